@@ -1,0 +1,235 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { hasPermission, type Role, ROLES } from '../../shared/auth/roles';
+import { isOperationName, type OperationName } from '../../shared/contract/names';
+import { OPERATIONS, type OperationSpec } from '../../shared/contract/operations';
+import { DEFAULT_LANGUAGE, translate, type Language } from '../../shared/i18n/translate';
+import type { ApiError, Message, Result } from '../../shared/result';
+import { fieldErrorsFromZod } from '../../shared/validation/zod-errors';
+import type { DB } from '../db/schema';
+import { appendAudit } from '../services/audit';
+import type { Actor, AuditRecord, ServiceContext } from '../services/context';
+import { AppError, Failure } from '../services/errors';
+import { resolveSession, touchSession } from '../services/sessions';
+import { getSettings } from '../services/settings';
+import type { AppEvent, EventBus } from './events';
+import { HANDLERS } from './handlers';
+import type * as z from 'zod';
+
+export interface App {
+  db: Kysely<DB>;
+  sqlite: SqliteDatabase;
+  events: EventBus;
+  /** Epoch ms. Tests freeze it. */
+  clock: () => number;
+}
+
+export interface Call {
+  op: unknown;
+  input: unknown;
+  /** The session token the transport holds for this caller (cookie or per-window), if any. */
+  token: string | null;
+}
+
+export interface CallOutcome {
+  result: Result<unknown>;
+  /** The transport must store this token (string) or forget its token (null). Absent: no change. */
+  session?: string | null;
+}
+
+/** Operations a user who must change a reset password may still call. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<OperationName>([
+  'auth.changePassword',
+  'auth.touch',
+  'auth.setLanguage',
+  'settings.get',
+  'notifications.list',
+]);
+
+function errorValue(e: AppError, language: Language): ApiError {
+  const fieldErrors = e.fieldErrors;
+  return {
+    code: e.code,
+    key: e.key,
+    message: translate(language, e.key, e.params),
+    ...(e.params ? { params: e.params } : {}),
+    ...(fieldErrors ? { fieldErrors } : {}),
+  };
+}
+
+async function loadActor(db: Kysely<DB>, userId: number, tokenHash: string): Promise<Actor> {
+  const user = await db
+    .selectFrom('users')
+    .select(['displayName', 'language', 'mustChangePassword'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const roles = (
+    await db.selectFrom('userRoles').select('role').where('userId', '=', userId).execute()
+  )
+    .map((r) => r.role)
+    .filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  return {
+    userId,
+    displayName: user.displayName,
+    roles,
+    language: user.language === 'en' ? 'en' : 'zh-CN',
+    mustChangePassword: user.mustChangePassword === 1,
+    tokenHash,
+  };
+}
+
+/**
+ * The one way into the main process: session → permission → input validation → service →
+ * typed result. Electron IPC and the loopback HTTP server both call this.
+ */
+export async function dispatch(app: App, call: Call): Promise<CallOutcome> {
+  let language: Language = DEFAULT_LANGUAGE;
+  const fail = (code: AppError['code'], key: string, params?: Record<string, string | number>) => ({
+    result: { ok: false as const, error: errorValue(new AppError(code, key, params), language) },
+  });
+  try {
+    if (!isOperationName(call.op)) return fail('UNKNOWN_OPERATION', 'errors.UNKNOWN_OPERATION');
+    const name = call.op;
+    const spec: OperationSpec<z.ZodType, unknown> = OPERATIONS[name];
+    const nowMs = app.clock();
+
+    // 1. Session.
+    const settings = await getSettings(app.db);
+    const state = await resolveSession(app.db, call.token, nowMs, settings.idleLockMinutes);
+    let actor: Actor | null = null;
+    if (state.status === 'active' || state.status === 'locked') {
+      actor = await loadActor(app.db, state.userId, state.tokenHash);
+      language = actor.language;
+    }
+    if (spec.access !== 'public') {
+      if (state.status === 'none') return fail('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+      if (state.status === 'expired') {
+        return { ...fail('SESSION_EXPIRED', 'errors.SESSION_EXPIRED'), session: null };
+      }
+      if (state.status === 'locked' && spec.access !== 'lockedSession') {
+        return fail('SESSION_LOCKED', 'errors.SESSION_LOCKED');
+      }
+    }
+    // 2. Permission.
+    if (
+      actor &&
+      spec.access !== 'public' &&
+      spec.access !== 'session' &&
+      spec.access !== 'lockedSession' &&
+      !hasPermission(actor.roles, spec.access)
+    ) {
+      return fail('FORBIDDEN', 'errors.FORBIDDEN');
+    }
+    if (actor?.mustChangePassword && spec.access !== 'public' && spec.access !== 'lockedSession') {
+      if (!ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) {
+        return fail('FORBIDDEN', 'errors.mustChangePassword');
+      }
+    }
+
+    // 3. Input.
+    const parsed = spec.input.safeParse(call.input ?? {});
+    if (!parsed.success) {
+      const fieldErrors: Record<string, Message> = fieldErrorsFromZod(parsed.error);
+      const error = errorValue(
+        new AppError('INVALID_INPUT', 'errors.INVALID_INPUT', undefined, fieldErrors),
+        language,
+      );
+      return { result: { ok: false, error } };
+    }
+
+    // 4. Service.
+    const locked = state.status === 'locked';
+    return await runHandler(app, name, spec, parsed.data, actor, locked, nowMs, language);
+  } catch (e) {
+    if (e instanceof AppError) return { result: { ok: false, error: errorValue(e, language) } };
+    console.error(`operation ${String(call.op)} failed`, e);
+    return fail('INTERNAL', 'errors.INTERNAL');
+  }
+}
+
+function readContext(
+  app: App,
+  nowMs: number,
+  actor: Actor | null,
+  sessionLocked: boolean,
+): ServiceContext {
+  return {
+    db: app.db,
+    nowMs,
+    actor,
+    sessionLocked,
+    audit: () => {
+      throw new Error('read operations do not audit');
+    },
+    emit: () => {
+      throw new Error('read operations do not emit');
+    },
+    setSessionToken: () => {
+      throw new Error('read operations do not change the session');
+    },
+  };
+}
+
+async function runHandler(
+  app: App,
+  name: OperationName,
+  spec: OperationSpec<z.ZodType, unknown>,
+  input: unknown,
+  actor: Actor | null,
+  sessionLocked: boolean,
+  nowMs: number,
+  language: Language,
+): Promise<CallOutcome> {
+  const handler = HANDLERS[name] as (
+    ctx: ServiceContext,
+    input: unknown,
+    env: { sqlite: SqliteDatabase },
+  ) => Promise<unknown>;
+  const env = { sqlite: app.sqlite };
+
+  if (!spec.write) {
+    const value = await handler(readContext(app, nowMs, actor, sessionLocked), input, env);
+    if (actor && !spec.passive) await touchSession(app.db, actor.tokenHash, nowMs);
+    return { result: { ok: true, value } };
+  }
+
+  const events: AppEvent[] = [];
+  let session: string | null | undefined;
+  const { value } = await app.db.transaction().execute(async (trx) => {
+    const audits: AuditRecord[] = [];
+    const ctx: ServiceContext = {
+      db: trx,
+      nowMs,
+      actor,
+      sessionLocked,
+      audit: (record) => audits.push(record),
+      emit: (eventName, payload, userIds) => events.push({ name: eventName, payload, userIds }),
+      setSessionToken: (token) => {
+        session = token;
+      },
+    };
+    const out = await handler(ctx, input, env);
+    // Every write leaves at least one audit entry, written in this same transaction.
+    if (audits.length === 0) audits.push({ entityType: name.split('.')[0] ?? name });
+    for (const a of audits) {
+      await appendAudit(trx, {
+        atMs: nowMs,
+        actorUserId: a.actor?.userId ?? actor?.userId ?? null,
+        actorName: a.actor?.displayName ?? actor?.displayName ?? null,
+        operation: name,
+        entityType: a.entityType,
+        entityId: a.entityId === undefined || a.entityId === null ? null : String(a.entityId),
+        summary: a.summary ?? {},
+      });
+    }
+    if (actor && !spec.passive) await touchSession(trx, actor.tokenHash, nowMs);
+    return { value: out };
+  });
+  for (const event of events) app.events.publish(event);
+  const outcome: CallOutcome =
+    value instanceof Failure
+      ? { result: { ok: false, error: errorValue(value.error, language) } }
+      : { result: { ok: true, value } };
+  if (session !== undefined) outcome.session = session;
+  return outcome;
+}

@@ -1,0 +1,16 @@
+import { openDatabase, type OpenOptions } from './db/open';
+import type { App } from './api/dispatcher';
+import { EventBus } from './api/events';
+
+export interface RunningApp extends App {
+  close: () => Promise<void>;
+}
+
+/** Opens the database and wires the dispatcher's dependencies. One per process. */
+export function createApp(
+  dbFile: string,
+  options: OpenOptions & { clock?: () => number } = {},
+): RunningApp {
+  const { sqlite, db, close } = openDatabase(dbFile, options);
+  return { sqlite, db, events: new EventBus(), clock: options.clock ?? Date.now, close };
+}

@@ -1,0 +1,257 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { isOperationName } from '../../shared/contract/names';
+import type { ApiError, ErrorCode, Result } from '../../shared/result';
+import { translate } from '../../shared/i18n/translate';
+import { dispatch, type App } from '../api/dispatcher';
+import { resolveSession } from '../services/sessions';
+import { getSettings } from '../services/settings';
+
+/**
+ * Browser mode: the same dispatcher over HTTP. It binds 127.0.0.1 and nothing else; there is no
+ * option to listen elsewhere.
+ */
+export const HOST = '127.0.0.1';
+export const BODY_LIMIT_BYTES = 256 * 1024;
+const COOKIE = 'rm_session';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  UNKNOWN_OPERATION: 404,
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  SESSION_LOCKED: 423,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  BAD_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  SETUP_ALREADY_DONE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+};
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface ServerOptions {
+  port?: number;
+  /** Folder of the built renderer (`out/renderer`). */
+  staticDir: string;
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  close: () => Promise<void>;
+}
+
+function readCookie(req: http.IncomingMessage): string | null {
+  const header = req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === COOKIE) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...extra,
+  });
+  res.end(text);
+}
+
+function errorResult(code: ErrorCode, key: string): Result<never> {
+  const error: ApiError = { code, key, message: translate('zh-CN', key) };
+  return { ok: false, error };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT_BYTES) {
+        tooLarge = true;
+        chunks.length = 0;
+        return;
+      }
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** DNS rebinding guard: a page on another name that resolves to 127.0.0.1 must not get in. */
+function hostAllowed(req: http.IncomingMessage, port: number): boolean {
+  const host = req.headers.host;
+  return host === `${HOST}:${port}` || host === `localhost:${port}`;
+}
+
+/** A request from another origin (a web page the clerk happens to have open) is refused. */
+function originAllowed(req: http.IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return origin === `http://${HOST}:${port}` || origin === `http://localhost:${port}`;
+}
+
+export async function startServer(app: App, options: ServerOptions): Promise<RunningServer> {
+  const sse = new Set<{ res: http.ServerResponse; token: string | null }>();
+  const unsubscribe = app.events.subscribe((event) => {
+    for (const client of sse) {
+      void (async () => {
+        const settings = await getSettings(app.db);
+        const state = await resolveSession(app.db, client.token, app.clock(), settings.idleLockMinutes);
+        if (state.status !== 'active' && state.status !== 'locked') return;
+        if (!event.userIds.includes(state.userId)) return;
+        client.res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+      })();
+    }
+  });
+
+  let port = 0;
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => {
+      console.error('request failed', e);
+      if (!res.headersSent) send(res, 500, errorResult('INTERNAL', 'errors.INTERNAL'));
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (!hostAllowed(req, port)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    if (url.pathname === '/api/health' && req.method === 'GET') {
+      const outcome = await dispatch(app, { op: 'system.health', input: {}, token: null });
+      send(res, 200, outcome.result);
+      return;
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      const client = { res, token: readCookie(req) };
+      sse.add(client);
+      const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+      req.on('close', () => {
+        clearInterval(ping);
+        sse.delete(client);
+      });
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      const op = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (req.method !== 'POST') {
+        send(res, 405, errorResult('UNKNOWN_OPERATION', 'errors.UNKNOWN_OPERATION'), { Allow: 'POST' });
+        return;
+      }
+      if (!originAllowed(req, port)) {
+        send(res, 403, errorResult('FORBIDDEN', 'errors.FORBIDDEN'));
+        return;
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        send(res, 415, errorResult('INVALID_INPUT', 'errors.INVALID_INPUT'));
+        return;
+      }
+      const body = await readBody(req);
+      if (body === 'too-large') {
+        send(res, 413, errorResult('PAYLOAD_TOO_LARGE', 'errors.PAYLOAD_TOO_LARGE'));
+        return;
+      }
+      let input: unknown;
+      try {
+        input = body === '' ? {} : JSON.parse(body);
+      } catch {
+        send(res, 400, errorResult('INVALID_INPUT', 'errors.INVALID_INPUT'));
+        return;
+      }
+      const outcome = await dispatch(app, {
+        op: isOperationName(op) ? op : op,
+        input,
+        token: readCookie(req),
+      });
+      const headers: Record<string, string> = {};
+      if (outcome.session !== undefined) {
+        headers['Set-Cookie'] =
+          outcome.session === null
+            ? `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
+            : `${COOKIE}=${encodeURIComponent(outcome.session)}; HttpOnly; SameSite=Strict; Path=/`;
+      }
+      const status = outcome.result.ok ? 200 : (STATUS[outcome.result.error.code] ?? 400);
+      send(res, status, outcome.result, headers);
+      return;
+    }
+    serveStatic(options.staticDir, url.pathname, res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://${HOST}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        for (const client of sse) client.res.end();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function serveStatic(root: string, pathname: string, res: http.ServerResponse) {
+  const base = path.resolve(root);
+  let file = path.resolve(base, '.' + decodeURIComponent(pathname));
+  if (!file.startsWith(base + path.sep) && file !== base) {
+    res.writeHead(404).end();
+    return;
+  }
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(base, 'index.html');
+  if (!fs.existsSync(file)) {
+    res
+      .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('The renderer is not built. Run: npm run build');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+  });
+  fs.createReadStream(file).pipe(res);
+}

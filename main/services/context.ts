@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../../shared/auth/roles';
+import type { Language } from '../../shared/i18n/translate';
+import type { DB } from '../db/schema';
+import type { EventName } from '../../shared/contract/names';
+import type { EventPayload } from '../../shared/contract/operations';
+
+export interface Actor {
+  userId: number;
+  displayName: string;
+  roles: Role[];
+  language: Language;
+  mustChangePassword: boolean;
+  /** Hash of the session token the call came with. */
+  tokenHash: string;
+}
+
+export interface AuditRecord {
+  entityType: string;
+  entityId?: string | number | null;
+  summary?: unknown;
+  /** For sign-in and setup, where the caller becomes known only during the call. */
+  actor?: { userId: number; displayName: string };
+}
+
+/** What every service function gets: the database handle (a transaction for writes), the time, who. */
+export interface ServiceContext {
+  db: Kysely<DB>;
+  nowMs: number;
+  actor: Actor | null;
+  /** The caller's session is behind the idle lock (only lock-safe operations get this far). */
+  sessionLocked: boolean;
+  /** Adds an audit entry; the dispatcher writes them in the same transaction as the change. */
+  audit: (record: AuditRecord) => void;
+  /** Queues an event to send once the transaction has committed. */
+  emit: <E extends EventName>(name: E, payload: EventPayload<E>, userIds: number[]) => void;
+  /** Transports set or clear the session cookie / IPC session from these. */
+  setSessionToken: (token: string | null) => void;
+}

@@ -1,0 +1,41 @@
+/** Errors are values across the process boundary (DESIGN.md §4). */
+export const ERROR_CODES = [
+  'UNKNOWN_OPERATION',
+  'INVALID_INPUT',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'SESSION_LOCKED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'BAD_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'SETUP_ALREADY_DONE',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type MessageParams = Record<string, string | number>;
+
+/** A message the renderer can translate: an i18n key plus its interpolation values. */
+export interface Message {
+  key: string;
+  params?: MessageParams;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  /** The message in the caller's language (zh-CN before login). */
+  message: string;
+  /** The same message as a key, so a renderer that switched language can translate it again. */
+  key: string;
+  params?: MessageParams;
+  /** Per-field messages, keyed by the dotted path of the field (`visitors.0.phone`). */
+  fieldErrors?: Record<string, Message>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
