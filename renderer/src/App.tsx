@@ -1,0 +1,112 @@
+import { App as AntApp, ConfigProvider, Result, Spin, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './layout/AppLayout';
+import { AccountPage } from './pages/AccountPage';
+import { AuditPage } from './pages/AuditPage';
+import { DepartmentsPage } from './pages/DepartmentsPage';
+import { HomePage } from './pages/HomePage';
+import { LockScreen } from './pages/LockScreen';
+import { LoginPage } from './pages/LoginPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { SetupPage } from './pages/SetupPage';
+import { UsersPage } from './pages/UsersPage';
+import { SessionProvider, useSession } from './session/SessionContext';
+import { useIdleLock } from './session/useIdleLock';
+import type { Permission } from '../../shared/auth/roles';
+import type { ReactElement } from 'react';
+
+function Guard({ permission, children }: { permission: Permission; children: ReactElement }) {
+  const { can } = useSession();
+  return can(permission) ? children : <Navigate to="/" replace />;
+}
+
+function Screens() {
+  const { phase, lock, session } = useSession();
+  const { t } = useTranslation();
+  useIdleLock(
+    phase.kind === 'signedIn' && !phase.session.locked,
+    session?.settings.idleLockMinutes ?? 10,
+    lock,
+  );
+  switch (phase.kind) {
+    case 'loading':
+      return (
+        <div className="center-screen">
+          <Spin size="large" />
+        </div>
+      );
+    case 'error':
+      return <Result status="error" title={t(phase.key)} />;
+    case 'setup':
+      return <SetupPage />;
+    case 'signedOut':
+      return <LoginPage />;
+    case 'signedIn':
+      if (phase.session.locked) return <LockScreen />;
+      if (phase.session.user.mustChangePassword) return <AccountPage forced />;
+      return (
+        <HashRouter>
+          <Routes>
+            <Route element={<AppLayout />}>
+              <Route index element={<HomePage />} />
+              <Route path="account" element={<AccountPage />} />
+              <Route
+                path="users"
+                element={
+                  <Guard permission="users.manage">
+                    <UsersPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="departments"
+                element={
+                  <Guard permission="departments.manage">
+                    <DepartmentsPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="audit"
+                element={
+                  <Guard permission="audit.read">
+                    <AuditPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="settings"
+                element={
+                  <Guard permission="settings.manage">
+                    <SettingsPage />
+                  </Guard>
+                }
+              />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Route>
+          </Routes>
+        </HashRouter>
+      );
+  }
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={{ algorithm: theme.compactAlgorithm, token: { colorPrimary: '#0f766e', borderRadius: 6 } }}
+      // Without this antd renders the two-character 提交 as 提 交.
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>
+        <SessionProvider>
+          <Screens />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,77 @@
+import type { EventName, OperationName } from '../../../shared/contract/names';
+import type { EventPayload, OpInput, OpOutput } from '../../../shared/contract/operations';
+import type { ApiError, Result } from '../../../shared/result';
+
+/** What the Electron preload exposes; absent in browser mode. */
+interface Bridge {
+  invoke(op: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(event: string, cb: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    receptionApi?: Bridge;
+  }
+}
+
+type Listener = (error: ApiError) => void;
+const errorListeners = new Set<Listener>();
+
+/** Session-level errors (expired, locked) are also broadcast so the shell can react in one place. */
+export function onSessionError(listener: Listener): () => void {
+  errorListeners.add(listener);
+  return () => errorListeners.delete(listener);
+}
+
+const networkError = (): ApiError => ({
+  code: 'INTERNAL',
+  key: 'errors.NETWORK',
+  message: 'Cannot reach the service.',
+});
+
+async function httpInvoke(op: string, input: unknown): Promise<Result<unknown>> {
+  try {
+    const res = await fetch(`/api/${op}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+    return (await res.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: networkError() };
+  }
+}
+
+export const transport: 'electron' | 'http' = window.receptionApi ? 'electron' : 'http';
+
+/** The one way the UI talks to main: Electron IPC when present, else HTTP on 127.0.0.1. */
+export async function call<N extends OperationName>(
+  op: N,
+  input: OpInput<N>,
+): Promise<Result<OpOutput<N>>> {
+  const result = window.receptionApi
+    ? await window.receptionApi.invoke(op, input)
+    : await httpInvoke(op, input);
+  if (!result.ok && ['SESSION_EXPIRED', 'SESSION_LOCKED', 'UNAUTHENTICATED'].includes(result.error.code)) {
+    for (const l of errorListeners) l(result.error);
+  }
+  return result as Result<OpOutput<N>>;
+}
+
+/** Main → renderer events: IPC in Electron, server-sent events in the browser. */
+export function subscribe<E extends EventName>(
+  event: E,
+  cb: (payload: EventPayload<E>) => void,
+): () => void {
+  if (window.receptionApi) {
+    return window.receptionApi.subscribe(event, (p) => cb(p as EventPayload<E>));
+  }
+  const source = new EventSource('/api/events');
+  const handler = (e: MessageEvent<string>) => cb(JSON.parse(e.data) as EventPayload<E>);
+  source.addEventListener(event, handler);
+  return () => {
+    source.removeEventListener(event, handler);
+    source.close();
+  };
+}

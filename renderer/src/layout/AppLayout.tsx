@@ -1,0 +1,139 @@
+import {
+  AuditOutlined,
+  HomeOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  ApartmentOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Alert, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { Permission } from '../../../shared/auth/roles';
+import { useSession, useSignedIn } from '../session/SessionContext';
+import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
+
+interface NavItem {
+  path: string;
+  labelKey: string;
+  icon: React.ReactNode;
+  permission?: Permission;
+}
+
+/** The sidebar: each item shows only to roles that hold its permission. */
+export const NAV: NavItem[] = [
+  { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
+  {
+    path: '/departments',
+    labelKey: 'nav.departments',
+    icon: <ApartmentOutlined />,
+    permission: 'departments.manage',
+  },
+  { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, permission: 'settings.manage' },
+];
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { can, signOut, lock } = useSession();
+  const session = useSignedIn();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  // Ctrl+Shift+L locks the shared screen before the clerk steps away.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey && e.shiftKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        void lock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lock]);
+
+  const items: MenuProps['items'] = NAV.filter((n) => !n.permission || can(n.permission)).map((n) => ({
+    key: n.path,
+    icon: n.icon,
+    label: t(n.labelKey),
+  }));
+
+  const userMenu: MenuProps['items'] = [
+    { key: 'account', icon: <UserOutlined />, label: t('nav.account') },
+    { key: 'lock', icon: <LockOutlined />, label: t('nav.lock'), extra: 'Ctrl+Shift+L' },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },
+  ];
+
+  const selected = NAV.filter((n) => n.path !== '/' && location.pathname.startsWith(n.path))[0]?.path ?? '/';
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} theme="dark">
+        <div className="app-brand" title={session.settings.companyName}>
+          {t('app.name')}
+        </div>
+        <nav aria-label={t('app.name')}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[selected]}
+            items={items}
+            onClick={({ key }) => void navigate(key)}
+            data-testid="sidebar"
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: '1px solid #e5e7eb',
+          }}
+        >
+          <Typography.Text strong ellipsis>
+            {session.settings.companyName || t('app.name')}
+          </Typography.Text>
+          <Space size="middle">
+            <LanguageSwitch />
+            <NotificationBell />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: userMenu,
+                onClick: ({ key }) => {
+                  if (key === 'account') void navigate('/account');
+                  if (key === 'lock') void lock();
+                  if (key === 'logout') void signOut();
+                },
+              }}
+            >
+              <Button type="text" data-testid="user-menu">
+                <Space>
+                  <Avatar size="small" icon={<UserOutlined />} />
+                  {session.user.displayName}
+                </Space>
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        {session.settings.demo && <Alert type="warning" banner title={t('app.demoBanner')} />}
+        <Layout.Content style={{ padding: 24 }}>
+          <main>
+            <Outlet />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,23 @@
+import { App } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Result } from '../../../shared/result';
+
+/** Loads a list from main, with loading state and a translated error toast. */
+export function useList<T>(load: () => Promise<Result<T[]>>) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [items, setItems] = useState<T[]>([]);
+  const [loading, setLoading] = useState(true);
+  const reload = useCallback(async () => {
+    setLoading(true);
+    const r = await load();
+    setLoading(false);
+    if (r.ok) setItems(r.value);
+    else void message.error(t(r.error.key, r.error.params));
+  }, [load, message, t]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { items, loading, reload };
+}

@@ -1,0 +1,123 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../../shared/auth/roles';
+import type { SessionInfo } from '../../../shared/contract/types';
+import type { Language } from '../../../shared/i18n/translate';
+import { call, onSessionError } from '../api/client';
+import i18n, { rememberLanguage } from '../i18n';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'error'; key: string }
+  | { kind: 'setup' }
+  | { kind: 'signedOut' }
+  | { kind: 'signedIn'; session: SessionInfo };
+
+interface SessionApi {
+  phase: Phase;
+  session: SessionInfo | null;
+  /** Install a session returned by setup, login or unlock. */
+  adopt: (session: SessionInfo) => void;
+  signOut: () => Promise<void>;
+  lock: () => Promise<void>;
+  refresh: () => Promise<void>;
+  can: (permission: Permission) => boolean;
+  setLanguage: (language: Language) => Promise<void>;
+}
+
+const Ctx = createContext<SessionApi | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+
+  const adopt = useCallback((session: SessionInfo) => {
+    void i18n.changeLanguage(session.user.language);
+    rememberLanguage(session.user.language);
+    setPhase({ kind: 'signedIn', session });
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const status = await call('setup.status', {});
+    if (!status.ok) {
+      setPhase({ kind: 'error', key: status.error.key });
+      return;
+    }
+    if (status.value.needsSetup) {
+      setPhase({ kind: 'setup' });
+      return;
+    }
+    const current = await call('auth.session', {});
+    if (current.ok && current.value) adopt(current.value);
+    else setPhase({ kind: 'signedOut' });
+  }, [adopt]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(
+    () =>
+      onSessionError((error) => {
+        if (error.code === 'SESSION_LOCKED') {
+          setPhase((p) =>
+            p.kind === 'signedIn' ? { kind: 'signedIn', session: { ...p.session, locked: true } } : p,
+          );
+        } else {
+          setPhase({ kind: 'signedOut' });
+        }
+      }),
+    [],
+  );
+
+  const signOut = useCallback(async () => {
+    await call('auth.logout', {});
+    setPhase({ kind: 'signedOut' });
+  }, []);
+
+  const lock = useCallback(async () => {
+    await call('auth.lock', {});
+    setPhase((p) =>
+      p.kind === 'signedIn' ? { kind: 'signedIn', session: { ...p.session, locked: true } } : p,
+    );
+  }, []);
+
+  const setLanguage = useCallback(async (language: Language) => {
+    await i18n.changeLanguage(language);
+    rememberLanguage(language);
+    setPhase((p) => {
+      if (p.kind !== 'signedIn') return p;
+      return { kind: 'signedIn', session: { ...p.session, user: { ...p.session.user, language } } };
+    });
+    // Saved per user; before sign-in only this machine remembers it.
+    if (phase.kind === 'signedIn') await call('auth.setLanguage', { language });
+  }, [phase.kind]);
+
+  const value = useMemo<SessionApi>(() => {
+    const session = phase.kind === 'signedIn' ? phase.session : null;
+    return {
+      phase,
+      session,
+      adopt,
+      signOut,
+      lock,
+      refresh,
+      setLanguage,
+      can: (permission) => session?.permissions.includes(permission) ?? false,
+    };
+  }, [phase, adopt, signOut, lock, refresh, setLanguage]);
+
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const ctx = useContext(Ctx);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}
+
+/** For pages behind the sign-in: the session is known to exist. */
+export function useSignedIn(): SessionInfo {
+  const { session } = useSession();
+  if (!session) throw new Error('useSignedIn without a session');
+  return session;
+}
