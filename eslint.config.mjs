@@ -61,6 +61,7 @@ export default tseslint.config(
   {
     // shared/ runs anywhere: no Node, no Electron, no DOM.
     files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: restrictedNode, patterns: nodeOnlyPatterns }],
       'no-restricted-globals': [
@@ -74,6 +75,7 @@ export default tseslint.config(
   {
     // renderer/ talks to main only through the contract client.
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -98,7 +98,10 @@ export function App() {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={{ algorithm: theme.compactAlgorithm, token: { colorPrimary: '#0f766e', borderRadius: 6 } }}
+      theme={{
+        algorithm: theme.compactAlgorithm,
+        token: { colorPrimary: '#0f766e', borderRadius: 6 },
+      }}
       // Without this antd renders the two-character 提交 as 提 交.
       button={{ autoInsertSpace: false }}
     >

@@ -7,7 +7,9 @@ const STORAGE_KEY = 'rm.language';
 /** Before sign-in the last language used on this machine; after, the user's own (saved per user). */
 export function initialLanguage(): Language {
   const saved = localStorage.getItem(STORAGE_KEY);
-  return (LANGUAGES as readonly string[]).includes(saved ?? '') ? (saved as Language) : DEFAULT_LANGUAGE;
+  return (LANGUAGES as readonly string[]).includes(saved ?? '')
+    ? (saved as Language)
+    : DEFAULT_LANGUAGE;
 }
 
 export function rememberLanguage(language: Language) {

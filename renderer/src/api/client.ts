@@ -53,7 +53,10 @@ export async function call<N extends OperationName>(
   const result = window.receptionApi
     ? await window.receptionApi.invoke(op, input)
     : await httpInvoke(op, input);
-  if (!result.ok && ['SESSION_EXPIRED', 'SESSION_LOCKED', 'UNAUTHENTICATED'].includes(result.error.code)) {
+  if (
+    !result.ok &&
+    ['SESSION_EXPIRED', 'SESSION_LOCKED', 'UNAUTHENTICATED'].includes(result.error.code)
+  ) {
     for (const l of errorListeners) l(result.error);
   }
   return result as Result<OpOutput<N>>;

@@ -113,7 +113,11 @@ export function applyApiError<T extends FieldValues>(
 ): boolean {
   let marked = false;
   for (const [path, msg] of Object.entries(error.fieldErrors ?? {})) {
-    form.setError(path as Path<T>, { type: JSON.stringify(msg.params ?? {}), message: msg.key }, { shouldFocus: !marked });
+    form.setError(
+      path as Path<T>,
+      { type: JSON.stringify(msg.params ?? {}), message: msg.key },
+      { shouldFocus: !marked },
+    );
     marked = true;
   }
   return marked;

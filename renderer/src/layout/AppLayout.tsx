@@ -36,7 +36,12 @@ export const NAV: NavItem[] = [
     permission: 'departments.manage',
   },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
-  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, permission: 'settings.manage' },
+  {
+    path: '/settings',
+    labelKey: 'nav.settings',
+    icon: <SettingOutlined />,
+    permission: 'settings.manage',
+  },
 ];
 
 export function AppLayout() {
@@ -58,11 +63,13 @@ export function AppLayout() {
     return () => window.removeEventListener('keydown', onKey);
   }, [lock]);
 
-  const items: MenuProps['items'] = NAV.filter((n) => !n.permission || can(n.permission)).map((n) => ({
-    key: n.path,
-    icon: n.icon,
-    label: t(n.labelKey),
-  }));
+  const items: MenuProps['items'] = NAV.filter((n) => !n.permission || can(n.permission)).map(
+    (n) => ({
+      key: n.path,
+      icon: n.icon,
+      label: t(n.labelKey),
+    }),
+  );
 
   const userMenu: MenuProps['items'] = [
     { key: 'account', icon: <UserOutlined />, label: t('nav.account') },
@@ -71,7 +78,8 @@ export function AppLayout() {
     { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },
   ];
 
-  const selected = NAV.filter((n) => n.path !== '/' && location.pathname.startsWith(n.path))[0]?.path ?? '/';
+  const selected =
+    NAV.filter((n) => n.path !== '/' && location.pathname.startsWith(n.path))[0]?.path ?? '/';
 
   return (
     <Layout style={{ minHeight: '100%' }}>

@@ -25,7 +25,9 @@ export function NotificationBell() {
   useEffect(() => {
     void load();
     return subscribe('notifications.created', ({ notification }) => {
-      setItems((list) => [notification, ...list.filter((n) => n.id !== notification.id)].slice(0, 50));
+      setItems((list) =>
+        [notification, ...list.filter((n) => n.id !== notification.id)].slice(0, 50),
+      );
       setUnread((n) => n + 1);
     });
   }, [load, session.user.id]);
@@ -48,9 +50,15 @@ export function NotificationBell() {
             <List.Item>
               <List.Item.Meta
                 title={
-                  <Typography.Text strong={n.readAtMs === null}>{t(n.titleKey, n.params)}</Typography.Text>
+                  <Typography.Text strong={n.readAtMs === null}>
+                    {t(n.titleKey, n.params)}
+                  </Typography.Text>
                 }
-                description={formatInstant(n.createdAtMs, session.settings.timeZone, i18n.language as Language)}
+                description={formatInstant(
+                  n.createdAtMs,
+                  session.settings.timeZone,
+                  i18n.language as Language,
+                )}
               />
             </List.Item>
           )}
@@ -65,9 +73,19 @@ export function NotificationBell() {
   );
 
   return (
-    <Popover content={content} title={t('notifications.title')} trigger="click" placement="bottomRight">
+    <Popover
+      content={content}
+      title={t('notifications.title')}
+      trigger="click"
+      placement="bottomRight"
+    >
       <Badge count={unread} size="small" offset={[-4, 4]}>
-        <Button type="text" icon={<BellOutlined />} aria-label={t('nav.notifications')} data-testid="bell" />
+        <Button
+          type="text"
+          icon={<BellOutlined />}
+          aria-label={t('nav.notifications')}
+          data-testid="bell"
+        />
       </Badge>
     </Popover>
   );

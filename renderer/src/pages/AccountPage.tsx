@@ -38,15 +38,32 @@ export function AccountPage({ forced = false }: { forced?: boolean }) {
   });
 
   const body = (
-    <Form layout="vertical" onFinish={() => void onSubmit()} component="form" style={{ maxWidth: 400 }}>
-      {forced && <Alert type="info" showIcon title={t('account.mustChange')} style={{ marginBottom: 12 }} />}
-      <Field control={form.control} name="currentPassword" label={t('account.currentPassword')} required>
+    <Form
+      layout="vertical"
+      onFinish={() => void onSubmit()}
+      component="form"
+      style={{ maxWidth: 400 }}
+    >
+      {forced && (
+        <Alert type="info" showIcon title={t('account.mustChange')} style={{ marginBottom: 12 }} />
+      )}
+      <Field
+        control={form.control}
+        name="currentPassword"
+        label={t('account.currentPassword')}
+        required
+      >
         {(f) => <Input.Password {...f} id="currentPassword" autoComplete="current-password" />}
       </Field>
       <Field control={form.control} name="newPassword" label={t('account.newPassword')} required>
         {(f) => <Input.Password {...f} id="newPassword" autoComplete="new-password" />}
       </Field>
-      <Field control={form.control} name="confirmPassword" label={t('account.confirmPassword')} required>
+      <Field
+        control={form.control}
+        name="confirmPassword"
+        label={t('account.confirmPassword')}
+        required
+      >
         {(f) => <Input.Password {...f} id="confirmPassword" autoComplete="new-password" />}
       </Field>
       <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>

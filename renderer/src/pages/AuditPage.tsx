@@ -75,7 +75,9 @@ export function AuditPage() {
           {e.actorName ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>}
           {e.onBehalfOfName && (
             <div>
-              <Typography.Text type="secondary">{t('audit.onBehalfOf', { name: e.onBehalfOfName })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('audit.onBehalfOf', { name: e.onBehalfOfName })}
+              </Typography.Text>
             </div>
           )}
         </>
@@ -120,7 +122,11 @@ export function AuditPage() {
           aria-label={t('audit.dateRange')}
           onChange={(_, strings) => {
             setPage(1);
-            setFilters((f) => ({ ...f, from: strings[0] || undefined, to: strings[1] || undefined }));
+            setFilters((f) => ({
+              ...f,
+              from: strings[0] || undefined,
+              to: strings[1] || undefined,
+            }));
           }}
         />
         <Input.Search

@@ -37,7 +37,9 @@ export function LockScreen() {
     <AuthFrame title={t('lock.title')}>
       <Space align="start" style={{ marginBottom: 12 }}>
         <LockOutlined style={{ fontSize: 24, color: '#0f766e' }} />
-        <Typography.Paragraph>{t('lock.intro', { name: session.user.displayName })}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {t('lock.intro', { name: session.user.displayName })}
+        </Typography.Paragraph>
       </Space>
       {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} />}
       <Form layout="vertical" onFinish={() => void onSubmit()} component="form">

@@ -34,7 +34,13 @@ export function LoginPage() {
   return (
     <AuthFrame title={t('login.title')}>
       {error && (
-        <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} data-testid="login-error" />
+        <Alert
+          type="error"
+          title={error}
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="login-error"
+        />
       )}
       <Form layout="vertical" onFinish={() => void onSubmit()} component="form">
         <Field control={form.control} name="login" label={t('login.login')} required>

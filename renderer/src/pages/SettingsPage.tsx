@@ -6,22 +6,42 @@ import { call } from '../api/client';
 import { applyApiError, Field, useZodForm } from '../components/form';
 import { useSession } from '../session/SessionContext';
 
-const COMMON_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Berlin', 'Europe/London', 'America/New_York', 'UTC'];
+const COMMON_ZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Taipei',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Europe/Berlin',
+  'Europe/London',
+  'America/New_York',
+  'UTC',
+];
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { refresh } = useSession();
   const [loaded, setLoaded] = useState(false);
-  const form = useZodForm(settingsInput, { companyName: '', timeZone: 'Asia/Shanghai', idleLockMinutes: 10 });
+  const form = useZodForm(settingsInput, {
+    companyName: '',
+    timeZone: 'Asia/Shanghai',
+    idleLockMinutes: 10,
+  });
   const zones = useMemo(() => {
-    const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    const all =
+      typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
     return [...new Set([...COMMON_ZONES, ...all])].map((z) => ({ value: z, label: z }));
   }, []);
 
   useEffect(() => {
     void call('settings.get', {}).then((r) => {
-      if (r.ok) form.reset({ companyName: r.value.companyName, timeZone: r.value.timeZone, idleLockMinutes: r.value.idleLockMinutes });
+      if (r.ok)
+        form.reset({
+          companyName: r.value.companyName,
+          timeZone: r.value.timeZone,
+          idleLockMinutes: r.value.idleLockMinutes,
+        });
       setLoaded(true);
     });
   }, [form]);
@@ -43,15 +63,41 @@ export function SettingsPage() {
         {!loaded ? (
           <Spin />
         ) : (
-          <Form layout="vertical" onFinish={() => void submit()} component="form" style={{ maxWidth: 480 }}>
+          <Form
+            layout="vertical"
+            onFinish={() => void submit()}
+            component="form"
+            style={{ maxWidth: 480 }}
+          >
             <Field control={form.control} name="companyName" label={t('settings.companyName')}>
               {(f) => <Input {...f} id="companyName" />}
             </Field>
-            <Field control={form.control} name="timeZone" label={t('settings.timeZone')} help={t('settings.timeZoneHint')} required>
+            <Field
+              control={form.control}
+              name="timeZone"
+              label={t('settings.timeZone')}
+              help={t('settings.timeZoneHint')}
+              required
+            >
               {(f) => <Select {...f} id="timeZone" showSearch options={zones} />}
             </Field>
-            <Field control={form.control} name="idleLockMinutes" label={t('settings.idleLockMinutes')} help={t('settings.idleHint')} required>
-              {(f) => <InputNumber {...f} id="idleLockMinutes" min={1} max={240} precision={0} style={{ width: 160 }} />}
+            <Field
+              control={form.control}
+              name="idleLockMinutes"
+              label={t('settings.idleLockMinutes')}
+              help={t('settings.idleHint')}
+              required
+            >
+              {(f) => (
+                <InputNumber
+                  {...f}
+                  id="idleLockMinutes"
+                  min={1}
+                  max={240}
+                  precision={0}
+                  style={{ width: 160 }}
+                />
+              )}
             </Field>
             <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
               {t('common.save')}

@@ -51,7 +51,12 @@ export function SetupPage() {
         <Field control={form.control} name="password" label={t('setup.password')} required>
           {(f) => <Input.Password {...f} id="password" autoComplete="new-password" />}
         </Field>
-        <Field control={form.control} name="passwordConfirm" label={t('setup.passwordConfirm')} required>
+        <Field
+          control={form.control}
+          name="passwordConfirm"
+          label={t('setup.passwordConfirm')}
+          required
+        >
           {(f) => <Input.Password {...f} id="passwordConfirm" autoComplete="new-password" />}
         </Field>
         <Button type="primary" htmlType="submit" block loading={form.formState.isSubmitting}>

@@ -1,5 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,7 +91,13 @@ function CreateUserModal({
         <Field control={form.control} name="roles" label={t('users.roles')} required>
           {(f) => <Select {...f} id="roles" mode="multiple" options={roleOptions} />}
         </Field>
-        <Field control={form.control} name="password" label={t('users.password')} help={t('users.passwordHint')} required>
+        <Field
+          control={form.control}
+          name="password"
+          label={t('users.password')}
+          help={t('users.passwordHint')}
+          required
+        >
           {(f) => <Input.Password {...f} id="password" autoComplete="new-password" />}
         </Field>
       </Form>
@@ -213,9 +231,17 @@ export function UsersPage() {
   };
 
   const columns: TableColumnsType<UserView> = [
-    { title: t('users.displayName'), dataIndex: 'displayName', sorter: (a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN') },
+    {
+      title: t('users.displayName'),
+      dataIndex: 'displayName',
+      sorter: (a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'),
+    },
     { title: t('users.login'), dataIndex: 'login' },
-    { title: t('users.department'), dataIndex: 'departmentName', render: (v: string | null) => v ?? '—' },
+    {
+      title: t('users.department'),
+      dataIndex: 'departmentName',
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: t('users.roles'),
       dataIndex: 'roles',
@@ -231,10 +257,16 @@ export function UsersPage() {
       key: 'status',
       render: (_, u) => (
         <Space orientation="vertical" size={0}>
-          {u.disabled ? <Tag>{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>}
+          {u.disabled ? (
+            <Tag>{t('users.disabled')}</Tag>
+          ) : (
+            <Tag color="green">{t('users.active')}</Tag>
+          )}
           {u.lockedUntilMs && (
             <Typography.Text type="danger">
-              {t('users.lockedUntil', { time: formatInstant(u.lockedUntilMs, session.settings.timeZone, language, 'time') })}
+              {t('users.lockedUntil', {
+                time: formatInstant(u.lockedUntilMs, session.settings.timeZone, language, 'time'),
+              })}
             </Typography.Text>
           )}
         </Space>
@@ -266,7 +298,12 @@ export function UsersPage() {
       <div className="page-header">
         <h1>{t('users.title')}</h1>
         <Space>
-          <Input.Search allowClear placeholder={t('users.filter')} onChange={(e) => setFilter(e.target.value)} style={{ width: 220 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('users.filter')}
+            onChange={(e) => setFilter(e.target.value)}
+            style={{ width: 220 }}
+          />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('users.create')}
           </Button>
@@ -278,7 +315,11 @@ export function UsersPage() {
         loading={users.loading}
         columns={columns}
         dataSource={visible}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{
+          pageSize: 20,
+          hideOnSinglePage: true,
+          showTotal: (total) => t('common.total', { total }),
+        }}
         locale={{ emptyText: t('users.empty') }}
       />
       <CreateUserModal

@@ -60,7 +60,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       onSessionError((error) => {
         if (error.code === 'SESSION_LOCKED') {
           setPhase((p) =>
-            p.kind === 'signedIn' ? { kind: 'signedIn', session: { ...p.session, locked: true } } : p,
+            p.kind === 'signedIn'
+              ? { kind: 'signedIn', session: { ...p.session, locked: true } }
+              : p,
           );
         } else {
           setPhase({ kind: 'signedOut' });
@@ -81,16 +83,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
   }, []);
 
-  const setLanguage = useCallback(async (language: Language) => {
-    await i18n.changeLanguage(language);
-    rememberLanguage(language);
-    setPhase((p) => {
-      if (p.kind !== 'signedIn') return p;
-      return { kind: 'signedIn', session: { ...p.session, user: { ...p.session.user, language } } };
-    });
-    // Saved per user; before sign-in only this machine remembers it.
-    if (phase.kind === 'signedIn') await call('auth.setLanguage', { language });
-  }, [phase.kind]);
+  const setLanguage = useCallback(
+    async (language: Language) => {
+      await i18n.changeLanguage(language);
+      rememberLanguage(language);
+      setPhase((p) => {
+        if (p.kind !== 'signedIn') return p;
+        return {
+          kind: 'signedIn',
+          session: { ...p.session, user: { ...p.session.user, language } },
+        };
+      });
+      // Saved per user; before sign-in only this machine remembers it.
+      if (phase.kind === 'signedIn') await call('auth.setLanguage', { language });
+    },
+    [phase.kind],
+  );
 
   const value = useMemo<SessionApi>(() => {
     const session = phase.kind === 'signedIn' ? phase.session : null;

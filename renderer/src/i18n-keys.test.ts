@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../shared/auth/roles';
+import { OPERATION_NAMES } from '../../shared/contract/names';
+import { OPERATIONS } from '../../shared/contract/operations';
+import { CATALOGS, LANGUAGES, lookup } from '../../shared/i18n/translate';
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sources(p);
+    return /\.tsx?$/.test(e.name) && !e.name.includes('.test.') ? [p] : [];
+  });
+}
+
+describe('renderer strings', () => {
+  const files = sources(path.join(__dirname));
+  const keys = new Set<string>();
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    // t('a.b'), t("a.b"), labelKey: 'a.b', title: t('a.b', …)
+    for (const m of text.matchAll(/\bt\(\s*['"]([\w.-]+)['"]/g)) keys.add(m[1]!);
+    for (const m of text.matchAll(/labelKey:\s*['"]([\w.-]+)['"]/g)) keys.add(m[1]!);
+  }
+
+  it('finds the keys it checks (the scan itself works)', () => {
+    expect(keys.size).toBeGreaterThan(50);
+    expect(keys.has('nav.home')).toBe(true);
+  });
+
+  it.each(LANGUAGES)('every key the renderer uses exists in %s', (language) => {
+    const missing = [...keys].filter((k) => lookup(CATALOGS[language], k) === undefined);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('every role and every write operation has a label in %s', (language) => {
+    const dynamic = [
+      ...ROLES.map((r) => `roles.${r}`),
+      ...OPERATION_NAMES.filter((n) => OPERATIONS[n].write).map((n) => `ops.${n}`),
+    ];
+    expect(dynamic.filter((k) => lookup(CATALOGS[language], k) === undefined)).toEqual([]);
+  });
+});

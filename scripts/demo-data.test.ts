@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type RunningApp } from '../main/app';
+import { dispatch } from '../main/api/dispatcher';
+import { DatabaseNotEmptyError, seedDemo } from './demo-data';
+import { ROLES } from '../shared/auth/roles';
+
+let app: RunningApp | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await app?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function open() {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rm-demo-'));
+  app = createApp(path.join(dir, 'r.db'));
+  return app;
+}
+
+describe('demo data', () => {
+  it('creates one user per role with working, unique, generated passwords and marks the database as demo', async () => {
+    const a = open();
+    const logins = await seedDemo(a, false);
+    const covered = new Set(logins.flatMap((l) => l.roles));
+    for (const role of ROLES) expect(covered.has(role), role).toBe(true);
+    expect(new Set(logins.map((l) => l.password)).size).toBe(logins.length);
+    const first = logins[0]!;
+    const signIn = await dispatch(a, {
+      op: 'auth.login',
+      input: { login: first.login, password: first.password },
+      token: null,
+    });
+    expect(signIn.result.ok).toBe(true);
+    if (signIn.result.ok) {
+      expect((signIn.result.value as { settings: { demo: boolean } }).settings.demo).toBe(true);
+    }
+    const heads = await a.db.selectFrom('departments').select('headUserId').execute();
+    expect(heads.filter((h) => h.headUserId !== null).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses a database that already has users unless forced, and then adds no duplicates', async () => {
+    const a = open();
+    await seedDemo(a, false);
+    const before = await a.db.selectFrom('users').select('id').execute();
+    await expect(seedDemo(a, false)).rejects.toBeInstanceOf(DatabaseNotEmptyError);
+    const again = await seedDemo(a, true);
+    expect(again).toEqual([]);
+    const after = await a.db.selectFrom('users').select('id').execute();
+    expect(after.length).toBe(before.length);
+  });
+});

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../shared/auth/roles';
+import type { App } from '../main/api/dispatcher';
+import { appendAudit } from '../main/services/audit';
+import { putSettings } from '../main/services/settings';
+import { insertUser } from '../main/services/users';
+
+/**
+ * The demo company of `npm run demo`. Clearly marked (settings.demo shows a banner); passwords
+ * are generated per run and returned once, none is fixed in the code.
+ */
+const DEPARTMENTS = ['总经办', '人事行政部', '销售部', '技术部', '财务部', '采购部'] as const;
+
+const PEOPLE: {
+  login: string;
+  name: string;
+  dept: (typeof DEPARTMENTS)[number];
+  roles: Role[];
+  head?: true;
+}[] = [
+  { login: 'zhangwei', name: '张伟', dept: '总经办', roles: ['executive'], head: true },
+  { login: 'wangfang', name: '王芳', dept: '销售部', roles: ['host'] },
+  { login: 'lina', name: '李娜', dept: '销售部', roles: ['dept_head', 'host'], head: true },
+  { login: 'liuyang', name: '刘洋', dept: '人事行政部', roles: ['admin_office'], head: true },
+  { login: 'chenjing', name: '陈静', dept: '人事行政部', roles: ['front_desk'] },
+  { login: 'zhaomin', name: '赵敏', dept: '财务部', roles: ['finance'], head: true },
+  { login: 'sunhao', name: '孙浩', dept: '技术部', roles: ['sysadmin'] },
+];
+
+const password = () => randomBytes(9).toString('base64url');
+
+export interface DemoLogin {
+  login: string;
+  name: string;
+  roles: Role[];
+  password: string;
+}
+
+export class DatabaseNotEmptyError extends Error {}
+
+/** Adds the demo company. Refuses a database that already has users unless `force`. */
+export async function seedDemo(app: App, force: boolean): Promise<DemoLogin[]> {
+  const existing = await app.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (existing && !force) throw new DatabaseNotEmptyError('the database already has users');
+  const now = app.clock();
+  const logins: DemoLogin[] = [];
+  await app.db.transaction().execute(async (trx) => {
+    const deptIds = new Map<string, number>();
+    for (const name of DEPARTMENTS) {
+      const row = await trx
+        .insertInto('departments')
+        .values({ name, headUserId: null, createdAtMs: now, updatedAtMs: now })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      const id =
+        row?.id ??
+        (
+          await trx
+            .selectFrom('departments')
+            .select('id')
+            .where('name', '=', name)
+            .executeTakeFirstOrThrow()
+        ).id;
+      deptIds.set(name, id);
+    }
+    for (const p of PEOPLE) {
+      const taken = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('login', '=', p.login)
+        .executeTakeFirst();
+      if (taken) continue;
+      const pw = password();
+      const id = await insertUser(trx, now, {
+        login: p.login,
+        displayName: p.name,
+        departmentId: deptIds.get(p.dept) ?? null,
+        roles: p.roles,
+        password: pw,
+      });
+      if (p.head) {
+        await trx
+          .updateTable('departments')
+          .set({ headUserId: id })
+          .where('name', '=', p.dept)
+          .execute();
+      }
+      logins.push({ login: p.login, name: p.name, roles: p.roles, password: pw });
+    }
+    await putSettings(trx, { companyName: '示例科技有限公司（演示）', demo: true });
+    await appendAudit(trx, {
+      atMs: now,
+      actorUserId: null,
+      actorName: 'npm run demo',
+      operation: 'demo.seed',
+      entityType: 'database',
+      entityId: null,
+      summary: { departments: DEPARTMENTS.length, users: logins.map((l) => l.login) },
+    });
+  });
+  return logins;
+}
