@@ -61,7 +61,14 @@ export function instantOf(w: WallClock, timeZone: string): number {
   let guess = asUtc;
   for (let i = 0; i < 2; i++) {
     const seen = wallClock(guess, timeZone);
-    const seenUtc = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute, seen.second);
+    const seenUtc = Date.UTC(
+      seen.year,
+      seen.month - 1,
+      seen.day,
+      seen.hour,
+      seen.minute,
+      seen.second,
+    );
     guess += asUtc - seenUtc;
   }
   return guess;

@@ -41,4 +41,17 @@ describe('renderer strings', () => {
     ];
     expect(dynamic.filter((k) => lookup(CATALOGS[language], k) === undefined)).toEqual([]);
   });
+
+  it.each(LANGUAGES)('every audit entity type written by main has a label in %s', (language) => {
+    const types = new Set<string>();
+    for (const file of sources(path.join(__dirname, '../../main'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/entityType:\s*'(\w+)'/g)) types.add(m[1]!);
+    }
+    expect(types.has('user')).toBe(true);
+    const missing = [...types].filter(
+      (k) => lookup(CATALOGS[language], `entities.${k}`) === undefined,
+    );
+    expect(missing).toEqual([]);
+  });
 });

@@ -31,7 +31,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin_office: ['directory.read'],
   front_desk: ['directory.read'],
   finance: ['directory.read'],
-  sysadmin: ['directory.read', 'users.manage', 'departments.manage', 'audit.read', 'settings.manage'],
+  sysadmin: [
+    'directory.read',
+    'users.manage',
+    'departments.manage',
+    'audit.read',
+    'settings.manage',
+  ],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -43,8 +43,10 @@ export interface OperationSpec<I extends z.ZodType, O> {
   output?: O;
 }
 
-const op = <O>() => <I extends z.ZodType>(spec: Omit<OperationSpec<I, O>, 'output'>) =>
-  spec as OperationSpec<I, O>;
+const op =
+  <O>() =>
+  <I extends z.ZodType>(spec: Omit<OperationSpec<I, O>, 'output'>) =>
+    spec as OperationSpec<I, O>;
 
 const empty = z.strictObject({});
 

@@ -128,7 +128,8 @@ export const en: Shape<typeof zhCN> = {
   },
   lock: {
     title: 'Screen locked',
-    intro: '{{name}}, the screen locked after a period without activity. Enter your password to continue.',
+    intro:
+      '{{name}}, the screen locked after a period without activity. Enter your password to continue.',
     unlock: 'Unlock',
     switchUser: 'Switch user',
   },
@@ -203,9 +204,19 @@ export const en: Shape<typeof zhCN> = {
     timeZone: 'Company time zone',
     timeZoneHint: "Dates are computed in this time zone, not the computer's.",
     idleLockMinutes: 'Idle lock (minutes)',
-    idleHint: 'After this long without activity the shared front-desk computer asks for the password again.',
+    idleHint:
+      'After this long without activity the shared front-desk computer asks for the password again.',
+  },
+  entities: {
+    user: 'User',
+    session: 'Session',
+    department: 'Department',
+    settings: 'Settings',
+    notification: 'Notification',
+    database: 'Database',
   },
   ops: {
+    demo: { seed: 'Demo data' },
     setup: { createAdmin: 'Initial setup' },
     auth: {
       login: 'Sign in',

@@ -197,7 +197,18 @@ export const zhCN = {
     idleLockMinutes: '空闲锁屏（分钟）',
     idleHint: '前台共用电脑无操作达到此时间后，需重新输入密码。',
   },
+  entities: {
+    user: '用户',
+    session: '登录会话',
+    department: '部门',
+    settings: '系统设置',
+    notification: '通知',
+    database: '数据库',
+  },
   ops: {
+    demo: {
+      seed: '生成演示数据',
+    },
     setup: {
       createAdmin: '初始化系统',
     },

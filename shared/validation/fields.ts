@@ -7,10 +7,7 @@ import { ROLES } from '../auth/roles';
  * and the main process reject the same input with the same message keys.
  */
 export const text = (max: number) =>
-  z
-    .string({ message: 'validation.required' })
-    .trim()
-    .max(max, { message: 'validation.tooLong' });
+  z.string({ message: 'validation.required' }).trim().max(max, { message: 'validation.tooLong' });
 
 export const requiredText = (max: number) => text(max).min(1, { message: 'validation.required' });
 

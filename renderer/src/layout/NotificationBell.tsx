@@ -14,13 +14,16 @@ export function NotificationBell() {
   const [items, setItems] = useState<NotificationView[]>([]);
   const [unread, setUnread] = useState(0);
 
-  const load = useCallback(async () => {
-    const r = await call('notifications.list', {});
-    if (r.ok) {
-      setItems(r.value.items);
-      setUnread(r.value.unread);
-    }
-  }, []);
+  const load = useCallback(
+    () =>
+      call('notifications.list', {}).then((r) => {
+        if (r.ok) {
+          setItems(r.value.items);
+          setUnread(r.value.unread);
+        }
+      }),
+    [],
+  );
 
   useEffect(() => {
     void load();

@@ -27,6 +27,16 @@ function nextDay(date: string): string {
   return next.toISOString().slice(0, 10);
 }
 
+/** `key: value` lines read better than one line of JSON; nested values stay JSON. */
+function summaryText(summary: unknown): string {
+  if (summary === null || typeof summary !== 'object' || Array.isArray(summary)) {
+    return JSON.stringify(summary);
+  }
+  return Object.entries(summary)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join('\n');
+}
+
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -36,10 +46,19 @@ export function AuditPage() {
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ items: AuditEntry[]; total: number }>({ items: [], total: 0 });
   const [loading, setLoading] = useState(true);
+  // Loading starts where the query changes (an event), not inside the effect.
+  const changeFilters = (update: (f: Filters) => Filters) => {
+    setLoading(true);
+    setPage(1);
+    setFilters(update);
+  };
+  const changePage = (next: number) => {
+    setLoading(true);
+    setPage(next);
+  };
 
   useEffect(() => {
     let cancelled = false;
-    setLoading(true);
     void call('audit.list', {
       operation: filters.operation,
       search: filters.search || undefined,
@@ -93,12 +112,13 @@ export function AuditPage() {
       title: t('audit.entity'),
       key: 'entity',
       width: 110,
-      render: (_, e) => `${e.entityType}${e.entityId ? ' #' + e.entityId : ''}`,
+      render: (_, e) =>
+        `${t(`entities.${e.entityType}`, { defaultValue: e.entityType })}${e.entityId ? ' #' + e.entityId : ''}`,
     },
     {
       title: t('audit.summary'),
       dataIndex: 'summary',
-      render: (s: unknown) => <pre className="audit-summary">{JSON.stringify(s)}</pre>,
+      render: (s: unknown) => <pre className="audit-summary">{summaryText(s)}</pre>,
     },
   ];
 
@@ -114,8 +134,7 @@ export function AuditPage() {
           style={{ width: 180 }}
           options={WRITE_OPS.map((op) => ({ value: op, label: t(`ops.${op}`) }))}
           onChange={(operation: string | undefined) => {
-            setPage(1);
-            setFilters((f) => ({ ...f, operation }));
+            changeFilters((f) => ({ ...f, operation }));
           }}
         />
         <DatePicker.RangePicker
@@ -134,8 +153,7 @@ export function AuditPage() {
           placeholder={t('audit.filterText')}
           style={{ width: 220 }}
           onSearch={(search) => {
-            setPage(1);
-            setFilters((f) => ({ ...f, search: search.trim() }));
+            changeFilters((f) => ({ ...f, search: search.trim() }));
           }}
         />
       </Space>
@@ -152,7 +170,7 @@ export function AuditPage() {
           total: data.total,
           showSizeChanger: false,
           showTotal: (total) => t('common.total', { total }),
-          onChange: setPage,
+          onChange: changePage,
         }}
       />
     </>

@@ -85,7 +85,7 @@ export function DepartmentsPage() {
         const r = await call('departments.delete', { id: d.id });
         if (r.ok) {
           void message.success(t('departments.deleted'));
-          await departments.reload();
+          departments.reload();
         } else void message.error(t(r.error.key, r.error.params));
       },
     });
@@ -135,7 +135,7 @@ export function DepartmentsPage() {
           users={users.items}
           onClose={(changed) => {
             setEditing(null);
-            if (changed) void departments.reload();
+            if (changed) departments.reload();
           }}
         />
       )}

@@ -226,7 +226,7 @@ export function UsersPage() {
     const r = await call('users.unlock', { id: user.id });
     if (r.ok) {
       void message.success(t('users.unlocked'));
-      await users.reload();
+      users.reload();
     } else void message.error(t(r.error.key, r.error.params));
   };
 
@@ -327,7 +327,7 @@ export function UsersPage() {
         departments={departments.items}
         onClose={(changed) => {
           setCreating(false);
-          if (changed) void users.reload();
+          if (changed) users.reload();
         }}
       />
       {editing && (
@@ -336,7 +336,7 @@ export function UsersPage() {
           departments={departments.items}
           onClose={(changed) => {
             setEditing(null);
-            if (changed) void users.reload();
+            if (changed) users.reload();
           }}
         />
       )}
@@ -345,7 +345,7 @@ export function UsersPage() {
           user={resetting}
           onClose={() => {
             setResetting(null);
-            void users.reload();
+            users.reload();
           }}
         />
       )}

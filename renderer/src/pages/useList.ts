@@ -9,15 +9,24 @@ export function useList<T>(load: () => Promise<Result<T[]>>) {
   const { message } = App.useApp();
   const [items, setItems] = useState<T[]>([]);
   const [loading, setLoading] = useState(true);
-  const reload = useCallback(async () => {
-    setLoading(true);
-    const r = await load();
-    setLoading(false);
-    if (r.ok) setItems(r.value);
-    else void message.error(t(r.error.key, r.error.params));
-  }, [load, message, t]);
+  const [version, setVersion] = useState(0);
+
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    let cancelled = false;
+    void load().then((r) => {
+      if (cancelled) return;
+      setLoading(false);
+      if (r.ok) setItems(r.value);
+      else void message.error(t(r.error.key, r.error.params));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [load, message, t, version]);
+
+  const reload = useCallback(() => {
+    setLoading(true);
+    setVersion((v) => v + 1);
+  }, []);
   return { items, loading, reload };
 }

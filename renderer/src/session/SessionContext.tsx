@@ -36,20 +36,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setPhase({ kind: 'signedIn', session });
   }, []);
 
-  const refresh = useCallback(async () => {
-    const status = await call('setup.status', {});
-    if (!status.ok) {
-      setPhase({ kind: 'error', key: status.error.key });
-      return;
-    }
-    if (status.value.needsSetup) {
-      setPhase({ kind: 'setup' });
-      return;
-    }
-    const current = await call('auth.session', {});
-    if (current.ok && current.value) adopt(current.value);
-    else setPhase({ kind: 'signedOut' });
-  }, [adopt]);
+  // A promise chain rather than async/await: the state changes happen in callbacks only.
+  const refresh = useCallback(
+    () =>
+      call('setup.status', {}).then(async (status) => {
+        if (!status.ok) {
+          setPhase({ kind: 'error', key: status.error.key });
+          return;
+        }
+        if (status.value.needsSetup) {
+          setPhase({ kind: 'setup' });
+          return;
+        }
+        const current = await call('auth.session', {});
+        if (current.ok && current.value) adopt(current.value);
+        else setPhase({ kind: 'signedOut' });
+      }),
+    [adopt],
+  );
 
   useEffect(() => {
     void refresh();

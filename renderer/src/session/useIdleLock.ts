@@ -9,8 +9,8 @@ const CHECK_EVERY_MS = 15_000;
  * reports activity to main, whose own idle check is the one that counts.
  */
 export function useIdleLock(active: boolean, idleMinutes: number, lock: () => Promise<void>) {
-  const lastActivity = useRef(Date.now());
-  const lastReported = useRef(Date.now());
+  const lastActivity = useRef(0);
+  const lastReported = useRef(0);
 
   useEffect(() => {
     if (!active) return;
