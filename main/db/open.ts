@@ -49,7 +49,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     sqlite,
     db,
     close: async () => {
-      await db.destroy(); // also closes the sqlite handle
+      await db.destroy(); // closes the sqlite handle only if Kysely ever used it, so:
+      if (sqlite.open) sqlite.close();
     },
   };
 }

@@ -28,7 +28,10 @@ async function main() {
   console.log(`Reception Manager (browser mode) on ${server.url}`);
   console.log(`Database: ${path.resolve(values.db)}`);
   const stop = () => {
-    void server.close().then(() => app.close()).then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => app.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

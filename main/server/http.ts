@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { isOperationName } from '../../shared/contract/names';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import { translate } from '../../shared/i18n/translate';
 import { dispatch, type App } from '../api/dispatcher';
@@ -70,7 +69,12 @@ function readCookie(req: http.IncomingMessage): string | null {
   return null;
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+) {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -124,7 +128,12 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
     for (const client of sse) {
       void (async () => {
         const settings = await getSettings(app.db);
-        const state = await resolveSession(app.db, client.token, app.clock(), settings.idleLockMinutes);
+        const state = await resolveSession(
+          app.db,
+          client.token,
+          app.clock(),
+          settings.idleLockMinutes,
+        );
         if (state.status !== 'active' && state.status !== 'locked') return;
         if (!event.userIds.includes(state.userId)) return;
         client.res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
@@ -171,7 +180,9 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
     if (url.pathname.startsWith('/api/')) {
       const op = decodeURIComponent(url.pathname.slice('/api/'.length));
       if (req.method !== 'POST') {
-        send(res, 405, errorResult('UNKNOWN_OPERATION', 'errors.UNKNOWN_OPERATION'), { Allow: 'POST' });
+        send(res, 405, errorResult('UNKNOWN_OPERATION', 'errors.UNKNOWN_OPERATION'), {
+          Allow: 'POST',
+        });
         return;
       }
       if (!originAllowed(req, port)) {
@@ -194,11 +205,8 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
         send(res, 400, errorResult('INVALID_INPUT', 'errors.INVALID_INPUT'));
         return;
       }
-      const outcome = await dispatch(app, {
-        op: isOperationName(op) ? op : op,
-        input,
-        token: readCookie(req),
-      });
+      // The dispatcher answers unknown names itself (UNKNOWN_OPERATION).
+      const outcome = await dispatch(app, { op, input, token: readCookie(req) });
       const headers: Record<string, string> = {};
       if (outcome.session !== undefined) {
         headers['Set-Cookie'] =

@@ -45,12 +45,7 @@ export async function listAudit(
     );
   }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .selectAll()
-    .orderBy('id', 'desc')
-    .offset(f.offset)
-    .limit(f.limit)
-    .execute();
+  const rows = await q.selectAll().orderBy('id', 'desc').offset(f.offset).limit(f.limit).execute();
   return {
     total: Number(total.n),
     items: rows.map((r) => ({ ...r, summary: JSON.parse(r.summary) as unknown })),

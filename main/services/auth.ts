@@ -36,8 +36,13 @@ export async function needsSetup(db: Kysely<DB>): Promise<boolean> {
 
 /** First start: creates the first sysadmin. There is no default password anywhere. */
 export async function createFirstAdmin(ctx: ServiceContext, input: OpParsed<'setup.createAdmin'>) {
-  if (!(await needsSetup(ctx.db))) throw new AppError('SETUP_ALREADY_DONE', 'errors.SETUP_ALREADY_DONE');
-  const userId = await insertUser(ctx.db, ctx.nowMs, { ...input, departmentId: null, roles: ['sysadmin'] });
+  if (!(await needsSetup(ctx.db)))
+    throw new AppError('SETUP_ALREADY_DONE', 'errors.SETUP_ALREADY_DONE');
+  const userId = await insertUser(ctx.db, ctx.nowMs, {
+    ...input,
+    departmentId: null,
+    roles: ['sysadmin'],
+  });
   await putSettings(ctx.db, { companyName: input.companyName });
   const token = await createSession(ctx.db, userId, ctx.nowMs);
   ctx.setSessionToken(token);
@@ -93,19 +98,29 @@ async function checkPassword(
       .where('id', '=', user.id)
       .execute();
     await endUserSessions(ctx.db, user.id, ctx.nowMs);
-    ctx.audit({ entityType: 'user', entityId: user.id, summary: { lockedOut: true, login: user.login } });
+    ctx.audit({
+      entityType: 'user',
+      entityId: user.id,
+      summary: { lockedOut: true, login: user.login },
+    });
     await notify(ctx, await sysadminIds(ctx.db), 'account.locked', 'notifications.accountLocked', {
       name: user.displayName,
       login: user.login,
     });
-    return new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { minutes: LOCKOUT_MS / 60_000 });
+    return new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', {
+      minutes: LOCKOUT_MS / 60_000,
+    });
   }
   await ctx.db
     .updateTable('users')
     .set({ failedAttempts: attempts, lockedUntilMs: null })
     .where('id', '=', user.id)
     .execute();
-  ctx.audit({ entityType: 'user', entityId: user.id, summary: { failedAttempt: attempts, login: user.login } });
+  ctx.audit({
+    entityType: 'user',
+    entityId: user.id,
+    summary: { failedAttempt: attempts, login: user.login },
+  });
   return new AppError('BAD_CREDENTIALS', 'errors.BAD_CREDENTIALS', {
     left: MAX_FAILED_ATTEMPTS - attempts,
   });
@@ -138,7 +153,8 @@ export async function login(
   const failure = await checkPassword(ctx, user, input.password);
   if (failure) return new Failure(failure);
   // Only a caller who knows the password learns that the account is disabled.
-  if (user.disabled) return new Failure(new AppError('ACCOUNT_DISABLED', 'errors.ACCOUNT_DISABLED'));
+  if (user.disabled)
+    return new Failure(new AppError('ACCOUNT_DISABLED', 'errors.ACCOUNT_DISABLED'));
   const token = await createSession(ctx.db, user.id, ctx.nowMs);
   ctx.setSessionToken(token);
   ctx.audit({

@@ -31,7 +31,12 @@ async function getDepartment(db: Kysely<DB>, id: number): Promise<DepartmentView
   return found;
 }
 
-async function assertValid(db: Kysely<DB>, name: string, headUserId: number | null, selfId?: number) {
+async function assertValid(
+  db: Kysely<DB>,
+  name: string,
+  headUserId: number | null,
+  selfId?: number,
+) {
   let q = db.selectFrom('departments').select('id').where('name', '=', name);
   if (selfId !== undefined) q = q.where('id', '!=', selfId);
   if (await q.executeTakeFirst()) throw fieldError('name', 'validation.nameTaken');

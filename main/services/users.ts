@@ -56,7 +56,8 @@ function toView(row: Row, roles: Role[], nowMs: number): UserView {
     roles,
     language: row.language === 'en' ? 'en' : 'zh-CN',
     disabled: row.disabled === 1,
-    lockedUntilMs: row.lockedUntilMs !== null && row.lockedUntilMs > nowMs ? row.lockedUntilMs : null,
+    lockedUntilMs:
+      row.lockedUntilMs !== null && row.lockedUntilMs > nowMs ? row.lockedUntilMs : null,
     mustChangePassword: row.mustChangePassword === 1,
     createdAtMs: row.createdAtMs,
   };
@@ -159,7 +160,8 @@ async function activeSysadminCount(db: Kysely<DB>, excludingUserId: number): Pro
 export async function updateUser(ctx: ServiceContext, input: OpParsed<'users.update'>) {
   const before = await getUser(ctx.db, input.id, ctx.nowMs);
   const losesAdmin =
-    before.roles.includes('sysadmin') && !before.disabled &&
+    before.roles.includes('sysadmin') &&
+    !before.disabled &&
     (input.disabled || !input.roles.includes('sysadmin'));
   if (losesAdmin && ctx.actor?.userId === input.id) {
     throw new AppError('CONFLICT', 'errors.selfLockout');
