@@ -44,6 +44,7 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<OperationName>([
   'auth.setLanguage',
   'settings.get',
   'notifications.list',
+  'notifications.markRead',
 ]);
 
 function errorValue(e: AppError, language: Language): ApiError {

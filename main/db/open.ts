@@ -3,7 +3,8 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { Kysely, SqliteDialect, CamelCasePlugin } from 'kysely';
-import { migrate } from './migrate';
+import { DatabaseTooNewError, migrate, schemaVersion } from './migrate';
+import { LATEST_VERSION } from './migrations';
 import type { DB } from './schema';
 
 export interface OpenOptions {
@@ -35,6 +36,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
   try {
+    // Refuse a newer database before any pragma: switching to WAL would rewrite its header.
+    const found = schemaVersion(sqlite);
+    if (found > LATEST_VERSION) throw new DatabaseTooNewError(found, LATEST_VERSION);
     applyPragmas(sqlite);
     migrate(sqlite);
   } catch (e) {

@@ -60,11 +60,20 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+/** decodeURIComponent that answers null for a malformed escape instead of throwing. */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 function readCookie(req: http.IncomingMessage): string | null {
   const header = req.headers.cookie ?? '';
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return decodeURIComponent(v.join('='));
+    if (k === COOKIE) return safeDecode(v.join('='));
   }
   return null;
 }
@@ -178,7 +187,7 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      const op = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const op = safeDecode(url.pathname.slice('/api/'.length)) ?? '';
       if (req.method !== 'POST') {
         send(res, 405, errorResult('UNKNOWN_OPERATION', 'errors.UNKNOWN_OPERATION'), {
           Allow: 'POST',
@@ -241,8 +250,9 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse) {
   const base = path.resolve(root);
-  let file = path.resolve(base, '.' + decodeURIComponent(pathname));
-  if (!file.startsWith(base + path.sep) && file !== base) {
+  const decoded = safeDecode(pathname);
+  let file = path.resolve(base, '.' + (decoded ?? '/'));
+  if (decoded === null || (!file.startsWith(base + path.sep) && file !== base)) {
     res.writeHead(404).end();
     return;
   }

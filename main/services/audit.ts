@@ -40,8 +40,12 @@ export async function listAudit(
   if (f.toMs !== undefined) q = q.where('atMs', '<', f.toMs);
   if (f.search) {
     const like = `%${f.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    // Search the summary's values, not its JSON text: escaped quotes and backslashes would not
+    // match, and every key name would.
     q = q.where(
-      sql<boolean>`(summary LIKE ${like} ESCAPE '\\' OR actor_name LIKE ${like} ESCAPE '\\' OR operation LIKE ${like} ESCAPE '\\')`,
+      sql<boolean>`(actor_name LIKE ${like} ESCAPE '\\' OR operation LIKE ${like} ESCAPE '\\'
+        OR EXISTS (SELECT 1 FROM json_tree(audit_log.summary) j
+                   WHERE j.atom IS NOT NULL AND j.value LIKE ${like} ESCAPE '\\'))`,
     );
   }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -17,13 +17,27 @@ const EXPECTED: Record<Role, Permission[]> = {
   admin_office: ['directory.read'],
   front_desk: ['directory.read'],
   finance: ['directory.read'],
-  sysadmin: ['audit.read', 'departments.manage', 'directory.read', 'settings.manage', 'users.manage'],
+  sysadmin: [
+    'audit.read',
+    'departments.manage',
+    'directory.read',
+    'settings.manage',
+    'users.manage',
+  ],
 };
 
 describe('roles and permissions', () => {
   it('has exactly the seven roles of DESIGN.md §1', () => {
     expect([...ROLES].sort()).toEqual(
-      ['admin_office', 'dept_head', 'executive', 'finance', 'front_desk', 'host', 'sysadmin'].sort(),
+      [
+        'admin_office',
+        'dept_head',
+        'executive',
+        'finance',
+        'front_desk',
+        'host',
+        'sysadmin',
+      ].sort(),
     );
   });
 
@@ -42,7 +56,12 @@ describe('roles and permissions', () => {
   });
 
   it('only sysadmin manages users, departments, settings and reads the audit log', () => {
-    for (const p of ['users.manage', 'departments.manage', 'settings.manage', 'audit.read'] as const) {
+    for (const p of [
+      'users.manage',
+      'departments.manage',
+      'settings.manage',
+      'audit.read',
+    ] as const) {
       expect(ROLES.filter((r) => hasPermission([r], p))).toEqual(['sysadmin']);
     }
   });

@@ -33,13 +33,29 @@ describe('operation names', () => {
   it('only health, setup, login, logout and the session read are public', () => {
     const publicOps = OPERATION_NAMES.filter((n) => OPERATIONS[n].access === 'public');
     expect(publicOps.sort()).toEqual(
-      ['auth.login', 'auth.logout', 'auth.session', 'setup.createAdmin', 'setup.status', 'system.health'].sort(),
+      [
+        'auth.login',
+        'auth.logout',
+        'auth.session',
+        'setup.createAdmin',
+        'setup.status',
+        'system.health',
+      ].sort(),
     );
   });
 
   it('isOperationName accepts the contract names only, not object properties', () => {
     for (const name of OPERATION_NAMES) expect(isOperationName(name)).toBe(true);
-    for (const name of ['toString', '__proto__', 'constructor', 'users', 'users.drop', '', 1, null]) {
+    for (const name of [
+      'toString',
+      '__proto__',
+      'constructor',
+      'users',
+      'users.drop',
+      '',
+      1,
+      null,
+    ]) {
       expect(isOperationName(name)).toBe(false);
     }
   });
