@@ -21,7 +21,10 @@ const NODE_ONLY = [
 ];
 const nodeOnlyPatterns = [
   { group: ['node:*'], message: 'Node built-ins belong in main/.' },
-  { group: ['**/main/**', '../main/*', '../../main/*'], message: 'Talk to main/ through the API contract.' },
+  {
+    group: ['**/main/**', '../main/*', '../../main/*'],
+    message: 'Talk to main/ through the API contract.',
+  },
 ];
 const restrictedNode = NODE_ONLY.map((name) => ({
   name,
@@ -30,7 +33,15 @@ const restrictedNode = NODE_ONLY.map((name) => ({
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'data/', '.native/', 'e2e/screenshots/', 'e2e/.tmp/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'data/',
+      '.native/',
+      'e2e/screenshots/',
+      'e2e/.tmp/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -49,7 +60,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always'],
     },
   },
@@ -69,9 +83,17 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: restrictedNode, patterns: nodeOnlyPatterns }],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'process', 'require', 'Buffer'].map(
-          (name) => ({ name, message: `shared/ must not use ${name}.` }),
-        ),
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'fetch',
+          'process',
+          'require',
+          'Buffer',
+        ].map((name) => ({ name, message: `shared/ must not use ${name}.` })),
       ],
     },
   },

@@ -100,6 +100,21 @@ export const en: Shape<typeof zhCN> = {
     rolesRequired: 'Choose at least one role.',
     timeZone: 'Enter a valid time zone, e.g. Asia/Shanghai.',
     idleRange: 'Enter 1 to 240 minutes.',
+    fenInteger: 'Amounts go down to the fen (0.01), no further.',
+    nonNegative: 'Cannot be negative.',
+    date: 'Enter a valid date (year-month-day).',
+    time: 'Enter a valid time (hh:mm).',
+    phone:
+      'Not a phone number: mobiles have 11 digits, landlines need the area code, foreign numbers start with +.',
+    residentId: 'A resident ID number has 18 characters; the last may be X.',
+    idTypeRequired: 'Choose the ID type for this ID number.',
+    tooMany: 'Too many entries.',
+    tooManyVisitors: 'At most {{max}} visitors; split a larger delegation into several requests.',
+    visitorsRequired: 'Add at least one visitor.',
+    departureAfterArrival: 'Departure must be after arrival.',
+    arrivalInPast:
+      'The arrival date has passed; for retroactive filing tick "Retroactive" and give the reason.',
+    roomsRequired: 'Enter the number of rooms for the hotel nights.',
   },
   notifications: {
     title: 'Notifications',

@@ -2,15 +2,12 @@ import type { EventName, OperationName } from '../../../shared/contract/names';
 import type { EventPayload, OpInput, OpOutput } from '../../../shared/contract/operations';
 import type { ApiError, Result } from '../../../shared/result';
 
-/** What the Electron preload exposes; absent in browser mode. */
-interface Bridge {
-  invoke(op: string, input: unknown): Promise<Result<unknown>>;
-  subscribe(event: string, cb: (payload: unknown) => void): () => void;
-}
+import type { ReceptionBridge } from '../../../shared/contract/bridge';
 
 declare global {
   interface Window {
-    receptionApi?: Bridge;
+    /** What the Electron preload exposes; absent in browser mode. */
+    receptionApi?: ReceptionBridge;
   }
 }
 

@@ -1,0 +1,246 @@
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../shared/result';
+import { createApp, type RunningApp } from '../app';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './channels';
+import { registerIpc, type IpcMainLike, type IpcRegistration, type IpcSender } from './ipc';
+
+const rendererFile = path.resolve('/app/out/renderer/index.html');
+const OWN_URL = `${pathToFileURL(rendererFile).href}#/`;
+
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+
+/** Just enough of ipcMain: records handlers so the test can call them like Electron would. */
+class FakeIpcMain {
+  handlers = new Map<string, Handler>();
+  listeners = new Map<string, Set<Handler>>();
+  handle(channel: string, fn: Handler) {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, fn);
+  }
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  }
+  on(channel: string, fn: Handler) {
+    const set = this.listeners.get(channel) ?? new Set();
+    set.add(fn);
+    this.listeners.set(channel, set);
+    return this;
+  }
+  removeListener(channel: string, fn: Handler) {
+    this.listeners.get(channel)?.delete(fn);
+    return this;
+  }
+}
+
+let nextId = 1;
+/** A window's webContents: an id, `send` recorded, and a 'destroyed' event. */
+class FakeContents extends EventEmitter implements IpcSender {
+  readonly id = nextId++;
+  sent: unknown[][] = [];
+  destroyed = false;
+  send(channel: string, ...args: unknown[]) {
+    this.sent.push([channel, ...args]);
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+}
+
+let app: RunningApp;
+let ipc: FakeIpcMain;
+let registration: IpcRegistration;
+
+beforeEach(() => {
+  app = createApp(':memory:');
+  ipc = new FakeIpcMain();
+  registration = registerIpc({
+    ipcMain: ipc as unknown as IpcMainLike,
+    app,
+    trust: { rendererFile },
+  });
+});
+
+afterEach(async () => {
+  registration.dispose();
+  await app.close();
+});
+
+function invoke(
+  sender: FakeContents,
+  op: string,
+  input: unknown = {},
+  url: string | null = OWN_URL,
+) {
+  const handler = ipc.handlers.get(INVOKE_CHANNEL);
+  if (!handler) throw new Error('no invoke handler');
+  const event = { sender, senderFrame: url === null ? null : { url } };
+  return handler(event, op, input) as Promise<Result<unknown>>;
+}
+
+function send(sender: FakeContents, channel: string, name: unknown, url = OWN_URL) {
+  for (const fn of ipc.listeners.get(channel) ?? []) fn({ sender, senderFrame: { url } }, name);
+}
+
+const admin = {
+  companyName: '测试公司',
+  login: 'admin',
+  displayName: '管理员',
+  password: 'correct horse battery',
+};
+
+async function signedInWindow() {
+  const win = new FakeContents();
+  const created = await invoke(win, 'setup.createAdmin', admin);
+  expect(created.ok).toBe(true);
+  const session = await invoke(win, 'auth.session');
+  if (!session.ok || !session.value) throw new Error('not signed in');
+  const userId = (session.value as { user: { id: number } }).user.id;
+  return { win, userId, created };
+}
+
+describe('rm:invoke', () => {
+  it('serves the app’s own page', async () => {
+    const result = await invoke(new FakeContents(), 'setup.status');
+    expect(result).toEqual({ ok: true, value: { needsSetup: true } });
+  });
+
+  it('refuses other frames before reaching the dispatcher', async () => {
+    const win = new FakeContents();
+    for (const url of [
+      'https://evil.example/',
+      'data:text/html,x',
+      pathToFileURL('/tmp/other.html').href,
+      null,
+    ]) {
+      const result = await invoke(win, 'setup.createAdmin', admin, url);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('FORBIDDEN');
+    }
+    // Nothing was created: the refused calls never ran.
+    expect(await invoke(win, 'setup.status')).toEqual({ ok: true, value: { needsSetup: true } });
+  });
+
+  it('keeps the session token in main, per window', async () => {
+    const { win, created } = await signedInWindow();
+    // The renderer gets the session's description, never the token itself.
+    expect(JSON.stringify(created)).not.toMatch(/token/i);
+
+    const other = new FakeContents();
+    expect(await invoke(other, 'auth.session')).toEqual({ ok: true, value: null });
+    const denied = await invoke(other, 'users.list');
+    expect(denied.ok ? null : denied.error.code).toBe('UNAUTHENTICATED');
+
+    expect((await invoke(win, 'users.list')).ok).toBe(true);
+  });
+
+  it('forgets the token on sign-out and when the window closes', async () => {
+    const { win } = await signedInWindow();
+    expect((await invoke(win, 'auth.logout')).ok).toBe(true);
+    expect(await invoke(win, 'auth.session')).toEqual({ ok: true, value: null });
+
+    const login = await invoke(win, 'auth.login', { login: 'admin', password: admin.password });
+    expect(login.ok).toBe(true);
+    win.destroy();
+    // Electron never reuses an id, but even the same object starts from no session again.
+    expect(await invoke(win, 'auth.session')).toEqual({ ok: true, value: null });
+  });
+
+  it('passes unknown operations and bad input to the dispatcher’s error values', async () => {
+    const win = new FakeContents();
+    const unknown = await invoke(win, 'system.format', {});
+    expect(unknown.ok ? null : unknown.error.code).toBe('UNKNOWN_OPERATION');
+    const bad = await invoke(win, 'setup.createAdmin', { login: 'x' });
+    expect(bad.ok ? null : bad.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('refuses inputs larger than the HTTP body limit', async () => {
+    const result = await invoke(new FakeContents(), 'setup.status', { x: 'x'.repeat(300_000) });
+    expect(result.ok ? null : result.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('events', () => {
+  const notification = { notification: { id: 1 } } as never;
+
+  it('reach a subscribed window signed in as a recipient, and no one else', async () => {
+    const { win, userId } = await signedInWindow();
+    const anonymous = new FakeContents();
+    const notSubscribed = new FakeContents();
+    await invoke(notSubscribed, 'auth.login', { login: 'admin', password: admin.password });
+    send(win, SUBSCRIBE_CHANNEL, 'notifications.created');
+    send(anonymous, SUBSCRIBE_CHANNEL, 'notifications.created');
+
+    app.events.publish({ name: 'notifications.created', payload: notification, userIds: [userId] });
+    app.events.publish({
+      name: 'notifications.created',
+      payload: notification,
+      userIds: [userId + 1],
+    });
+    await registration.idle();
+
+    expect(win.sent).toEqual([[EVENT_CHANNEL, 'notifications.created', notification]]);
+    expect(anonymous.sent).toEqual([]);
+    expect(notSubscribed.sent).toEqual([]);
+  });
+
+  it('ignores subscriptions from untrusted frames and to names outside the contract', async () => {
+    const { win, userId } = await signedInWindow();
+    send(win, SUBSCRIBE_CHANNEL, 'notifications.created', 'https://evil.example/');
+    send(win, SUBSCRIBE_CHANNEL, 'users.passwordHashes');
+    app.events.publish({ name: 'notifications.created', payload: notification, userIds: [userId] });
+    await registration.idle();
+    expect(win.sent).toEqual([]);
+  });
+
+  it('stops after unsubscribe, sign-out or window close', async () => {
+    const { win, userId } = await signedInWindow();
+    const publish = async () => {
+      app.events.publish({
+        name: 'notifications.created',
+        payload: notification,
+        userIds: [userId],
+      });
+      await registration.idle();
+    };
+    send(win, SUBSCRIBE_CHANNEL, 'notifications.created');
+    send(win, UNSUBSCRIBE_CHANNEL, 'notifications.created');
+    await publish();
+    expect(win.sent).toEqual([]);
+
+    send(win, SUBSCRIBE_CHANNEL, 'notifications.created');
+    await invoke(win, 'auth.logout');
+    await publish();
+    expect(win.sent).toEqual([]);
+
+    await invoke(win, 'auth.login', { login: 'admin', password: admin.password });
+    await publish();
+    expect(win.sent).toHaveLength(1);
+
+    win.destroy();
+    await publish();
+    expect(win.sent).toHaveLength(1);
+  });
+});
+
+describe('dispose', () => {
+  it('removes every handler and listener', () => {
+    registration.dispose();
+    expect(ipc.handlers.size).toBe(0);
+    expect([...ipc.listeners.values()].every((s) => s.size === 0)).toBe(true);
+    // A second registration (e.g. after a reload of main in dev) is possible again.
+    const again = registerIpc({
+      ipcMain: ipc as unknown as IpcMainLike,
+      app,
+      trust: { rendererFile },
+    });
+    expect(ipc.handlers.has(INVOKE_CHANNEL)).toBe(true);
+    again.dispose();
+  });
+});

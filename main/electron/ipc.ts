@@ -1,0 +1,183 @@
+/**
+ * The Electron transport for the dispatcher. Like the HTTP server, it only adapts: every request
+ * goes through `dispatch`, which does session → permission → validation → service.
+ *
+ * What this layer adds is the desktop's own trust boundary:
+ * - a call is served only if it comes from the app's own page (the sender frame's URL);
+ * - the session token stays here, one per window, and never crosses into the renderer — the
+ *   IPC equivalent of an HttpOnly cookie;
+ * - events are forwarded only to windows that asked for them and are signed in as a recipient.
+ *
+ * `ipcMain` is passed in (not imported) so tests can drive this with a fake and a real database.
+ */
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import { isEventName, type EventName } from '../../shared/contract/names';
+import { translate } from '../../shared/i18n/translate';
+import type { ErrorCode, Result } from '../../shared/result';
+import type { AppEvent } from '../api/events';
+import { dispatch, type App } from '../api/dispatcher';
+import { resolveSession } from '../services/sessions';
+import { getSettings } from '../services/settings';
+import { BODY_LIMIT_BYTES } from '../server/http';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './channels';
+import { isTrustedRendererUrl, type TrustOptions } from './window-options';
+
+/** The parts of a webContents this module uses. */
+export interface IpcSender {
+  readonly id: number;
+  send(channel: string, ...args: unknown[]): void;
+  isDestroyed(): boolean;
+  once(event: 'destroyed', listener: () => void): unknown;
+}
+
+/** The parts of an IPC event this module reads. */
+export interface IpcEventLike {
+  readonly sender: IpcSender;
+  readonly senderFrame: { readonly url: string } | null;
+}
+
+export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeListener'>;
+
+export interface IpcOptions {
+  ipcMain: IpcMainLike;
+  app: App;
+  trust: TrustOptions;
+}
+
+export interface IpcRegistration {
+  /** Removes the handlers and drops every window's session and subscriptions. */
+  dispose(): void;
+  /** Resolves once every event delivery already started has finished (for tests). */
+  idle(): Promise<void>;
+}
+
+interface Client {
+  sender: IpcSender;
+  /** The session token for this window; never sent to the renderer. */
+  token: string | null;
+  events: Set<EventName>;
+}
+
+function errorResult(code: ErrorCode): Result<never> {
+  const key = `errors.${code}`;
+  // No session is known at this point, so the message is in the default language.
+  return { ok: false, error: { code, key, message: translate('zh-CN', key) } };
+}
+
+/** Same limit as the HTTP body: IPC must not be a way around it. */
+function tooLarge(input: unknown): boolean {
+  try {
+    const json = JSON.stringify(input ?? null);
+    return json !== undefined && Buffer.byteLength(json, 'utf8') > BODY_LIMIT_BYTES;
+  } catch {
+    return false; // not JSON-shaped (e.g. a cycle): the input schema will reject it
+  }
+}
+
+export function registerIpc({ ipcMain, app, trust }: IpcOptions): IpcRegistration {
+  const clients = new Map<number, Client>();
+  const pending = new Set<Promise<void>>();
+
+  const trusted = (event: IpcEventLike): boolean => {
+    // senderFrame is null when the frame navigated away or was destroyed mid-call.
+    const url = event.senderFrame?.url;
+    return typeof url === 'string' && isTrustedRendererUrl(url, trust);
+  };
+
+  const clientFor = (sender: IpcSender): Client => {
+    let client = clients.get(sender.id);
+    if (!client) {
+      const created: Client = { sender, token: null, events: new Set() };
+      clients.set(sender.id, created);
+      // Closing the window forgets its session (the row stays until it expires or is ended).
+      sender.once('destroyed', () => {
+        if (clients.get(sender.id) === created) clients.delete(sender.id);
+      });
+      client = created;
+    }
+    return client;
+  };
+
+  const onInvoke = async (
+    event: IpcMainInvokeEvent,
+    op: unknown,
+    input: unknown,
+  ): Promise<Result<unknown>> => {
+    const e = event as unknown as IpcEventLike;
+    if (!trusted(e)) {
+      console.warn(`refused ${String(op)} from untrusted frame ${e.senderFrame?.url ?? '(gone)'}`);
+      return errorResult('FORBIDDEN');
+    }
+    if (tooLarge(input)) return errorResult('PAYLOAD_TOO_LARGE');
+    const client = clientFor(e.sender);
+    try {
+      const outcome = await dispatch(app, { op, input, token: client.token });
+      if (outcome.session !== undefined) client.token = outcome.session;
+      return outcome.result;
+    } catch (err) {
+      // dispatch turns failures into values already; this is a last guard so invoke never rejects.
+      console.error(`operation ${String(op)} failed`, err);
+      return errorResult('INTERNAL');
+    }
+  };
+
+  const onSubscribe = (event: IpcMainEvent, name: unknown) => {
+    const e = event as unknown as IpcEventLike;
+    if (!trusted(e) || !isEventName(name)) return;
+    clientFor(e.sender).events.add(name);
+  };
+
+  const onUnsubscribe = (event: IpcMainEvent, name: unknown) => {
+    const e = event as unknown as IpcEventLike;
+    if (!trusted(e) || !isEventName(name)) return;
+    clients.get(e.sender.id)?.events.delete(name);
+  };
+
+  const deliver = async (event: AppEvent, targets: Client[]) => {
+    try {
+      const settings = await getSettings(app.db);
+      for (const client of targets) {
+        // Same rule as the HTTP event stream: the window's current session must belong to one
+        // of the event's recipients. Resolved now, not at subscribe time, so sign-out and
+        // user switches on a shared front-desk machine take effect immediately.
+        const state = await resolveSession(
+          app.db,
+          client.token,
+          app.clock(),
+          settings.idleLockMinutes,
+        );
+        if (state.status !== 'active' && state.status !== 'locked') continue;
+        if (!event.userIds.includes(state.userId)) continue;
+        if (client.sender.isDestroyed()) continue;
+        client.sender.send(EVENT_CHANNEL, event.name, event.payload);
+      }
+    } catch (err) {
+      console.error(`delivering ${event.name} failed`, err);
+    }
+  };
+
+  const unsubscribeBus = app.events.subscribe((event) => {
+    const targets = [...clients.values()].filter((c) => c.token && c.events.has(event.name));
+    if (targets.length === 0) return;
+    const job = deliver(event, targets);
+    pending.add(job);
+    void job.finally(() => pending.delete(job));
+  });
+
+  ipcMain.handle(INVOKE_CHANNEL, onInvoke);
+  ipcMain.on(SUBSCRIBE_CHANNEL, onSubscribe);
+  ipcMain.on(UNSUBSCRIBE_CHANNEL, onUnsubscribe);
+
+  return {
+    dispose() {
+      unsubscribeBus();
+      ipcMain.removeHandler(INVOKE_CHANNEL);
+      ipcMain.removeListener(SUBSCRIBE_CHANNEL, onSubscribe);
+      ipcMain.removeListener(UNSUBSCRIBE_CHANNEL, onUnsubscribe);
+      clients.clear();
+    },
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+  };
+}
