@@ -10,6 +10,7 @@ import type { Role } from '../shared/auth/roles';
 import type { OperationName } from '../shared/contract/names';
 import type { OpInput, OpOutput } from '../shared/contract/operations';
 import type { ApiError } from '../shared/result';
+import { emptyRequestBody, type RequestBody } from '../shared/requests/schema';
 import { dispatch, type CallOutcome } from './api/dispatcher';
 import { createApp, type RunningApp } from './app';
 
@@ -204,4 +205,99 @@ export function databaseBytes(file: string): Buffer {
     .filter((f) => fs.existsSync(f))
     .map((f) => fs.readFileSync(f));
   return Buffer.concat(parts);
+}
+
+/** A C-tier client visit on 2026-12-01 (four days after START_MS): passes every check. */
+export function requestBody(overrides: Partial<RequestBody> = {}): RequestBody {
+  const body = emptyRequestBody();
+  return {
+    ...body,
+    orgName: '华东精密仪器有限公司',
+    orgCategory: 'client',
+    tier: 'C',
+    purpose: '洽谈年度采购合同，参观生产线',
+    arrivalDate: '2026-12-01',
+    arrivalTime: '09:30',
+    departureDate: '2026-12-01',
+    departureTime: '17:00',
+    visitors: [
+      {
+        name: '陈立',
+        title: '采购总监',
+        phone: '13800138000',
+        idType: null,
+        idNumber: '',
+        notes: '',
+      },
+      { name: 'Anna Müller', title: 'Engineer', phone: '', idType: null, idNumber: '', notes: '' },
+    ],
+    companions: [{ userId: null, name: '销售经理' }],
+    needs: {
+      ...body.needs,
+      meetingRoom: true,
+      meals: [{ date: '2026-12-01', meal: 'lunch', perHeadFen: null }],
+    },
+    ...overrides,
+  };
+}
+
+export interface Reception {
+  admin: SignedIn;
+  departmentId: number;
+  host: SignedIn;
+  head: SignedIn;
+  executive: SignedIn;
+  office: SignedIn;
+}
+
+/** A company with a sales department (head 李部长), a host, an executive and the admin office. */
+export async function receptionCompany(t: TestApp): Promise<Reception> {
+  const admin = await signedInAdmin(t);
+  const head = await signedInUser(t, admin.token, {
+    login: 'head',
+    displayName: '李部长',
+    roles: ['dept_head'],
+  });
+  const dept = await t.ok(
+    'departments.create',
+    { name: '销售部', headUserId: head.userId },
+    admin.token,
+  );
+  await t.ok(
+    'users.update',
+    {
+      id: head.userId,
+      displayName: '李部长',
+      departmentId: dept.id,
+      roles: ['dept_head'],
+      disabled: false,
+    },
+    admin.token,
+  );
+  const host = await signedInUser(t, admin.token, {
+    login: 'host',
+    displayName: '王接待',
+    roles: ['host'],
+    departmentId: dept.id,
+  });
+  const executive = await signedInUser(t, admin.token, {
+    login: 'gm',
+    displayName: '张总',
+    roles: ['executive'],
+  });
+  const office = await signedInUser(t, admin.token, {
+    login: 'office',
+    displayName: '刘行政',
+    roles: ['admin_office'],
+  });
+  return { admin, departmentId: dept.id, host, head, executive, office };
+}
+
+/** Submits a request as the host and returns its dossier. */
+export async function submitted(t: TestApp, r: Reception, overrides: Partial<RequestBody> = {}) {
+  return t.ok(
+    'requests.submit',
+    { id: null, version: null, body: requestBody(overrides) },
+    r.host.token,
+  );
 }

@@ -13,6 +13,9 @@ import {
   signedInUser,
   makeTestApp,
   type TestApp,
+  receptionCompany,
+  requestBody,
+  submitted,
 } from '../test-support';
 import type { CallOutcome } from './dispatcher';
 import type { AppEvent } from './events';
@@ -482,6 +485,106 @@ describe('dispatcher: writes and the audit log', () => {
           a.token,
         ),
     ),
+    'policy.update': asAdmin(async (t, a) => {
+      const current = await t.ok('policy.get', {}, a.token);
+      return () => t.call('policy.update', { policy: current.policy, note: '同上' }, a.token);
+    }),
+    'requests.saveDraft': async (t) => {
+      const r = await receptionCompany(t);
+      return async () => ({
+        outcome: await t.call(
+          'requests.saveDraft',
+          { id: null, version: null, body: requestBody() },
+          r.host.token,
+        ),
+        actorId: r.host.userId,
+      });
+    },
+    'requests.submit': async (t) => {
+      const r = await receptionCompany(t);
+      return async () => ({
+        outcome: await t.call(
+          'requests.submit',
+          { id: null, version: null, body: requestBody() },
+          r.host.token,
+        ),
+        actorId: r.host.userId,
+      });
+    },
+    'requests.cancel': async (t) => {
+      const r = await receptionCompany(t);
+      const d = await submitted(t, r);
+      return async () => ({
+        outcome: await t.call(
+          'requests.cancel',
+          { id: d.id, version: d.version, reason: '客户改期' },
+          r.host.token,
+        ),
+        actorId: r.host.userId,
+      });
+    },
+    'approvals.decide': async (t) => {
+      const r = await receptionCompany(t);
+      const d = await submitted(t, r);
+      const step = d.steps.find((s) => s.status === 'pending')!;
+      return async () => ({
+        outcome: await t.call(
+          'approvals.decide',
+          { stepId: step.id, version: step.version, action: 'approve', comment: '' },
+          r.head.token,
+        ),
+        actorId: r.head.userId,
+      });
+    },
+    'approvals.transfer': async (t) => {
+      const r = await receptionCompany(t);
+      const other = await createUser(t, r.admin.token, { login: 'head2', roles: ['dept_head'] });
+      const d = await submitted(t, r);
+      const step = d.steps.find((s) => s.status === 'pending')!;
+      return async () => ({
+        outcome: await t.call(
+          'approvals.transfer',
+          { stepId: step.id, version: step.version, toUserId: other, comment: '出差' },
+          r.head.token,
+        ),
+        actorId: r.head.userId,
+      });
+    },
+    'approvals.comment': async (t) => {
+      const r = await receptionCompany(t);
+      const d = await submitted(t, r);
+      return async () => ({
+        outcome: await t.call(
+          'approvals.comment',
+          { requestId: d.id, comment: '请补充议程' },
+          r.head.token,
+        ),
+        actorId: r.head.userId,
+      });
+    },
+    'delegations.create': async (t) => {
+      const r = await receptionCompany(t);
+      return async () => ({
+        outcome: await t.call(
+          'delegations.create',
+          { delegateUserId: r.executive.userId, fromDate: '2026-11-27', toDate: '2026-12-05' },
+          r.head.token,
+        ),
+        actorId: r.head.userId,
+      });
+    },
+    'delegations.revoke': async (t) => {
+      const r = await receptionCompany(t);
+      const dl = await t.ok(
+        'delegations.create',
+        { delegateUserId: r.executive.userId, fromDate: '2026-11-27', toDate: '2026-12-05' },
+        r.head.token,
+      );
+      return async () => ({
+        outcome: await t.call('delegations.revoke', { id: dl.id }, r.head.token),
+        actorId: r.head.userId,
+      });
+    },
     'notifications.markRead': async (t) => {
       const admin = await signedInAdmin(t);
       const id = await newHost(t, admin.token);

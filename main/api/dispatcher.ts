@@ -217,6 +217,8 @@ async function runHandler(
         atMs: nowMs,
         actorUserId: a.actor?.userId ?? actor?.userId ?? null,
         actorName: a.actor?.displayName ?? actor?.displayName ?? null,
+        onBehalfOfUserId: a.onBehalfOf?.userId ?? null,
+        onBehalfOfName: a.onBehalfOf?.displayName ?? null,
         operation: name,
         entityType: a.entityType,
         entityId: a.entityId === undefined || a.entityId === null ? null : String(a.entityId),

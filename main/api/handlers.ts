@@ -10,6 +10,10 @@ import { listAudit } from '../services/audit';
 import { diffSettings, getSettings, putSettings } from '../services/settings';
 import { listNotifications, markRead } from '../services/notifications';
 import { touchSession } from '../services/sessions';
+import * as approvals from '../services/approvals';
+import * as delegations from '../services/delegations';
+import { getPolicy, updatePolicy } from '../services/policy';
+import * as requests from '../services/requests';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { schemaVersion } from '../db/migrate';
 
@@ -69,4 +73,22 @@ export const HANDLERS: { [N in OperationName]: Handler<N> } = {
   },
   'notifications.list': (ctx) => listNotifications(ctx.db, me(ctx).userId),
   'notifications.markRead': (ctx, input) => markRead(ctx, me(ctx).userId, input.ids),
+  'policy.get': (ctx, input) => getPolicy(ctx.db, input.version),
+  'policy.update': (ctx, input) => updatePolicy(ctx, input),
+  'requests.preview': (ctx, input) =>
+    requests.previewRequest(ctx.db, ctx.nowMs, input.body, input.id),
+  'requests.saveDraft': (ctx, input) => requests.saveDraft(ctx, input),
+  'requests.submit': (ctx, input) => requests.submitRequest(ctx, input),
+  'requests.cancel': (ctx, input) => requests.cancelRequest(ctx, input),
+  'requests.get': (ctx, input) => requests.getDossier(ctx.db, me(ctx), ctx.nowMs, input.id),
+  'requests.list': (ctx, input) => requests.listRequests(ctx.db, me(ctx), input),
+  'approvals.inbox': (ctx) => approvals.inbox(ctx.db, me(ctx), ctx.nowMs),
+  'approvals.count': (ctx) => approvals.inboxCount(ctx.db, me(ctx), ctx.nowMs),
+  'approvals.decide': (ctx, input) => approvals.decide(ctx, input),
+  'approvals.transfer': (ctx, input) => approvals.transfer(ctx, input),
+  'approvals.comment': (ctx, input) => approvals.comment(ctx, input),
+  'approvals.candidates': (ctx, input) => approvals.transferCandidates(ctx.db, input.stepId),
+  'delegations.list': (ctx) => delegations.listDelegations(ctx.db, me(ctx).userId),
+  'delegations.create': (ctx, input) => delegations.createDelegation(ctx, input),
+  'delegations.revoke': (ctx, input) => delegations.revokeDelegation(ctx, input),
 };

@@ -42,6 +42,79 @@ export interface DB {
     createdAtMs: number;
     readAtMs: number | null;
   };
+  policyVersions: {
+    version: number;
+    policy: string;
+    createdAtMs: number;
+    createdBy: number | null;
+    note: Generated<string>;
+  };
+  requests: {
+    id: Generated<number>;
+    code: string;
+    status: string;
+    hostUserId: number;
+    departmentId: number | null;
+    orgName: string;
+    orgCategory: string;
+    tier: string;
+    arrivalDate: string;
+    departureDate: string;
+    visitorCount: number;
+    retroactive: number;
+    policyVersion: number | null;
+    body: string;
+    budgetTotalFen: number;
+    revision: Generated<number>;
+    version: Generated<number>;
+    createdAtMs: number;
+    updatedAtMs: number;
+  };
+  requestRevisions: {
+    requestId: number;
+    revision: number;
+    body: string;
+    checks: string;
+    budget: string;
+    policyVersion: number;
+    submittedAtMs: number;
+    submittedBy: number;
+  };
+  approvalSteps: {
+    id: Generated<number>;
+    requestId: number;
+    revision: number;
+    seq: number;
+    kind: string;
+    reason: string;
+    assigneeUserId: number | null;
+    status: string;
+    decidedBy: number | null;
+    onBehalfOf: number | null;
+    decidedAtMs: number | null;
+    comment: Generated<string>;
+    version: Generated<number>;
+  };
+  requestEvents: {
+    id: Generated<number>;
+    requestId: number;
+    atMs: number;
+    actorUserId: number | null;
+    onBehalfOfUserId: number | null;
+    kind: string;
+    stepId: number | null;
+    comment: Generated<string>;
+    data: Generated<string>;
+  };
+  delegations: {
+    id: Generated<number>;
+    userId: number;
+    delegateUserId: number;
+    fromDate: string;
+    toDate: string;
+    createdAtMs: number;
+    revokedAtMs: number | null;
+  };
   auditLog: {
     id: Generated<number>;
     atMs: number;

@@ -21,6 +21,8 @@ export interface AuditRecord {
   summary?: unknown;
   /** For sign-in and setup, where the caller becomes known only during the call. */
   actor?: { userId: number; displayName: string };
+  /** A delegate acting for an absent approver: the audit names both. */
+  onBehalfOf?: { userId: number; displayName: string };
 }
 
 /** What every service function gets: the database handle (a transaction for writes), the time, who. */

@@ -17,26 +17,35 @@ export const PERMISSIONS = [
   'settings.manage',
   /** Read the people and departments lists (pickers, names on screens). */
   'directory.read',
+  /** File reception requests as their host. */
+  'requests.create',
+  /** See every request, not only one's own or those one approves. */
+  'requests.readAll',
+  /** Decide approval steps (and name a delegate for them). */
+  'approvals.decide',
+  /** Edit the reception policy (a new version each time). */
+  'policy.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * Which role grants which permission. The main process checks these on every call; the UI only
- * uses them to hide what the user could not do anyway. Later issues add the reception permissions.
+ * uses them to hide what the user could not do anyway.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  host: ['directory.read'],
-  dept_head: ['directory.read'],
-  executive: ['directory.read'],
-  admin_office: ['directory.read'],
+  host: ['directory.read', 'requests.create'],
+  dept_head: ['directory.read', 'approvals.decide'],
+  executive: ['directory.read', 'approvals.decide', 'requests.readAll'],
+  admin_office: ['directory.read', 'approvals.decide', 'requests.readAll'],
   front_desk: ['directory.read'],
-  finance: ['directory.read'],
+  finance: ['directory.read', 'requests.readAll'],
   sysadmin: [
     'directory.read',
     'users.manage',
     'departments.manage',
     'audit.read',
     'settings.manage',
+    'policy.manage',
   ],
 };
 

@@ -28,10 +28,27 @@ export const OPERATION_NAMES = [
   'settings.update',
   'notifications.list',
   'notifications.markRead',
+  'policy.get',
+  'policy.update',
+  'requests.preview',
+  'requests.saveDraft',
+  'requests.submit',
+  'requests.cancel',
+  'requests.get',
+  'requests.list',
+  'approvals.inbox',
+  'approvals.count',
+  'approvals.decide',
+  'approvals.transfer',
+  'approvals.comment',
+  'approvals.candidates',
+  'delegations.list',
+  'delegations.create',
+  'delegations.revoke',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 
-export const EVENT_NAMES = ['notifications.created'] as const;
+export const EVENT_NAMES = ['notifications.created', 'approvals.changed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isOperationName(name: unknown): name is OperationName {

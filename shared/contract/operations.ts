@@ -12,6 +12,18 @@ import {
   timeZone,
 } from '../validation/fields';
 import type { OperationName, EventName } from './names';
+import { policySchema } from '../policy/schema';
+import { TIERS } from '../policy/policy';
+import { REQUEST_STATUSES } from '../requests/lifecycle';
+import { requestBodySchema } from '../requests/schema';
+import type {
+  DelegationView,
+  InboxItem,
+  PolicyView,
+  RequestDossier,
+  RequestPreview,
+  RequestSummary,
+} from '../requests/views';
 import type {
   AuditEntry,
   CompanySettings,
@@ -98,6 +110,46 @@ export const auditListInput = z.strictObject({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(50),
 });
+
+const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
+
+/** Save or submit: a new request (`id` null) or a change to one at the version the editor saw. */
+export const requestWriteInput = z.strictObject({
+  id: id.nullable(),
+  version: z.number().int().positive().nullable(),
+  body: requestBodySchema,
+});
+
+export const requestListInput = z.strictObject({
+  scope: z.enum(['mine', 'all']),
+  statuses: z.array(z.enum(REQUEST_STATUSES)).max(REQUEST_STATUSES.length).optional(),
+  tiers: z.array(z.enum(TIERS)).max(4).optional(),
+  departmentId: id.optional(),
+  fromDate: dateString.optional(),
+  toDate: dateString.optional(),
+  search: text(100).optional(),
+  sort: z
+    .enum(['arrival_desc', 'arrival_asc', 'updated_desc', 'budget_desc'])
+    .default('updated_desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const decideInput = z
+  .strictObject({
+    stepId: id,
+    version: z.number().int().positive(),
+    action: z.enum(['approve', 'reject', 'return']),
+    comment: text(1000),
+  })
+  .refine((v) => v.action === 'approve' || v.comment !== '', {
+    message: 'validation.reasonRequired',
+    path: ['comment'],
+  });
+
+export const delegationInput = z
+  .strictObject({ delegateUserId: id, fromDate: dateString, toDate: dateString })
+  .refine((v) => v.fromDate <= v.toDate, { message: 'validation.rangeOrder', path: ['toDate'] });
 
 export const OPERATIONS = {
   'system.health': op<Health>()({ input: empty, access: 'public', write: false, passive: true }),
@@ -204,6 +256,99 @@ export const OPERATIONS = {
     access: 'session',
     write: true,
   }),
+  'policy.get': op<PolicyView>()({
+    input: z.strictObject({ version: id.optional() }),
+    access: 'session',
+    write: false,
+  }),
+  'policy.update': op<PolicyView>()({
+    input: z.strictObject({ policy: policySchema, note: text(200) }),
+    access: 'policy.manage',
+    write: true,
+  }),
+  /** Checks, budget and chain of a request being typed; nothing is saved. */
+  'requests.preview': op<RequestPreview>()({
+    input: z.strictObject({ id: id.nullable(), body: requestBodySchema }),
+    access: 'requests.create',
+    write: false,
+  }),
+  'requests.saveDraft': op<RequestDossier>()({
+    input: requestWriteInput,
+    access: 'requests.create',
+    write: true,
+  }),
+  'requests.submit': op<RequestDossier>()({
+    input: requestWriteInput,
+    access: 'requests.create',
+    write: true,
+  }),
+  'requests.cancel': op<RequestDossier>()({
+    input: z.strictObject({ id, version: z.number().int().positive(), reason: requiredText(500) }),
+    access: 'session',
+    write: true,
+  }),
+  'requests.get': op<RequestDossier>()({
+    input: z.strictObject({ id }),
+    access: 'session',
+    write: false,
+  }),
+  'requests.list': op<Page<RequestSummary>>()({
+    input: requestListInput,
+    access: 'session',
+    write: false,
+  }),
+  'approvals.inbox': op<InboxItem[]>()({
+    input: empty,
+    access: 'approvals.decide',
+    write: false,
+  }),
+  /** The inbox badge; polled, so it does not count as activity. */
+  'approvals.count': op<{ count: number }>()({
+    input: empty,
+    access: 'session',
+    write: false,
+    passive: true,
+  }),
+  'approvals.decide': op<RequestDossier>()({
+    input: decideInput,
+    access: 'approvals.decide',
+    write: true,
+  }),
+  'approvals.transfer': op<RequestDossier>()({
+    input: z.strictObject({
+      stepId: id,
+      version: z.number().int().positive(),
+      toUserId: id,
+      comment: text(1000),
+    }),
+    access: 'approvals.decide',
+    write: true,
+  }),
+  'approvals.comment': op<RequestDossier>()({
+    input: z.strictObject({ requestId: id, comment: requiredText(1000) }),
+    access: 'session',
+    write: true,
+  }),
+  'approvals.candidates': op<{ id: number; displayName: string }[]>()({
+    input: z.strictObject({ stepId: id }),
+    access: 'approvals.decide',
+    write: false,
+  }),
+  'delegations.list': op<DelegationView[]>()({
+    input: empty,
+    access: 'approvals.decide',
+    write: false,
+  }),
+  'delegations.create': op<DelegationView>()({
+    input: delegationInput,
+    access: 'approvals.decide',
+    write: true,
+  }),
+  'delegations.revoke': op<null>()({
+    input: z.strictObject({ id }),
+    access: 'approvals.decide',
+    write: true,
+  }),
 } satisfies Record<OperationName, OperationSpec<z.ZodType, unknown>>;
 
 export type Operations = typeof OPERATIONS;
@@ -215,5 +360,7 @@ export type OpOutput<N extends OperationName> =
 /** Payloads of main → renderer events. */
 export interface EventPayloads {
   'notifications.created': { notification: NotificationView };
+  /** An approval task appeared or went away: refresh inbox and badge. */
+  'approvals.changed': { requestId: number };
 }
 export type EventPayload<E extends EventName> = EventPayloads[E];

@@ -77,6 +77,18 @@ export const en: Shape<typeof zhCN> = {
     lastSysadmin: 'At least one active system administrator must remain.',
     currentPasswordWrong: 'The current password is not correct.',
     mustChangePassword: 'An administrator reset your password. Please choose a new one first.',
+    policyNotFound: 'That policy version does not exist.',
+    requestNotFound: 'The request does not exist, or you may not see it.',
+    notYourRequest: 'Only the host may change this request.',
+    notEditable: 'The request cannot be changed in its current state.',
+    staleRequest: 'Someone else changed this request. Reload it and try again.',
+    badTransition: 'This is not possible in the current state.',
+    policyBlocks: '{{count}} policy checks did not pass: the request was not submitted.',
+    alreadyDecided: 'This step was already decided by {{by}}; nothing more to do.',
+    notYourStep: 'You are not an approver of this step.',
+    stepNotFound: 'The approval step does not exist.',
+    transferTargetInvalid: 'Choose another person who may approve this step.',
+    delegateSelf: 'You cannot delegate to yourself.',
   },
   validation: {
     required: 'Required.',
@@ -115,6 +127,8 @@ export const en: Shape<typeof zhCN> = {
     arrivalInPast:
       'The arrival date has passed; for retroactive filing tick "Retroactive" and give the reason.',
     roomsRequired: 'Enter the number of rooms for the hotel nights.',
+    reasonRequired: 'Give a reason.',
+    rangeOrder: 'The end cannot be before the start.',
   },
   notifications: {
     title: 'Notifications',
@@ -122,6 +136,14 @@ export const en: Shape<typeof zhCN> = {
     markAllRead: 'Mark all as read',
     accountLocked: 'Account {{name}} ({{login}}) was locked for 15 minutes after wrong passwords.',
     passwordReset: '{{by}} reset your password.',
+    approvalTask: 'To approve: {{code}} {{org}} (tier {{tier}})',
+    approvalTransferred: '{{by}} passed the approval of {{code}} {{org}} to you',
+    stepApproved: '{{by}} approved {{code}}',
+    requestApproved: '{{code}} {{org}} is approved and awaits filing by the admin office',
+    requestFiled: '{{code}} {{org}} is filed',
+    requestRejected: '{{by}} rejected {{code}} {{org}}: {{reason}}',
+    requestReturned: '{{by}} returned {{code}} {{org}} for revision: {{reason}}',
+    requestCancelled: '{{by}} cancelled the reception {{code}} {{org}}',
   },
   setup: {
     title: 'First start: create the system administrator',
@@ -229,6 +251,32 @@ export const en: Shape<typeof zhCN> = {
     settings: 'Settings',
     notification: 'Notification',
     database: 'Database',
+    request: 'Reception request',
+    policy: 'Reception policy',
+    delegation: 'Delegation',
+  },
+  checks: {
+    arrival_in_past:
+      'The arrival date has passed. For retroactive filing tick "Retroactive" and give the reason.',
+    lead_time:
+      'Tier {{tier}} receptions must be filed at least {{days}} days ahead; this one is {{lead}} days ahead.',
+    companions_ratio:
+      '{{companions}} accompanying staff is more than half the visitors (suggested at most {{max}}).',
+    repeat_visit:
+      'The same organisation was received {{count}} times within {{days}} days: explain why in the purpose.',
+    meal_over_cap:
+      '{{count}} meals plan above the per-head cap (cap {{capFen}} fen, highest {{worstFen}} fen): an executive must approve.',
+    company_lodging: 'Visitors pay their own lodging; company-paid lodging needs an executive.',
+    tier_override:
+      'Tier changed from the suggested {{suggested}} to {{chosen}}: an executive must approve.',
+    tier_override_reason: 'Give a reason for changing the tier.',
+    budget_over_estimate: 'The "{{category}}" budget is above the estimate: give a reason.',
+    budget_over_threshold: 'The total budget is above the amount that needs an executive.',
+    vehicle_on_request: 'Tier {{tier}}: explain why a company car is needed.',
+    vehicle_not_eligible:
+      'Tier {{tier}} receptions get no company car as a rule: an executive must approve.',
+    id_check_digit:
+      'Visitor {{row}} ({{name}}): the ID number check digit is wrong. Please verify.',
   },
   ops: {
     demo: { seed: 'Demo data' },
@@ -254,5 +302,9 @@ export const en: Shape<typeof zhCN> = {
     },
     settings: { update: 'Update settings' },
     notifications: { markRead: 'Read notifications' },
+    policy: { update: 'Update policy' },
+    requests: { saveDraft: 'Save draft', submit: 'Submit request', cancel: 'Cancel request' },
+    approvals: { decide: 'Decide', transfer: 'Transfer', comment: 'Comment' },
+    delegations: { create: 'Delegate', revoke: 'Revoke delegation' },
   },
 };

@@ -71,6 +71,18 @@ export const zhCN = {
     lastSysadmin: '至少需要保留一名在用的系统管理员。',
     currentPasswordWrong: '当前密码不正确。',
     mustChangePassword: '管理员已重置您的密码，请先设置新密码。',
+    policyNotFound: '接待标准版本不存在。',
+    requestNotFound: '接待申请不存在，或您无权查看。',
+    notYourRequest: '只有接待负责人本人可以修改此申请。',
+    notEditable: '当前状态下不能修改此申请。',
+    staleRequest: '此申请已被他人修改，请刷新后再操作。',
+    badTransition: '当前状态不允许此操作。',
+    policyBlocks: '有 {{count}} 项接待标准检查未通过，申请未提交。',
+    alreadyDecided: '该审批步骤已由 {{by}} 处理，无需重复操作。',
+    notYourStep: '您不是该步骤的审批人。',
+    stepNotFound: '审批步骤不存在。',
+    transferTargetInvalid: '请选择具有相应审批权限的其他人员。',
+    delegateSelf: '不能委托给自己。',
   },
   validation: {
     required: '必填。',
@@ -107,6 +119,8 @@ export const zhCN = {
     departureAfterArrival: '离开时间必须晚于到达时间。',
     arrivalInPast: '到达日期已过；事后补办请勾选“事后补办”并说明原因。',
     roomsRequired: '安排住宿时请填写房间数。',
+    reasonRequired: '请填写原因。',
+    rangeOrder: '结束不能早于开始。',
   },
   notifications: {
     title: '通知',
@@ -114,6 +128,14 @@ export const zhCN = {
     markAllRead: '全部标为已读',
     accountLocked: '账户 {{name}}（{{login}}）因连续输错密码被锁定 15 分钟。',
     passwordReset: '{{by}} 重置了您的密码。',
+    approvalTask: '待审批：{{code}} {{org}}（{{tier}} 类）',
+    approvalTransferred: '{{by}} 将 {{code}} {{org}} 的审批转交给您',
+    stepApproved: '{{by}} 已审批通过 {{code}}',
+    requestApproved: '{{code}} {{org}} 已审批通过，待人事行政部备案',
+    requestFiled: '{{code}} {{org}} 已备案',
+    requestRejected: '{{by}} 驳回了 {{code}} {{org}}：{{reason}}',
+    requestReturned: '{{by}} 退回了 {{code}} {{org}}，请修改：{{reason}}',
+    requestCancelled: '{{by}} 取消了接待 {{code}} {{org}}',
   },
   setup: {
     title: '首次使用：创建系统管理员',
@@ -217,6 +239,25 @@ export const zhCN = {
     settings: '系统设置',
     notification: '通知',
     database: '数据库',
+    request: '接待申请',
+    policy: '接待标准',
+    delegation: '审批委托',
+  },
+  checks: {
+    arrival_in_past: '到达日期已过。事后补办请勾选“事后补办”并说明原因。',
+    lead_time: '{{tier}} 类接待需至少提前 {{days}} 天报备，当前仅提前 {{lead}} 天。',
+    companions_ratio: '陪同人员 {{companions}} 人，超过来访人数的一半（建议不超过 {{max}} 人）。',
+    repeat_visit: '同一单位在 {{days}} 天内已有 {{count}} 次接待，请在用途中说明原因。',
+    meal_over_cap:
+      '{{count}} 餐的人均标准超过上限（上限 {{capFen}} 分，最高 {{worstFen}} 分），需公司领导审批。',
+    company_lodging: '住宿原则上由来宾自理；公司承担住宿需公司领导审批。',
+    tier_override: '已将建议的 {{suggested}} 类改为 {{chosen}} 类，需公司领导审批。',
+    tier_override_reason: '更改接待等级时必须填写原因。',
+    budget_over_estimate: '“{{category}}”预算高于测算，需填写原因。',
+    budget_over_threshold: '预算合计超过需公司领导审批的金额。',
+    vehicle_on_request: '{{tier}} 类接待用车需说明必要性。',
+    vehicle_not_eligible: '{{tier}} 类接待原则上不派车，需公司领导审批。',
+    id_check_digit: '第 {{row}} 位来访人员（{{name}}）的身份证号校验位不对，请核对。',
   },
   ops: {
     demo: {
@@ -249,6 +290,23 @@ export const zhCN = {
     },
     notifications: {
       markRead: '通知已读',
+    },
+    policy: {
+      update: '修改接待标准',
+    },
+    requests: {
+      saveDraft: '保存草稿',
+      submit: '提交申请',
+      cancel: '取消申请',
+    },
+    approvals: {
+      decide: '审批',
+      transfer: '转交',
+      comment: '评论',
+    },
+    delegations: {
+      create: '设置委托',
+      revoke: '撤销委托',
     },
   },
 };

@@ -1,7 +1,8 @@
 import { migration0010 } from './0010-foundation';
+import { migration0020 } from './0020-requests';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,225 @@
+import type { Fen } from '../money';
+import { residentIdCheckDigitOk } from '../requests/contact';
+import { EXPENSE_CATEGORIES, type ExpenseCategory, type RequestBody } from '../requests/schema';
+import type { ChainStepKind, Policy, Tier } from './policy';
+
+export type Severity = 'block' | 'approval' | 'warn';
+
+export const CHECK_CODES = [
+  'arrival_in_past',
+  'lead_time',
+  'companions_ratio',
+  'repeat_visit',
+  'meal_over_cap',
+  'company_lodging',
+  'tier_override',
+  'tier_override_reason',
+  'budget_over_estimate',
+  'budget_over_threshold',
+  'vehicle_on_request',
+  'vehicle_not_eligible',
+  'id_check_digit',
+] as const;
+export type CheckCode = (typeof CHECK_CODES)[number];
+
+export interface PolicyCheck {
+  code: CheckCode;
+  severity: Severity;
+  /** i18n: `checks.<code>` with these params. */
+  params: Record<string, string | number>;
+}
+
+export interface BudgetLineEstimate {
+  category: ExpenseCategory;
+  estimateFen: Fen;
+  /** What the request plans to spend: the host's amount where given, else the estimate. */
+  amountFen: Fen;
+  reason: string;
+}
+
+export interface Budget {
+  lines: BudgetLineEstimate[];
+  totalFen: Fen;
+  /** People at each planned meal: visitors plus our accompanying staff. */
+  headcount: number;
+}
+
+/** The cap that applies to one planned meal of this tier (D: the staff-canteen amount). */
+export function mealCapFen(policy: Policy, tier: Tier): Fen {
+  const t = policy.tiers[tier];
+  return t.mealCapFen ?? t.canteenMealFen ?? 0;
+}
+
+/**
+ * Budget by category. Meals = Σ planned meals × (visitors + companions) × (planned per head, else
+ * the cap). Tobacco, alcohol and gifts are lines of their own, never inside the meal cap.
+ */
+export function estimateBudget(body: RequestBody, policy: Policy): Budget {
+  const e = policy.estimates;
+  const n = body.needs;
+  const visitors = body.visitors.length;
+  const headcount = visitors + body.companions.length;
+  const cap = mealCapFen(policy, body.tier);
+  const meals = n.meals.reduce((sum, m) => sum + (m.perHeadFen ?? cap) * headcount, 0);
+  const trips = n.carTrips > 0 ? n.carTrips : (n.pickup ? 1 : 0) + (n.dropoff ? 1 : 0);
+  const estimates: Record<ExpenseCategory, Fen> = {
+    meals,
+    tobacco_alcohol: 0,
+    gifts: n.gifts ? (n.giftCount > 0 ? n.giftCount : visitors) * e.giftPerVisitorFen : 0,
+    lodging: n.companyPaysLodging ? n.hotelNights * n.hotelRooms * e.lodgingPerRoomNightFen : 0,
+    vehicles: trips * e.carPerTripFen,
+    tickets: n.returnTickets ? visitors * e.ticketPerVisitorFen : 0,
+    venue:
+      (n.banner || n.welcomeSign || n.tableCards ? e.bannerAndSignsFen : 0) +
+      (n.meetingRoom ? e.meetingRoomFen : 0),
+    sightseeing: n.sightseeing ? headcount * e.sightseeingPerPersonFen : 0,
+    other: n.photographer ? e.photographerFen : 0,
+  };
+  const lines = EXPENSE_CATEGORIES.map((category): BudgetLineEstimate => {
+    const own = body.budget.find((b) => b.category === category);
+    return {
+      category,
+      estimateFen: estimates[category],
+      amountFen: own ? own.amountFen : estimates[category],
+      reason: own?.reason ?? '',
+    };
+  });
+  return { lines, totalFen: lines.reduce((s, l) => s + l.amountFen, 0), headcount };
+}
+
+export interface CheckContext {
+  /** Today in the company time zone, `YYYY-MM-DD`. */
+  today: string;
+  /** Arrival dates (company `YYYY-MM-DD`) of other live requests for the same organisation. */
+  otherVisitDates: string[];
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000);
+}
+
+/** Every policy check of a request, each with its severity. Pure; runs while the host types. */
+export function evaluateChecks(
+  body: RequestBody,
+  policy: Policy,
+  ctx: CheckContext,
+): PolicyCheck[] {
+  const out: PolicyCheck[] = [];
+  const add = (code: CheckCode, severity: Severity, params: PolicyCheck['params'] = {}) =>
+    out.push({ code, severity, params });
+  const tier = policy.tiers[body.tier];
+
+  if (body.arrivalDate) {
+    const lead = daysBetween(ctx.today, body.arrivalDate);
+    if (lead < 0 && !body.retroactive) add('arrival_in_past', 'block');
+    else if (!body.retroactive && lead < tier.minLeadDays) {
+      add('lead_time', 'block', {
+        tier: body.tier,
+        days: tier.minLeadDays,
+        lead: Math.max(lead, 0),
+      });
+    }
+  }
+
+  const visitors = body.visitors.length;
+  const companions = body.companions.length;
+  if (visitors > 0 && companions > visitors * policy.companionRatioMax) {
+    add('companions_ratio', 'warn', {
+      companions,
+      visitors,
+      max: Math.floor(visitors * policy.companionRatioMax),
+    });
+  }
+
+  if (body.arrivalDate) {
+    const near = ctx.otherVisitDates
+      .map((d) => Math.abs(daysBetween(d, body.arrivalDate)))
+      .filter((d) => d <= policy.repeatVisitDays);
+    if (near.length > 0)
+      add('repeat_visit', 'warn', { days: policy.repeatVisitDays, count: near.length });
+  }
+
+  const cap = mealCapFen(policy, body.tier);
+  const over = body.needs.meals.filter((m) => m.perHeadFen !== null && m.perHeadFen > cap);
+  if (over.length > 0) {
+    const worst = Math.max(...over.map((m) => m.perHeadFen ?? 0));
+    add('meal_over_cap', 'approval', { capFen: cap, worstFen: worst, count: over.length });
+  }
+
+  if (body.needs.companyPaysLodging) add('company_lodging', 'approval');
+
+  const suggested = policy.suggestedTier[body.orgCategory];
+  if (body.tier !== suggested) {
+    add('tier_override', 'approval', { suggested, chosen: body.tier });
+    if (body.tierOverrideReason.trim() === '') add('tier_override_reason', 'block');
+  }
+
+  const budget = estimateBudget(body, policy);
+  const raised = budget.lines.filter((l) => l.amountFen > l.estimateFen);
+  for (const line of raised) {
+    add('budget_over_estimate', line.reason.trim() === '' ? 'block' : 'warn', {
+      category: line.category,
+      estimateFen: line.estimateFen,
+      amountFen: line.amountFen,
+    });
+  }
+  const threshold = policy.chains.executiveWhen.budgetOverFen;
+  if (threshold !== null && budget.totalFen > threshold) {
+    add('budget_over_threshold', 'approval', {
+      totalFen: budget.totalFen,
+      thresholdFen: threshold,
+    });
+  }
+
+  const wantsCar = body.needs.pickup || body.needs.dropoff || body.needs.carTrips > 0;
+  if (wantsCar && tier.vehicle === 'on_request')
+    add('vehicle_on_request', 'warn', { tier: body.tier });
+  if (wantsCar && tier.vehicle === 'no')
+    add('vehicle_not_eligible', 'approval', { tier: body.tier });
+
+  body.visitors.forEach((v, i) => {
+    if (v.idType === 'resident_id' && v.idNumber !== '' && !residentIdCheckDigitOk(v.idNumber)) {
+      add('id_check_digit', 'warn', { name: v.name, row: i + 1 });
+    }
+  });
+  return out;
+}
+
+export interface ChainStepPlan {
+  kind: ChainStepKind;
+  /** Why the step is there: `base`, or the check that added it. */
+  reason: 'base' | CheckCode;
+}
+
+/**
+ * The approval chain: the tier's base chain plus an executive step (before filing) when a check
+ * needs one and the base chain has none.
+ */
+export function planChain(
+  body: RequestBody,
+  policy: Policy,
+  checks: PolicyCheck[],
+): ChainStepPlan[] {
+  const steps: ChainStepPlan[] = policy.chains.base[body.tier].map((kind) => ({
+    kind,
+    reason: 'base',
+  }));
+  if (steps.some((s) => s.kind === 'executive')) return steps;
+  const w = policy.chains.executiveWhen;
+  const trigger = checks.find(
+    (c) =>
+      (c.code === 'company_lodging' && w.companyPaidLodging) ||
+      (c.code === 'meal_over_cap' && w.anyOverCap) ||
+      (c.code === 'tier_override' && w.tierOverride) ||
+      c.code === 'budget_over_threshold' ||
+      c.code === 'vehicle_not_eligible',
+  );
+  if (!trigger) return steps;
+  const fileAt = steps.findIndex((s) => s.kind === 'admin_office');
+  const at = fileAt === -1 ? steps.length : fileAt;
+  steps.splice(at, 0, { kind: 'executive', reason: trigger.code });
+  return steps;
+}
+
+export const blocking = (checks: PolicyCheck[]) => checks.filter((c) => c.severity === 'block');

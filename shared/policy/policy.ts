@@ -1,0 +1,160 @@
+import type { Fen } from '../money';
+
+/** Reception tiers of the seed's 公务接待流程及标准 (DESIGN.md §3). */
+export const TIERS = ['A', 'B', 'C', 'D'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** Categories of visiting organisation; each suggests a tier the host may override (with reason). */
+export const ORG_CATEGORIES = [
+  'government',
+  'key_client',
+  'client',
+  'prospect',
+  'partner',
+  'supplier',
+  'other',
+] as const;
+export type OrgCategory = (typeof ORG_CATEGORIES)[number];
+
+/** Who accompanies, as labels (`policy.accompany.<code>`), from the seed's 陪同人员. */
+export const ACCOMPANY_CODES = [
+  'chairman',
+  'gm',
+  'vp',
+  'centre_managers',
+  'dept_managers',
+  'sales_leader',
+  'sales_manager',
+  'dept_head_or_designee',
+] as const;
+export type AccompanyCode = (typeof ACCOMPANY_CODES)[number];
+
+export type VehicleEligibility = 'yes' | 'on_request' | 'no';
+
+export interface TierPolicy {
+  /** Meal cap per person per meal, excluding tobacco, alcohol and gifts; null: the visitor pays. */
+  mealCapFen: Fen | null;
+  /** The seed's "standard" range (e.g. 130–150 元); null where there is none. */
+  mealStandardFen: { min: Fen; max: Fen } | null;
+  /** D: the staff-canteen amount per person per meal when the company does pay. */
+  canteenMealFen: Fen | null;
+  accompany: AccompanyCode[];
+  /** Whole days of notice before arrival (A: 2, the seed's 提前 2 天). */
+  minLeadDays: number;
+  vehicle: VehicleEligibility;
+}
+
+/** Default estimate amounts for needs that have no cap of their own (editable per request). */
+export interface EstimateDefaults {
+  lodgingPerRoomNightFen: Fen;
+  carPerTripFen: Fen;
+  giftPerVisitorFen: Fen;
+  ticketPerVisitorFen: Fen;
+  bannerAndSignsFen: Fen;
+  photographerFen: Fen;
+  sightseeingPerPersonFen: Fen;
+  meetingRoomFen: Fen;
+}
+
+export type ChainStepKind = 'dept_head' | 'executive' | 'admin_office';
+
+export interface ChainRules {
+  base: Record<Tier, ChainStepKind[]>;
+  /** Conditions that add an executive step before filing when the base chain lacks one. */
+  executiveWhen: {
+    budgetOverFen: Fen | null;
+    companyPaidLodging: boolean;
+    anyOverCap: boolean;
+    tierOverride: boolean;
+  };
+}
+
+export interface Policy {
+  tiers: Record<Tier, TierPolicy>;
+  suggestedTier: Record<OrgCategory, Tier>;
+  /** Warn when accompanying staff exceed this share of the visitors (common practice: ½). */
+  companionRatioMax: number;
+  /** Warn when the same organisation was received within this many days (common practice: 15). */
+  repeatVisitDays: number;
+  estimates: EstimateDefaults;
+  chains: ChainRules;
+}
+
+const yuan = (n: number): Fen => Math.round(n * 100);
+
+/** The seed's table, as DESIGN.md §3 states it. A test states each number again. */
+export const DEFAULT_POLICY: Policy = {
+  tiers: {
+    A: {
+      mealCapFen: yuan(150),
+      mealStandardFen: { min: yuan(130), max: yuan(150) },
+      canteenMealFen: null,
+      accompany: ['chairman', 'gm', 'vp', 'centre_managers'],
+      minLeadDays: 2,
+      vehicle: 'yes',
+    },
+    B: {
+      mealCapFen: yuan(130),
+      mealStandardFen: { min: yuan(100), max: yuan(130) },
+      canteenMealFen: null,
+      accompany: ['vp', 'dept_managers', 'sales_leader'],
+      minLeadDays: 0,
+      vehicle: 'yes',
+    },
+    C: {
+      mealCapFen: yuan(100),
+      mealStandardFen: { min: yuan(80), max: yuan(100) },
+      canteenMealFen: null,
+      accompany: ['sales_manager'],
+      minLeadDays: 0,
+      vehicle: 'on_request',
+    },
+    D: {
+      mealCapFen: null,
+      mealStandardFen: null,
+      canteenMealFen: yuan(25),
+      accompany: ['dept_head_or_designee'],
+      minLeadDays: 0,
+      vehicle: 'no',
+    },
+  },
+  suggestedTier: {
+    government: 'A',
+    key_client: 'B',
+    prospect: 'B',
+    client: 'C',
+    partner: 'C',
+    other: 'C',
+    supplier: 'D',
+  },
+  companionRatioMax: 0.5,
+  repeatVisitDays: 15,
+  estimates: {
+    lodgingPerRoomNightFen: yuan(450),
+    carPerTripFen: yuan(200),
+    giftPerVisitorFen: yuan(200),
+    ticketPerVisitorFen: yuan(1200),
+    bannerAndSignsFen: yuan(300),
+    photographerFen: yuan(800),
+    sightseeingPerPersonFen: yuan(300),
+    meetingRoomFen: 0,
+  },
+  chains: {
+    base: {
+      A: ['dept_head', 'executive', 'admin_office'],
+      B: ['dept_head', 'executive', 'admin_office'],
+      C: ['dept_head', 'admin_office'],
+      D: ['dept_head', 'admin_office'],
+    },
+    executiveWhen: {
+      budgetOverFen: yuan(20_000),
+      companyPaidLodging: true,
+      anyOverCap: true,
+      tierOverride: true,
+    },
+  },
+};
+
+export function suggestTier(policy: Policy, category: OrgCategory): Tier {
+  return policy.suggestedTier[category];
+}

@@ -1,0 +1,65 @@
+/**
+ * The visit's life cycle (DESIGN.md §2), up to filing plus the side exits. Later issues add
+ * in_progress … archived. Every state change in main goes through `nextStatus`.
+ */
+export const REQUEST_STATUSES = [
+  'draft',
+  'submitted',
+  'approving',
+  'approved',
+  'filed',
+  'returned',
+  'rejected',
+  'cancelled',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const REQUEST_ACTIONS = [
+  'submit',
+  'start_approval',
+  'approve_all',
+  'reject',
+  'return',
+  'file',
+  'cancel',
+] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+
+const TRANSITIONS: Record<RequestStatus, Partial<Record<RequestAction, RequestStatus>>> = {
+  draft: { submit: 'submitted', cancel: 'cancelled' },
+  submitted: { start_approval: 'approving', cancel: 'cancelled' },
+  approving: {
+    approve_all: 'approved',
+    reject: 'rejected',
+    return: 'returned',
+    cancel: 'cancelled',
+  },
+  // An approved request edited by its host goes through approval again.
+  approved: {
+    file: 'filed',
+    submit: 'submitted',
+    cancel: 'cancelled',
+    return: 'returned',
+    reject: 'rejected',
+  },
+  filed: { cancel: 'cancelled' },
+  returned: { submit: 'submitted', cancel: 'cancelled' },
+  rejected: {},
+  cancelled: {},
+};
+
+/** The status after `action`, or null when the action is not allowed from `status`. */
+export function nextStatus(status: RequestStatus, action: RequestAction): RequestStatus | null {
+  return TRANSITIONS[status][action] ?? null;
+}
+
+/** Statuses in which the host may still change the request. */
+export const EDITABLE_STATUSES: readonly RequestStatus[] = ['draft', 'returned', 'approved'];
+
+/** Statuses that count as a reception that happens (for the repeat-visit check). */
+export const LIVE_STATUSES: readonly RequestStatus[] = [
+  'submitted',
+  'approving',
+  'approved',
+  'filed',
+];

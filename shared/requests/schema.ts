@@ -1,0 +1,234 @@
+import * as z from 'zod';
+import { ORG_CATEGORIES, TIERS } from '../policy/policy';
+import { id, requiredText, text } from '../validation/fields';
+import { isResidentIdFormat, isValidPhone, normalizePhone } from './contact';
+
+export const EXPENSE_CATEGORIES = [
+  'meals',
+  'tobacco_alcohol',
+  'gifts',
+  'lodging',
+  'vehicles',
+  'tickets',
+  'venue',
+  'sightseeing',
+  'other',
+] as const;
+export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
+
+export const MEALS = ['breakfast', 'lunch', 'dinner'] as const;
+export const EQUIPMENT = [
+  'projector',
+  'video_conference',
+  'microphone',
+  'laptop',
+  'whiteboard',
+] as const;
+export const ID_TYPES = ['resident_id', 'passport', 'other'] as const;
+
+export const MAX_VISITORS = 200;
+
+/** An amount in integer fen: no fractions of a fen, no negatives. */
+export const fen = z
+  .number({ message: 'validation.required' })
+  .int({ message: 'validation.fenInteger' })
+  .min(0, { message: 'validation.nonNegative' })
+  .max(10_000_000_00, { message: 'validation.tooBig' });
+
+const isoDate = z
+  .string()
+  .regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'validation.date' })
+  .refine((s) => s === '' || !Number.isNaN(Date.parse(s + 'T00:00:00Z')), {
+    message: 'validation.date',
+  });
+const hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, { message: 'validation.time' });
+
+const phone = z
+  .string()
+  .max(40, { message: 'validation.tooLong' })
+  .transform(normalizePhone)
+  .refine(isValidPhone, { message: 'validation.phone' });
+
+export const visitorSchema = z
+  .strictObject({
+    name: requiredText(50),
+    title: text(50),
+    phone,
+    idType: z.enum(ID_TYPES, { message: 'validation.invalidOption' }).nullable(),
+    idNumber: text(40),
+    notes: text(200),
+  })
+  .superRefine((v, ctx) => {
+    if (v.idType === 'resident_id' && v.idNumber !== '' && !isResidentIdFormat(v.idNumber)) {
+      ctx.addIssue({ code: 'custom', message: 'validation.residentId', path: ['idNumber'] });
+    }
+    if (v.idNumber !== '' && v.idType === null) {
+      ctx.addIssue({ code: 'custom', message: 'validation.idTypeRequired', path: ['idType'] });
+    }
+  });
+export type Visitor = z.output<typeof visitorSchema>;
+
+export const companionSchema = z.strictObject({ userId: id.nullable(), name: requiredText(50) });
+export type Companion = z.output<typeof companionSchema>;
+
+export const itineraryItemSchema = z.strictObject({
+  date: isoDate.refine((s) => s !== '', { message: 'validation.required' }),
+  time: hhmm,
+  activity: requiredText(100),
+  place: text(100),
+  owner: text(50),
+});
+export type ItineraryItem = z.output<typeof itineraryItemSchema>;
+
+export const mealPlanSchema = z.strictObject({
+  date: isoDate.refine((s) => s !== '', { message: 'validation.required' }),
+  meal: z.enum(MEALS, { message: 'validation.invalidOption' }),
+  /** Planned amount per person; null: plan at the tier's cap. */
+  perHeadFen: fen.nullable(),
+});
+export type MealPlan = z.output<typeof mealPlanSchema>;
+
+const count = (max: number) =>
+  z
+    .number({ message: 'validation.required' })
+    .int({ message: 'validation.integer' })
+    .min(0, { message: 'validation.nonNegative' })
+    .max(max, { message: 'validation.tooBig' });
+
+export const needsSchema = z.strictObject({
+  pickup: z.boolean(),
+  dropoff: z.boolean(),
+  carTrips: count(50),
+  meetingRoom: z.boolean(),
+  equipment: z.array(z.enum(EQUIPMENT, { message: 'validation.invalidOption' })).max(10),
+  hotelNights: count(60),
+  hotelRooms: count(100),
+  companyPaysLodging: z.boolean(),
+  meals: z.array(mealPlanSchema).max(90, { message: 'validation.tooMany' }),
+  gifts: z.boolean(),
+  giftCount: count(500),
+  banner: z.boolean(),
+  welcomeSign: z.boolean(),
+  tableCards: z.boolean(),
+  photographer: z.boolean(),
+  sightseeing: z.boolean(),
+  returnTickets: z.boolean(),
+});
+export type Needs = z.output<typeof needsSchema>;
+
+/** A budget line the host changed from the estimate; above the estimate it needs a reason. */
+export const budgetLineSchema = z.strictObject({
+  category: z.enum(EXPENSE_CATEGORIES, { message: 'validation.invalidOption' }),
+  amountFen: fen,
+  reason: text(200),
+});
+export type BudgetLine = z.output<typeof budgetLineSchema>;
+
+/**
+ * The request as the host edits it. Every field's format is checked on every save; whether it
+ * is complete enough to submit is `submitIssues` (and the policy checks) on top.
+ */
+export const requestBodySchema = z.strictObject({
+  departmentId: id.nullable(),
+  orgName: text(100),
+  orgCategory: z.enum(ORG_CATEGORIES, { message: 'validation.invalidOption' }),
+  tier: z.enum(TIERS, { message: 'validation.invalidOption' }),
+  tierOverrideReason: text(500),
+  purpose: text(2000),
+  arrivalDate: isoDate,
+  arrivalTime: hhmm,
+  departureDate: isoDate,
+  departureTime: hhmm,
+  visitors: z.array(visitorSchema).max(MAX_VISITORS, { message: 'validation.tooManyVisitors' }),
+  companions: z.array(companionSchema).max(100, { message: 'validation.tooMany' }),
+  itinerary: z.array(itineraryItemSchema).max(100, { message: 'validation.tooMany' }),
+  needs: needsSchema,
+  budget: z
+    .array(budgetLineSchema)
+    .max(EXPENSE_CATEGORIES.length)
+    .refine((lines) => new Set(lines.map((l) => l.category)).size === lines.length, {
+      message: 'validation.duplicate',
+    }),
+  retroactive: z.boolean(),
+  retroactiveReason: text(500),
+});
+export type RequestBody = z.output<typeof requestBodySchema>;
+export type RequestBodyInput = z.input<typeof requestBodySchema>;
+
+export interface FieldIssue {
+  path: string;
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** What a complete request needs beyond well-formed fields. Pure: dates compare as strings. */
+export function submitIssues(body: RequestBody): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  const req = (path: string, ok: boolean) => {
+    if (!ok) out.push({ path, key: 'validation.required' });
+  };
+  req('orgName', body.orgName !== '');
+  req('purpose', body.purpose !== '');
+  req('arrivalDate', body.arrivalDate !== '');
+  req('arrivalTime', body.arrivalTime !== '');
+  req('departureDate', body.departureDate !== '');
+  req('departureTime', body.departureTime !== '');
+  if (body.visitors.length === 0)
+    out.push({ path: 'visitors', key: 'validation.visitorsRequired' });
+  if (body.retroactive) req('retroactiveReason', body.retroactiveReason !== '');
+  const start = `${body.arrivalDate}T${body.arrivalTime}`;
+  const end = `${body.departureDate}T${body.departureTime}`;
+  if (
+    body.arrivalDate &&
+    body.departureDate &&
+    body.arrivalTime &&
+    body.departureTime &&
+    end <= start
+  ) {
+    out.push({ path: 'departureDate', key: 'validation.departureAfterArrival' });
+  }
+  if (body.needs.hotelNights > 0 && body.needs.hotelRooms === 0) {
+    out.push({ path: 'needs.hotelRooms', key: 'validation.roomsRequired' });
+  }
+  return out;
+}
+
+export function emptyRequestBody(): RequestBody {
+  return {
+    departmentId: null,
+    orgName: '',
+    orgCategory: 'client',
+    tier: 'C',
+    tierOverrideReason: '',
+    purpose: '',
+    arrivalDate: '',
+    arrivalTime: '',
+    departureDate: '',
+    departureTime: '',
+    visitors: [],
+    companions: [],
+    itinerary: [],
+    needs: {
+      pickup: false,
+      dropoff: false,
+      carTrips: 0,
+      meetingRoom: false,
+      equipment: [],
+      hotelNights: 0,
+      hotelRooms: 0,
+      companyPaysLodging: false,
+      meals: [],
+      gifts: false,
+      giftCount: 0,
+      banner: false,
+      welcomeSign: false,
+      tableCards: false,
+      photographer: false,
+      sightseeing: false,
+      returnTickets: false,
+    },
+    budget: [],
+    retroactive: false,
+    retroactiveReason: '',
+  };
+}

@@ -1,0 +1,108 @@
+import type { ChainStepKind, Policy, Tier } from '../policy/policy';
+import type { Budget, ChainStepPlan, PolicyCheck } from '../policy/evaluate';
+import type { FieldChange } from './diff';
+import type { RequestStatus } from './lifecycle';
+import type { RequestBody } from './schema';
+
+export interface PolicyView {
+  version: number;
+  policy: Policy;
+  createdAtMs: number;
+  note: string;
+}
+
+/** What the form shows while the host types: checks, budget and the chain it would go through. */
+export interface RequestPreview {
+  policyVersion: number;
+  today: string;
+  suggestedTier: Tier;
+  checks: PolicyCheck[];
+  budget: Budget;
+  chain: ChainStepPlan[];
+}
+
+export type StepStatus =
+  'waiting' | 'pending' | 'approved' | 'rejected' | 'returned' | 'skipped' | 'cancelled';
+
+export interface ApprovalStepView {
+  id: number;
+  revision: number;
+  seq: number;
+  kind: ChainStepKind;
+  reason: string;
+  assigneeUserId: number | null;
+  assigneeName: string | null;
+  status: StepStatus;
+  decidedBy: number | null;
+  decidedByName: string | null;
+  onBehalfOf: number | null;
+  onBehalfOfName: string | null;
+  decidedAtMs: number | null;
+  comment: string;
+  version: number;
+}
+
+export interface RequestEventView {
+  id: number;
+  atMs: number;
+  actorName: string | null;
+  onBehalfOfName: string | null;
+  kind: string;
+  comment: string;
+  data: Record<string, unknown>;
+}
+
+export interface RequestSummary {
+  id: number;
+  code: string;
+  status: RequestStatus;
+  hostUserId: number;
+  hostName: string;
+  departmentId: number | null;
+  departmentName: string | null;
+  orgName: string;
+  tier: Tier;
+  arrivalDate: string;
+  departureDate: string;
+  visitorCount: number;
+  budgetTotalFen: number;
+  retroactive: boolean;
+  revision: number;
+  version: number;
+  updatedAtMs: number;
+}
+
+export interface RequestDossier extends RequestSummary {
+  body: RequestBody;
+  policyVersion: number | null;
+  checks: PolicyCheck[];
+  budget: Budget;
+  steps: ApprovalStepView[];
+  events: RequestEventView[];
+  /** What changed since the revision this viewer last decided on (empty when none). */
+  changes: FieldChange[];
+  changesSinceRevision: number | null;
+  /** The step this viewer may decide now, if any, and on whose behalf. */
+  myStep: { stepId: number; version: number; onBehalfOfName: string | null } | null;
+  canEdit: boolean;
+  canCancel: boolean;
+}
+
+export interface InboxItem {
+  request: RequestSummary;
+  step: ApprovalStepView;
+  onBehalfOfName: string | null;
+  checks: PolicyCheck[];
+  changes: FieldChange[];
+}
+
+export interface DelegationView {
+  id: number;
+  userId: number;
+  userName: string;
+  delegateUserId: number;
+  delegateName: string;
+  fromDate: string;
+  toDate: string;
+  revoked: boolean;
+}
