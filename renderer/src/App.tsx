@@ -13,6 +13,14 @@ import { LoginPage } from './pages/LoginPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
 import { UsersPage } from './pages/UsersPage';
+import { AllRequestsPage } from './pages/requests/AllRequestsPage';
+import { DelegationsPage } from './pages/requests/DelegationsPage';
+import { DossierPage } from './pages/requests/DossierPage';
+import { InboxPage } from './pages/requests/InboxPage';
+import { MyRequestsPage } from './pages/requests/MyRequestsPage';
+import { PolicyPage } from './pages/requests/PolicyPage';
+import { PrintPage } from './pages/requests/PrintPage';
+import { RequestFormPage } from './pages/requests/RequestFormPage';
 import { SessionProvider, useSession } from './session/SessionContext';
 import { useIdleLock } from './session/useIdleLock';
 import type { Permission } from '../../shared/auth/roles';
@@ -50,8 +58,67 @@ function Screens() {
       return (
         <HashRouter>
           <Routes>
+            {/* The printable 接待申请单: no sidebar, A4 print CSS. */}
+            <Route path="requests/:id/print" element={<PrintPage />} />
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
+              <Route
+                path="requests/mine"
+                element={
+                  <Guard permission="requests.create">
+                    <MyRequestsPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="requests/new"
+                element={
+                  <Guard permission="requests.create">
+                    <RequestFormPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="requests/:id/edit"
+                element={
+                  <Guard permission="requests.create">
+                    <RequestFormPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="requests/all"
+                element={
+                  <Guard permission="requests.readAll">
+                    <AllRequestsPage />
+                  </Guard>
+                }
+              />
+              <Route path="requests/:id" element={<DossierPage />} />
+              <Route
+                path="approvals"
+                element={
+                  <Guard permission="approvals.decide">
+                    <InboxPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="delegations"
+                element={
+                  <Guard permission="approvals.decide">
+                    <DelegationsPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="policy"
+                element={
+                  <Guard permission="policy.manage">
+                    <PolicyPage />
+                  </Guard>
+                }
+              />
               <Route path="account" element={<AccountPage />} />
               <Route
                 path="users"

@@ -1,9 +1,14 @@
 import type { zhCN } from './zh-CN';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import { requestAdminEn } from './parts/requestAdmin.en';
+import { requestFormEn } from './parts/requestForm.en';
+import { requestViewsEn } from './parts/requestViews.en';
+import type { Shape } from './shape';
 
 /** English. Typed against zh-CN so a missing key fails the typecheck as well as the test. */
 export const en: Shape<typeof zhCN> = {
+  requestForm: requestFormEn,
+  requestViews: requestViewsEn,
+  requestAdmin: requestAdminEn,
   app: {
     name: 'Reception Manager',
     demoBanner: 'Demo data: this database was filled by npm run demo. Do not use it for real work.',
@@ -30,6 +35,11 @@ export const en: Shape<typeof zhCN> = {
   },
   nav: {
     home: 'Home',
+    myRequests: 'My requests',
+    allRequests: 'All receptions',
+    approvals: 'To approve',
+    delegations: 'Delegation',
+    policy: 'Reception policy',
     users: 'Users',
     departments: 'Departments',
     audit: 'Audit log',

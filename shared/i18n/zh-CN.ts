@@ -1,5 +1,12 @@
+import { requestAdminZhCN } from './parts/requestAdmin.zh-CN';
+import { requestFormZhCN } from './parts/requestForm.zh-CN';
+import { requestViewsZhCN } from './parts/requestViews.zh-CN';
+
 /** 简体中文 — the default language. Every key here must exist in en.ts (a test checks). */
 export const zhCN = {
+  requestForm: requestFormZhCN,
+  requestViews: requestViewsZhCN,
+  requestAdmin: requestAdminZhCN,
   app: {
     name: '接待管理',
     demoBanner: '演示数据：此数据库由 npm run demo 生成，请勿用于真实业务。',
@@ -26,6 +33,11 @@ export const zhCN = {
   },
   nav: {
     home: '工作台',
+    myRequests: '我的接待申请',
+    allRequests: '全部接待',
+    approvals: '待我审批',
+    delegations: '审批委托',
+    policy: '接待标准',
     users: '用户',
     departments: '部门',
     audit: '审计日志',

@@ -1,4 +1,9 @@
 import {
+  CheckSquareOutlined,
+  FileTextOutlined,
+  SafetyCertificateOutlined,
+  SwapOutlined,
+  UnorderedListOutlined,
   AuditOutlined,
   HomeOutlined,
   LockOutlined,
@@ -8,7 +13,7 @@ import {
   ApartmentOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Alert, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { Alert, Avatar, Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +22,7 @@ import type { Permission } from '../../../shared/auth/roles';
 import { useSession, useSignedIn } from '../session/SessionContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
+import { useApprovalCount } from './useApprovalCount';
 
 interface NavItem {
   path: string;
@@ -28,6 +34,30 @@ interface NavItem {
 /** The sidebar: each item shows only to roles that hold its permission. */
 export const NAV: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
+  {
+    path: '/requests/mine',
+    labelKey: 'nav.myRequests',
+    icon: <FileTextOutlined />,
+    permission: 'requests.create',
+  },
+  {
+    path: '/approvals',
+    labelKey: 'nav.approvals',
+    icon: <CheckSquareOutlined />,
+    permission: 'approvals.decide',
+  },
+  {
+    path: '/requests/all',
+    labelKey: 'nav.allRequests',
+    icon: <UnorderedListOutlined />,
+    permission: 'requests.readAll',
+  },
+  {
+    path: '/delegations',
+    labelKey: 'nav.delegations',
+    icon: <SwapOutlined />,
+    permission: 'approvals.decide',
+  },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
   {
     path: '/departments',
@@ -36,6 +66,12 @@ export const NAV: NavItem[] = [
     permission: 'departments.manage',
   },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  {
+    path: '/policy',
+    labelKey: 'nav.policy',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'policy.manage',
+  },
   {
     path: '/settings',
     labelKey: 'nav.settings',
@@ -63,11 +99,20 @@ export function AppLayout() {
     return () => window.removeEventListener('keydown', onKey);
   }, [lock]);
 
+  const approvalCount = useApprovalCount(can('approvals.decide'), session.user.id);
   const items: MenuProps['items'] = NAV.filter((n) => !n.permission || can(n.permission)).map(
     (n) => ({
       key: n.path,
       icon: n.icon,
-      label: t(n.labelKey),
+      label:
+        n.path === '/approvals' && approvalCount > 0 ? (
+          <span className="nav-with-badge">
+            {t(n.labelKey)}
+            <Badge count={approvalCount} size="small" data-testid="approval-count" />
+          </span>
+        ) : (
+          t(n.labelKey)
+        ),
     }),
   );
 
@@ -78,8 +123,10 @@ export function AppLayout() {
     { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },
   ];
 
-  const selected =
-    NAV.filter((n) => n.path !== '/' && location.pathname.startsWith(n.path))[0]?.path ?? '/';
+  // Home only on "/" itself: pages outside the menu (My account) highlight nothing.
+  const selected = NAV.find((n) =>
+    n.path === '/' ? location.pathname === '/' : location.pathname.startsWith(n.path),
+  )?.path;
 
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -91,7 +138,7 @@ export function AppLayout() {
           <Menu
             theme="dark"
             mode="inline"
-            selectedKeys={[selected]}
+            selectedKeys={selected ? [selected] : []}
             items={items}
             onClick={({ key }) => void navigate(key)}
             data-testid="sidebar"

@@ -1,0 +1,6 @@
+import { Result } from 'antd';
+
+/** Placeholder until the screen is built; not linked as done. */
+export function DossierPage() {
+  return <Result status="info" title="DossierPage" />;
+}
