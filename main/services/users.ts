@@ -64,9 +64,13 @@ function toView(row: Row, roles: Role[], nowMs: number): UserView {
 }
 
 export async function listUsers(db: Kysely<DB>, nowMs: number): Promise<UserView[]> {
-  const rows = await baseQuery(db).orderBy('users.displayName').execute();
+  const rows = await baseQuery(db).execute();
   const roles = await rolesByUser(db);
-  return rows.map((r) => toView(r, roles.get(r.id) ?? [], nowMs));
+  // Chinese names sort by pinyin, as people look them up, not by code point.
+  const collator = new Intl.Collator('zh-CN');
+  return rows
+    .sort((a, b) => collator.compare(a.displayName, b.displayName))
+    .map((r) => toView(r, roles.get(r.id) ?? [], nowMs));
 }
 
 export async function getUser(db: Kysely<DB>, id: number, nowMs: number): Promise<UserView> {

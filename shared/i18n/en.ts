@@ -176,7 +176,7 @@ export const en: Shape<typeof zhCN> = {
   lock: {
     title: 'Screen locked',
     intro:
-      '{{name}}, the screen locked after a period without activity. Enter your password to continue.',
+      'The screen is locked (idle or locked by hand). {{name}}, enter your password to continue; anyone else, choose Switch user.',
     unlock: 'Unlock',
     switchUser: 'Switch user',
   },
@@ -293,6 +293,7 @@ export const en: Shape<typeof zhCN> = {
     setup: { createAdmin: 'Initial setup' },
     auth: {
       login: 'Sign in',
+      loginFailed: 'Failed sign-in',
       logout: 'Sign out',
       lock: 'Lock screen',
       unlock: 'Unlock',

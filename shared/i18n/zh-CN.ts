@@ -168,7 +168,7 @@ export const zhCN = {
   },
   lock: {
     title: '屏幕已锁定',
-    intro: '{{name}}，因长时间无操作，屏幕已锁定。请输入密码继续。',
+    intro: '屏幕已锁定（空闲超时或手动锁定）。{{name}}，请输入密码继续；其他人请点“切换用户”。',
     unlock: '解锁',
     switchUser: '切换用户',
   },
@@ -280,6 +280,7 @@ export const zhCN = {
     },
     auth: {
       login: '登录',
+      loginFailed: '登录失败',
       logout: '退出登录',
       lock: '锁定屏幕',
       unlock: '解锁',

@@ -106,7 +106,16 @@ export function AuditPage() {
       title: t('audit.operation'),
       dataIndex: 'operation',
       width: 150,
-      render: (op: string) => t(`ops.${op}`, { defaultValue: op }),
+      render: (op: string, e) => {
+        // A refused sign-in is logged under auth.login too; say so rather than "Sign in".
+        const s = e.summary;
+        const refused =
+          op === 'auth.login' &&
+          typeof s === 'object' &&
+          s !== null &&
+          ('failedAttempt' in s || 'unknownLogin' in s || 'lockedOut' in s);
+        return refused ? t('ops.auth.loginFailed') : t(`ops.${op}`, { defaultValue: op });
+      },
     },
     {
       title: t('audit.entity'),
@@ -130,6 +139,7 @@ export function AuditPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           allowClear
+          aria-label={t('audit.filterOperation')}
           placeholder={t('audit.filterOperation')}
           style={{ width: 180 }}
           options={WRITE_OPS.map((op) => ({ value: op, label: t(`ops.${op}`) }))}
@@ -150,6 +160,7 @@ export function AuditPage() {
         />
         <Input.Search
           allowClear
+          aria-label={t('audit.filterText')}
           placeholder={t('audit.filterText')}
           style={{ width: 220 }}
           onSearch={(search) => {

@@ -92,8 +92,8 @@ export function SettingsPage() {
                 <InputNumber
                   {...f}
                   id="idleLockMinutes"
-                  min={1}
-                  max={240}
+                  // No min/max here: antd would silently turn 0 into 1 on blur and save it; the
+                  // schema's range check shows the message instead.
                   precision={0}
                   style={{ width: 160 }}
                 />

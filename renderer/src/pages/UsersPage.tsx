@@ -193,7 +193,7 @@ function ResetPasswordModal({ user, onClose }: { user: UserView; onClose: () => 
     >
       <Form layout="vertical" component="div">
         <Field control={form.control} name="password" label={t('users.password')} required>
-          {(f) => <Input.Password {...f} id="resetPassword" autoComplete="new-password" />}
+          {(f) => <Input.Password {...f} id="password" autoComplete="new-password" />}
         </Field>
       </Form>
     </Modal>

@@ -77,6 +77,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await call('auth.logout', {});
+    // The next person starts at home, not on the page the last one left open.
+    window.location.hash = '#/';
     setPhase({ kind: 'signedOut' });
   }, []);
 

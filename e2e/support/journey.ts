@@ -1,0 +1,367 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, expect } from 'vitest';
+import type { Role } from '../../shared/auth/roles';
+import type { OperationName } from '../../shared/contract/names';
+import type { OpInput, OpOutput } from '../../shared/contract/operations';
+import type { SessionInfo, UserView } from '../../shared/contract/types';
+import { translate, type Language } from '../../shared/i18n/translate';
+import type { Result } from '../../shared/result';
+import { launchChromium } from './chromium';
+import { startTestServer, type TestServer } from './server';
+
+/**
+ * Shared plumbing of the browser journeys: one server (temp database) and one Chromium per
+ * file, a fresh browser context per person, API calls from Node with a session cookie, and
+ * expected texts taken from the catalogs rather than retyped.
+ */
+
+export const VIEWPORT = { width: 1280, height: 800 };
+/** How long a UI condition may take before the journey fails. */
+export const UI_TIMEOUT = 10_000;
+
+export const ADMIN = {
+  companyName: '示例科技有限公司',
+  login: 'admin',
+  displayName: '王管理',
+  password: 'admin-pass-2024',
+} as const;
+
+/** The expected text of a catalog key, as the UI shows it. */
+export function tr(language: Language, key: string, params?: Record<string, string | number>) {
+  const text = translate(language, key, params);
+  if (text === key) throw new Error(`No catalog entry for ${key}`);
+  return text;
+}
+export const zh = (key: string, params?: Record<string, string | number>) =>
+  tr('zh-CN', key, params);
+export const en = (key: string, params?: Record<string, string | number>) => tr('en', key, params);
+
+export interface Journey {
+  srv: TestServer;
+  browser: Browser;
+  url: string;
+  /** Every page opened so far, for screenshots of a failure. */
+  pages: Page[];
+  /** A fresh browser context (own cookies and storage): one person at one machine. */
+  open: (options?: { clock?: boolean; language?: Language }) => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+export async function startJourney(): Promise<Journey> {
+  const srv = await startTestServer();
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (e) {
+    await srv.stop();
+    throw e;
+  }
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  const pages: Page[] = [];
+  return {
+    srv,
+    browser,
+    url: srv.url,
+    pages,
+    open: async ({ clock = false, language } = {}) => {
+      const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+      contexts.push(context);
+      context.setDefaultTimeout(UI_TIMEOUT);
+      if (language) {
+        await context.addInitScript((lang) => {
+          if (!localStorage.getItem('rm.language')) localStorage.setItem('rm.language', lang);
+        }, language);
+      }
+      const page = await context.newPage();
+      pages.push(page);
+      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+      if (clock) await page.clock.install();
+      await page.goto(srv.url);
+      return page;
+    },
+    close: async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await srv.stop();
+      // An uncaught exception in the page is a failure even when the journey got through.
+      expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+    },
+  };
+}
+
+const FAILURE_DIR = path.resolve(__dirname, '../.tmp/failures');
+
+/**
+ * Call at describe level: when a test fails, every open page of the journey is saved as a
+ * screenshot under e2e/.tmp/failures/ (git-ignored) to see what the browser showed.
+ */
+export function screenshotFailures(journey: () => Journey | undefined) {
+  afterEach(async (ctx) => {
+    const j = journey();
+    if (ctx.task.result?.state !== 'fail' || !j) return;
+    fs.mkdirSync(FAILURE_DIR, { recursive: true });
+    const name = ctx.task.name.replace(/[^\w-]+/g, '_').slice(0, 80);
+    for (const [i, page] of j.pages.entries()) {
+      if (page.isClosed()) continue;
+      const file = path.join(FAILURE_DIR, `${name}-${i}.png`);
+      await page.screenshot({ path: file }).catch(() => undefined);
+      console.error(`screenshot of the failure: ${file}`);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API over HTTP from Node, as curl would call it.
+
+export interface ApiResponse<T> {
+  status: number;
+  body: Result<T>;
+  /** The `rm_session` value the server set, if it set one. */
+  cookie?: string;
+}
+
+export async function api<N extends OperationName>(
+  url: string,
+  op: N,
+  input: OpInput<N>,
+  cookie?: string,
+): Promise<ApiResponse<OpOutput<N>>> {
+  const res = await fetch(`${url}/api/${op}`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(cookie ? { Cookie: `rm_session=${encodeURIComponent(cookie)}` } : {}),
+    },
+    body: JSON.stringify(input),
+  });
+  const setCookie = res.headers.get('set-cookie');
+  const match = setCookie ? /rm_session=([^;]*)/.exec(setCookie) : null;
+  const body = (await res.json()) as Result<OpOutput<N>>;
+  return {
+    status: res.status,
+    body,
+    ...(match?.[1] ? { cookie: decodeURIComponent(match[1]) } : {}),
+  };
+}
+
+/** Unwraps a successful result or fails with the server's message. */
+export function ok<T>(response: ApiResponse<T>): T {
+  if (!response.body.ok) {
+    throw new Error(
+      `API call failed (${response.status}): ${response.body.error.code} ${response.body.error.message}`,
+    );
+  }
+  return response.body.value;
+}
+
+export async function setupAdminApi(
+  url: string,
+  admin: OpInput<'setup.createAdmin'> = ADMIN,
+): Promise<string> {
+  const r = await api(url, 'setup.createAdmin', { ...admin });
+  ok(r);
+  if (!r.cookie) throw new Error('setup.createAdmin set no session cookie');
+  return r.cookie;
+}
+
+export async function signInApi(url: string, login: string, password: string): Promise<string> {
+  const r = await api(url, 'auth.login', { login, password });
+  const session: SessionInfo = ok(r);
+  if (!r.cookie || !session.user) throw new Error('auth.login set no session cookie');
+  return r.cookie;
+}
+
+export async function createUserApi(
+  url: string,
+  adminCookie: string,
+  user: {
+    login: string;
+    displayName: string;
+    roles: Role[];
+    password: string;
+    departmentId?: number | null;
+  },
+): Promise<UserView> {
+  return ok(await api(url, 'users.create', { departmentId: null, ...user }, adminCookie));
+}
+
+/** An API call made by the page itself, with its cookie, as the renderer's client makes it. */
+export async function pageApi<N extends OperationName>(
+  page: Page,
+  op: N,
+  input: OpInput<N>,
+): Promise<{ status: number; body: Result<OpOutput<N>> }> {
+  return page.evaluate(
+    async ([name, payload]) => {
+      const res = await fetch(`/api/${name}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(payload),
+      });
+      return { status: res.status, body: (await res.json()) as Result<OpOutput<N>> };
+    },
+    [op, input] as const,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting on the UI. playwright-core has no `expect`; these wait for a condition and fail with a
+// readable message when it does not come.
+
+export async function visible(locator: Locator, timeout = UI_TIMEOUT): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+  return locator;
+}
+
+export async function gone(locator: Locator, timeout = UI_TIMEOUT): Promise<void> {
+  await locator.first().waitFor({ state: 'hidden', timeout });
+}
+
+/** The error message under a form field (antd Form.Item bound to the input with this id). */
+export function fieldError(page: Page, inputId: string): Locator {
+  return page
+    .locator('.ant-form-item', { has: page.locator(`[id="${inputId}"]`) })
+    .locator('.ant-form-item-explain-error');
+}
+
+/** Waits until the field shows exactly this message. */
+export async function expectFieldError(page: Page, inputId: string, message: string) {
+  const error = fieldError(page, inputId);
+  await visible(error);
+  await expect.poll(() => error.innerText(), { timeout: UI_TIMEOUT }).toBe(message);
+}
+
+/** The visible texts of the sidebar's entries, in order. */
+export async function sidebarItems(page: Page): Promise<string[]> {
+  const items = page.getByTestId('sidebar').getByRole('menuitem');
+  await visible(items);
+  return (await items.allInnerTexts()).map((s) => s.trim());
+}
+
+/** The open dropdown's option with exactly this label (antd renders the label as its title). */
+export function dropdownOption(page: Page, label: string): Locator {
+  return page.locator(
+    `.ant-select-dropdown:visible .ant-select-item-option[title=${JSON.stringify(label)}]`,
+  );
+}
+
+/**
+ * Clicks options of an antd Select opened from the field with this id. In a multiple select a
+ * click toggles the option, so this also removes a preselected one. Closes the dropdown after.
+ */
+export async function pickOptions(page: Page, inputId: string, labels: string[]) {
+  await page.locator(`[id="${inputId}"]`).click();
+  for (const label of labels) {
+    const option = dropdownOption(page, label);
+    await visible(option);
+    await option.click();
+  }
+  if (await page.locator('.ant-select-dropdown:visible').count()) {
+    await page.locator(`[id="${inputId}"]`).press('Escape');
+    await gone(page.locator('.ant-select-dropdown:visible'));
+  }
+}
+
+export const pickOption = (page: Page, inputId: string, label: string) =>
+  pickOptions(page, inputId, [label]);
+
+/**
+ * Chooses an option of an antd Select with the keyboard: opens it, moves down until the active
+ * option (aria-activedescendant) is the one, then Enter. Works for options the virtual list has
+ * not rendered yet, which a click cannot reach.
+ */
+export async function chooseWithKeyboard(combobox: Locator, label: string) {
+  await combobox.click();
+  const active = () =>
+    combobox.evaluate((el) => {
+      const id = el.getAttribute('aria-activedescendant');
+      return id ? (document.getElementById(id)?.getAttribute('aria-label') ?? null) : null;
+    });
+  for (let i = 0; i < 100; i++) {
+    if ((await active()) === label) {
+      await combobox.press('Enter');
+      return;
+    }
+    await combobox.press('ArrowDown');
+  }
+  throw new Error(`No option "${label}" in the list`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screens.
+
+export async function expectLoginScreen(page: Page, language: Language = 'zh-CN') {
+  await visible(page.getByRole('heading', { name: tr(language, 'login.title'), exact: true }));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A button by its label. The aria-label of an antd icon counts in the button's accessible name
+ * ("plus 新建用户"), and antd leaves the loading icon of a button that was busy in the DOM
+ * (aria-label "loading", leave animation) for a while after the request: accept such prefixes.
+ */
+export function button(scope: Page | Locator, label: string): Locator {
+  return scope.getByRole('button', { name: new RegExp(`^([a-z-]+ )*${escapeRe(label)}$`) });
+}
+
+/** Signs in through the form and waits for the signed-in shell (or not, when it should fail). */
+export async function signIn(
+  page: Page,
+  login: string,
+  password: string,
+  { expectHome = true, language = 'zh-CN' as Language } = {},
+) {
+  await page.getByLabel(tr(language, 'login.login'), { exact: true }).fill(login);
+  await page.getByLabel(tr(language, 'login.password'), { exact: true }).fill(password);
+  await button(page, tr(language, 'login.submit')).click();
+  if (expectHome) await visible(page.getByTestId('sidebar'));
+}
+
+/** The home page of a signed-in user: the welcome heading with the user's name. */
+export async function expectHome(page: Page, displayName: string, language: Language = 'zh-CN') {
+  await visible(
+    page.getByRole('heading', { name: tr(language, 'home.welcome', { name: displayName }) }),
+  );
+}
+
+export async function openUserMenu(page: Page) {
+  await page.getByTestId('user-menu').click();
+}
+
+export async function signOut(page: Page, language: Language = 'zh-CN') {
+  await openUserMenu(page);
+  await page.getByRole('menuitem', { name: tr(language, 'nav.logout') }).click();
+  await expectLoginScreen(page, language);
+}
+
+/** Goes to a page of the signed-in app through the sidebar. */
+export async function navigate(page: Page, navKey: string, language: Language = 'zh-CN') {
+  await page
+    .getByTestId('sidebar')
+    .getByRole('menuitem', { name: tr(language, navKey) })
+    .click();
+}
+
+/** The unread count on the notification bell's badge (0 when no badge shows). */
+export async function bellCount(page: Page): Promise<number> {
+  const bell = page.getByTestId('bell');
+  await visible(bell);
+  return bell.evaluate((el) => {
+    const badge = el.closest('.ant-badge')?.querySelector('.ant-badge-count');
+    if (!badge || badge.classList.contains('ant-zoom-leave')) return 0;
+    return Number(badge.getAttribute('title') ?? badge.textContent ?? '0');
+  });
+}
+
+/** Counts rows of a table in the database the server is using. */
+export function count(srv: TestServer, sql: string, ...params: unknown[]): number {
+  const row = srv.app.sqlite.prepare(sql).get(...params) as Record<string, number>;
+  const value = Object.values(row)[0];
+  if (typeof value !== 'number') throw new Error(`Not a count: ${sql}`);
+  return value;
+}
