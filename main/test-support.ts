@@ -301,3 +301,49 @@ export async function submitted(t: TestApp, r: Reception, overrides: Partial<Req
     r.host.token,
   );
 }
+
+// ------------------------------------------------------------ reception requests (approvals)
+
+import type { AppEvent } from './api/events';
+import type { ApprovalStepView, RequestDossier } from '../shared/requests/views';
+
+/** The pending step of the dossier's current revision; throws when there is none. */
+export function pendingStep(d: RequestDossier): ApprovalStepView {
+  const step = d.steps.find((s) => s.revision === d.revision && s.status === 'pending');
+  if (!step) throw new Error(`request ${d.id} has no pending step (status ${d.status})`);
+  return step;
+}
+
+/** Decides the step this user may decide now on the request (read through requests.get). */
+export async function decideAs(
+  t: TestApp,
+  token: string,
+  requestId: number,
+  action: 'approve' | 'reject' | 'return' = 'approve',
+  comment = '',
+) {
+  const d = await t.ok('requests.get', { id: requestId }, token);
+  if (!d.myStep) throw new Error(`no step to decide on request ${requestId} for this user`);
+  return t.ok(
+    'approvals.decide',
+    { stepId: d.myStep.stepId, version: d.myStep.version, action, comment },
+    token,
+  );
+}
+
+/** Every event the app publishes from now on, until the end of the test. */
+export function captureEvents(t: TestApp): AppEvent[] {
+  const events: AppEvent[] = [];
+  const stop = t.app.events.subscribe((e) => events.push(e));
+  onTestFinished(() => {
+    stop();
+  });
+  return events;
+}
+
+/** Notification kinds stored for a user, oldest first. */
+export function notificationKinds(t: TestApp, userId: number): string[] {
+  return t
+    .rows<{ kind: string }>('SELECT kind FROM notifications WHERE user_id = ? ORDER BY id', userId)
+    .map((r) => r.kind);
+}

@@ -19,6 +19,7 @@ import {
   loadRow,
   loadSteps,
   STEP_ROLE,
+  stepWatchers,
   summaryQuery,
   toSummary,
   transition,
@@ -131,6 +132,8 @@ async function lockStep(ctx: ServiceContext, stepId: number, version: number) {
 
 export async function decide(ctx: ServiceContext, input: OpParsed<'approvals.decide'>) {
   const { actor, step, row, onBehalfOf } = await lockStep(ctx, input.stepId, input.version);
+  // Everyone who has this task in their inbox (a pool, a delegator, delegates) sees it go away.
+  const watchers = await stepWatchers(ctx.db, step, await companyToday(ctx.db, ctx.nowMs));
   const status = { approve: 'approved', reject: 'rejected', return: 'returned' }[input.action];
   const res = await ctx.db
     .updateTable('approvalSteps')
@@ -184,6 +187,7 @@ export async function decide(ctx: ServiceContext, input: OpParsed<'approvals.dec
     );
     ctx.emit('approvals.changed', { requestId: row.id }, [row.hostUserId]);
   }
+  ctx.emit('approvals.changed', { requestId: row.id }, watchers);
   if (input.action === 'approve' && step.kind !== 'admin_office') {
     await notify(ctx, [row.hostUserId], 'request.stepApproved', 'notifications.stepApproved', {
       code: row.code,
@@ -226,6 +230,8 @@ export async function transferCandidates(db: Kysely<DB>, stepId: number) {
 
 export async function transfer(ctx: ServiceContext, input: OpParsed<'approvals.transfer'>) {
   const { actor, step, row, onBehalfOf } = await lockStep(ctx, input.stepId, input.version);
+  const today = await companyToday(ctx.db, ctx.nowMs);
+  const watchersBefore = await stepWatchers(ctx.db, step, today);
   const eligible = await transferCandidates(ctx.db, step.id);
   const target = eligible.find((u) => u.id === input.toUserId);
   if (!target || target.id === actor.userId) {
@@ -253,7 +259,10 @@ export async function transfer(ctx: ServiceContext, input: OpParsed<'approvals.t
     org: row.orgName,
     by: actor.displayName,
   });
-  ctx.emit('approvals.changed', { requestId: row.id }, [target.id, actor.userId]);
+  const watchersAfter = await stepWatchers(ctx.db, { ...step, assigneeUserId: target.id }, today);
+  ctx.emit('approvals.changed', { requestId: row.id }, [
+    ...new Set([...watchersBefore, ...watchersAfter, target.id, actor.userId]),
+  ]);
   ctx.audit({
     entityType: 'request',
     entityId: row.id,

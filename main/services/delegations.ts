@@ -67,6 +67,14 @@ export async function createDelegation(
     .where('id', '=', input.delegateUserId)
     .executeTakeFirst();
   if (!delegate || delegate.disabled) throw fieldError('delegateUserId', 'errors.userNotFound');
+  // Only someone who can open an approval inbox can act on the delegated tasks.
+  const approver = await ctx.db
+    .selectFrom('userRoles')
+    .select('userId')
+    .where('userId', '=', input.delegateUserId)
+    .where('role', 'in', ['dept_head', 'executive', 'admin_office'])
+    .executeTakeFirst();
+  if (!approver) throw fieldError('delegateUserId', 'errors.delegateNotApprover');
   const { id } = await ctx.db
     .insertInto('delegations')
     .values({ userId: me.userId, ...input, createdAtMs: ctx.nowMs })

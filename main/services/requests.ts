@@ -33,7 +33,7 @@ import type { Message } from '../../shared/result';
 import type { DB } from '../db/schema';
 import type { Actor, ServiceContext } from './context';
 import { delegatorsOf } from './delegations';
-import { AppError } from './errors';
+import { AppError, fieldError } from './errors';
 import { notify } from './notifications';
 import { getPolicy } from './policy';
 import { getSettings } from './settings';
@@ -382,6 +382,8 @@ export async function listRequests(
   }
   let q = summaryQuery(db);
   if (f.scope === 'mine') q = q.where('r.hostUserId', '=', actor.userId);
+  // A draft is the host's own business until it is submitted.
+  else q = q.where('r.status', '!=', 'draft');
   if (f.statuses?.length) q = q.where('r.status', 'in', f.statuses);
   if (f.tiers?.length) q = q.where('r.tier', 'in', f.tiers);
   if (f.departmentId !== undefined) q = q.where('r.departmentId', '=', f.departmentId);
@@ -389,9 +391,12 @@ export async function listRequests(
   if (f.toDate) q = q.where('r.arrivalDate', '<=', f.toDate);
   if (f.search) {
     const like = `%${f.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    // Search the body's text values, not its JSON text: every key name would match.
     q = q.where(
       sql<boolean>`(r.org_name LIKE ${like} ESCAPE '\\' OR r.code LIKE ${like} ESCAPE '\\'
-        OR h.display_name LIKE ${like} ESCAPE '\\' OR r.body LIKE ${like} ESCAPE '\\')`,
+        OR h.display_name LIKE ${like} ESCAPE '\\'
+        OR EXISTS (SELECT 1 FROM json_tree(r.body) j
+                   WHERE j.type = 'text' AND j.value LIKE ${like} ESCAPE '\\'))`,
     );
   }
   const total = await q
@@ -512,6 +517,16 @@ async function store(
       .where('id', '=', actor.userId)
       .executeTakeFirstOrThrow();
     body.departmentId = me.departmentId;
+  } else {
+    // The department decides who approves first: a host files for his own department only.
+    const me = await ctx.db
+      .selectFrom('users')
+      .select('departmentId')
+      .where('id', '=', actor.userId)
+      .executeTakeFirstOrThrow();
+    if (me.departmentId !== body.departmentId) {
+      throw fieldError('body.departmentId', 'errors.notYourDepartment');
+    }
   }
   const { policy } = await getPolicy(ctx.db);
   const total = estimateBudget(body, policy).totalFen;
@@ -538,7 +553,8 @@ async function store(
     return { id, status: 'draft' };
   }
   const row = await loadRow(ctx.db, input.id);
-  if (row.hostUserId !== actor.userId) throw new AppError('FORBIDDEN', 'errors.notYourRequest');
+  // Someone else's request: answer as if it did not exist, as requests.get does.
+  if (row.hostUserId !== actor.userId) throw new AppError('NOT_FOUND', 'errors.requestNotFound');
   const status = row.status as RequestStatus;
   if (!allowed.includes(status)) throw new AppError('CONFLICT', 'errors.notEditable', { status });
   if (input.version !== row.version) throw new AppError('CONFLICT', 'errors.staleRequest');
@@ -561,11 +577,13 @@ export async function saveDraft(ctx: ServiceContext, input: OpParsed<'requests.s
   return getDossier(ctx.db, actor, ctx.nowMs, id);
 }
 
+/** Field paths as the dispatcher's own validation names them (`body.visitors.0.phone`). */
 function issuesToFieldErrors(issues: { path: string; key: string; params?: Message['params'] }[]) {
   const out: Record<string, Message> = {};
-  for (const i of issues)
-    if (!(i.path in out))
-      out[i.path] = i.params ? { key: i.key, params: i.params } : { key: i.key };
+  for (const i of issues) {
+    const path = `body.${i.path}`;
+    if (!(path in out)) out[path] = i.params ? { key: i.key, params: i.params } : { key: i.key };
+  }
   return out;
 }
 
@@ -590,10 +608,10 @@ export async function submitRequest(ctx: ServiceContext, input: OpParsed<'reques
   const blocks = blocking(preview.checks);
   if (blocks.length > 0) {
     const fieldFor: Partial<Record<string, string>> = {
-      arrival_in_past: 'arrivalDate',
-      lead_time: 'arrivalDate',
-      tier_override_reason: 'tierOverrideReason',
-      budget_over_estimate: 'budget',
+      arrival_in_past: 'body.arrivalDate',
+      lead_time: 'body.arrivalDate',
+      tier_override_reason: 'body.tierOverrideReason',
+      budget_over_estimate: 'body.budget',
     };
     const fieldErrors: Record<string, Message> = {};
     for (const c of blocks) {
@@ -644,8 +662,10 @@ export async function submitRequest(ctx: ServiceContext, input: OpParsed<'reques
     data: { revision, policyVersion: preview.policyVersion },
   });
 
-  // Chain: the department head (skipped when he is the host), then pools of executives and the
-  // admin office. Each step keeps why it is there.
+  // Chain: the department head, then pools of executives and the admin office. Each step keeps
+  // why it is there. A head filing his own request is not his own approver: his step goes to an
+  // executive instead (or is skipped when the chain has one anyway). A department without a head
+  // leaves the step to anyone holding the dept_head role.
   const dept =
     body.departmentId === null
       ? undefined
@@ -654,20 +674,22 @@ export async function submitRequest(ctx: ServiceContext, input: OpParsed<'reques
           .select('headUserId')
           .where('id', '=', body.departmentId)
           .executeTakeFirst();
+  const hasExecutive = preview.chain.some((p) => p.kind === 'executive');
   let seq = 0;
   for (const plan of preview.chain) {
     seq += 1;
     const selfHead = plan.kind === 'dept_head' && dept?.headUserId === actor.userId;
+    const escalate = selfHead && !hasExecutive;
     await ctx.db
       .insertInto('approvalSteps')
       .values({
         requestId: id,
         revision,
         seq,
-        kind: plan.kind,
+        kind: escalate ? 'executive' : plan.kind,
         reason: selfHead ? 'host_is_head' : plan.reason,
-        assigneeUserId: plan.kind === 'dept_head' ? (dept?.headUserId ?? null) : null,
-        status: selfHead ? 'skipped' : 'waiting',
+        assigneeUserId: plan.kind === 'dept_head' && !selfHead ? (dept?.headUserId ?? null) : null,
+        status: selfHead && !escalate ? 'skipped' : 'waiting',
       })
       .execute();
   }
@@ -697,6 +719,28 @@ async function stepAudience(db: Kysely<DB>, step: { kind: string; assigneeUserId
     .where('users.disabled', '=', 0)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Users who have a pending step in their inbox: its audience and, today, their delegates. They
+ * hear 'approvals.changed' when the step appears, moves or goes away.
+ */
+export async function stepWatchers(
+  db: Kysely<DB>,
+  step: { kind: string; assigneeUserId: number | null },
+  today: string,
+): Promise<number[]> {
+  const direct = await stepAudience(db, step);
+  if (direct.length === 0) return [];
+  const delegates = await db
+    .selectFrom('delegations')
+    .select('delegateUserId')
+    .where('userId', 'in', direct)
+    .where('revokedAtMs', 'is', null)
+    .where('fromDate', '<=', today)
+    .where('toDate', '>=', today)
+    .execute();
+  return [...new Set([...direct, ...delegates.map((d) => d.delegateUserId)])];
 }
 
 /**
@@ -744,7 +788,8 @@ export async function activateNext(ctx: ServiceContext, id: number, revision: nu
       org: row.orgName,
       tier: row.tier,
     });
-    ctx.emit('approvals.changed', { requestId: id }, [...audience, row.hostUserId]);
+    const watchers = await stepWatchers(ctx.db, next, await companyToday(ctx.db, ctx.nowMs));
+    ctx.emit('approvals.changed', { requestId: id }, [...new Set([...watchers, row.hostUserId])]);
     return;
   }
   const lastDone = await ctx.db
@@ -772,8 +817,9 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
   const actor = assertHost(ctx);
   const row = await loadRow(ctx.db, input.id);
   const isHost = row.hostUserId === actor.userId;
-  if (!isHost && !actor.roles.includes('admin_office'))
-    throw new AppError('FORBIDDEN', 'errors.FORBIDDEN');
+  if (!isHost && !actor.roles.includes('admin_office')) {
+    throw new AppError('NOT_FOUND', 'errors.requestNotFound');
+  }
   if (row.version !== input.version) throw new AppError('CONFLICT', 'errors.staleRequest');
   const status = row.status as RequestStatus;
   await transition(ctx.db, row.id, status, 'cancel', ctx.nowMs);
@@ -797,10 +843,16 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
   });
   // Everyone who decided, or had the request waiting for them, hears of it. (Bookings, once they
   // exist, are released here too.)
+  const today = await companyToday(ctx.db, ctx.nowMs);
   const told = new Set<number>();
+  // Who had it in their inbox (delegates too) refreshes it; notified or not.
+  const watching = new Set<number>();
   for (const s of open) {
     if (s.decidedBy !== null) told.add(s.decidedBy);
-    if (s.status === 'pending') for (const u of await stepAudience(ctx.db, s)) told.add(u);
+    if (s.status === 'pending') {
+      for (const u of await stepAudience(ctx.db, s)) told.add(u);
+      for (const u of await stepWatchers(ctx.db, s, today)) watching.add(u);
+    }
   }
   if (!isHost) told.add(row.hostUserId);
   told.delete(actor.userId);
@@ -809,7 +861,9 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
     org: row.orgName,
     by: actor.displayName,
   });
-  ctx.emit('approvals.changed', { requestId: row.id }, [...told]);
+  for (const u of told) watching.add(u);
+  watching.delete(actor.userId);
+  ctx.emit('approvals.changed', { requestId: row.id }, [...watching]);
   ctx.audit({
     entityType: 'request',
     entityId: row.id,

@@ -15,7 +15,7 @@ import type { OperationName, EventName } from './names';
 import { policySchema } from '../policy/schema';
 import { TIERS } from '../policy/policy';
 import { REQUEST_STATUSES } from '../requests/lifecycle';
-import { requestBodySchema } from '../requests/schema';
+import { isCalendarDate, requestBodySchema } from '../requests/schema';
 import type {
   DelegationView,
   InboxItem,
@@ -111,7 +111,10 @@ export const auditListInput = z.strictObject({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
+const dateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' })
+  .refine(isCalendarDate, { message: 'validation.date' });
 
 /** Save or submit: a new request (`id` null) or a change to one at the version the editor saw. */
 export const requestWriteInput = z.strictObject({

@@ -99,6 +99,9 @@ export const en: Shape<typeof zhCN> = {
     stepNotFound: 'The approval step does not exist.',
     transferTargetInvalid: 'Choose another person who may approve this step.',
     delegateSelf: 'You cannot delegate to yourself.',
+    delegateNotApprover:
+      'The delegate must be a department head, an executive or in the admin office.',
+    notYourDepartment: 'You can file requests for your own department only.',
   },
   validation: {
     required: 'Required.',

@@ -95,6 +95,8 @@ export const zhCN = {
     stepNotFound: '审批步骤不存在。',
     transferTargetInvalid: '请选择具有相应审批权限的其他人员。',
     delegateSelf: '不能委托给自己。',
+    delegateNotApprover: '受托人必须是部门负责人、公司领导或人事行政部人员。',
+    notYourDepartment: '只能以本人所在部门提交接待申请。',
   },
   validation: {
     required: '必填。',

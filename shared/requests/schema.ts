@@ -35,12 +35,16 @@ export const fen = z
   .min(0, { message: 'validation.nonNegative' })
   .max(10_000_000_00, { message: 'validation.tooBig' });
 
+export function isCalendarDate(s: string): boolean {
+  const ms = Date.parse(s + 'T00:00:00Z');
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+}
+
 const isoDate = z
   .string()
   .regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'validation.date' })
-  .refine((s) => s === '' || !Number.isNaN(Date.parse(s + 'T00:00:00Z')), {
-    message: 'validation.date',
-  });
+  // Date.parse rolls 2026-02-30 over to 2 March: the date must read back as itself.
+  .refine((s) => s === '' || isCalendarDate(s), { message: 'validation.date' });
 const hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, { message: 'validation.time' });
 
 const phone = z

@@ -22,6 +22,11 @@ export const migration0020: Migration = {
         BEGIN SELECT RAISE(ABORT, 'policy versions are immutable'); END;
       CREATE TRIGGER policy_versions_no_delete BEFORE DELETE ON policy_versions
         BEGIN SELECT RAISE(ABORT, 'policy versions are immutable'); END;
+      -- REPLACE INTO would delete the old version first, unseen by the delete trigger unless
+      -- recursive_triggers is on.
+      CREATE TRIGGER policy_versions_no_reuse BEFORE INSERT ON policy_versions
+        WHEN EXISTS (SELECT 1 FROM policy_versions WHERE version = NEW.version)
+        BEGIN SELECT RAISE(ABORT, 'policy versions are immutable'); END;
 
       CREATE TABLE requests (
         id INTEGER PRIMARY KEY,
@@ -109,6 +114,6 @@ export const migration0020: Migration = {
     `);
     db.prepare(
       'INSERT INTO policy_versions (version, policy, created_at_ms, note) VALUES (1, ?, ?, ?)',
-    ).run(JSON.stringify(DEFAULT_POLICY), Date.now(), 'defaults');
+    ).run(JSON.stringify(DEFAULT_POLICY), Date.now(), '默认标准（《公务接待流程及标准》）');
   },
 };
