@@ -1,6 +1,15 @@
-import { Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { RequestList } from './admin/RequestList';
 
-/** Placeholder until the screen is built; not linked as done. */
+/** 全部接待: every request, for the admin office, executives and finance. */
 export function AllRequestsPage() {
-  return <Result status="info" title="AllRequestsPage" />;
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('requestAdmin.all.title')}</h1>
+      </div>
+      <RequestList scope="all" />
+    </>
+  );
 }
