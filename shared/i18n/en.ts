@@ -274,17 +274,19 @@ export const en: Shape<typeof zhCN> = {
     lead_time:
       'Tier {{tier}} receptions must be filed at least {{days}} days ahead; this one is {{lead}} days ahead.',
     companions_ratio:
-      '{{companions}} accompanying staff is more than half the visitors (suggested at most {{max}}).',
+      '{{companions}} accompanying staff for {{visitors}} visitors: more than half the number of visitors.',
     repeat_visit:
       'The same organisation was received {{count}} times within {{days}} days: explain why in the purpose.',
     meal_over_cap:
-      '{{count}} meals plan above the per-head cap (cap {{capFen}} fen, highest {{worstFen}} fen): an executive must approve.',
+      '{{count}} meals plan above the per-head cap (cap {{capFen}}, highest {{worstFen}}): an executive must approve.',
     company_lodging: 'Visitors pay their own lodging; company-paid lodging needs an executive.',
     tier_override:
       'Tier changed from the suggested {{suggested}} to {{chosen}}: an executive must approve.',
     tier_override_reason: 'Give a reason for changing the tier.',
-    budget_over_estimate: 'The "{{category}}" budget is above the estimate: give a reason.',
-    budget_over_threshold: 'The total budget is above the amount that needs an executive.',
+    budget_over_estimate:
+      'The "{{category}}" budget is above the estimate ({{estimateFen}} estimated, {{amountFen}} planned): a reason is needed.',
+    budget_over_threshold:
+      'The total budget {{totalFen}} is above {{thresholdFen}}: an executive must approve.',
     vehicle_on_request: 'Tier {{tier}}: explain why a company car is needed.',
     vehicle_not_eligible:
       'Tier {{tier}} receptions get no company car as a rule: an executive must approve.',

@@ -1,0 +1,55 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Severity } from '../../../../../shared/policy/evaluate';
+import { SEVERITY_COLOR, STATUS_COLOR, STEP_STATUS_COLOR, TIER_COLOR } from './format';
+
+export function StatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATUS_COLOR[status] ?? 'default'} data-testid="status-tag">
+      {t(`requestViews.status.${status}`, { defaultValue: status })}
+    </Tag>
+  );
+}
+
+export function TierTag({ tier }: { tier: string }) {
+  const { t } = useTranslation();
+  return <Tag color={TIER_COLOR[tier] ?? 'default'}>{t('requestViews.tier', { tier })}</Tag>;
+}
+
+export function StepStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STEP_STATUS_COLOR[status] ?? 'default'}>
+      {t(`requestViews.stepStatus.${status}`, { defaultValue: status })}
+    </Tag>
+  );
+}
+
+export function SeverityTag({ severity }: { severity: Severity }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={SEVERITY_COLOR[severity]} className="rv-severity">
+      {t(`requestViews.severity.${severity}`)}
+    </Tag>
+  );
+}
+
+/** “代 张三 审批”: the viewer decides as someone's delegate. */
+export function OnBehalfTag({ name }: { name: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color="purple" data-testid="on-behalf">
+      {t('requestViews.actions.onBehalf', { name })}
+    </Tag>
+  );
+}
+
+export function RetroactiveTag() {
+  const { t } = useTranslation();
+  return (
+    <Tag color="red" variant="solid" data-testid="retroactive">
+      {t('requestViews.header.retroactive')}
+    </Tag>
+  );
+}

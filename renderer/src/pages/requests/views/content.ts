@@ -1,0 +1,151 @@
+import type { ApprovalStepView, RequestEventView } from '../../../../../shared/requests/views';
+import type { Budget, BudgetLineEstimate } from '../../../../../shared/policy/evaluate';
+import type { RequestBody, Visitor } from '../../../../../shared/requests/schema';
+import { DASH } from './format';
+import type { Fmt } from './useFmt';
+
+/**
+ * Texts shared by the dossier and the printed form, so both say the same thing the same way.
+ */
+
+export interface Row {
+  key: string;
+  label: string;
+  value: string;
+}
+
+/** The needs as readable rows (用车, 会议, 住宿, 用餐, 礼品, 布置, 其他); `不需要` when empty. */
+export function needsRows(body: RequestBody, headcount: number, fmt: Fmt): Row[] {
+  const { t } = fmt;
+  const n = body.needs;
+  const none = t('requestViews.needs.none');
+  const join = (parts: (string | false)[], clauses = false) => {
+    const kept = parts.filter((p): p is string => Boolean(p));
+    if (!kept.length) return none;
+    return clauses ? fmt.clauses(kept) : fmt.list(kept);
+  };
+
+  const transport = join([
+    n.pickup && t('requestViews.needs.pickup'),
+    n.dropoff && t('requestViews.needs.dropoff'),
+    n.carTrips > 0 && t('requestViews.needs.carTrips', { count: n.carTrips }),
+  ]);
+  const meeting = join(
+    [
+      n.meetingRoom && t('requestViews.needs.meetingRoom'),
+      n.equipment.length > 0 &&
+        t('requestViews.needs.equipment', {
+          list: fmt.list(n.equipment.map((e) => t(`requestViews.equipment.${e}`))),
+        }),
+    ],
+    true,
+  );
+  const payer = t(
+    n.companyPaysLodging ? 'requestViews.needs.companyPays' : 'requestViews.needs.visitorPays',
+  );
+  const lodging =
+    n.hotelNights > 0
+      ? t('requestViews.needs.lodgingValue', { nights: n.hotelNights, rooms: n.hotelRooms, payer })
+      : n.companyPaysLodging
+        ? payer
+        : none;
+
+  // Meals grouped by day: 6月8日：午餐、晚餐（人均 ¥120.00）
+  const byDay = new Map<string, string[]>();
+  for (const m of [...n.meals].sort((a, b) => a.date.localeCompare(b.date))) {
+    const meal = t(`requestViews.meal.${m.meal}`);
+    const text =
+      m.perHeadFen !== null
+        ? t('requestViews.needs.mealWithAmount', { meal, amount: fmt.money(m.perHeadFen) })
+        : t('requestViews.needs.mealAtCap', { meal });
+    byDay.set(m.date, [...(byDay.get(m.date) ?? []), text]);
+  }
+  const meals = byDay.size
+    ? [
+        ...[...byDay].map(([day, list]) =>
+          t('requestViews.needs.dayMeals', {
+            day: fmt.day(day, { year: false }),
+            meals: fmt.list(list),
+          }),
+        ),
+        t('requestViews.needs.headcountLine', {
+          count: headcount,
+          visitors: body.visitors.length,
+          companions: body.companions.length,
+        }),
+      ].join('\n')
+    : none;
+
+  const gifts = n.gifts
+    ? n.giftCount > 0
+      ? t('requestViews.needs.giftCount', { count: n.giftCount })
+      : t('requestViews.needs.giftsYes')
+    : none;
+  const decor = join([
+    n.banner && t('requestViews.needs.banner'),
+    n.welcomeSign && t('requestViews.needs.welcomeSign'),
+    n.tableCards && t('requestViews.needs.tableCards'),
+  ]);
+  const other = join([
+    n.photographer && t('requestViews.needs.photographer'),
+    n.sightseeing && t('requestViews.needs.sightseeing'),
+    n.returnTickets && t('requestViews.needs.returnTickets'),
+  ]);
+  return [
+    { key: 'transport', label: t('requestViews.needs.transport'), value: transport },
+    { key: 'meeting', label: t('requestViews.needs.meeting'), value: meeting },
+    { key: 'lodging', label: t('requestViews.needs.lodging'), value: lodging },
+    { key: 'meals', label: t('requestViews.needs.meals'), value: meals },
+    { key: 'gifts', label: t('requestViews.needs.gifts'), value: gifts },
+    { key: 'decor', label: t('requestViews.needs.decor'), value: decor },
+    { key: 'other', label: t('requestViews.needs.other'), value: other },
+  ];
+}
+
+/** The budget lines worth showing: anything estimated or planned. */
+export function budgetLines(budget: Budget): BudgetLineEstimate[] {
+  return budget.lines.filter((l) => l.estimateFen > 0 || l.amountFen > 0);
+}
+
+export function visitorId(v: Visitor, fmt: Fmt): string {
+  if (!v.idNumber) return DASH;
+  const type = v.idType ? fmt.t(`requestViews.idType.${v.idType}`) : '';
+  return type ? `${type} ${v.idNumber}` : v.idNumber;
+}
+
+/** Who the step waits for: a named person, or anyone holding the role (公司领导（任一人）). */
+export function stepAssignee(step: ApprovalStepView, fmt: Fmt): string {
+  // Step kinds are named after the role that decides them.
+  return (
+    step.assigneeName ?? fmt.t('requestViews.approval.pool', { role: fmt.t(`roles.${step.kind}`) })
+  );
+}
+
+/** Why a step is in the chain, when it is not part of the tier's base chain. */
+export function stepReason(step: ApprovalStepView, fmt: Fmt): string | null {
+  if (step.reason === 'base' || step.reason === '') return null;
+  if (step.reason === 'host_is_head') return fmt.t('requestViews.stepReason.host_is_head');
+  return fmt.t('requestViews.stepReason.added', {
+    check: fmt.t(`requestViews.checkShort.${step.reason}`, { defaultValue: step.reason }),
+  });
+}
+
+/** Step status decided by someone (as opposed to waiting, pending, skipped, void). */
+export const isDecided = (s: ApprovalStepView) =>
+  s.status === 'approved' || s.status === 'rejected' || s.status === 'returned';
+
+/** The detail line under an event: which step, which revision, to whom. */
+export function eventDetail(e: RequestEventView, fmt: Fmt): string | null {
+  const d = e.data;
+  if ((e.kind === 'submitted' || e.kind === 'resubmitted') && typeof d.revision === 'number') {
+    return fmt.t('requestViews.event.submittedDetail', {
+      revision: d.revision,
+      policyVersion: typeof d.policyVersion === 'number' ? d.policyVersion : DASH,
+    });
+  }
+  if (e.kind === 'transferred' && typeof d.to === 'string') {
+    return fmt.t('requestViews.event.transferredTo', { name: d.to });
+  }
+  if (typeof d.step === 'string') return fmt.stepKind(d.step);
+  return null;
+}
