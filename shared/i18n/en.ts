@@ -278,7 +278,7 @@ export const en: Shape<typeof zhCN> = {
     repeat_visit:
       'The same organisation was received {{count}} times within {{days}} days: explain why in the purpose.',
     meal_over_cap:
-      '{{count}} meals plan above the per-head cap (cap {{capFen}}, highest {{worstFen}}): an executive must approve.',
+      'Meals planned above the per-head cap: {{count}} (cap {{capFen}}, highest {{worstFen}}). An executive must approve.',
     company_lodging: 'Visitors pay their own lodging; company-paid lodging needs an executive.',
     tier_override:
       'Tier changed from the suggested {{suggested}} to {{chosen}}: an executive must approve.',

@@ -32,13 +32,17 @@ export function zodResolver<S extends z.ZodType<FieldValues, FieldValues>>(
       const parts = path.split('.');
       let node = errors;
       for (const part of parts.slice(0, -1)) {
+        // A list that already holds its own message keeps it under `root`, beside the rows'.
+        const existing = node[part] as Record<string, unknown> | undefined;
+        if (existing && 'message' in existing) node[part] = { root: existing };
         node[part] ??= {};
         node = node[part] as Record<string, unknown>;
       }
-      node[parts[parts.length - 1] ?? path] = {
-        type: JSON.stringify(msg.params ?? {}),
-        message: msg.key,
-      };
+      const leaf = parts[parts.length - 1] ?? path;
+      const error = { type: JSON.stringify(msg.params ?? {}), message: msg.key };
+      const existing = node[leaf] as Record<string, unknown> | undefined;
+      if (existing && !('message' in existing)) existing.root = error;
+      else node[leaf] = error;
     }
     return { values: {}, errors: errors as FieldErrors<z.input<S>> };
   };

@@ -1,0 +1,222 @@
+import { Checkbox, Col, Row, Select, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { EQUIPMENT } from '../../../../../shared/requests/schema';
+import { CountInput, RField, useDirectory, useRequestForm } from './common';
+import { MealGrid } from './MealGrid';
+
+type BoolNeed =
+  | 'pickup'
+  | 'dropoff'
+  | 'meetingRoom'
+  | 'companyPaysLodging'
+  | 'gifts'
+  | 'banner'
+  | 'welcomeSign'
+  | 'tableCards'
+  | 'photographer'
+  | 'sightseeing'
+  | 'returnTickets';
+type CountNeed = 'carTrips' | 'hotelNights' | 'hotelRooms' | 'giftCount';
+
+function Group({
+  title,
+  extra,
+  children,
+}: {
+  title: string;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="rf-group">
+      <div className="rf-group-title">
+        <span>{title}</span>
+        {extra}
+      </div>
+      {children}
+    </div>
+  );
+}
+
+function Need({ name, label }: { name: BoolNeed; label: string }) {
+  return (
+    <RField name={`needs.${name}`} className="rf-check">
+      {(f) => (
+        <Checkbox
+          id={`needs.${name}`}
+          ref={f.ref}
+          checked={Boolean(f.value)}
+          onChange={(e) => f.onChange(e.target.checked)}
+          onBlur={f.onBlur}
+        >
+          {label}
+        </Checkbox>
+      )}
+    </RField>
+  );
+}
+
+function Count({
+  name,
+  label,
+  help,
+  disabled,
+}: {
+  name: CountNeed;
+  label: string;
+  help?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <RField name={`needs.${name}`} label={label} help={help} className="rf-count">
+      {(f, invalid) => (
+        <CountInput
+          id={`needs.${name}`}
+          ref={f.ref}
+          value={f.value}
+          onChange={f.onChange}
+          onBlur={f.onBlur}
+          invalid={invalid}
+          disabled={disabled}
+        />
+      )}
+    </RField>
+  );
+}
+
+/** 接待需求: transport, meeting room, lodging, meals, gifts, dressing and the rest. */
+export function NeedsSection() {
+  const { t } = useTranslation();
+  const form = useRequestForm();
+  const { policy } = useDirectory();
+  const [tier, meetingRoom, gifts, companyPays, pickup, dropoff] = useWatch({
+    control: form.control,
+    name: [
+      'tier',
+      'needs.meetingRoom',
+      'needs.gifts',
+      'needs.companyPaysLodging',
+      'needs.pickup',
+      'needs.dropoff',
+    ],
+  });
+  const vehicle = policy?.policy.tiers[tier].vehicle;
+  const vehicleTag =
+    vehicle && (pickup || dropoff || vehicle !== 'yes') ? (
+      <Tag color={vehicle === 'yes' ? 'green' : vehicle === 'on_request' ? 'blue' : 'orange'}>
+        {t(`requestForm.vehicle.${vehicle}`)}
+      </Tag>
+    ) : null;
+
+  return (
+    <>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={12}>
+          <Group title={t('requestForm.needs.transport')} extra={vehicleTag}>
+            <Row gutter={12} align="top">
+              <Col flex="none">
+                <Need name="pickup" label={t('requestForm.needs.pickup')} />
+                <Need name="dropoff" label={t('requestForm.needs.dropoff')} />
+              </Col>
+              <Col flex="auto">
+                <Count
+                  name="carTrips"
+                  label={t('requestForm.needs.carTrips')}
+                  help={t('requestForm.needs.carTripsHelp')}
+                />
+              </Col>
+            </Row>
+          </Group>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Group title={t('requestForm.needs.meetingRoom')}>
+            <Need name="meetingRoom" label={t('requestForm.needs.meetingRoomNeeded')} />
+            <RField name="needs.equipment" className="rf-compact">
+              {(f, invalid) => (
+                <Select
+                  id="needs.equipment"
+                  ref={f.ref}
+                  mode="multiple"
+                  disabled={!meetingRoom}
+                  value={f.value}
+                  onChange={f.onChange}
+                  onBlur={f.onBlur}
+                  status={invalid ? 'error' : undefined}
+                  placeholder={t('requestForm.needs.equipmentPlaceholder')}
+                  aria-label={t('requestForm.needs.equipment')}
+                  options={EQUIPMENT.map((e) => ({
+                    value: e,
+                    label: t(`requestForm.equipment.${e}`),
+                  }))}
+                  style={{ width: '100%' }}
+                />
+              )}
+            </RField>
+          </Group>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Group title={t('requestForm.needs.lodging')}>
+            <Row gutter={12}>
+              <Col span={12}>
+                <Count name="hotelNights" label={t('requestForm.needs.hotelNights')} />
+              </Col>
+              <Col span={12}>
+                <Count name="hotelRooms" label={t('requestForm.needs.hotelRooms')} />
+              </Col>
+            </Row>
+            <Need name="companyPaysLodging" label={t('requestForm.needs.companyPaysLodging')} />
+            <Typography.Text
+              type={companyPays ? 'warning' : 'secondary'}
+              className="rf-hint"
+              style={{ display: 'block' }}
+            >
+              {t('requestForm.needs.companyPaysLodgingHelp')}
+            </Typography.Text>
+          </Group>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Group title={t('requestForm.needs.gifts')}>
+            <Row gutter={12} align="top">
+              <Col flex="none">
+                <Need name="gifts" label={t('requestForm.needs.giftsNeeded')} />
+              </Col>
+              <Col flex="auto">
+                <Count
+                  name="giftCount"
+                  label={t('requestForm.needs.giftCount')}
+                  help={t('requestForm.needs.giftCountHelp')}
+                  disabled={!gifts}
+                />
+              </Col>
+            </Row>
+          </Group>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Group title={t('requestForm.needs.venue')}>
+            <div className="rf-checks">
+              <Need name="banner" label={t('requestForm.needs.banner')} />
+              <Need name="welcomeSign" label={t('requestForm.needs.welcomeSign')} />
+              <Need name="tableCards" label={t('requestForm.needs.tableCards')} />
+            </div>
+          </Group>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Group title={t('requestForm.needs.others')}>
+            <div className="rf-checks">
+              <Need name="photographer" label={t('requestForm.needs.photographer')} />
+              <Need name="sightseeing" label={t('requestForm.needs.sightseeing')} />
+              <Need name="returnTickets" label={t('requestForm.needs.returnTickets')} />
+            </div>
+          </Group>
+        </Col>
+        <Col span={24}>
+          <Group title={t('requestForm.needs.meals')}>
+            <MealGrid />
+          </Group>
+        </Col>
+      </Row>
+    </>
+  );
+}

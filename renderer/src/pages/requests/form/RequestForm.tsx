@@ -1,0 +1,499 @@
+import { SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, Anchor, App, Button, Card, Col, Form, Row, Space, Tag, Typography } from 'antd';
+import {
+  useEffect,
+  useEffectEvent,
+  useRef,
+  useState,
+  type Dispatch,
+  type SetStateAction,
+} from 'react';
+import { FormProvider, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { SessionInfo } from '../../../../../shared/contract/types';
+import {
+  submitIssues,
+  requestBodySchema,
+  type RequestBody,
+} from '../../../../../shared/requests/schema';
+import type { RequestDossier } from '../../../../../shared/requests/views';
+import { call, transport } from '../../../api/client';
+import { applyApiError, useZodForm } from '../../../components/form';
+import { BasicSection } from './BasicSection';
+import { BudgetSection } from './BudgetSection';
+import {
+  DirectoryContext,
+  PreviewContext,
+  useErrorText,
+  useMoney,
+  useRequestForm,
+  type Directory,
+  type FormValues,
+  type PreviewState,
+  type RequestFormApi,
+} from './common';
+import { CompanionsSection } from './CompanionsSection';
+import { ItinerarySection } from './ItinerarySection';
+import { NeedsSection } from './NeedsSection';
+import { isBlankVisitor } from './paste';
+import { toPreviewBody } from './previewBody';
+import { SidePanel } from './SidePanel';
+import { VisitorsSection } from './VisitorsSection';
+import './requestForm.css';
+
+const SECTIONS = ['basic', 'visitors', 'companions', 'itinerary', 'needs', 'budget'] as const;
+
+/** Recomputes checks, budget and chain ~300 ms after the host stops typing. Renders nothing. */
+function PreviewWatcher({
+  id,
+  setState,
+}: {
+  id: number | null;
+  setState: Dispatch<SetStateAction<PreviewState>>;
+}) {
+  const { t } = useTranslation();
+  const { control } = useRequestForm();
+  const values = useWatch({ control });
+  const lastKey = useRef<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      const body = toPreviewBody(values);
+      const key = body ? JSON.stringify(body) : null;
+      if (!body || key === lastKey.current) {
+        setState((s) => (s.pending ? { ...s, pending: false } : s));
+        return;
+      }
+      setState((s) => ({ ...s, pending: true }));
+      void call('requests.preview', { id, body }).then((r) => {
+        if (cancelled) return;
+        if (r.ok) {
+          lastKey.current = key;
+          setState({ preview: r.value, pending: false, failed: null });
+        } else {
+          setState((s) => ({
+            ...s,
+            pending: false,
+            failed: t('requestForm.messages.previewFailed', {
+              message: t(r.error.key, r.error.params),
+            }),
+          }));
+        }
+      });
+    }, 300);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [values, id, setState, t]);
+  return null;
+}
+
+interface Issue {
+  path: string;
+  error: { message: string; type?: string };
+}
+
+/** Every error message in the form's error tree, with its dotted path. */
+function flattenErrors(node: unknown, prefix = '', out: Issue[] = []): Issue[] {
+  if (typeof node !== 'object' || node === null) return out;
+  const n = node as Record<string, unknown>;
+  if (typeof n.message === 'string' && n.message !== '') {
+    out.push({ path: prefix || '_', error: n as Issue['error'] });
+  }
+  for (const [k, v] of Object.entries(n)) {
+    if (['message', 'type', 'ref', 'types'].includes(k)) continue;
+    flattenErrors(v, k === 'root' ? prefix : prefix ? `${prefix}.${k}` : k, out);
+  }
+  return out;
+}
+
+/** "来访人员 第 3 行 · 电话" for `visitors.2.phone`. */
+function useFieldLabel(form: RequestFormApi) {
+  const { t } = useTranslation();
+  return (path: string): string => {
+    const [head = '', a, b, c] = path.split('.');
+    const row = (i: string | undefined) =>
+      t('requestForm.visitors.rowLabel', { row: Number(i ?? 0) + 1 });
+    if (head === '_') return t('requestForm.messages.general');
+    if (head === 'visitors' && b)
+      return `${t('requestForm.fields.visitors')} ${row(a)} · ${t(`requestForm.visitors.${b}`)}`;
+    if (head === 'companions' && a) return `${t('requestForm.fields.companions')} ${row(a)}`;
+    if (head === 'itinerary' && b)
+      return `${t('requestForm.fields.itinerary')} ${row(a)} · ${t(`requestForm.fields.${b}`)}`;
+    if (head === 'needs' && a === 'meals') {
+      const meal = b !== undefined ? form.getValues(`needs.meals.${Number(b)}`) : undefined;
+      const which = meal ? ` ${meal.date} ${t(`requestForm.meals.${meal.meal}`)}` : '';
+      return `${t('requestForm.fields.meals')}${which}${c ? ` · ${t(`requestForm.fields.${c}`)}` : ''}`;
+    }
+    if (head === 'needs' && a)
+      return t(`requestForm.fields.${a}`, { defaultValue: t('requestForm.fields.needs') });
+    if (head === 'budget' && a !== undefined && b) {
+      const line = form.getValues(`budget.${Number(a)}`);
+      return `${t('requestForm.fields.budget')} · ${line ? t(`requestForm.expense.${line.category}`) : row(a)} · ${t(`requestForm.fields.${b}`)}`;
+    }
+    return t(`requestForm.fields.${head}`, { defaultValue: head });
+  };
+}
+
+/** Where to scroll for an error: the input itself when it has an id, else its section. */
+function targetOf(path: string, form: RequestFormApi): HTMLElement | null {
+  let id = path;
+  const budget = /^budget\.(\d+)\.(\w+)$/.exec(path);
+  if (budget) {
+    const line = form.getValues(`budget.${Number(budget[1])}`);
+    if (line) id = `budget.${line.category}.${budget[2]}`;
+  }
+  const head = path.split('.')[0] ?? '';
+  const section =
+    head === 'needs'
+      ? 'needs'
+      : head === '_'
+        ? 'basic'
+        : (SECTIONS as readonly string[]).includes(head)
+          ? head
+          : 'basic';
+  return document.getElementById(id) ?? document.getElementById(`rf-${section}`);
+}
+
+/** The live total and check counts beside the buttons: visible however far the host scrolled. */
+function LiveStatus({ state }: { state: PreviewState }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const p = state.preview;
+  if (!p) return null;
+  const n = (s: 'block' | 'approval' | 'warn') => p.checks.filter((c) => c.severity === s).length;
+  return (
+    <Space size={4} wrap className="rf-live" data-testid="live-status">
+      <Typography.Text type="secondary">
+        {t('requestForm.panel.budget')}{' '}
+        <strong className="rf-money">{money(p.budget.totalFen)}</strong>
+      </Typography.Text>
+      {n('block') > 0 && (
+        <Tag color="red" className="rf-tag-tight">
+          {t('requestForm.panel.summaryBlock', { count: n('block') })}
+        </Tag>
+      )}
+      {n('approval') > 0 && (
+        <Tag color="orange" className="rf-tag-tight">
+          {t('requestForm.panel.summaryApproval', { count: n('approval') })}
+        </Tag>
+      )}
+      {n('warn') > 0 && (
+        <Tag color="blue" className="rf-tag-tight">
+          {t('requestForm.panel.summaryWarn', { count: n('warn') })}
+        </Tag>
+      )}
+    </Space>
+  );
+}
+
+export interface RequestFormProps {
+  session: SessionInfo;
+  initial: RequestBody;
+  dossier: RequestDossier | null;
+  directory: Directory;
+}
+
+/** The 接待申请单 itself: six sections, a live policy panel, save draft and submit. */
+export function RequestForm({ session, initial, dossier, directory }: RequestFormProps) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const form = useZodForm(requestBodySchema, initial as FormValues);
+  const fieldLabel = useFieldLabel(form);
+  const [previewState, setPreviewState] = useState<PreviewState>({
+    preview: null,
+    pending: false,
+    failed: null,
+  });
+  const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
+  const busyRef = useRef(false);
+  const [showSummary, setShowSummary] = useState(false);
+  const id = dossier?.id ?? null;
+  const canDraft = dossier === null || dossier.status === 'draft' || dossier.status === 'returned';
+  const isDirty = form.formState.isDirty;
+
+  // Blank rows left at the end of the grids are not data: drop them before validating.
+  const dropBlankRows = () => {
+    const visitors = form.getValues('visitors');
+    if (visitors.some(isBlankVisitor)) {
+      form.setValue(
+        'visitors',
+        visitors.filter((v) => !isBlankVisitor(v)),
+      );
+    }
+    const itinerary = form.getValues('itinerary');
+    const blank = (i: (typeof itinerary)[number]) =>
+      i.activity.trim() === '' && i.place.trim() === '' && i.owner.trim() === '' && i.time === '';
+    if (itinerary.some(blank))
+      form.setValue(
+        'itinerary',
+        itinerary.filter((i) => !blank(i)),
+      );
+  };
+
+  const fail = (count: number) => {
+    setShowSummary(true);
+    void message.error(t('requestForm.messages.fixErrors', { count: Math.max(count, 1) }));
+  };
+
+  const save = async (kind: 'draft' | 'submit') => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(kind);
+    let leaving = false;
+    try {
+      dropBlankRows();
+      const parsed: { body?: RequestBody } = {};
+      let invalidCount = 0;
+      await form.handleSubmit(
+        (body) => {
+          parsed.body = body;
+        },
+        (errors) => {
+          invalidCount = flattenErrors(errors).length;
+        },
+      )();
+      const body = parsed.body;
+      if (!body) return fail(invalidCount);
+      if (kind === 'submit') {
+        // Completeness is checked here with the same rules as the main process uses.
+        const issues = submitIssues(body);
+        issues.forEach((issue, i) =>
+          form.setError(
+            issue.path as 'orgName',
+            { type: JSON.stringify(issue.params ?? {}), message: issue.key },
+            { shouldFocus: i === 0 },
+          ),
+        );
+        if (issues.length > 0) return fail(issues.length);
+      }
+      const op = kind === 'draft' ? 'requests.saveDraft' : 'requests.submit';
+      const r = await call(op, { id, version: dossier?.version ?? null, body });
+      if (r.ok) {
+        form.reset(form.getValues());
+        void message.success(
+          t(
+            kind === 'draft' ? 'requestForm.messages.draftSaved' : 'requestForm.messages.submitted',
+          ),
+        );
+        void navigate(`/requests/${r.value.id}`);
+        // Stay busy until the page is gone: a second click now would file the request twice.
+        leaving = true;
+        return;
+      }
+      // The main process names fields by their path in the operation's input (`body.visitors.0.phone`).
+      const fieldErrors = Object.fromEntries(
+        Object.entries(r.error.fieldErrors ?? {}).map(([path, msg]) => [
+          path.startsWith('body.') ? path.slice('body.'.length) : path === 'body' ? '_' : path,
+          msg,
+        ]),
+      );
+      const marked = applyApiError(form, { ...r.error, fieldErrors });
+      if (marked) {
+        setShowSummary(true);
+        const first = Object.keys(fieldErrors)[0];
+        if (first) targetOf(first, form)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      }
+      void message.error(t(r.error.key, r.error.params));
+    } finally {
+      if (!leaving) {
+        busyRef.current = false;
+        setBusy(null);
+      }
+    }
+  };
+
+  /** Back to where the request lives; unsaved edits are confirmed first. */
+  const leave = () => {
+    const go = () => void navigate(dossier ? `/requests/${dossier.id}` : '/requests/mine');
+    if (!form.formState.isDirty) return go();
+    modal.confirm({
+      title: t('requestForm.messages.unsaved'),
+      okText: t('common.confirm'),
+      cancelText: t('common.cancel'),
+      onOk: go,
+    });
+  };
+
+  const onKey = useEffectEvent((e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      if (canDraft) void save('draft');
+    }
+  });
+  useEffect(() => {
+    const handler = (e: KeyboardEvent) => onKey(e);
+    window.addEventListener('keydown', handler);
+    return () => window.removeEventListener('keydown', handler);
+  }, []);
+
+  // In the browser, closing or reloading the tab with unsaved edits asks first. (Electron would
+  // silently refuse to close the window instead, so it is left out there.)
+  useEffect(() => {
+    if (!isDirty || transport !== 'http') return;
+    const handler = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+    };
+    window.addEventListener('beforeunload', handler);
+    return () => window.removeEventListener('beforeunload', handler);
+  }, [isDirty]);
+
+  const issues = showSummary ? flattenErrors(form.formState.errors) : [];
+  const returned =
+    dossier?.status === 'returned'
+      ? [...dossier.events].reverse().find((e) => e.kind === 'returned')
+      : undefined;
+
+  const section = (
+    key: (typeof SECTIONS)[number],
+    body: React.ReactNode,
+    extra?: React.ReactNode,
+  ) => (
+    <Card
+      id={`rf-${key}`}
+      size="small"
+      className="rf-section"
+      title={t(`requestForm.sections.${key}`)}
+      extra={extra}
+    >
+      {body}
+    </Card>
+  );
+
+  return (
+    <FormProvider {...form}>
+      <DirectoryContext.Provider value={directory}>
+        <PreviewContext.Provider value={previewState}>
+          <PreviewWatcher id={id} setState={setPreviewState} />
+          <div className="page-header">
+            <h1>
+              {dossier
+                ? t('requestForm.titleEdit', { code: dossier.code })
+                : t('requestForm.titleNew')}
+            </h1>
+            <Button onClick={leave}>{t('requestForm.back')}</Button>
+          </div>
+          {dossier?.status === 'approved' && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('requestForm.approvedEdit')}
+              className="rf-top-alert"
+            />
+          )}
+          {dossier?.status === 'returned' && (
+            <Alert
+              type="warning"
+              showIcon
+              className="rf-top-alert"
+              title={
+                returned?.comment
+                  ? t('requestForm.returnedBy', {
+                      by: returned.actorName ?? '—',
+                      comment: returned.comment,
+                    })
+                  : t('requestForm.returned')
+              }
+            />
+          )}
+          <Row gutter={16} className="rf-layout">
+            <Col xs={{ span: 24, order: 2 }} xl={{ span: 17, order: 1 }}>
+              <Anchor
+                direction="horizontal"
+                className="rf-anchor"
+                targetOffset={56}
+                onClick={(e) => e.preventDefault()}
+                items={SECTIONS.map((key) => ({
+                  key,
+                  href: `#rf-${key}`,
+                  title: t(`requestForm.sections.${key}`),
+                }))}
+              />
+              <Form layout="vertical" component="div" className="rf-form">
+                {section('basic', <BasicSection session={session} />)}
+                {section('visitors', <VisitorsSection />)}
+                {section('companions', <CompanionsSection />)}
+                {section('itinerary', <ItinerarySection />)}
+                {section('needs', <NeedsSection />)}
+                {section('budget', <BudgetSection />)}
+              </Form>
+              <div className="rf-actions">
+                {issues.length > 0 && (
+                  <Alert
+                    type="error"
+                    showIcon
+                    className="rf-summary"
+                    closable={{ onClose: () => setShowSummary(false) }}
+                    title={t('requestForm.messages.summaryTitle')}
+                    description={
+                      <ul>
+                        {issues.slice(0, 8).map((i) => (
+                          <li key={i.path}>
+                            <a
+                              href={`#${i.path}`}
+                              onClick={(e) => {
+                                e.preventDefault();
+                                targetOf(i.path, form)?.scrollIntoView({ block: 'center' });
+                                try {
+                                  form.setFocus(i.path as 'orgName');
+                                } catch {
+                                  /* not a focusable field */
+                                }
+                              }}
+                            >
+                              {fieldLabel(i.path)}
+                            </a>
+                            {t('requestForm.labelSeparator')}
+                            {errorText(i.error)}
+                          </li>
+                        ))}
+                        {issues.length > 8 && <li>…</li>}
+                      </ul>
+                    }
+                  />
+                )}
+                <div className="rf-actions-bar">
+                  <Space wrap>
+                    {canDraft && (
+                      <Button
+                        icon={<SaveOutlined />}
+                        loading={busy === 'draft'}
+                        disabled={busy !== null}
+                        onClick={() => void save('draft')}
+                        data-testid="save-draft"
+                        title={t('requestForm.actions.shortcut')}
+                      >
+                        {t('requestForm.actions.saveDraft')}
+                        <span className="rf-kbd">Ctrl+S</span>
+                      </Button>
+                    )}
+                    <Button
+                      type="primary"
+                      icon={<SendOutlined />}
+                      loading={busy === 'submit'}
+                      disabled={busy !== null}
+                      onClick={() => void save('submit')}
+                      data-testid="submit-request"
+                    >
+                      {t('requestForm.actions.submit')}
+                    </Button>
+                    <LiveStatus state={previewState} />
+                  </Space>
+                </div>
+              </div>
+            </Col>
+            <Col xs={{ span: 24, order: 1 }} xl={{ span: 7, order: 2 }}>
+              <div className="rf-side">
+                <SidePanel />
+              </div>
+            </Col>
+          </Row>
+        </PreviewContext.Provider>
+      </DirectoryContext.Provider>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,313 @@
+import { DeleteOutlined, PlusOutlined, SnippetsOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useMemo, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { Controller, useFieldArray, type FieldArrayWithId, type Path } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { isValidPhone, normalizePhone } from '../../../../../shared/requests/contact';
+import { ID_TYPES, MAX_VISITORS } from '../../../../../shared/requests/schema';
+import { useErrorText, useRequestForm, type FormValues } from './common';
+import {
+  blankVisitor,
+  guessIdType,
+  isBlankVisitor,
+  parseVisitorsTsv,
+  type VisitorRow,
+} from './paste';
+
+type Col = 'name' | 'title' | 'phone' | 'idType' | 'idNumber' | 'notes';
+type Row = FieldArrayWithId<FormValues, 'visitors', 'key'>;
+
+/** The error of an array field itself ("至少一名", "最多 200 人"), wherever RHF put it. */
+export function arrayError(node: unknown): { message?: string; type?: string } | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  const n = node as { message?: unknown; type?: unknown; root?: unknown };
+  if (typeof n.message === 'string') return n as { message: string; type?: string };
+  if (typeof n.root === 'object' && n.root !== null) return arrayError(n.root);
+  return undefined;
+}
+
+/** 来访人员: an editable grid, Excel paste, per-cell errors. */
+export function VisitorsSection() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const form = useRequestForm();
+  const errorText = useErrorText();
+  const { fields, append, remove, replace } = useFieldArray({
+    control: form.control,
+    name: 'visitors',
+    keyName: 'key',
+  });
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const rootError = errorText(arrayError(form.formState.errors.visitors));
+
+  const addRows = (rows: VisitorRow[]) => {
+    const kept = form.getValues('visitors').filter((v) => !isBlankVisitor(v));
+    // Phones as clerks keep them ("+86 138-0013-8000") are shown the way they will be stored.
+    const tidy = rows.map((r) => {
+      const phone = normalizePhone(r.phone);
+      return isValidPhone(phone) ? { ...r, phone } : r;
+    });
+    replace([...kept, ...tidy]);
+    void message.success(t('requestForm.visitors.pasted', { count: rows.length }));
+    // Show what is wrong in the pasted cells straight away.
+    void form.trigger('visitors');
+  };
+
+  const focusCell = (row: number, col: Col) => {
+    if (row >= fields.length) {
+      append(blankVisitor(), { focusName: `visitors.${fields.length}.${col}` });
+    } else form.setFocus(`visitors.${row}.${col}`);
+  };
+
+  const onKeyDown = (row: number, col: Col) => (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    focusCell(row + 1, row + 1 >= fields.length ? 'name' : col);
+  };
+
+  /** Ctrl+V of several cells anywhere in the grid appends them as rows. */
+  const onPaste = (e: ClipboardEvent) => {
+    // The paste dialog is portalled out of the grid but its events still bubble here: skip them.
+    if (!e.currentTarget.contains(e.target as Node)) return;
+    const text = e.clipboardData.getData('text/plain');
+    if (!text.includes('\t') && text.trim().split(/\r?\n/).length < 2) return;
+    const { rows } = parseVisitorsTsv(text);
+    if (rows.length === 0) return;
+    e.preventDefault();
+    addRows(rows);
+  };
+
+  const cell = (index: number, col: Col) => {
+    const name = `visitors.${index}.${col}` as Path<FormValues>;
+    return (
+      <Controller
+        control={form.control}
+        name={name}
+        render={({ field, fieldState }) => {
+          const error = errorText(fieldState.error);
+          const label = `${t(`requestForm.visitors.${col}`)} · ${t('requestForm.visitors.rowLabel', { row: index + 1 })}`;
+          const input =
+            col === 'idType' ? (
+              <Select
+                id={name}
+                ref={field.ref}
+                size="small"
+                value={(field.value as string | null) ?? undefined}
+                onChange={(v: string | undefined) => field.onChange(v ?? null)}
+                onBlur={field.onBlur}
+                allowClear
+                style={{ width: '100%' }}
+                status={error ? 'error' : undefined}
+                aria-label={label}
+                popupMatchSelectWidth={false}
+                options={ID_TYPES.map((x) => ({
+                  value: x,
+                  label: t(`requestForm.idTypesShort.${x}`),
+                  title: t(`requestForm.idTypes.${x}`),
+                }))}
+              />
+            ) : (
+              <Input
+                id={name}
+                ref={field.ref}
+                size="small"
+                value={(field.value as string | undefined) ?? ''}
+                onChange={field.onChange}
+                onBlur={() => {
+                  const v = String(field.value ?? '');
+                  if (col === 'phone') {
+                    const normal = normalizePhone(v);
+                    if (normal !== v && isValidPhone(normal)) field.onChange(normal);
+                  }
+                  if (col === 'idNumber') {
+                    const tidy = v.replace(/\s/g, '').toUpperCase();
+                    if (tidy !== v) field.onChange(tidy);
+                    const typeName = `visitors.${index}.idType` as const;
+                    if (tidy !== '' && form.getValues(typeName) === null) {
+                      form.setValue(typeName, guessIdType(tidy), { shouldDirty: true });
+                    }
+                  }
+                  field.onBlur();
+                }}
+                onKeyDown={onKeyDown(index, col)}
+                status={error ? 'error' : undefined}
+                placeholder={
+                  col === 'notes' ? t('requestForm.visitors.notesPlaceholder') : undefined
+                }
+                aria-label={label}
+                autoComplete="off"
+                inputMode={col === 'phone' ? 'tel' : undefined}
+              />
+            );
+          return (
+            <>
+              {input}
+              {error && <div className="rf-cell-error">{error}</div>}
+            </>
+          );
+        }}
+      />
+    );
+  };
+
+  const columns: TableColumnsType<Row> = [
+    {
+      title: '#',
+      key: 'index',
+      width: 36,
+      align: 'right',
+      render: (_, __, i) => <Typography.Text type="secondary">{i + 1}</Typography.Text>,
+    },
+    {
+      title: <span className="rf-required">{t('requestForm.visitors.name')}</span>,
+      key: 'name',
+      width: '14%',
+      render: (_, __, i) => cell(i, 'name'),
+    },
+    {
+      title: t('requestForm.visitors.title'),
+      key: 'title',
+      width: '11%',
+      render: (_, __, i) => cell(i, 'title'),
+    },
+    {
+      title: t('requestForm.visitors.phone'),
+      key: 'phone',
+      width: '16%',
+      render: (_, __, i) => cell(i, 'phone'),
+    },
+    {
+      title: t('requestForm.visitors.idType'),
+      key: 'idType',
+      width: '12%',
+      render: (_, __, i) => cell(i, 'idType'),
+    },
+    {
+      title: t('requestForm.visitors.idNumber'),
+      key: 'idNumber',
+      width: '21%',
+      render: (_, __, i) => cell(i, 'idNumber'),
+    },
+    {
+      title: t('requestForm.visitors.notes'),
+      key: 'notes',
+      render: (_, __, i) => cell(i, 'notes'),
+    },
+    {
+      key: 'remove',
+      width: 32,
+      render: (_, __, i) => (
+        <Button
+          type="text"
+          size="small"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={t('requestForm.visitors.remove', { row: i + 1 })}
+          title={t('requestForm.visitors.remove', { row: i + 1 })}
+          onClick={() => remove(i)}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <div onPaste={onPaste} data-testid="visitors-grid">
+      {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 8 }} />}
+      <Table<Row>
+        className="rf-grid"
+        tableLayout="fixed"
+        rowKey="key"
+        size="small"
+        columns={columns}
+        dataSource={fields}
+        pagination={false}
+        scroll={fields.length > 12 ? { y: 440 } : undefined}
+        locale={{ emptyText: t('requestForm.visitors.empty') }}
+      />
+      <div className="rf-grid-footer">
+        <Space wrap>
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => focusCell(fields.length, 'name')}
+          >
+            {t('requestForm.visitors.add')}
+          </Button>
+          <Button size="small" icon={<SnippetsOutlined />} onClick={() => setPasteOpen(true)}>
+            {t('requestForm.visitors.paste')}
+          </Button>
+          <Typography.Text type={fields.length > MAX_VISITORS ? 'danger' : 'secondary'}>
+            {t('requestForm.visitors.count', { count: fields.length, max: MAX_VISITORS })}
+          </Typography.Text>
+        </Space>
+        <Typography.Text type="secondary" className="rf-hint">
+          {t('requestForm.visitors.keyboardHint')}
+        </Typography.Text>
+      </div>
+      {pasteOpen && (
+        <PasteModal
+          onClose={() => setPasteOpen(false)}
+          onAppend={(rows) => {
+            setPasteOpen(false);
+            addRows(rows);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function PasteModal({
+  onClose,
+  onAppend,
+}: {
+  onClose: () => void;
+  onAppend: (rows: VisitorRow[]) => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const parsed = useMemo(() => parseVisitorsTsv(text), [text]);
+  const n = parsed.rows.length;
+  return (
+    <Modal
+      open
+      width={720}
+      title={t('requestForm.visitors.pasteTitle')}
+      okText={t('requestForm.visitors.pasteAppend', { count: n })}
+      okButtonProps={{ disabled: n === 0 }}
+      cancelText={t('common.cancel')}
+      onOk={() => onAppend(parsed.rows)}
+      onCancel={onClose}
+    >
+      <Typography.Paragraph type="secondary">
+        {t('requestForm.visitors.pasteHelp')}
+      </Typography.Paragraph>
+      <Input.TextArea
+        autoFocus
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={t('requestForm.visitors.pastePlaceholder')}
+        autoSize={{ minRows: 6, maxRows: 14 }}
+        className="rf-paste-area"
+        aria-label={t('requestForm.visitors.pasteTitle')}
+      />
+      <div style={{ marginTop: 8 }}>
+        {text.trim() === '' ? null : n === 0 ? (
+          <Typography.Text type="warning">{t('requestForm.visitors.pasteNothing')}</Typography.Text>
+        ) : (
+          <Typography.Text>
+            {t('requestForm.visitors.pasteFound', { count: n })}
+            {parsed.headerSkipped && ` · ${t('requestForm.visitors.pasteHeaderSkipped')}`}
+            {' · '}
+            {parsed.rows
+              .slice(0, 3)
+              .map((r) => r.name || '?')
+              .join('、')}
+            {n > 3 ? ' …' : ''}
+          </Typography.Text>
+        )}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,303 @@
+import { Form, InputNumber } from 'antd';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  type ComponentRef,
+  type ReactElement,
+  type ReactNode,
+  type Ref,
+} from 'react';
+import {
+  Controller,
+  useFormContext,
+  type ControllerRenderProps,
+  type Path,
+  type UseFormReturn,
+} from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { DepartmentView, UserView } from '../../../../../shared/contract/types';
+import { CATALOGS, lookup, type Language } from '../../../../../shared/i18n/translate';
+import type { PolicyCheck } from '../../../../../shared/policy/evaluate';
+import type { RequestBody, RequestBodyInput } from '../../../../../shared/requests/schema';
+import type { PolicyView, RequestPreview } from '../../../../../shared/requests/views';
+import { formatMoney } from '../../../format';
+import { fenToYuanText, yuanTextToFen } from './money';
+
+export type FormValues = RequestBodyInput;
+export type RequestFormApi = UseFormReturn<FormValues, unknown, RequestBody>;
+
+/** The form of the page, from any section. */
+export const useRequestForm = () => useFormContext<FormValues, unknown, RequestBody>();
+
+export interface Directory {
+  policy: PolicyView | null;
+  departments: DepartmentView[];
+  users: UserView[];
+}
+export const DirectoryContext = createContext<Directory>({
+  policy: null,
+  departments: [],
+  users: [],
+});
+export const useDirectory = () => useContext(DirectoryContext);
+
+export interface PreviewState {
+  preview: RequestPreview | null;
+  pending: boolean;
+  /** Translated reason the last preview failed, if it did. */
+  failed: string | null;
+}
+export const PreviewContext = createContext<PreviewState>({
+  preview: null,
+  pending: false,
+  failed: null,
+});
+export const usePreview = () => useContext(PreviewContext);
+
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'zh-CN';
+}
+
+export function useMoney() {
+  const language = useLanguage();
+  return useCallback((fen: number) => formatMoney(fen, language), [language]);
+}
+
+/**
+ * Message params as the catalogs want them: amounts (`…Fen`) as money unless the sentence itself
+ * puts a unit after the number, expense categories by name rather than code.
+ */
+export function useLocalParams() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return useCallback(
+    (key: string, params: Record<string, unknown> | undefined): Record<string, unknown> => {
+      if (!params) return {};
+      const template = lookup(CATALOGS[language], key) ?? '';
+      const out: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(params)) {
+        const unitFollows = new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}\\s*(分|fen)`).test(template);
+        if (/Fen$/.test(name) && typeof value === 'number' && !unitFollows) {
+          out[name] = formatMoney(value, language);
+        } else if (name === 'category' && typeof value === 'string') {
+          out[name] = t(`requestForm.expense.${value}`, { defaultValue: value });
+        } else out[name] = value;
+      }
+      return out;
+    },
+    [t, language],
+  );
+}
+
+/** A field error (i18n key in `message`, params as JSON in `type`) in the reader's language. */
+export function useErrorText() {
+  const { t } = useTranslation();
+  const local = useLocalParams();
+  return useCallback(
+    (error: { message?: string; type?: string } | undefined): string | undefined => {
+      if (!error?.message) return undefined;
+      let params: Record<string, unknown> = {};
+      if (error.type?.startsWith('{')) {
+        try {
+          params = JSON.parse(error.type) as Record<string, unknown>;
+        } catch {
+          params = {};
+        }
+      }
+      return t(error.message, local(error.message, params));
+    },
+    [t, local],
+  );
+}
+
+/** A check of the policy engine: its short title and its sentence (`checks.<code>`). */
+export function useCheckText() {
+  const { t } = useTranslation();
+  const local = useLocalParams();
+  return useCallback(
+    (check: PolicyCheck) => {
+      const key = `checks.${check.code}`;
+      return {
+        title: t(`requestForm.checkTitles.${check.code}`),
+        text: t(key, local(key, check.params)),
+      };
+    },
+    [t, local],
+  );
+}
+
+interface RFieldProps<N extends Path<FormValues>> {
+  name: N;
+  label?: ReactNode;
+  required?: boolean;
+  /** Shown under the field when it has no error. */
+  help?: ReactNode;
+  /** A live policy hint: shown (orange) when the field has no error of its own. */
+  warning?: ReactNode;
+  className?: string;
+  children: (field: ControllerRenderProps<FormValues, N>, invalid: boolean) => ReactElement;
+}
+
+/** An antd form row bound to a field of the request; its error shows translated, in place. */
+export function RField<N extends Path<FormValues>>({
+  name,
+  label,
+  required,
+  help,
+  warning,
+  className,
+  children,
+}: RFieldProps<N>) {
+  const { control } = useRequestForm();
+  const errorText = useErrorText();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => {
+        const error = errorText(fieldState.error);
+        return (
+          <Form.Item
+            label={label}
+            required={required}
+            htmlFor={name}
+            className={className}
+            validateStatus={error ? 'error' : warning ? 'warning' : undefined}
+            help={error ?? warning ?? help}
+          >
+            {children(field, Boolean(error))}
+          </Form.Item>
+        );
+      }}
+    />
+  );
+}
+
+interface MoneyInputProps {
+  id?: string;
+  value: number | null | undefined;
+  onChange: (fen: number | null) => void;
+  onBlur?: () => void;
+  placeholder?: string;
+  invalid?: boolean;
+  size?: 'small' | 'middle';
+  style?: React.CSSProperties;
+  ariaLabel?: string;
+  ref?: Ref<ComponentRef<typeof InputNumber>>;
+}
+
+/**
+ * Two decimals at rest; while typing exactly what is typed. A fraction of a fen stays as typed
+ * too (the schema flags it): nothing is rounded behind the typist's back. Module-level so its
+ * identity is stable (antd reformats the text whenever the formatter changes).
+ */
+function formatYuan(v: string | undefined, info: { userTyping: boolean; input: string }): string {
+  if (info.userTyping) return info.input;
+  if (v === undefined || v === '') return '';
+  const fen = yuanTextToFen(v);
+  return fen !== null && Number.isInteger(fen) ? (fenToYuanText(fen) ?? v) : String(v);
+}
+
+/**
+ * An amount typed in yuan and kept in fen. Fractions of a fen and negatives are passed on for the
+ * schema to reject with its message; nothing is rounded behind the typist's back.
+ */
+export function MoneyInput({
+  id,
+  value,
+  onChange,
+  onBlur,
+  placeholder,
+  invalid,
+  size,
+  style,
+  ariaLabel,
+  ref,
+}: MoneyInputProps) {
+  return (
+    <InputNumber<string>
+      id={id}
+      ref={ref}
+      stringMode
+      formatter={formatYuan}
+      onFocus={(e) => e.target.select()}
+      controls={false}
+      prefix="¥"
+      size={size}
+      style={{ width: '100%', ...style }}
+      placeholder={placeholder}
+      status={invalid ? 'error' : undefined}
+      value={fenToYuanText(value)}
+      onChange={(v) => onChange(yuanTextToFen(v))}
+      onBlur={onBlur}
+      aria-label={ariaLabel}
+      inputMode="decimal"
+    />
+  );
+}
+
+interface CountInputProps {
+  id?: string;
+  value: number | null | undefined;
+  onChange: (n: number | null) => void;
+  onBlur?: () => void;
+  invalid?: boolean;
+  disabled?: boolean;
+  ariaLabel?: string;
+  style?: React.CSSProperties;
+  ref?: Ref<ComponentRef<typeof InputNumber>>;
+}
+
+/** A whole number (nights, rooms, trips); fractions and negatives reach the schema as typed. */
+export function CountInput({
+  id,
+  value,
+  onChange,
+  onBlur,
+  invalid,
+  disabled,
+  ariaLabel,
+  style,
+  ref,
+}: CountInputProps) {
+  return (
+    <InputNumber<number>
+      id={id}
+      ref={ref}
+      value={value ?? null}
+      onChange={(v) => onChange(v)}
+      onBlur={onBlur}
+      status={invalid ? 'error' : undefined}
+      disabled={disabled}
+      aria-label={ariaLabel}
+      style={{ width: '100%', ...style }}
+      inputMode="numeric"
+    />
+  );
+}
+
+/** Calendar days from `from` to `to` (`YYYY-MM-DD`, inclusive), at most `max`. */
+export function daysFrom(from: string, to: string, max: number): string[] {
+  const start = Date.parse(from + 'T00:00:00Z');
+  const end = Date.parse(to + 'T00:00:00Z');
+  if (Number.isNaN(start) || Number.isNaN(end) || end < start) return [];
+  const out: string[] = [];
+  for (let ms = start; ms <= end && out.length < max; ms += 86_400_000) {
+    out.push(new Date(ms).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/** "6月12日 周四" / "Thu, Jun 12" for a `YYYY-MM-DD` calendar day (no time zone involved). */
+export function dayLabel(date: string, language: Language): string {
+  const ms = Date.parse(date + 'T00:00:00Z');
+  if (Number.isNaN(ms)) return date;
+  return new Intl.DateTimeFormat(language, {
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    timeZone: 'UTC',
+  }).format(ms);
+}
