@@ -195,9 +195,10 @@ export const en: Shape<typeof zhCN> = {
   },
   home: {
     welcome: 'Hello, {{name}}',
+    newRequest: 'New reception request',
     roles: 'Your roles: {{roles}}',
     intro:
-      'Reception requests, approvals, bookings, front-desk registration and expense reconciliation arrive in the next releases.',
+      'Reception requests, policy checks and approvals are ready; bookings, front-desk registration and expense reconciliation arrive in the next releases.',
   },
   users: {
     title: 'Users',

@@ -186,8 +186,9 @@ export const zhCN = {
   },
   home: {
     welcome: '您好，{{name}}',
+    newRequest: '新建接待申请',
     roles: '您的角色：{{roles}}',
-    intro: '接待申请、审批、资源预订、前台登记与费用核销将在后续版本中逐步开放。',
+    intro: '接待申请、接待标准检查与审批已可使用；资源预订、前台登记与费用核销将在后续版本中开放。',
   },
   users: {
     title: '用户管理',
