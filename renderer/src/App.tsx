@@ -2,7 +2,13 @@ import { App as AntApp, ConfigProvider, Result, Spin, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import {
+  createHashRouter,
+  createRoutesFromElements,
+  Navigate,
+  Route,
+  RouterProvider,
+} from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
@@ -24,11 +30,122 @@ import { RequestFormPage } from './pages/requests/RequestFormPage';
 import { SessionProvider, useSession } from './session/SessionContext';
 import { useIdleLock } from './session/useIdleLock';
 import type { Permission } from '../../shared/auth/roles';
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 
 function Guard({ permission, children }: { permission: Permission; children: ReactElement }) {
   const { can } = useSession();
   return can(permission) ? children : <Navigate to="/" replace />;
+}
+
+/**
+ * The routes of a signed-in user. A data router (not <HashRouter>) so that screens with unsaved
+ * edits can hold a navigation with useBlocker; hash URLs because the desktop app loads from file://.
+ */
+const routes = createRoutesFromElements(
+  <>
+    {/* The printable 接待申请单: no sidebar, A4 print CSS. */}
+    <Route path="requests/:id/print" element={<PrintPage />} />
+    <Route element={<AppLayout />}>
+      <Route index element={<HomePage />} />
+      <Route
+        path="requests/mine"
+        element={
+          <Guard permission="requests.create">
+            <MyRequestsPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="requests/new"
+        element={
+          <Guard permission="requests.create">
+            <RequestFormPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="requests/:id/edit"
+        element={
+          <Guard permission="requests.create">
+            <RequestFormPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="requests/all"
+        element={
+          <Guard permission="requests.readAll">
+            <AllRequestsPage />
+          </Guard>
+        }
+      />
+      <Route path="requests/:id" element={<DossierPage />} />
+      <Route
+        path="approvals"
+        element={
+          <Guard permission="approvals.decide">
+            <InboxPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="delegations"
+        element={
+          <Guard permission="approvals.decide">
+            <DelegationsPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="policy"
+        element={
+          <Guard permission="policy.manage">
+            <PolicyPage />
+          </Guard>
+        }
+      />
+      <Route path="account" element={<AccountPage />} />
+      <Route
+        path="users"
+        element={
+          <Guard permission="users.manage">
+            <UsersPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="departments"
+        element={
+          <Guard permission="departments.manage">
+            <DepartmentsPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="audit"
+        element={
+          <Guard permission="audit.read">
+            <AuditPage />
+          </Guard>
+        }
+      />
+      <Route
+        path="settings"
+        element={
+          <Guard permission="settings.manage">
+            <SettingsPage />
+          </Guard>
+        }
+      />
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Route>
+  </>,
+);
+
+/** One router per sign-in: the next person starts from the address, not the last one's pages. */
+function SignedInRouter() {
+  const [router] = useState(() => createHashRouter(routes));
+  return <RouterProvider router={router} />;
 }
 
 function Screens() {
@@ -53,109 +170,24 @@ function Screens() {
     case 'signedOut':
       return <LoginPage />;
     case 'signedIn':
-      if (phase.session.locked) return <LockScreen />;
       if (phase.session.user.mustChangePassword) return <AccountPage forced />;
+      // The lock covers the app rather than replacing it: a half-filled form survives the idle
+      // lock. Behind the opaque cover the app is inert, so nothing can be read or focused.
       return (
-        <HashRouter>
-          <Routes>
-            {/* The printable 接待申请单: no sidebar, A4 print CSS. */}
-            <Route path="requests/:id/print" element={<PrintPage />} />
-            <Route element={<AppLayout />}>
-              <Route index element={<HomePage />} />
-              <Route
-                path="requests/mine"
-                element={
-                  <Guard permission="requests.create">
-                    <MyRequestsPage />
-                  </Guard>
-                }
-              />
-              <Route
-                path="requests/new"
-                element={
-                  <Guard permission="requests.create">
-                    <RequestFormPage />
-                  </Guard>
-                }
-              />
-              <Route
-                path="requests/:id/edit"
-                element={
-                  <Guard permission="requests.create">
-                    <RequestFormPage />
-                  </Guard>
-                }
-              />
-              <Route
-                path="requests/all"
-                element={
-                  <Guard permission="requests.readAll">
-                    <AllRequestsPage />
-                  </Guard>
-                }
-              />
-              <Route path="requests/:id" element={<DossierPage />} />
-              <Route
-                path="approvals"
-                element={
-                  <Guard permission="approvals.decide">
-                    <InboxPage />
-                  </Guard>
-                }
-              />
-              <Route
-                path="delegations"
-                element={
-                  <Guard permission="approvals.decide">
-                    <DelegationsPage />
-                  </Guard>
-                }
-              />
-              <Route
-                path="policy"
-                element={
-                  <Guard permission="policy.manage">
-                    <PolicyPage />
-                  </Guard>
-                }
-              />
-              <Route path="account" element={<AccountPage />} />
-              <Route
-                path="users"
-                element={
-                  <Guard permission="users.manage">
-                    <UsersPage />
-                  </Guard>
-                }
-              />
-              <Route
-                path="departments"
-                element={
-                  <Guard permission="departments.manage">
-                    <DepartmentsPage />
-                  </Guard>
-                }
-              />
-              <Route
-                path="audit"
-                element={
-                  <Guard permission="audit.read">
-                    <AuditPage />
-                  </Guard>
-                }
-              />
-              <Route
-                path="settings"
-                element={
-                  <Guard permission="settings.manage">
-                    <SettingsPage />
-                  </Guard>
-                }
-              />
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Route>
-          </Routes>
-        </HashRouter>
+        <>
+          <div
+            className="app-root"
+            inert={phase.session.locked}
+            aria-hidden={phase.session.locked || undefined}
+          >
+            <SignedInRouter />
+          </div>
+          {phase.session.locked && (
+            <div className="lock-cover">
+              <LockScreen />
+            </div>
+          )}
+        </>
       );
   }
 }

@@ -70,6 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           );
         } else {
           setPhase({ kind: 'signedOut' });
+          window.history.replaceState(null, '', '#/');
         }
       }),
     [],
@@ -77,9 +78,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await call('auth.logout', {});
-    // The next person starts at home, not on the page the last one left open.
-    window.location.hash = '#/';
     setPhase({ kind: 'signedOut' });
+    // The next person starts at home, not on the page the last one left open. replaceState
+    // tells no router: the signed-in one is going away and must not hold the exit for a form.
+    window.history.replaceState(null, '', '#/');
   }, []);
 
   const lock = useCallback(async () => {

@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useBlocker, useNavigate } from 'react-router';
 import type { SessionInfo } from '../../../../../shared/contract/types';
 import {
   submitIssues,
@@ -201,6 +201,7 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
+  const savedRef = useRef(false);
   const errorText = useErrorText();
   const form = useZodForm(requestBodySchema, initial as FormValues);
   const fieldLabel = useFieldLabel(form);
@@ -275,6 +276,7 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
       const r = await call(op, { id, version: dossier?.version ?? null, body });
       if (r.ok) {
         form.reset(form.getValues());
+        savedRef.current = true;
         void message.success(
           t(
             kind === 'draft' ? 'requestForm.messages.draftSaved' : 'requestForm.messages.submitted',
@@ -307,17 +309,25 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
     }
   };
 
-  /** Back to where the request lives; unsaved edits are confirmed first. */
-  const leave = () => {
-    const go = () => void navigate(dossier ? `/requests/${dossier.id}` : '/requests/mine');
-    if (!form.formState.isDirty) return go();
+  /** Back to where the request lives; unsaved edits are confirmed by the blocker below. */
+  const leave = () => void navigate(dossier ? `/requests/${dossier.id}` : '/requests/mine');
+
+  // Any way out of the page — the sidebar, Back, a notification link — asks first when there are
+  // unsaved edits. A successful save sets savedRef before it navigates away.
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      isDirty && !savedRef.current && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
     modal.confirm({
       title: t('requestForm.messages.unsaved'),
       okText: t('common.confirm'),
       cancelText: t('common.cancel'),
-      onOk: go,
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
     });
-  };
+  }, [blocker, modal, t]);
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 's') {
