@@ -76,9 +76,15 @@ describe('idle lock of the shared screen', () => {
     await page.clock.fastForward(30_000);
     await visible(lockHeading());
     await visible(page.getByText(zh('lock.intro', { name: ADMIN.displayName })));
-    // Nothing of the app shows behind the lock screen.
-    expect(await page.getByTestId('sidebar').count()).toBe(0);
+    // The app stays mounted (a half-filled form survives) but is inert and hidden behind an
+    // opaque cover: nothing of it is visible, reachable by keyboard or exposed to assistive tech.
+    expect(await page.locator('.app-root[inert][aria-hidden="true"]').count()).toBe(1);
     expect(await page.getByRole('heading', { name: zh('users.title') }).count()).toBe(0);
+    const covered = await page.evaluate(() => {
+      const el = document.elementFromPoint(100, 100);
+      return el?.closest('.lock-cover') !== null;
+    });
+    expect(covered).toBe(true);
     await expect.poll(lockedSessions, { timeout: UI_TIMEOUT }).toBe(1);
   });
 

@@ -44,8 +44,11 @@ export interface Journey {
   url: string;
   /** Every page opened so far, for screenshots of a failure. */
   pages: Page[];
-  /** A fresh browser context (own cookies and storage): one person at one machine. */
-  open: (options?: { clock?: boolean; language?: Language }) => Promise<Page>;
+  /**
+   * A fresh browser context (own cookies and storage): one person at one machine. With `cookie`
+   * (a session from `signInApi`) the person is signed in already when the page loads.
+   */
+  open: (options?: { clock?: boolean; language?: Language; cookie?: string }) => Promise<Page>;
   close: () => Promise<void>;
 }
 
@@ -66,10 +69,21 @@ export async function startJourney(): Promise<Journey> {
     browser,
     url: srv.url,
     pages,
-    open: async ({ clock = false, language } = {}) => {
+    open: async ({ clock = false, language, cookie } = {}) => {
       const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
       contexts.push(context);
       context.setDefaultTimeout(UI_TIMEOUT);
+      if (cookie) {
+        await context.addCookies([
+          {
+            name: 'rm_session',
+            value: encodeURIComponent(cookie),
+            url: srv.url,
+            httpOnly: true,
+            sameSite: 'Strict',
+          },
+        ]);
+      }
       if (language) {
         await context.addInitScript((lang) => {
           if (!localStorage.getItem('rm.language')) localStorage.setItem('rm.language', lang);

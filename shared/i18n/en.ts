@@ -73,7 +73,7 @@ export const en: Shape<typeof zhCN> = {
       'Wrong login name or password. {{left}} more wrong attempts lock the account for 15 minutes.',
     BAD_CREDENTIALS_UNKNOWN: 'Wrong login name or password.',
     ACCOUNT_LOCKED:
-      'Too many wrong passwords: the account is locked. Try again in {{minutes}} minutes or ask a system administrator.',
+      'Too many wrong passwords: the account is locked. Try again in {{minutes}} min or ask a system administrator.',
     ACCOUNT_DISABLED: 'This account is disabled. Ask a system administrator.',
     SETUP_ALREADY_DONE: 'The system is already set up. Please sign in.',
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
@@ -81,7 +81,7 @@ export const en: Shape<typeof zhCN> = {
     NETWORK: 'Cannot reach the service. Check that the app is still running.',
     userNotFound: 'The user does not exist.',
     departmentNotFound: 'The department does not exist.',
-    departmentHasMembers: 'This department still has {{count}} members. Move them first.',
+    departmentHasMembers: 'Members still in this department: {{count}}. Move them first.',
     headInvalid: 'The head must be an active user.',
     selfLockout: 'You cannot disable yourself or remove your own administrator role.',
     lastSysadmin: 'At least one active system administrator must remain.',
@@ -93,7 +93,7 @@ export const en: Shape<typeof zhCN> = {
     notEditable: 'The request cannot be changed in its current state.',
     staleRequest: 'Someone else changed this request. Reload it and try again.',
     badTransition: 'This is not possible in the current state.',
-    policyBlocks: '{{count}} policy checks did not pass: the request was not submitted.',
+    policyBlocks: 'Policy checks not passed: {{count}}. The request was not submitted.',
     alreadyDecided: 'This step was already decided by {{by}}; nothing more to do.',
     notYourStep: 'You are not an approver of this step.',
     stepNotFound: 'The approval step does not exist.',
@@ -273,11 +273,11 @@ export const en: Shape<typeof zhCN> = {
     arrival_in_past:
       'The arrival date has passed. For retroactive filing tick "Retroactive" and give the reason.',
     lead_time:
-      'Tier {{tier}} receptions must be filed at least {{days}} days ahead; this one is {{lead}} days ahead.',
+      'Tier {{tier}} receptions must be filed at least {{days}} days ahead; days of notice now: {{lead}}.',
     companions_ratio:
-      '{{companions}} accompanying staff for {{visitors}} visitors: more than half the number of visitors.',
+      'Accompanying staff {{companions}}, visitors {{visitors}}: more than half the number of visitors.',
     repeat_visit:
-      'The same organisation was received {{count}} times within {{days}} days: explain why in the purpose.',
+      'The same organisation was received within {{days}} days (receptions: {{count}}): explain why in the purpose.',
     meal_over_cap:
       'Meals planned above the per-head cap: {{count}} (cap {{capFen}}, highest {{worstFen}}). An executive must approve.',
     company_lodging: 'Visitors pay their own lodging; company-paid lodging needs an executive.',

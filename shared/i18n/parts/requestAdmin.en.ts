@@ -158,7 +158,7 @@ export const requestAdminEn: Shape<typeof requestAdminZhCN> = {
     notePlaceholder: 'e.g. 2027 meal caps adjusted',
     noteHint: 'Kept in the version history and the audit log.',
     saved: 'Saved as version {{version}}.',
-    invalid: '{{count}} fields need attention: see the ones marked in red.',
+    invalid: 'Fields that need attention: {{count}} (marked in red).',
     tiersTitle: 'Standards per tier',
     mealCap: 'Meal cap (CNY/person/meal)',
     mealCapHint: 'Excludes tobacco, alcohol and gifts.',

@@ -85,7 +85,7 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     add: 'Add visitor',
     remove: 'Remove row {{row}}',
     paste: 'Paste from Excel',
-    count: '{{count}} people (at most {{max}})',
+    count: 'People: {{count}} (at most {{max}})',
     empty:
       'No visitors yet. Click "Add visitor", or copy rows in Excel and click "Paste from Excel".',
     keyboardHint:
@@ -94,11 +94,11 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     pasteHelp:
       'Select the rows in Excel / WPS (a header row is fine), copy and paste them below. Columns: name, title, phone, ID type (optional), ID number, notes.',
     pastePlaceholder: 'Paste here (Ctrl+V)',
-    pasteFound: '{{count}} rows found',
+    pasteFound: 'Rows found: {{count}}',
     pasteHeaderSkipped: 'header row skipped',
-    pasteAppend: 'Append {{count}} rows',
+    pasteAppend: 'Append rows ({{count}})',
     pasteNothing: 'No data rows found.',
-    pasted: '{{count}} visitors appended: check any cell marked red.',
+    pasted: 'Visitors appended: {{count}}. Check any cell marked red.',
     rowLabel: 'row {{row}}',
   },
   idTypesShort: {
@@ -117,7 +117,7 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     help: 'For this tier: {{who}}.',
     ratio:
       '{{companions}} accompanying for {{visitors}} visitors: at most {{max}} is the recommendation.',
-    count: '{{count}} people',
+    count: 'People: {{count}}',
     external: 'typed in',
   },
   itinerary: {
@@ -161,7 +161,7 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     outOfRange: '{{date}} {{meal}} is outside the visit dates',
     removeMeal: 'Remove',
     allDays: 'Tick the whole column',
-    mealCount: '{{count}} meals · {{people}} people each',
+    mealCount: 'Meals: {{count}} · people at each: {{people}}',
     gifts: 'Gifts',
     giftsNeeded: 'Prepare gifts',
     giftCount: 'Number',
@@ -209,7 +209,7 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     changed: 'changed',
     total: 'Budget total',
     headcount:
-      'Meals are planned for {{visitors}} visitors + {{companions}} accompanying = {{count}} people.',
+      'Meals are planned for visitors ({{visitors}}) + accompanying staff ({{companions}}) = {{count}}.',
     capNote:
       'The meal cap excludes tobacco, alcohol and gifts: they are budgeted on their own lines, outside the per-head cap. A planned amount above the estimate needs a reason.',
     waiting: 'Estimating…',
@@ -239,10 +239,10 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     accompany: 'Escorts',
     lead: 'Notice',
     leadNone: 'No minimum',
-    leadDays: 'At least {{days}} days ahead',
+    leadDays: 'Notice needed (days): {{days}}',
     vehicle: 'Car',
     budget: 'Budget total',
-    budgetHeadcount: '{{count}} people at meals',
+    budgetHeadcount: 'People at meals: {{count}}',
     checks: 'Checks',
     noChecks: 'No issues found',
     checksWaiting: 'Checked as you type',
@@ -251,9 +251,9 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     updating: 'Updating',
     unavailable: 'Cannot be computed right now: check the fields marked red.',
     policyVersion: 'Reception policy version {{version}}',
-    summaryBlock: '{{count}} blocking',
-    summaryApproval: '{{count}} need approval',
-    summaryWarn: '{{count}} notes',
+    summaryBlock: 'Blocking: {{count}}',
+    summaryApproval: 'Need approval: {{count}}',
+    summaryWarn: 'Notes: {{count}}',
   },
   severity: {
     block: 'Blocks submission',
@@ -289,7 +289,7 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
   messages: {
     draftSaved: 'Draft saved.',
     submitted: 'Submitted for approval.',
-    fixErrors: '{{count}} fields need attention: check those marked red.',
+    fixErrors: 'Fields that need attention: {{count}} (marked red).',
     summaryTitle: 'Please fix the following first',
     general: 'General',
     unsaved: 'There are unsaved changes. Leave anyway?',

@@ -29,6 +29,7 @@ export const requestViewsZhCN = {
     returned: '已退回',
     skipped: '已跳过',
     cancelled: '已作废',
+    filed: '已备案',
   },
   stepReason: {
     host_is_head: '申请人即部门负责人，此步跳过',
@@ -177,6 +178,7 @@ export const requestViewsZhCN = {
   },
   actions: {
     approve: '通过',
+    file: '备案',
     return: '退回',
     reject: '驳回',
     transfer: '转交',

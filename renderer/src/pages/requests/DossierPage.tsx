@@ -346,7 +346,12 @@ function Dossier({
           }
           action={
             <DecisionButtons
-              target={{ stepId: d.myStep.stepId, version: d.myStep.version, code: d.code }}
+              target={{
+                stepId: d.myStep.stepId,
+                version: d.myStep.version,
+                code: d.code,
+                kind: d.steps.find((s) => s.id === d.myStep?.stepId)?.kind ?? 'dept_head',
+              }}
               withTransfer
               onDone={replace}
               onStale={reload}

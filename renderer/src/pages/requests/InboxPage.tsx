@@ -131,7 +131,12 @@ function InboxRow({ item, fmt, reload }: { item: InboxItem; fmt: Fmt; reload: ()
       </div>
       <div className="rv-inbox-actions">
         <DecisionButtons
-          target={{ stepId: item.step.id, version: item.step.version, code: r.code }}
+          target={{
+            stepId: item.step.id,
+            version: item.step.version,
+            code: r.code,
+            kind: item.step.kind,
+          }}
           size="small"
           onDone={reload}
           onStale={reload}

@@ -1,3 +1,4 @@
+import { stepStatusKey } from './views/Tags';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
 import { useNavigate, useParams } from 'react-router';
@@ -373,7 +374,7 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
                     </span>
                   )}
                 </td>
-                <td className="rp-nowrap">{t(`requestViews.stepStatus.${s.status}`)}</td>
+                <td className="rp-nowrap">{t(stepStatusKey(s))}</td>
                 <td className="rp-nowrap">
                   {s.decidedAtMs !== null ? fmt.instant(s.decidedAtMs) : DASH}
                 </td>

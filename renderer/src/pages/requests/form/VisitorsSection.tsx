@@ -168,25 +168,25 @@ export function VisitorsSection() {
     {
       title: t('requestForm.visitors.title'),
       key: 'title',
-      width: '11%',
+      width: '10%',
       render: (_, __, i) => cell(i, 'title'),
     },
     {
       title: t('requestForm.visitors.phone'),
       key: 'phone',
-      width: '16%',
+      width: '15%',
       render: (_, __, i) => cell(i, 'phone'),
     },
     {
       title: t('requestForm.visitors.idType'),
       key: 'idType',
-      width: '12%',
+      width: '11%',
       render: (_, __, i) => cell(i, 'idType'),
     },
     {
       title: t('requestForm.visitors.idNumber'),
       key: 'idNumber',
-      width: '21%',
+      width: '25%',
       render: (_, __, i) => cell(i, 'idNumber'),
     },
     {

@@ -3,6 +3,7 @@ import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space } fro
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChainStepKind } from '../../../../../shared/policy/policy';
 import type { RequestDossier } from '../../../../../shared/requests/views';
 import type { ApiError } from '../../../../../shared/result';
 import { call } from '../../../api/client';
@@ -15,6 +16,8 @@ export interface DecisionTarget {
   stepId: number;
   version: number;
   code: string;
+  /** The admin office's step files (备案) rather than approves. */
+  kind: ChainStepKind;
 }
 
 interface Props {
@@ -51,6 +54,8 @@ export function DecisionButtons({
   const [transferring, setTransferring] = useState(false);
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
   const session = useSignedIn();
+  const approveKey =
+    target.kind === 'admin_office' ? 'requestViews.actions.file' : 'requestViews.actions.approve';
 
   const openTransfer = () => {
     setTransferring(true);
@@ -124,7 +129,7 @@ export function DecisionButtons({
           />
         }
         icon={<CheckOutlined style={{ color: '#16a34a' }} />}
-        okText={t('requestViews.actions.approve')}
+        okText={t(approveKey)}
         cancelText={t('common.cancel')}
         disabled={disabled}
         onConfirm={async () => {
@@ -139,7 +144,7 @@ export function DecisionButtons({
           loading={busy === 'approve'}
           disabled={disabled && busy !== 'approve'}
         >
-          {t('requestViews.actions.approve')}
+          {t(approveKey)}
         </Button>
       </Popconfirm>
       <Button

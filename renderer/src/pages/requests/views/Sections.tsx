@@ -16,7 +16,7 @@ import {
   visitorId,
 } from './content';
 import { DASH } from './format';
-import { StepStatusTag } from './Tags';
+import { StepStatusTag, stepStatusKey } from './Tags';
 import type { Fmt } from './useFmt';
 
 /** 概要: purpose, organisation, tier, dates, companions. */
@@ -327,7 +327,7 @@ function RevisionSteps({ steps, fmt }: { steps: ApprovalStepView[]; fmt: Fmt }) 
         status: STEP_STATUS[s.status],
         title: (
           <span>
-            {fmt.stepKind(s.kind)} <StepStatusTag status={s.status} />
+            {fmt.stepKind(s.kind)} <StepStatusTag status={s.status} kind={s.kind} />
           </span>
         ),
         content: <StepContent s={s} fmt={fmt} />,
@@ -388,7 +388,7 @@ export function ChainStrip({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
             ? `${s.decidedByName}${s.onBehalfOfName ? ` (${fmt.t('requestViews.approval.onBehalf', { name: s.onBehalfOfName })})` : ''}`
             : s.status === 'pending'
               ? `${fmt.t('requestViews.stepStatus.pending')} · ${stepAssignee(s, fmt)}`
-              : fmt.t(`requestViews.stepStatus.${s.status}`),
+              : fmt.t(stepStatusKey(s)),
       }))}
     />
   );

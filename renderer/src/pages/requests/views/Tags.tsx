@@ -17,11 +17,15 @@ export function TierTag({ tier }: { tier: string }) {
   return <Tag color={TIER_COLOR[tier] ?? 'default'}>{t('requestViews.tier', { tier })}</Tag>;
 }
 
-export function StepStatusTag({ status }: { status: string }) {
+/** The admin office's approval is the filing (备案), and says so. */
+export const stepStatusKey = (s: { kind: string; status: string }) =>
+  `requestViews.stepStatus.${s.kind === 'admin_office' && s.status === 'approved' ? 'filed' : s.status}`;
+
+export function StepStatusTag({ status, kind }: { status: string; kind?: string }) {
   const { t } = useTranslation();
   return (
     <Tag color={STEP_STATUS_COLOR[status] ?? 'default'}>
-      {t(`requestViews.stepStatus.${status}`, { defaultValue: status })}
+      {t(stepStatusKey({ kind: kind ?? '', status }), { defaultValue: status })}
     </Tag>
   );
 }
