@@ -214,7 +214,7 @@ export interface BasicInput {
 export async function fillBasic(page: Page, b: BasicInput, language: Language = 'zh-CN') {
   await page.locator('#orgName').fill(b.orgName);
   if (b.category) {
-    await pickOption(page, 'orgCategory', tr(language, `requestForm.categories.${b.category}`));
+    await pickOption(page, 'orgCategory', tr(language, `labels.category.${b.category}`));
   }
   await page.locator('#purpose').fill(b.purpose);
   await typeDate(page, 'arrivalDate', b.arrival);
@@ -260,7 +260,7 @@ export async function tickMeal(
   meal: 'breakfast' | 'lunch' | 'dinner',
   language: Language = 'zh-CN',
 ) {
-  const label = `${dayLabel(date, language)} ${tr(language, `requestForm.meals.${meal}`)}`;
+  const label = `${dayLabel(date, language)} ${tr(language, `labels.meal.${meal}`)}`;
   const box = page.getByRole('checkbox', { name: label, exact: true });
   await box.check();
 }
@@ -308,7 +308,7 @@ export async function expectStatus(
   const tag = page.getByTestId('status-tag');
   await expect
     .poll(() => tag.first().innerText(), { timeout: UI_TIMEOUT })
-    .toBe(tr(language, `requestViews.status.${status}`));
+    .toBe(tr(language, `labels.status.${status}`));
 }
 
 /** Opens a tab of the dossier by its label (the label may carry a count). */

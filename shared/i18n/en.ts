@@ -1,4 +1,5 @@
 import type { zhCN } from './zh-CN';
+import { labelsEn } from './parts/labels.en';
 import { requestAdminEn } from './parts/requestAdmin.en';
 import { requestFormEn } from './parts/requestForm.en';
 import { requestViewsEn } from './parts/requestViews.en';
@@ -6,6 +7,7 @@ import type { Shape } from './shape';
 
 /** English. Typed against zh-CN so a missing key fails the typecheck as well as the test. */
 export const en: Shape<typeof zhCN> = {
+  labels: labelsEn,
   requestForm: requestFormEn,
   requestViews: requestViewsEn,
   requestAdmin: requestAdminEn,

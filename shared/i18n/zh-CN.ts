@@ -1,9 +1,11 @@
+import { labelsZhCN } from './parts/labels.zh-CN';
 import { requestAdminZhCN } from './parts/requestAdmin.zh-CN';
 import { requestFormZhCN } from './parts/requestForm.zh-CN';
 import { requestViewsZhCN } from './parts/requestViews.zh-CN';
 
 /** 简体中文 — the default language. Every key here must exist in en.ts (a test checks). */
 export const zhCN = {
+  labels: labelsZhCN,
   requestForm: requestFormZhCN,
   requestViews: requestViewsZhCN,
   requestAdmin: requestAdminZhCN,

@@ -59,6 +59,29 @@ export async function call<N extends OperationName>(
   return result as Result<OpOutput<N>>;
 }
 
+/**
+ * One shared server-sent-events stream for all subscribers in the browser: each EventSource holds
+ * an HTTP connection, and Chromium allows six per host, so one per component would starve calls.
+ * It opens with the first subscriber and closes with the last (at sign-out the app unmounts, so
+ * the next user's stream carries the next user's cookie).
+ */
+let shared: { source: EventSource; users: number } | null = null;
+
+function sharedSource(): EventSource {
+  shared ??= { source: new EventSource('/api/events'), users: 0 };
+  shared.users += 1;
+  return shared.source;
+}
+
+function releaseSource() {
+  if (!shared) return;
+  shared.users -= 1;
+  if (shared.users <= 0) {
+    shared.source.close();
+    shared = null;
+  }
+}
+
 /** Main → renderer events: IPC in Electron, server-sent events in the browser. */
 export function subscribe<E extends EventName>(
   event: E,
@@ -67,11 +90,14 @@ export function subscribe<E extends EventName>(
   if (window.receptionApi) {
     return window.receptionApi.subscribe(event, (p) => cb(p as EventPayload<E>));
   }
-  const source = new EventSource('/api/events');
+  const source = sharedSource();
   const handler = (e: MessageEvent<string>) => cb(JSON.parse(e.data) as EventPayload<E>);
   source.addEventListener(event, handler);
+  let active = true;
   return () => {
+    if (!active) return;
+    active = false;
     source.removeEventListener(event, handler);
-    source.close();
+    releaseSource();
   };
 }

@@ -2,56 +2,11 @@ import type { requestAdminZhCN } from './requestAdmin.zh-CN';
 import type { Shape } from '../shape';
 
 export const requestAdminEn: Shape<typeof requestAdminZhCN> = {
-  status: {
-    draft: 'Draft',
-    submitted: 'Submitted',
-    approving: 'In approval',
-    approved: 'Approved',
-    filed: 'Filed',
-    returned: 'Returned',
-    rejected: 'Rejected',
-    cancelled: 'Cancelled',
-  },
-  tier: {
-    A: 'Tier A',
-    B: 'Tier B',
-    C: 'Tier C',
-    D: 'Tier D',
-  },
   tierHint: {
     A: 'Government leaders; top leaders of the visiting organisation',
     B: 'Key-client leaders; prospects likely to sign',
     C: 'Ordinary client visits, early-stage contacts',
     D: 'Suppliers of equipment and materials',
-  },
-  category: {
-    government: 'Government',
-    key_client: 'Key client',
-    client: 'Client',
-    prospect: 'Prospect',
-    partner: 'Partner',
-    supplier: 'Supplier',
-    other: 'Other',
-  },
-  accompany: {
-    chairman: 'Chairman',
-    gm: 'General manager',
-    vp: 'Vice president',
-    centre_managers: 'Centre managers',
-    dept_managers: 'Relevant department managers',
-    sales_leader: 'Sales leader',
-    sales_manager: 'Sales manager',
-    dept_head_or_designee: 'Department head or designee',
-  },
-  vehicle: {
-    yes: 'Car provided',
-    on_request: 'Car if justified',
-    no: 'No car',
-  },
-  stepKind: {
-    dept_head: 'Department head approves',
-    executive: 'Executive approves',
-    admin_office: 'Admin office files',
   },
   estimate: {
     lodgingPerRoomNightFen: 'Lodging (per room-night)',

@@ -1,55 +1,10 @@
 /** Strings of the requestAdmin screens (zh-CN). Keys must match requestAdmin.en.ts (the typecheck and a test say so). */
 export const requestAdminZhCN = {
-  status: {
-    draft: '草稿',
-    submitted: '已提交',
-    approving: '审批中',
-    approved: '已批准',
-    filed: '已备案',
-    returned: '已退回',
-    rejected: '已驳回',
-    cancelled: '已取消',
-  },
-  tier: {
-    A: 'A 类',
-    B: 'B 类',
-    C: 'C 类',
-    D: 'D 类',
-  },
   tierHint: {
     A: '政府领导、来访单位高层',
     B: '重点客户领导、有望签约的客户',
     C: '一般客户拜访、初期接洽',
     D: '设备、物资供应商',
-  },
-  category: {
-    government: '政府机关',
-    key_client: '重点客户',
-    client: '一般客户',
-    prospect: '意向客户',
-    partner: '合作伙伴',
-    supplier: '供应商',
-    other: '其他',
-  },
-  accompany: {
-    chairman: '董事长',
-    gm: '总经理',
-    vp: '副总经理',
-    centre_managers: '各中心经理',
-    dept_managers: '相关部门经理',
-    sales_leader: '营销负责人',
-    sales_manager: '业务经理',
-    dept_head_or_designee: '部门负责人或指定人员',
-  },
-  vehicle: {
-    yes: '派车',
-    on_request: '说明必要性后派车',
-    no: '不派车',
-  },
-  stepKind: {
-    dept_head: '部门负责人审批',
-    executive: '公司领导审批',
-    admin_office: '人事行政部备案',
   },
   estimate: {
     lodgingPerRoomNightFen: '住宿（每间每晚）',

@@ -52,21 +52,6 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     retroactiveReason: 'Why it is filed afterwards',
     retroactiveReasonPlaceholder: 'Why no request was filed beforehand',
   },
-  categories: {
-    government: 'Government',
-    key_client: 'Key client',
-    client: 'Client',
-    prospect: 'Prospect',
-    partner: 'Partner',
-    supplier: 'Supplier',
-    other: 'Other',
-  },
-  tiers: {
-    A: 'Tier A',
-    B: 'Tier B',
-    C: 'Tier C',
-    D: 'Tier D',
-  },
   tierHints: {
     A: 'Government leaders; top leaders of the visiting organisation',
     B: 'Key-client leaders; prospects likely to sign',
@@ -100,16 +85,6 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     pasteNothing: 'No data rows found.',
     pasted: 'Visitors appended: {{count}}. Check any cell marked red.',
     rowLabel: 'row {{row}}',
-  },
-  idTypesShort: {
-    resident_id: 'ID card',
-    passport: 'Passport',
-    other: 'Other',
-  },
-  idTypes: {
-    resident_id: 'Resident ID card',
-    passport: 'Passport',
-    other: 'Other ID',
   },
   companions: {
     label: 'Accompanying staff',
@@ -175,18 +150,6 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     sightseeing: 'Sightseeing',
     returnTickets: 'Book return tickets',
   },
-  meals: {
-    breakfast: 'Breakfast',
-    lunch: 'Lunch',
-    dinner: 'Dinner',
-  },
-  equipment: {
-    projector: 'Projector',
-    video_conference: 'Video conference',
-    microphone: 'Microphone',
-    laptop: 'Laptop',
-    whiteboard: 'Whiteboard',
-  },
   expense: {
     meals: 'Meals',
     tobacco_alcohol: 'Tobacco & alcohol',
@@ -213,16 +176,6 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     capNote:
       'The meal cap excludes tobacco, alcohol and gifts: they are budgeted on their own lines, outside the per-head cap. A planned amount above the estimate needs a reason.',
     waiting: 'Estimating…',
-  },
-  accompany: {
-    chairman: 'Chairman',
-    gm: 'General manager',
-    vp: 'Vice president',
-    centre_managers: 'Centre managers',
-    dept_managers: 'Relevant department managers',
-    sales_leader: 'Sales leader',
-    sales_manager: 'Sales manager',
-    dept_head_or_designee: 'Department head or designee',
   },
   vehicle: {
     yes: 'Company car available',
@@ -261,9 +214,6 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     warn: 'Note',
   },
   chain: {
-    dept_head: 'Department head approves',
-    executive: 'Executive approves',
-    admin_office: 'Administration office files',
     addedBecause: 'added because of "{{reason}}"',
   },
   checkTitles: {

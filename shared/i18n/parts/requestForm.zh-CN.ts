@@ -48,21 +48,6 @@ export const requestFormZhCN = {
     retroactiveReason: '补办原因',
     retroactiveReasonPlaceholder: '为什么没有事先申请',
   },
-  categories: {
-    government: '政府机关',
-    key_client: '重点客户',
-    client: '一般客户',
-    prospect: '意向客户',
-    partner: '合作伙伴',
-    supplier: '供应商',
-    other: '其他',
-  },
-  tiers: {
-    A: 'A 类',
-    B: 'B 类',
-    C: 'C 类',
-    D: 'D 类',
-  },
   tierHints: {
     A: '政府领导；来访单位高层领导',
     B: '重点客户领导；有望签约的意向客户',
@@ -94,16 +79,6 @@ export const requestFormZhCN = {
     pasteNothing: '没有识别到数据行。',
     pasted: '已追加 {{count}} 名来访人员，请核对标红的单元格。',
     rowLabel: '第 {{row}} 行',
-  },
-  idTypesShort: {
-    resident_id: '身份证',
-    passport: '护照',
-    other: '其他',
-  },
-  idTypes: {
-    resident_id: '居民身份证',
-    passport: '护照',
-    other: '其他证件',
   },
   companions: {
     label: '陪同人员',
@@ -165,18 +140,6 @@ export const requestFormZhCN = {
     sightseeing: '参观游览',
     returnTickets: '代订返程票',
   },
-  meals: {
-    breakfast: '早餐',
-    lunch: '午餐',
-    dinner: '晚餐',
-  },
-  equipment: {
-    projector: '投影仪',
-    video_conference: '视频会议',
-    microphone: '话筒',
-    laptop: '笔记本电脑',
-    whiteboard: '白板',
-  },
   expense: {
     meals: '餐费',
     tobacco_alcohol: '烟酒',
@@ -202,16 +165,6 @@ export const requestFormZhCN = {
     capNote:
       '餐费标准不含烟酒和礼品：烟酒、礼品单独列支，不计入每人每餐的上限。计划金额高于测算时须说明原因。',
     waiting: '正在测算…',
-  },
-  accompany: {
-    chairman: '董事长',
-    gm: '总经理',
-    vp: '副总经理',
-    centre_managers: '各中心负责人',
-    dept_managers: '相关部门经理',
-    sales_leader: '销售负责人',
-    sales_manager: '销售经理',
-    dept_head_or_designee: '部门负责人或其指定人员',
   },
   vehicle: {
     yes: '可安排公司用车',
@@ -250,9 +203,6 @@ export const requestFormZhCN = {
     warn: '提示',
   },
   chain: {
-    dept_head: '部门负责人审批',
-    executive: '公司领导审批',
-    admin_office: '人事行政部备案',
     addedBecause: '因“{{reason}}”增加',
   },
   checkTitles: {

@@ -3,26 +3,6 @@ import type { Shape } from '../shape';
 
 export const requestViewsEn: Shape<typeof requestViewsZhCN> = {
   title: 'Reception dossier',
-  status: {
-    draft: 'Draft',
-    submitted: 'Submitted',
-    approving: 'In approval',
-    approved: 'Approved',
-    filed: 'Filed',
-    returned: 'Returned',
-    rejected: 'Rejected',
-    cancelled: 'Cancelled',
-    in_progress: 'In progress',
-    completed: 'Completed',
-    reconciling: 'Reconciling',
-    settled: 'Settled',
-    archived: 'Archived',
-  },
-  stepKind: {
-    dept_head: 'Dept. head approval',
-    executive: 'Executive approval',
-    admin_office: 'Admin office filing',
-  },
   stepStatus: {
     waiting: 'Not started',
     pending: 'Pending',
@@ -36,49 +16,6 @@ export const requestViewsEn: Shape<typeof requestViewsZhCN> = {
   stepReason: {
     host_is_head: 'The host is the department head: step skipped',
     added: 'Added because of “{{check}}”',
-  },
-  tier: 'Tier {{tier}}',
-  orgCategory: {
-    government: 'Government',
-    key_client: 'Key client',
-    client: 'Client',
-    prospect: 'Prospect',
-    partner: 'Partner',
-    supplier: 'Supplier',
-    other: 'Other',
-  },
-  meal: {
-    breakfast: 'Breakfast',
-    lunch: 'Lunch',
-    dinner: 'Dinner',
-  },
-  expense: {
-    meals: 'Meals',
-    tobacco_alcohol: 'Tobacco & alcohol',
-    gifts: 'Gifts',
-    lodging: 'Lodging',
-    vehicles: 'Vehicles',
-    tickets: 'Tickets',
-    venue: 'Venue & supplies',
-    sightseeing: 'Sightseeing',
-    other: 'Other',
-  },
-  equipment: {
-    projector: 'Projector',
-    video_conference: 'Video conference',
-    microphone: 'Microphone',
-    laptop: 'Laptop',
-    whiteboard: 'Whiteboard',
-  },
-  idType: {
-    resident_id: 'Resident ID',
-    passport: 'Passport',
-    other: 'Other ID',
-  },
-  severity: {
-    block: 'Blocks',
-    approval: 'Needs approval',
-    warn: 'Note',
   },
   checkShort: {
     arrival_in_past: 'Arrival has passed',

@@ -1,26 +1,6 @@
 /** Strings of the requestViews screens (zh-CN). Keys must match requestViews.en.ts (the typecheck and a test say so). */
 export const requestViewsZhCN = {
   title: '接待档案',
-  status: {
-    draft: '草稿',
-    submitted: '已提交',
-    approving: '审批中',
-    approved: '已批准',
-    filed: '已备案',
-    returned: '已退回',
-    rejected: '已驳回',
-    cancelled: '已取消',
-    in_progress: '接待中',
-    completed: '已完成',
-    reconciling: '核销中',
-    settled: '已结算',
-    archived: '已归档',
-  },
-  stepKind: {
-    dept_head: '部门负责人审批',
-    executive: '公司领导审批',
-    admin_office: '人事行政部备案',
-  },
   stepStatus: {
     waiting: '未开始',
     pending: '待审批',
@@ -34,49 +14,6 @@ export const requestViewsZhCN = {
   stepReason: {
     host_is_head: '申请人即部门负责人，此步跳过',
     added: '因“{{check}}”增加此步',
-  },
-  tier: '{{tier}} 类',
-  orgCategory: {
-    government: '政府机关',
-    key_client: '重点客户',
-    client: '一般客户',
-    prospect: '意向客户',
-    partner: '合作伙伴',
-    supplier: '供应商',
-    other: '其他',
-  },
-  meal: {
-    breakfast: '早餐',
-    lunch: '午餐',
-    dinner: '晚餐',
-  },
-  expense: {
-    meals: '餐费',
-    tobacco_alcohol: '烟酒',
-    gifts: '礼品',
-    lodging: '住宿',
-    vehicles: '用车',
-    tickets: '票务',
-    venue: '场地及布置',
-    sightseeing: '参观游览',
-    other: '其他',
-  },
-  equipment: {
-    projector: '投影仪',
-    video_conference: '视频会议',
-    microphone: '话筒',
-    laptop: '笔记本电脑',
-    whiteboard: '白板',
-  },
-  idType: {
-    resident_id: '身份证',
-    passport: '护照',
-    other: '其他证件',
-  },
-  severity: {
-    block: '不符合',
-    approval: '需审批',
-    warn: '提醒',
   },
   checkShort: {
     arrival_in_past: '到达日期已过',

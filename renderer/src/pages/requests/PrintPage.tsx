@@ -135,7 +135,7 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
             </tr>
             <tr>
               <th>{t('requestViews.summary.orgCategory')}</th>
-              <td>{t(`requestViews.orgCategory.${b.orgCategory}`)}</td>
+              <td>{t(`labels.category.${b.orgCategory}`)}</td>
               <th>{t('requestViews.summary.tier')}</th>
               <td>{tierText}</td>
             </tr>
@@ -286,7 +286,7 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
             )}
             {lines.map((l) => (
               <tr key={l.category}>
-                <td>{t(`requestViews.expense.${l.category}`)}</td>
+                <td>{t(`labels.expense.${l.category}`)}</td>
                 <td className="rp-money">{fmt.money(l.estimateFen)}</td>
                 <td className="rp-money">
                   {fmt.money(l.amountFen)}
@@ -329,7 +329,7 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
             )}
             {sortChecks(d.checks).map((c, i) => (
               <tr key={i}>
-                <th className="rp-sev">{t(`requestViews.severity.${c.severity}`)}</th>
+                <th className="rp-sev">{t(`labels.severity.${c.severity}`)}</th>
                 <td>{fmt.check(c)}</td>
               </tr>
             ))}

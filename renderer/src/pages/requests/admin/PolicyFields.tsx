@@ -265,7 +265,7 @@ function TierCard({ tier }: { tier: Tier }) {
             onBlur={f.onBlur}
             options={ACCOMPANY_CODES.map((c) => ({
               value: c,
-              label: t(`requestAdmin.accompany.${c}`),
+              label: t(`labels.accompany.${c}`),
             }))}
           />
         )}
@@ -300,7 +300,7 @@ function TierCard({ tier }: { tier: Tier }) {
                 onChange={(e) => f.onChange(e.target.value)}
                 options={(['yes', 'on_request', 'no'] as const).map((v) => ({
                   value: v,
-                  label: t(`requestAdmin.vehicle.${v}`),
+                  label: t(`labels.vehicle.${v}`),
                 }))}
               />
             )}
@@ -348,7 +348,7 @@ function ChainEditor({
           {i > 0 && <ArrowRightOutlined style={{ color: '#94a3b8' }} />}
           <span style={{ ...STEP_STYLE, ...STEP_COLORS[kind] }}>
             <span style={{ padding: '0 4px' }}>
-              {i + 1}. {t(`requestAdmin.stepKind.${kind}`)}
+              {i + 1}. {t(`labels.stepKind.${kind}`)}
             </span>
             {!disabled && (
               <span style={{ display: 'inline-flex', borderInlineStart: '1px solid #e5e7eb' }}>
@@ -376,7 +376,7 @@ function ChainEditor({
         <Dropdown
           trigger={['click']}
           menu={{
-            items: STEP_KINDS.map((k) => ({ key: k, label: t(`requestAdmin.stepKind.${k}`) })),
+            items: STEP_KINDS.map((k) => ({ key: k, label: t(`labels.stepKind.${k}`) })),
             onClick: ({ key }) => onChange([...value, key as ChainStepKind]),
           }}
         >
@@ -519,14 +519,14 @@ function CategoryCard() {
         <tbody>
           {ORG_CATEGORIES.map((c) => (
             <tr key={c} style={{ borderTop: '1px solid #f0f0f0' }}>
-              <td style={{ padding: '4px 0' }}>{t(`requestAdmin.category.${c}`)}</td>
+              <td style={{ padding: '4px 0' }}>{t(`labels.category.${c}`)}</td>
               <td style={{ padding: '4px 0' }}>
                 <PFieldBare name={`policy.suggestedTier.${c}`}>
                   {(f) => (
                     <Radio.Group
                       size="small"
                       optionType="button"
-                      aria-label={t(`requestAdmin.category.${c}`)}
+                      aria-label={t(`labels.category.${c}`)}
                       value={f.value}
                       onChange={(e) => f.onChange(e.target.value)}
                       options={TIERS.map((tier) => ({ value: tier, label: tier }))}

@@ -269,7 +269,7 @@ export function RequestList({ scope }: { scope: 'mine' | 'all' }) {
           value={query.statuses}
           options={REQUEST_STATUSES.map((s) => ({
             value: s,
-            label: t(`requestAdmin.status.${s}`),
+            label: t(`labels.status.${s}`),
           }))}
           onChange={(statuses) => update({ statuses })}
         />
@@ -284,7 +284,7 @@ export function RequestList({ scope }: { scope: 'mine' | 'all' }) {
               value={query.tiers}
               options={TIERS.map((tier) => ({
                 value: tier,
-                label: t(`requestAdmin.tier.${tier}`),
+                label: t(`labels.tier.${tier}`),
               }))}
               onChange={(tiers) => update({ tiers })}
             />

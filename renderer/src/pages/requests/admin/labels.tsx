@@ -26,7 +26,7 @@ export function StatusTag({ status }: { status: RequestStatus }) {
   const { t } = useTranslation();
   return (
     <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }}>
-      {t(`requestAdmin.status.${status}`)}
+      {t(`labels.status.${status}`)}
     </Tag>
   );
 }
@@ -35,7 +35,7 @@ export function TierTag({ tier }: { tier: Tier }) {
   const { t } = useTranslation();
   return (
     <Tag color={TIER_COLOR[tier]} style={{ marginInlineEnd: 0 }}>
-      {t(`requestAdmin.tier.${tier}`)}
+      {t(`labels.tier.${tier}`)}
     </Tag>
   );
 }

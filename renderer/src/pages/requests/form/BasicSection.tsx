@@ -132,7 +132,7 @@ export function BasicSection({ session }: { session: SessionInfo }) {
                 }}
                 options={ORG_CATEGORIES.map((c) => ({
                   value: c,
-                  label: t(`requestForm.categories.${c}`),
+                  label: t(`labels.category.${c}`),
                 }))}
               />
             )}
@@ -156,7 +156,7 @@ export function BasicSection({ session }: { session: SessionInfo }) {
                 popupMatchSelectWidth={280}
                 options={TIERS.map((x) => ({
                   value: x,
-                  label: t(`requestForm.tiers.${x}`),
+                  label: t(`labels.tier.${x}`),
                   hint: t(`requestForm.tierHints.${x}`),
                 }))}
                 optionRender={(o) => (

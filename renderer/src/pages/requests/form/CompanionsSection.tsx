@@ -107,7 +107,7 @@ function CompanionsPicker({
           <Typography.Text type="secondary">
             {t('requestForm.companions.help', {
               who: accompany
-                .map((a) => t(`requestForm.accompany.${a}`))
+                .map((a) => t(`labels.accompany.${a}`))
                 .join(t('requestForm.listSeparator')),
             })}
           </Typography.Text>

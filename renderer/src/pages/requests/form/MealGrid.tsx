@@ -98,7 +98,7 @@ export function MealGrid() {
                       onChange={(e) => toggleColumn(meal, e.target.checked)}
                       title={t('requestForm.needs.allDays')}
                     >
-                      {t(`requestForm.meals.${meal}`)}
+                      {t(`labels.meal.${meal}`)}
                     </Checkbox>
                   </th>
                 );
@@ -111,7 +111,7 @@ export function MealGrid() {
                 <td className="rf-meal-day">{dayLabel(date, language)}</td>
                 {MEALS.map((meal) => {
                   const i = find(date, meal);
-                  const label = `${dayLabel(date, language)} ${t(`requestForm.meals.${meal}`)}`;
+                  const label = `${dayLabel(date, language)} ${t(`labels.meal.${meal}`)}`;
                   return (
                     <td key={meal}>
                       <div className="rf-meal-cell">
@@ -183,7 +183,7 @@ export function MealGrid() {
           <Typography.Text type="warning">
             {t('requestForm.needs.outOfRange', {
               date: m.date ? dayLabel(m.date, language) : '—',
-              meal: t(`requestForm.meals.${m.meal}`),
+              meal: t(`labels.meal.${m.meal}`),
             })}
           </Typography.Text>
           <Button type="link" size="small" onClick={() => write(meals.filter((_, j) => j !== i))}>

@@ -148,7 +148,7 @@ export function NeedsSection() {
                   aria-label={t('requestForm.needs.equipment')}
                   options={EQUIPMENT.map((e) => ({
                     value: e,
-                    label: t(`requestForm.equipment.${e}`),
+                    label: t(`labels.equipment.${e}`),
                   }))}
                   style={{ width: '100%' }}
                 />

@@ -124,7 +124,7 @@ function useFieldLabel(form: RequestFormApi) {
       return `${t('requestForm.fields.itinerary')} ${row(a)} · ${t(`requestForm.fields.${b}`)}`;
     if (head === 'needs' && a === 'meals') {
       const meal = b !== undefined ? form.getValues(`needs.meals.${Number(b)}`) : undefined;
-      const which = meal ? ` ${meal.date} ${t(`requestForm.meals.${meal.meal}`)}` : '';
+      const which = meal ? ` ${meal.date} ${t(`labels.meal.${meal.meal}`)}` : '';
       return `${t('requestForm.fields.meals')}${which}${c ? ` · ${t(`requestForm.fields.${c}`)}` : ''}`;
     }
     if (head === 'needs' && a)

@@ -120,7 +120,7 @@ export function SidePanel() {
                 key: 'accompany',
                 label: t('requestForm.panel.accompany'),
                 children: tp.accompany
-                  .map((a) => t(`requestForm.accompany.${a}`))
+                  .map((a) => t(`labels.accompany.${a}`))
                   .join(t('requestForm.listSeparator')),
               },
               {
@@ -205,7 +205,7 @@ export function SidePanel() {
             current={-1}
             className="rf-chain"
             items={preview.chain.map((step) => ({
-              title: t(`requestForm.chain.${step.kind}`),
+              title: t(`labels.stepKind.${step.kind}`),
               description: reasonTitle(step.reason)
                 ? t('requestForm.chain.addedBecause', { reason: reasonTitle(step.reason) })
                 : undefined,

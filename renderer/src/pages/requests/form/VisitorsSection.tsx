@@ -103,8 +103,8 @@ export function VisitorsSection() {
                 popupMatchSelectWidth={false}
                 options={ID_TYPES.map((x) => ({
                   value: x,
-                  label: t(`requestForm.idTypesShort.${x}`),
-                  title: t(`requestForm.idTypes.${x}`),
+                  label: t(`labels.idTypeShort.${x}`),
+                  title: t(`labels.idType.${x}`),
                 }))}
               />
             ) : (

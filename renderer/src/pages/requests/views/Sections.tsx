@@ -29,7 +29,7 @@ export function SummarySection({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
     {
       key: 'category',
       label: t('requestViews.summary.orgCategory'),
-      children: t(`requestViews.orgCategory.${b.orgCategory}`),
+      children: t(`labels.category.${b.orgCategory}`),
     },
     { key: 'tier', label: t('requestViews.summary.tier'), children: fmt.tier(b.tier) },
     {
@@ -211,7 +211,7 @@ export function BudgetSection({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
             title: t('requestViews.budget.category'),
             dataIndex: 'category',
             width: 160,
-            render: (c: string) => t(`requestViews.expense.${c}`),
+            render: (c: string) => t(`labels.expense.${c}`),
           },
           {
             title: t('requestViews.budget.estimate'),

@@ -7,14 +7,18 @@ export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
     <Tag color={STATUS_COLOR[status] ?? 'default'} data-testid="status-tag">
-      {t(`requestViews.status.${status}`, { defaultValue: status })}
+      {t(`labels.status.${status}`, { defaultValue: status })}
     </Tag>
   );
 }
 
 export function TierTag({ tier }: { tier: string }) {
   const { t } = useTranslation();
-  return <Tag color={TIER_COLOR[tier] ?? 'default'}>{t('requestViews.tier', { tier })}</Tag>;
+  return (
+    <Tag color={TIER_COLOR[tier] ?? 'default'}>
+      {t(`labels.tier.${tier}`, { defaultValue: tier })}
+    </Tag>
+  );
 }
 
 /** The admin office's approval is the filing (备案), and says so. */
@@ -34,7 +38,7 @@ export function SeverityTag({ severity }: { severity: Severity }) {
   const { t } = useTranslation();
   return (
     <Tag color={SEVERITY_COLOR[severity]} className="rv-severity">
-      {t(`requestViews.severity.${severity}`)}
+      {t(`labels.severity.${severity}`)}
     </Tag>
   );
 }

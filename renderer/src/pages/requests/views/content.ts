@@ -35,7 +35,7 @@ export function needsRows(body: RequestBody, headcount: number, fmt: Fmt): Row[]
       n.meetingRoom && t('requestViews.needs.meetingRoom'),
       n.equipment.length > 0 &&
         t('requestViews.needs.equipment', {
-          list: fmt.list(n.equipment.map((e) => t(`requestViews.equipment.${e}`))),
+          list: fmt.list(n.equipment.map((e) => t(`labels.equipment.${e}`))),
         }),
     ],
     true,
@@ -53,7 +53,7 @@ export function needsRows(body: RequestBody, headcount: number, fmt: Fmt): Row[]
   // Meals grouped by day: 6月8日：午餐、晚餐（人均 ¥120.00）
   const byDay = new Map<string, string[]>();
   for (const m of [...n.meals].sort((a, b) => a.date.localeCompare(b.date))) {
-    const meal = t(`requestViews.meal.${m.meal}`);
+    const meal = t(`labels.meal.${m.meal}`);
     const text =
       m.perHeadFen !== null
         ? t('requestViews.needs.mealWithAmount', { meal, amount: fmt.money(m.perHeadFen) })
@@ -109,7 +109,7 @@ export function budgetLines(budget: Budget): BudgetLineEstimate[] {
 
 export function visitorId(v: Visitor, fmt: Fmt): string {
   if (!v.idNumber) return DASH;
-  const type = v.idType ? fmt.t(`requestViews.idType.${v.idType}`) : '';
+  const type = v.idType ? fmt.t(`labels.idType.${v.idType}`) : '';
   return type ? `${type} ${v.idNumber}` : v.idNumber;
 }
 

@@ -70,7 +70,7 @@ export function checkMessage(t: TFunction, language: Language, check: PolicyChec
     if (FEN_PARAM.test(name) && typeof value === 'number' && !unitFollows) {
       params[name] = formatMoney(value, language);
     } else if (name === 'category' && typeof value === 'string') {
-      params[name] = t(`requestViews.expense.${value}`, { defaultValue: value });
+      params[name] = t(`labels.expense.${value}`, { defaultValue: value });
     } else params[name] = value;
   }
   return t(`checks.${check.code}`, params);
@@ -80,7 +80,7 @@ export function checkMessage(t: TFunction, language: Language, check: PolicyChec
 export function changeLabel(t: TFunction, path: string): string {
   const [head, tail] = path.split('.', 2);
   if (head === 'budget' && tail) {
-    return `${t('requestViews.field.budget')} · ${t(`requestViews.expense.${tail}`, { defaultValue: tail })}`;
+    return `${t('requestViews.field.budget')} · ${t(`labels.expense.${tail}`, { defaultValue: tail })}`;
   }
   return t(`requestViews.field.${path}`, { defaultValue: path });
 }
@@ -100,8 +100,8 @@ export function changeValue(
   if (typeof v === 'boolean') return t(v ? 'requestViews.change.yes' : 'requestViews.change.no');
   const p = change.path;
   if (p.startsWith('budget.') && typeof v === 'number') return formatMoney(v, language);
-  if (p === 'orgCategory') return t(`requestViews.orgCategory.${v}`, { defaultValue: String(v) });
-  if (p === 'tier') return t('requestViews.tier', { tier: v });
+  if (p === 'orgCategory') return t(`labels.category.${v}`, { defaultValue: String(v) });
+  if (p === 'tier') return t(`labels.tier.${String(v)}`, { defaultValue: String(v) });
   if (p === 'departmentId') {
     return department && department.id === v && department.name ? department.name : `#${v}`;
   }
@@ -111,7 +111,7 @@ export function changeValue(
   if (p === 'needs.meals' && typeof v === 'string') {
     const m = MEAL_VALUE.exec(v);
     if (m) {
-      const meal = `${formatDay(m[1] ?? '', language, { year: false })} ${t(`requestViews.meal.${m[2]}`)}`;
+      const meal = `${formatDay(m[1] ?? '', language, { year: false })} ${t(`labels.meal.${m[2]}`)}`;
       return m[3] !== undefined
         ? `${meal} · ${t('requestViews.needs.mealPerHead', { amount: formatMoney(Number(m[3]), language) })}`
         : meal;
@@ -122,7 +122,7 @@ export function changeValue(
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-      .map((e) => t(`requestViews.equipment.${e}`, { defaultValue: e }))
+      .map((e) => t(`labels.equipment.${e}`, { defaultValue: e }))
       .join(language === 'en' ? ', ' : '、');
   }
   return String(v);

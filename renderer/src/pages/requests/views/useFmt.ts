@@ -29,9 +29,9 @@ export function useFmt() {
       instant: (ms: number, pattern?: 'datetime' | 'date' | 'time') =>
         formatInstant(ms, tz, language, pattern),
       check: (c: PolicyCheck) => checkMessage(t, language, c),
-      status: (s: string) => t(`requestViews.status.${s}`, { defaultValue: s }),
-      stepKind: (k: string) => t(`requestViews.stepKind.${k}`, { defaultValue: k }),
-      tier: (tier: string) => t('requestViews.tier', { tier }),
+      status: (s: string) => t(`labels.status.${s}`, { defaultValue: s }),
+      stepKind: (k: string) => t(`labels.stepKind.${k}`, { defaultValue: k }),
+      tier: (tier: string) => t(`labels.tier.${tier}`, { defaultValue: tier }),
       list: (items: string[]) => listJoin(items, language),
       /** Clauses of one value: `；` in Chinese. */
       clauses: (items: string[]) => items.join(language === 'en' ? '; ' : '；'),

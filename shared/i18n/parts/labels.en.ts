@@ -1,0 +1,93 @@
+import type { labelsZhCN } from './labels.zh-CN';
+import type { Shape } from '../shape';
+
+export const labelsEn: Shape<typeof labelsZhCN> = {
+  status: {
+    draft: 'Draft',
+    submitted: 'Submitted',
+    approving: 'In approval',
+    approved: 'Approved',
+    filed: 'Filed',
+    returned: 'Returned',
+    rejected: 'Rejected',
+    cancelled: 'Cancelled',
+    in_progress: 'In progress',
+    completed: 'Completed',
+    reconciling: 'Reconciling',
+    settled: 'Settled',
+    archived: 'Archived',
+  },
+  tier: {
+    A: 'Tier A',
+    B: 'Tier B',
+    C: 'Tier C',
+    D: 'Tier D',
+  },
+  category: {
+    government: 'Government',
+    key_client: 'Key client',
+    client: 'Client',
+    prospect: 'Prospect',
+    partner: 'Partner',
+    supplier: 'Supplier',
+    other: 'Other',
+  },
+  accompany: {
+    chairman: 'Chairman',
+    gm: 'General manager',
+    vp: 'Vice president',
+    centre_managers: 'Centre managers',
+    dept_managers: 'Relevant department managers',
+    sales_leader: 'Sales leader',
+    sales_manager: 'Sales manager',
+    dept_head_or_designee: 'Department head or designee',
+  },
+  vehicle: {
+    yes: 'Car provided',
+    on_request: 'Car if justified',
+    no: 'No car',
+  },
+  stepKind: {
+    dept_head: 'Department head approval',
+    executive: 'Executive approval',
+    admin_office: 'Admin office filing',
+  },
+  expense: {
+    meals: 'Meals',
+    tobacco_alcohol: 'Tobacco & alcohol',
+    gifts: 'Gifts',
+    lodging: 'Lodging',
+    vehicles: 'Vehicles',
+    tickets: 'Tickets',
+    venue: 'Venue & supplies',
+    sightseeing: 'Sightseeing',
+    other: 'Other',
+  },
+  meal: {
+    breakfast: 'Breakfast',
+    lunch: 'Lunch',
+    dinner: 'Dinner',
+  },
+  equipment: {
+    projector: 'Projector',
+    video_conference: 'Video conference',
+    microphone: 'Microphone',
+    laptop: 'Laptop',
+    whiteboard: 'Whiteboard',
+  },
+  idType: {
+    resident_id: 'Resident ID card',
+    passport: 'Passport',
+    other: 'Other ID',
+  },
+  idTypeShort: {
+    resident_id: 'ID card',
+    passport: 'Passport',
+    other: 'Other',
+  },
+  severity: {
+    block: 'Blocks',
+    approval: 'Needs approval',
+    warn: 'Note',
+  },
+};
