@@ -79,7 +79,21 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
     ? fmt.tier(b.tier) +
       fmt.paren(fmt.label(t('requestViews.summary.tierOverrideReason')) + b.tierOverrideReason)
     : fmt.tier(b.tier);
-  const signers = ['host', 'dept_head', 'executive', 'admin_office'] as const;
+  // Sign-off lines for the host and the steps this request really goes through (all of them
+  // while no chain exists yet, e.g. a draft).
+  const chainKinds = new Set(
+    d.steps
+      .filter(
+        (s) => s.revision === d.revision && s.status !== 'skipped' && s.status !== 'cancelled',
+      )
+      .map((s) => s.kind),
+  );
+  const signers = [
+    'host',
+    ...(['dept_head', 'executive', 'admin_office'] as const).filter(
+      (k) => chainKinds.size === 0 || chainKinds.has(k),
+    ),
+  ] as const;
 
   return (
     <article className="rp-sheet" lang={fmt.language} data-testid="print-sheet">
