@@ -76,7 +76,7 @@ export const HANDLERS: { [N in OperationName]: Handler<N> } = {
   'policy.get': (ctx, input) => getPolicy(ctx.db, input.version),
   'policy.update': (ctx, input) => updatePolicy(ctx, input),
   'requests.preview': (ctx, input) =>
-    requests.previewRequest(ctx.db, ctx.nowMs, input.body, input.id),
+    requests.previewRequest(ctx.db, ctx.nowMs, input.body, input.id, me(ctx).userId),
   'requests.saveDraft': (ctx, input) => requests.saveDraft(ctx, input),
   'requests.submit': (ctx, input) => requests.submitRequest(ctx, input),
   'requests.cancel': (ctx, input) => requests.cancelRequest(ctx, input),

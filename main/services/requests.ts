@@ -61,12 +61,34 @@ async function otherVisitDates(db: Kysely<DB>, orgName: string, excludeId: numbe
   return (await q.execute()).map((r) => r.arrivalDate);
 }
 
+/** The head of the request's department (the host's own when the body names none). */
+async function departmentHead(db: Kysely<DB>, body: RequestBody, hostUserId: number) {
+  const deptId =
+    body.departmentId ??
+    (
+      await db
+        .selectFrom('users')
+        .select('departmentId')
+        .where('id', '=', hostUserId)
+        .executeTakeFirst()
+    )?.departmentId ??
+    null;
+  if (deptId === null) return null;
+  const dept = await db
+    .selectFrom('departments')
+    .select('headUserId')
+    .where('id', '=', deptId)
+    .executeTakeFirst();
+  return dept?.headUserId ?? null;
+}
+
 /** Checks, budget and chain under the current policy (what the form shows while typing). */
 export async function previewRequest(
   db: Kysely<DB>,
   nowMs: number,
   body: RequestBody,
   excludeId: number | null,
+  hostUserId: number,
 ): Promise<RequestPreview> {
   const { version, policy } = await getPolicy(db);
   const today = await companyToday(db, nowMs);
@@ -80,7 +102,9 @@ export async function previewRequest(
     suggestedTier: policy.suggestedTier[body.orgCategory],
     checks,
     budget: estimateBudget(body, policy),
-    chain: planChain(body, policy, checks),
+    chain: planChain(body, policy, checks, {
+      hostIsHead: (await departmentHead(db, body, hostUserId)) === hostUserId,
+    }),
   };
 }
 
@@ -337,7 +361,7 @@ export async function getDossier(
   const checks: PolicyCheck[] =
     rev && status !== 'draft'
       ? (JSON.parse(rev.checks) as PolicyCheck[])
-      : (await previewRequest(db, nowMs, body, id)).checks;
+      : (await previewRequest(db, nowMs, body, id, row.hostUserId)).checks;
   const budget: Budget =
     rev && status !== 'draft' ? (JSON.parse(rev.budget) as Budget) : estimateBudget(body, policy);
   const steps = await loadSteps(db, id);
@@ -604,7 +628,7 @@ export async function submitRequest(ctx: ServiceContext, input: OpParsed<'reques
       issuesToFieldErrors(issues),
     );
   }
-  const preview = await previewRequest(ctx.db, ctx.nowMs, body, input.id);
+  const preview = await previewRequest(ctx.db, ctx.nowMs, body, input.id, actor.userId);
   const blocks = blocking(preview.checks);
   if (blocks.length > 0) {
     const fieldFor: Partial<Record<string, string>> = {
@@ -662,34 +686,22 @@ export async function submitRequest(ctx: ServiceContext, input: OpParsed<'reques
     data: { revision, policyVersion: preview.policyVersion },
   });
 
-  // Chain: the department head, then pools of executives and the admin office. Each step keeps
-  // why it is there. A head filing his own request is not his own approver: his step goes to an
-  // executive instead (or is skipped when the chain has one anyway). A department without a head
-  // leaves the step to anyone holding the dept_head role.
-  const dept =
-    body.departmentId === null
-      ? undefined
-      : await ctx.db
-          .selectFrom('departments')
-          .select('headUserId')
-          .where('id', '=', body.departmentId)
-          .executeTakeFirst();
-  const hasExecutive = preview.chain.some((p) => p.kind === 'executive');
+  // The planned chain becomes steps: the department head by name (a department without a head
+  // leaves the step to anyone holding the role), executives and the admin office as pools.
+  const headUserId = await departmentHead(ctx.db, body, actor.userId);
   let seq = 0;
   for (const plan of preview.chain) {
     seq += 1;
-    const selfHead = plan.kind === 'dept_head' && dept?.headUserId === actor.userId;
-    const escalate = selfHead && !hasExecutive;
     await ctx.db
       .insertInto('approvalSteps')
       .values({
         requestId: id,
         revision,
         seq,
-        kind: escalate ? 'executive' : plan.kind,
-        reason: selfHead ? 'host_is_head' : plan.reason,
-        assigneeUserId: plan.kind === 'dept_head' && !selfHead ? (dept?.headUserId ?? null) : null,
-        status: selfHead && !escalate ? 'skipped' : 'waiting',
+        kind: plan.kind,
+        reason: plan.reason,
+        assigneeUserId: plan.kind === 'dept_head' && !plan.skipped ? headUserId : null,
+        status: plan.skipped ? 'skipped' : 'waiting',
       })
       .execute();
   }

@@ -1,4 +1,5 @@
 import { format as formatDate } from 'date-fns';
+import type { TFunction } from 'i18next';
 import { enUS, zhCN } from 'date-fns/locale';
 import { wallClock } from '../../shared/dates';
 import type { Fen } from '../../shared/money';
@@ -28,4 +29,23 @@ export function formatInstant(
     time: 'HH:mm',
   };
   return formatDate(local, patterns[pattern], { locale: dateLocale(language) });
+}
+
+/**
+ * Message params in the reader's language: amounts (`…Fen`) as money, expense categories by
+ * their label. Main sends raw values so one message reads right in either language.
+ */
+export function localParams(
+  t: TFunction,
+  language: Language,
+  params: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (name.endsWith('Fen') && typeof value === 'number') out[name] = formatMoney(value, language);
+    else if (name === 'category' && typeof value === 'string') {
+      out[name] = t(`labels.expense.${value}`, { defaultValue: value });
+    } else out[name] = value;
+  }
+  return out;
 }

@@ -839,3 +839,37 @@ describe('properties', () => {
     );
   });
 });
+
+describe('planChain: a head is not his own approver', () => {
+  const kinds = (steps: ReturnType<typeof planChain>) =>
+    steps.map((s) => `${s.kind}:${s.reason}${s.skipped ? ':skipped' : ''}`);
+  it.each([
+    [
+      'C without an executive: his step goes to an executive',
+      {},
+      ['executive:host_is_head', 'admin_office:base'],
+    ],
+    [
+      'C with company lodging (an executive anyway): his step is skipped',
+      {
+        needs: {
+          ...emptyRequestBody().needs,
+          companyPaysLodging: true,
+          hotelNights: 1,
+          hotelRooms: 1,
+        },
+      },
+      ['dept_head:host_is_head:skipped', 'executive:company_lodging', 'admin_office:base'],
+    ],
+  ] as const)('%s', (_name, overrides, expected) => {
+    const body = { ...emptyRequestBody(), ...overrides };
+    const checks = evaluateChecks(body, DEFAULT_POLICY, {
+      today: '2026-11-27',
+      otherVisitDates: [],
+    });
+    expect(kinds(planChain(body, DEFAULT_POLICY, checks, { hostIsHead: true }))).toEqual(expected);
+    expect(planChain(body, DEFAULT_POLICY, checks).some((s) => s.reason === 'host_is_head')).toBe(
+      false,
+    );
+  });
+});

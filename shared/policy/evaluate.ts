@@ -188,38 +188,58 @@ export function evaluateChecks(
 
 export interface ChainStepPlan {
   kind: ChainStepKind;
-  /** Why the step is there: `base`, or the check that added it. */
-  reason: 'base' | CheckCode;
+  /** Why the step is there: `base`, the check that added it, or that the host heads the department. */
+  reason: 'base' | 'host_is_head' | CheckCode;
+  /** On record but not asked: a head's own step when an executive approves anyway. */
+  skipped?: true;
+}
+
+export interface ChainContext {
+  /** The host heads the request's department, so he cannot be its department-head approver. */
+  hostIsHead?: boolean;
 }
 
 /**
  * The approval chain: the tier's base chain plus an executive step (before filing) when a check
- * needs one and the base chain has none.
+ * needs one and the base chain has none. A head filing his own request is not his own approver:
+ * his step goes to an executive, or is skipped when an executive approves anyway.
  */
 export function planChain(
   body: RequestBody,
   policy: Policy,
   checks: PolicyCheck[],
+  ctx: ChainContext = {},
 ): ChainStepPlan[] {
   const steps: ChainStepPlan[] = policy.chains.base[body.tier].map((kind) => ({
     kind,
     reason: 'base',
   }));
-  if (steps.some((s) => s.kind === 'executive')) return steps;
   const w = policy.chains.executiveWhen;
-  const trigger = checks.find(
-    (c) =>
-      (c.code === 'company_lodging' && w.companyPaidLodging) ||
-      (c.code === 'meal_over_cap' && w.anyOverCap) ||
-      (c.code === 'tier_override' && w.tierOverride) ||
-      c.code === 'budget_over_threshold' ||
-      c.code === 'vehicle_not_eligible',
-  );
-  if (!trigger) return steps;
-  const fileAt = steps.findIndex((s) => s.kind === 'admin_office');
-  const at = fileAt === -1 ? steps.length : fileAt;
-  steps.splice(at, 0, { kind: 'executive', reason: trigger.code });
-  return steps;
+  const trigger = steps.some((s) => s.kind === 'executive')
+    ? undefined
+    : checks.find(
+        (c) =>
+          (c.code === 'company_lodging' && w.companyPaidLodging) ||
+          (c.code === 'meal_over_cap' && w.anyOverCap) ||
+          (c.code === 'tier_override' && w.tierOverride) ||
+          c.code === 'budget_over_threshold' ||
+          c.code === 'vehicle_not_eligible',
+      );
+  if (trigger) {
+    const fileAt = steps.findIndex((s) => s.kind === 'admin_office');
+    steps.splice(fileAt === -1 ? steps.length : fileAt, 0, {
+      kind: 'executive',
+      reason: trigger.code,
+    });
+  }
+  if (!ctx.hostIsHead) return steps;
+  const hasExecutive = steps.some((s) => s.kind === 'executive');
+  return steps.map((s): ChainStepPlan => {
+    if (s.kind !== 'dept_head') return s;
+    return hasExecutive
+      ? { kind: 'dept_head', reason: 'host_is_head', skipped: true }
+      : { kind: 'executive', reason: 'host_is_head' };
+  });
 }
 
 export const blocking = (checks: PolicyCheck[]) => checks.filter((c) => c.severity === 'block');

@@ -217,6 +217,7 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     addedBecause: 'added because of "{{reason}}"',
   },
   checkTitles: {
+    host_is_head: 'The host heads the department',
     arrival_in_past: 'Arrival date has passed',
     lead_time: 'Not enough notice',
     companions_ratio: 'Many accompanying staff',

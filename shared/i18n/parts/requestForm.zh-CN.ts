@@ -206,6 +206,7 @@ export const requestFormZhCN = {
     addedBecause: '因“{{reason}}”增加',
   },
   checkTitles: {
+    host_is_head: '申请人即部门负责人',
     arrival_in_past: '到达日期已过',
     lead_time: '报备时间不足',
     companions_ratio: '陪同人数偏多',

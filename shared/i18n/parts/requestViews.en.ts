@@ -14,7 +14,7 @@ export const requestViewsEn: Shape<typeof requestViewsZhCN> = {
     filed: 'Filed',
   },
   stepReason: {
-    host_is_head: 'The host is the department head: step skipped',
+    host_is_head: 'The host heads the department and does not approve his own request',
     added: 'Added because of “{{check}}”',
   },
   checkShort: {

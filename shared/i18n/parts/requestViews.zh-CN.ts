@@ -12,7 +12,7 @@ export const requestViewsZhCN = {
     filed: '已备案',
   },
   stepReason: {
-    host_is_head: '申请人即部门负责人，此步跳过',
+    host_is_head: '申请人即部门负责人，不审批本人的申请',
     added: '因“{{check}}”增加此步',
   },
   checkShort: {

@@ -204,13 +204,15 @@ export function SidePanel() {
             size="small"
             current={-1}
             className="rf-chain"
-            items={preview.chain.map((step) => ({
-              title: t(`labels.stepKind.${step.kind}`),
-              description: reasonTitle(step.reason)
-                ? t('requestForm.chain.addedBecause', { reason: reasonTitle(step.reason) })
-                : undefined,
-              status: 'wait' as const,
-            }))}
+            items={preview.chain
+              .filter((step) => !step.skipped)
+              .map((step) => ({
+                title: t(`labels.stepKind.${step.kind}`),
+                description: reasonTitle(step.reason)
+                  ? t('requestForm.chain.addedBecause', { reason: reasonTitle(step.reason) })
+                  : undefined,
+                status: 'wait' as const,
+              }))}
           />
         ) : (
           <Skeleton active paragraph={{ rows: 2 }} title={false} />

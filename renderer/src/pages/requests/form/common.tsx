@@ -17,11 +17,11 @@ import {
 } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentView, UserView } from '../../../../../shared/contract/types';
-import { CATALOGS, lookup, type Language } from '../../../../../shared/i18n/translate';
+import type { Language } from '../../../../../shared/i18n/translate';
 import type { PolicyCheck } from '../../../../../shared/policy/evaluate';
 import type { RequestBody, RequestBodyInput } from '../../../../../shared/requests/schema';
 import type { PolicyView, RequestPreview } from '../../../../../shared/requests/views';
-import { formatMoney } from '../../../format';
+import { formatMoney, localParams } from '../../../format';
 import { fenToYuanText, yuanTextToFen } from './money';
 
 export type FormValues = RequestBodyInput;
@@ -65,28 +65,12 @@ export function useMoney() {
   return useCallback((fen: number) => formatMoney(fen, language), [language]);
 }
 
-/**
- * Message params as the catalogs want them: amounts (`…Fen`) as money unless the sentence itself
- * puts a unit after the number, expense categories by name rather than code.
- */
+/** Message params in the reader's language (see `localParams`). */
 export function useLocalParams() {
   const { t } = useTranslation();
   const language = useLanguage();
   return useCallback(
-    (key: string, params: Record<string, unknown> | undefined): Record<string, unknown> => {
-      if (!params) return {};
-      const template = lookup(CATALOGS[language], key) ?? '';
-      const out: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(params)) {
-        const unitFollows = new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}\\s*(分|fen)`).test(template);
-        if (/Fen$/.test(name) && typeof value === 'number' && !unitFollows) {
-          out[name] = formatMoney(value, language);
-        } else if (name === 'category' && typeof value === 'string') {
-          out[name] = t(`requestForm.expense.${value}`, { defaultValue: value });
-        } else out[name] = value;
-      }
-      return out;
-    },
+    (params: Record<string, unknown> | undefined) => localParams(t, language, params),
     [t, language],
   );
 }
@@ -106,7 +90,7 @@ export function useErrorText() {
           params = {};
         }
       }
-      return t(error.message, local(error.message, params));
+      return t(error.message, local(params));
     },
     [t, local],
   );
@@ -121,7 +105,7 @@ export function useCheckText() {
       const key = `checks.${check.code}`;
       return {
         title: t(`requestForm.checkTitles.${check.code}`),
-        text: t(key, local(key, check.params)),
+        text: t(key, local(check.params)),
       };
     },
     [t, local],

@@ -4,8 +4,7 @@ import type { TFunction } from 'i18next';
 import type { PolicyCheck } from '../../../../../shared/policy/evaluate';
 import type { FieldChange } from '../../../../../shared/requests/diff';
 import type { Language } from '../../../../../shared/i18n/translate';
-import { CATALOGS, lookup } from '../../../../../shared/i18n/translate';
-import { formatMoney } from '../../../format';
+import { formatMoney, localParams } from '../../../format';
 
 /** Empty values read as a dash everywhere on these screens. */
 export const DASH = '—';
@@ -55,25 +54,9 @@ export function formatDayRange(from: string, to: string, language: Language): st
   return `${formatDay(from, language)} – ${formatDay(to, language, { year: !sameYear })}`;
 }
 
-const FEN_PARAM = /Fen$/;
-
-/**
- * A policy check as a sentence of the reader's language (`checks.<code>`). Amounts (`…Fen`)
- * become money unless the catalog's sentence itself puts a unit after the number; expense
- * categories become their labels.
- */
+/** A policy check as a sentence of the reader's language (`checks.<code>`). */
 export function checkMessage(t: TFunction, language: Language, check: PolicyCheck): string {
-  const template = lookup(CATALOGS[language], `checks.${check.code}`) ?? '';
-  const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(check.params)) {
-    const unitFollows = new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}\\s*(分|fen)`).test(template);
-    if (FEN_PARAM.test(name) && typeof value === 'number' && !unitFollows) {
-      params[name] = formatMoney(value, language);
-    } else if (name === 'category' && typeof value === 'string') {
-      params[name] = t(`labels.expense.${value}`, { defaultValue: value });
-    } else params[name] = value;
-  }
-  return t(`checks.${check.code}`, params);
+  return t(`checks.${check.code}`, localParams(t, language, check.params));
 }
 
 /** The label of a changed field: `needs.hotelNights` → 住宿晚数, `budget.meals` → 预算 · 餐费. */
