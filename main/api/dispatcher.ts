@@ -7,11 +7,11 @@ import { DEFAULT_LANGUAGE, translate, type Language } from '../../shared/i18n/tr
 import type { ApiError, Message, Result } from '../../shared/result';
 import { fieldErrorsFromZod } from '../../shared/validation/zod-errors';
 import type { DB } from '../db/schema';
-import { appendAudit } from '../services/audit';
-import type { Actor, AuditRecord, ServiceContext } from '../services/context';
-import { AppError, Failure } from '../services/errors';
-import { resolveSession, touchSession } from '../services/sessions';
-import { getSettings } from '../services/settings';
+import { appendAudit } from '../domains/audit/audit';
+import type { Actor, AuditRecord, ServiceContext } from '../core/context';
+import { AppError, Failure } from '../core/errors';
+import { resolveSession, touchSession } from '../domains/auth/sessions';
+import { getSettings } from '../domains/settings/settings';
 import type { AppEvent, EventBus } from './events';
 import { HANDLERS } from './handlers';
 import type * as z from 'zod';

@@ -99,7 +99,7 @@ function usedKeys(): Map<string, string> {
 describe('message keys used in the source', () => {
   it('the scan finds the keys it should (errors, validation and notifications)', () => {
     const keys = usedKeys();
-    expect(keys.get('errors.selfLockout')).toBe(path.join('main', 'services', 'users.ts'));
+    expect(keys.get('errors.selfLockout')).toBe(path.join('main', 'domains', 'users', 'users.ts'));
     expect(keys.has('validation.loginNameChars')).toBe(true);
     expect(keys.has('notifications.accountLocked')).toBe(true);
     expect(keys.has('notifications.list')).toBe(false);

@@ -1,8 +1,8 @@
 import type { zhCN } from './zh-CN';
 import { labelsEn } from './parts/labels.en';
-import { requestAdminEn } from './parts/requestAdmin.en';
-import { requestFormEn } from './parts/requestForm.en';
-import { requestViewsEn } from './parts/requestViews.en';
+import { requestAdminEn } from '../requests/i18n/requestAdmin.en';
+import { requestFormEn } from '../requests/i18n/requestForm.en';
+import { requestViewsEn } from '../requests/i18n/requestViews.en';
 import type { Shape } from './shape';
 
 /** English. Typed against zh-CN so a missing key fails the typecheck as well as the test. */

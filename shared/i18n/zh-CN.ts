@@ -1,7 +1,7 @@
 import { labelsZhCN } from './parts/labels.zh-CN';
-import { requestAdminZhCN } from './parts/requestAdmin.zh-CN';
-import { requestFormZhCN } from './parts/requestForm.zh-CN';
-import { requestViewsZhCN } from './parts/requestViews.zh-CN';
+import { requestAdminZhCN } from '../requests/i18n/requestAdmin.zh-CN';
+import { requestFormZhCN } from '../requests/i18n/requestForm.zh-CN';
+import { requestViewsZhCN } from '../requests/i18n/requestViews.zh-CN';
 
 /** 简体中文 — the default language. Every key here must exist in en.ts (a test checks). */
 export const zhCN = {

@@ -21,8 +21,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Permission } from '../../../shared/auth/roles';
 import { useSession, useSignedIn } from '../session/SessionContext';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NotificationBell } from './NotificationBell';
-import { useApprovalCount } from './useApprovalCount';
+import { NotificationBell } from '../domains/notifications/NotificationBell';
+import { useApprovalCount } from '../domains/approvals/useApprovalCount';
 
 interface NavItem {
   path: string;

@@ -1,0 +1,243 @@
+import type { Kysely } from 'kysely';
+import { permissionsOf } from '../../../shared/auth/roles';
+import type { OpParsed } from '../../../shared/contract/operations';
+import type { SessionInfo } from '../../../shared/contract/types';
+import type { DB } from '../../db/schema';
+import type { ServiceContext } from '../../core/context';
+import { AppError, Failure, fieldError } from '../../core/errors';
+import { notify } from '../notifications/notifications';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
+import { createSession, endSession, endUserSessions, setLocked, touchSession } from './sessions';
+import { getSettings, putSettings } from '../settings/settings';
+import { getUser, insertUser, sysadminIds } from '../users/users';
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MS = 15 * 60_000;
+
+export async function sessionInfo(
+  db: Kysely<DB>,
+  userId: number,
+  nowMs: number,
+  locked: boolean,
+): Promise<SessionInfo> {
+  const user = await getUser(db, userId, nowMs);
+  return {
+    user,
+    permissions: [...permissionsOf(user.roles)].sort(),
+    settings: await getSettings(db),
+    locked,
+  };
+}
+
+export async function needsSetup(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/** First start: creates the first sysadmin. There is no default password anywhere. */
+export async function createFirstAdmin(ctx: ServiceContext, input: OpParsed<'setup.createAdmin'>) {
+  if (!(await needsSetup(ctx.db)))
+    throw new AppError('SETUP_ALREADY_DONE', 'errors.SETUP_ALREADY_DONE');
+  const userId = await insertUser(ctx.db, ctx.nowMs, {
+    ...input,
+    departmentId: null,
+    roles: ['sysadmin'],
+  });
+  await putSettings(ctx.db, { companyName: input.companyName });
+  const token = await createSession(ctx.db, userId, ctx.nowMs);
+  ctx.setSessionToken(token);
+  ctx.audit({
+    entityType: 'user',
+    entityId: userId,
+    summary: { login: input.login, companyName: input.companyName, roles: ['sysadmin'] },
+    actor: { userId, displayName: input.displayName },
+  });
+  return sessionInfo(ctx.db, userId, ctx.nowMs, false);
+}
+
+interface Credentials {
+  id: number;
+  login: string;
+  displayName: string;
+  passwordHash: string;
+  disabled: number;
+  failedAttempts: number;
+  lockedUntilMs: number | null;
+}
+
+/**
+ * Checks a password against the lockout rule: 5 wrong in a row lock the account for 15 minutes.
+ * The counter lives in the users table, so a restart does not reset it. Returns the failure to
+ * report, or null when the password is right.
+ */
+async function checkPassword(
+  ctx: ServiceContext,
+  user: Credentials,
+  password: string,
+): Promise<AppError | null> {
+  if (user.lockedUntilMs !== null && user.lockedUntilMs > ctx.nowMs) {
+    const minutes = Math.ceil((user.lockedUntilMs - ctx.nowMs) / 60_000);
+    return new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { minutes });
+  }
+  if (await verifyPassword(user.passwordHash, password)) {
+    if (user.failedAttempts > 0 || user.lockedUntilMs !== null) {
+      await ctx.db
+        .updateTable('users')
+        .set({ failedAttempts: 0, lockedUntilMs: null })
+        .where('id', '=', user.id)
+        .execute();
+    }
+    return null;
+  }
+  const attempts = user.failedAttempts + 1;
+  if (attempts >= MAX_FAILED_ATTEMPTS) {
+    const lockedUntilMs = ctx.nowMs + LOCKOUT_MS;
+    await ctx.db
+      .updateTable('users')
+      .set({ failedAttempts: 0, lockedUntilMs })
+      .where('id', '=', user.id)
+      .execute();
+    await endUserSessions(ctx.db, user.id, ctx.nowMs);
+    ctx.audit({
+      entityType: 'user',
+      entityId: user.id,
+      summary: { lockedOut: true, login: user.login },
+    });
+    await notify(ctx, await sysadminIds(ctx.db), 'account.locked', 'notifications.accountLocked', {
+      name: user.displayName,
+      login: user.login,
+    });
+    return new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', {
+      minutes: LOCKOUT_MS / 60_000,
+    });
+  }
+  await ctx.db
+    .updateTable('users')
+    .set({ failedAttempts: attempts, lockedUntilMs: null })
+    .where('id', '=', user.id)
+    .execute();
+  ctx.audit({
+    entityType: 'user',
+    entityId: user.id,
+    summary: { failedAttempt: attempts, login: user.login },
+  });
+  return new AppError('BAD_CREDENTIALS', 'errors.BAD_CREDENTIALS', {
+    left: MAX_FAILED_ATTEMPTS - attempts,
+  });
+}
+
+function credentials(db: Kysely<DB>) {
+  return db
+    .selectFrom('users')
+    .select([
+      'id',
+      'login',
+      'displayName',
+      'passwordHash',
+      'disabled',
+      'failedAttempts',
+      'lockedUntilMs',
+    ]);
+}
+
+export async function login(
+  ctx: ServiceContext,
+  input: OpParsed<'auth.login'>,
+): Promise<SessionInfo | Failure> {
+  const user = await credentials(ctx.db).where('login', '=', input.login).executeTakeFirst();
+  if (!user) {
+    await verifyAgainstDummy(input.password);
+    ctx.audit({ entityType: 'user', summary: { unknownLogin: input.login } });
+    return new Failure(new AppError('BAD_CREDENTIALS', 'errors.BAD_CREDENTIALS_UNKNOWN'));
+  }
+  const failure = await checkPassword(ctx, user, input.password);
+  if (failure) return new Failure(failure);
+  // Only a caller who knows the password learns that the account is disabled.
+  if (user.disabled)
+    return new Failure(new AppError('ACCOUNT_DISABLED', 'errors.ACCOUNT_DISABLED'));
+  const token = await createSession(ctx.db, user.id, ctx.nowMs);
+  ctx.setSessionToken(token);
+  ctx.audit({
+    entityType: 'session',
+    entityId: user.id,
+    summary: { login: user.login },
+    actor: { userId: user.id, displayName: user.displayName },
+  });
+  return sessionInfo(ctx.db, user.id, ctx.nowMs, false);
+}
+
+export async function unlock(
+  ctx: ServiceContext,
+  input: OpParsed<'auth.unlock'>,
+): Promise<SessionInfo | Failure> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+  const user = await credentials(ctx.db).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const failure = await checkPassword(ctx, user, input.password);
+  if (failure) {
+    if (failure.code === 'ACCOUNT_LOCKED') ctx.setSessionToken(null);
+    return new Failure(failure);
+  }
+  await setLocked(ctx.db, actor.tokenHash, false);
+  await touchSession(ctx.db, actor.tokenHash, ctx.nowMs);
+  ctx.audit({ entityType: 'session', entityId: actor.userId, summary: { unlocked: true } });
+  return sessionInfo(ctx.db, actor.userId, ctx.nowMs, false);
+}
+
+export async function lock(ctx: ServiceContext) {
+  if (!ctx.actor) return null;
+  await setLocked(ctx.db, ctx.actor.tokenHash, true);
+  ctx.audit({ entityType: 'session', entityId: ctx.actor.userId, summary: { locked: true } });
+  return null;
+}
+
+export async function logout(ctx: ServiceContext) {
+  if (ctx.actor) {
+    await endSession(ctx.db, ctx.actor.tokenHash, ctx.nowMs);
+    ctx.audit({ entityType: 'session', entityId: ctx.actor.userId, summary: { signedOut: true } });
+  }
+  ctx.setSessionToken(null);
+  return null;
+}
+
+export async function changePassword(
+  ctx: ServiceContext,
+  input: OpParsed<'auth.changePassword'>,
+): Promise<null | Failure> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+  const user = await credentials(ctx.db).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const failure = await checkPassword(ctx, user, input.currentPassword);
+  if (failure?.code === 'BAD_CREDENTIALS') {
+    return new Failure(fieldError('currentPassword', 'errors.currentPasswordWrong'));
+  }
+  if (failure) {
+    ctx.setSessionToken(null);
+    return new Failure(failure);
+  }
+  await ctx.db
+    .updateTable('users')
+    .set({
+      passwordHash: await hashPassword(input.newPassword),
+      mustChangePassword: 0,
+      updatedAtMs: ctx.nowMs,
+    })
+    .where('id', '=', actor.userId)
+    .execute();
+  // Other windows signed in with the old password are signed out.
+  await endUserSessions(ctx.db, actor.userId, ctx.nowMs, actor.tokenHash);
+  ctx.audit({ entityType: 'user', entityId: actor.userId, summary: { passwordChanged: true } });
+  return null;
+}
+
+export async function setLanguage(ctx: ServiceContext, input: OpParsed<'auth.setLanguage'>) {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+  await ctx.db
+    .updateTable('users')
+    .set({ language: input.language })
+    .where('id', '=', actor.userId)
+    .execute();
+  ctx.audit({ entityType: 'user', entityId: actor.userId, summary: { language: input.language } });
+  return null;
+}

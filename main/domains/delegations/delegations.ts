@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { OpParsed } from '../../../shared/contract/operations';
+import type { DelegationView } from '../../../shared/requests/views';
+import type { DB } from '../../db/schema';
+import type { ServiceContext } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
+
+function baseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('delegations as d')
+    .innerJoin('users as u', 'u.id', 'd.userId')
+    .innerJoin('users as s', 's.id', 'd.delegateUserId')
+    .select([
+      'd.id',
+      'd.userId',
+      'u.displayName as userName',
+      'd.delegateUserId',
+      's.displayName as delegateName',
+      'd.fromDate',
+      'd.toDate',
+      'd.revokedAtMs',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+const toView = ({ revokedAtMs, ...r }: Row): DelegationView => ({
+  ...r,
+  revoked: revokedAtMs !== null,
+});
+
+/** Delegations I gave and those given to me. */
+export async function listDelegations(db: Kysely<DB>, userId: number): Promise<DelegationView[]> {
+  const rows = await baseQuery(db)
+    .where((eb) => eb.or([eb('d.userId', '=', userId), eb('d.delegateUserId', '=', userId)]))
+    .orderBy('d.fromDate', 'desc')
+    .execute();
+  return rows.map(toView);
+}
+
+/** Whose approvals `delegateId` may act on today (company date). */
+export async function delegatorsOf(
+  db: Kysely<DB>,
+  delegateId: number,
+  today: string,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('delegations')
+    .select('userId')
+    .where('delegateUserId', '=', delegateId)
+    .where('revokedAtMs', 'is', null)
+    .where('fromDate', '<=', today)
+    .where('toDate', '>=', today)
+    .execute();
+  return [...new Set(rows.map((r) => r.userId))];
+}
+
+export async function createDelegation(
+  ctx: ServiceContext,
+  input: OpParsed<'delegations.create'>,
+): Promise<DelegationView> {
+  const me = ctx.actor;
+  if (!me) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+  if (input.delegateUserId === me.userId) throw fieldError('delegateUserId', 'errors.delegateSelf');
+  const delegate = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'disabled'])
+    .where('id', '=', input.delegateUserId)
+    .executeTakeFirst();
+  if (!delegate || delegate.disabled) throw fieldError('delegateUserId', 'errors.userNotFound');
+  // Only someone who can open an approval inbox can act on the delegated tasks.
+  const approver = await ctx.db
+    .selectFrom('userRoles')
+    .select('userId')
+    .where('userId', '=', input.delegateUserId)
+    .where('role', 'in', ['dept_head', 'executive', 'admin_office'])
+    .executeTakeFirst();
+  if (!approver) throw fieldError('delegateUserId', 'errors.delegateNotApprover');
+  const { id } = await ctx.db
+    .insertInto('delegations')
+    .values({ userId: me.userId, ...input, createdAtMs: ctx.nowMs })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ctx.audit({ entityType: 'delegation', entityId: id, summary: input });
+  return toView(await baseQuery(ctx.db).where('d.id', '=', id).executeTakeFirstOrThrow());
+}
+
+export async function revokeDelegation(ctx: ServiceContext, input: OpParsed<'delegations.revoke'>) {
+  const me = ctx.actor;
+  if (!me) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+  const row = await ctx.db
+    .selectFrom('delegations')
+    .select(['userId'])
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+  if (!row || row.userId !== me.userId) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
+  await ctx.db
+    .updateTable('delegations')
+    .set({ revokedAtMs: ctx.nowMs })
+    .where('id', '=', input.id)
+    .execute();
+  ctx.audit({ entityType: 'delegation', entityId: input.id });
+  return null;
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { CompanySettings } from '../../../shared/contract/types';
+import type { DB } from '../../db/schema';
+
+export const DEFAULT_SETTINGS: CompanySettings = {
+  companyName: '',
+  timeZone: 'Asia/Shanghai',
+  idleLockMinutes: 10,
+  demo: false,
+};
+
+type Key = keyof CompanySettings;
+
+export async function getSettings(db: Kysely<DB>): Promise<CompanySettings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const out: CompanySettings = { ...DEFAULT_SETTINGS };
+  for (const row of rows) {
+    if (row.key in DEFAULT_SETTINGS) {
+      const value: unknown = JSON.parse(row.value);
+      if (typeof value === typeof DEFAULT_SETTINGS[row.key as Key]) {
+        (out as unknown as Record<string, unknown>)[row.key] = value;
+      }
+    }
+  }
+  return out;
+}
+
+export async function putSettings(db: Kysely<DB>, values: Partial<CompanySettings>): Promise<void> {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    await db
+      .insertInto('settings')
+      .values({ key, value: JSON.stringify(value) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
+      .execute();
+  }
+}
+
+/** Which keys an update changed, with before and after, for the audit entry. */
+export function diffSettings(
+  before: CompanySettings,
+  after: Partial<CompanySettings>,
+): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, to] of Object.entries(after)) {
+    const from = before[key as Key];
+    if (to !== undefined && to !== from) out[key] = { from, to };
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+import { DownOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Empty, Space, Spin, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { InboxItem } from '../../../../shared/requests/views';
+import { call, subscribe } from '../../api/client';
+import { useList } from '../../api/useList';
+import { ChangeLines } from '../requests/views/ChangeList';
+import { CheckList } from '../requests/views/CheckList';
+import { DecisionButtons } from './DecisionButtons';
+import { OnBehalfTag, RetroactiveTag, TierTag } from '../requests/views/Tags';
+import { useFmt, type Fmt } from '../requests/views/useFmt';
+import '../requests/views/views.css';
+
+/** 待我审批: the steps this user may decide now, each with its checks and what changed. */
+export function InboxPage() {
+  const fmt = useFmt();
+  const { t } = fmt;
+  const load = useCallback(() => call('approvals.inbox', {}), []);
+  const inbox = useList(load);
+  const { reload } = inbox;
+
+  // Someone else decided, a request was resubmitted or transferred to me: refresh.
+  useEffect(() => subscribe('approvals.changed', () => reload()), [reload]);
+
+  return (
+    <>
+      <div className="page-header">
+        <Space size={12} align="baseline">
+          <h1>{t('requestViews.inbox.title')}</h1>
+          {inbox.items.length > 0 && (
+            <span className="rv-muted">
+              {t('requestViews.inbox.count', { count: inbox.items.length })}
+            </span>
+          )}
+        </Space>
+        <Button icon={<ReloadOutlined />} onClick={reload} loading={inbox.loading}>
+          {t('requestViews.inbox.refresh')}
+        </Button>
+      </div>
+      <Spin spinning={inbox.loading && inbox.items.length > 0}>
+        {inbox.items.length === 0 ? (
+          inbox.loading ? (
+            <div className="rv-loading">
+              <Spin />
+            </div>
+          ) : (
+            <div className="rv-inbox-empty">
+              <Empty
+                description={
+                  <>
+                    <div className="rv-empty-title">{t('requestViews.inbox.empty')}</div>
+                    <div className="rv-muted">{t('requestViews.inbox.emptyHint')}</div>
+                  </>
+                }
+              />
+            </div>
+          )
+        ) : (
+          <div className="rv-inbox" data-testid="inbox">
+            {inbox.items.map((item) => (
+              <InboxRow key={item.step.id} item={item} fmt={fmt} reload={reload} />
+            ))}
+          </div>
+        )}
+      </Spin>
+    </>
+  );
+}
+
+function InboxRow({ item, fmt, reload }: { item: InboxItem; fmt: Fmt; reload: () => void }) {
+  const { t } = fmt;
+  const navigate = useNavigate();
+  const [showChanges, setShowChanges] = useState(false);
+  const r = item.request;
+  const open = () => void navigate(`/requests/${r.id}`);
+  return (
+    <div className="rv-inbox-row" data-testid="inbox-row" data-code={r.code}>
+      <div className="rv-inbox-main">
+        <div className="rv-inbox-title">
+          <a
+            className="rv-code"
+            href={`#/requests/${r.id}`}
+            onClick={(e) => {
+              e.preventDefault();
+              open();
+            }}
+          >
+            {r.code}
+          </a>
+          <span className="rv-inbox-org">{r.orgName}</span>
+          <TierTag tier={r.tier} />
+          {r.retroactive && <RetroactiveTag />}
+          <Tag color="processing">{fmt.stepKind(item.step.kind)}</Tag>
+          {item.onBehalfOfName && <OnBehalfTag name={item.onBehalfOfName} />}
+        </div>
+        <div className="rv-inbox-meta">
+          <span>{fmt.range(r.arrivalDate, r.departureDate)}</span>
+          <span>{t('requestViews.inbox.visitors', { count: r.visitorCount })}</span>
+          <span className="rv-num">
+            {t('requestViews.inbox.budget', { amount: fmt.money(r.budgetTotalFen) })}
+          </span>
+          <span>
+            {r.departmentName
+              ? t('requestViews.inbox.host', { name: r.hostName, department: r.departmentName })
+              : r.hostName}
+          </span>
+        </div>
+        <CheckList checks={item.checks} fmt={fmt} compact />
+        {item.changes.length > 0 && (
+          <div className="rv-inbox-changes">
+            <Button
+              type="link"
+              size="small"
+              className="rv-changes-toggle"
+              icon={showChanges ? <DownOutlined /> : <RightOutlined />}
+              aria-expanded={showChanges}
+              onClick={() => setShowChanges((v) => !v)}
+            >
+              {t('requestViews.change.inboxSummary', { count: item.changes.length })}
+            </Button>
+            {showChanges && (
+              <ChangeLines
+                changes={item.changes}
+                fmt={fmt}
+                department={{ id: r.departmentId, name: r.departmentName }}
+              />
+            )}
+          </div>
+        )}
+      </div>
+      <div className="rv-inbox-actions">
+        <DecisionButtons
+          target={{
+            stepId: item.step.id,
+            version: item.step.version,
+            code: r.code,
+            kind: item.step.kind,
+          }}
+          size="small"
+          onDone={reload}
+          onStale={reload}
+        />
+        <Button size="small" type="link" onClick={open}>
+          {t('requestViews.actions.open')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+import { App, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OPERATION_NAMES } from '../../../../shared/contract/names';
+import { OPERATIONS } from '../../../../shared/contract/operations';
+import type { AuditEntry } from '../../../../shared/contract/types';
+import { startOfCompanyDay } from '../../../../shared/dates';
+import type { Language } from '../../../../shared/i18n/translate';
+import { call } from '../../api/client';
+import { formatInstant } from '../../format';
+import { useSignedIn } from '../../session/SessionContext';
+
+const WRITE_OPS = OPERATION_NAMES.filter((n) => OPERATIONS[n].write);
+const PAGE_SIZE = 50;
+
+interface Filters {
+  operation?: string;
+  search?: string;
+  from?: string;
+  to?: string;
+}
+
+function nextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const next = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1));
+  return next.toISOString().slice(0, 10);
+}
+
+/** `key: value` lines read better than one line of JSON; nested values stay JSON. */
+function summaryText(summary: unknown): string {
+  if (summary === null || typeof summary !== 'object' || Array.isArray(summary)) {
+    return JSON.stringify(summary);
+  }
+  return Object.entries(summary)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join('\n');
+}
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const session = useSignedIn();
+  const tz = session.settings.timeZone;
+  const [filters, setFilters] = useState<Filters>({});
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ items: AuditEntry[]; total: number }>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(true);
+  // Loading starts where the query changes (an event), not inside the effect.
+  const changeFilters = (update: (f: Filters) => Filters) => {
+    setLoading(true);
+    setPage(1);
+    setFilters(update);
+  };
+  const changePage = (next: number) => {
+    setLoading(true);
+    setPage(next);
+  };
+
+  useEffect(() => {
+    let cancelled = false;
+    void call('audit.list', {
+      operation: filters.operation,
+      search: filters.search || undefined,
+      // Dates are company calendar days, turned into instants in the company's time zone.
+      fromMs: filters.from ? startOfCompanyDay(filters.from, tz) : undefined,
+      toMs: filters.to ? startOfCompanyDay(nextDay(filters.to), tz) : undefined,
+      offset: (page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    }).then((r) => {
+      if (cancelled) return;
+      setLoading(false);
+      if (r.ok) setData(r.value);
+      else void message.error(t(r.error.key, r.error.params));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [filters, page, tz, message, t]);
+
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      title: t('audit.time'),
+      dataIndex: 'atMs',
+      width: 170,
+      render: (ms: number) => formatInstant(ms, tz, i18n.language as Language),
+    },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      width: 160,
+      render: (_, e) => (
+        <>
+          {e.actorName ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>}
+          {e.onBehalfOfName && (
+            <div>
+              <Typography.Text type="secondary">
+                {t('audit.onBehalfOf', { name: e.onBehalfOfName })}
+              </Typography.Text>
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      title: t('audit.operation'),
+      dataIndex: 'operation',
+      width: 150,
+      render: (op: string, e) => {
+        // A refused sign-in is logged under auth.login too; say so rather than "Sign in".
+        const s = e.summary;
+        const refused =
+          op === 'auth.login' &&
+          typeof s === 'object' &&
+          s !== null &&
+          ('failedAttempt' in s || 'unknownLogin' in s || 'lockedOut' in s);
+        return refused ? t('ops.auth.loginFailed') : t(`ops.${op}`, { defaultValue: op });
+      },
+    },
+    {
+      title: t('audit.entity'),
+      key: 'entity',
+      width: 110,
+      render: (_, e) =>
+        `${t(`entities.${e.entityType}`, { defaultValue: e.entityType })}${e.entityId ? ' #' + e.entityId : ''}`,
+    },
+    {
+      title: t('audit.summary'),
+      dataIndex: 'summary',
+      render: (s: unknown) => <pre className="audit-summary">{summaryText(s)}</pre>,
+    },
+  ];
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('audit.title')}</h1>
+      </div>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          aria-label={t('audit.filterOperation')}
+          placeholder={t('audit.filterOperation')}
+          style={{ width: 180 }}
+          options={WRITE_OPS.map((op) => ({ value: op, label: t(`ops.${op}`) }))}
+          onChange={(operation: string | undefined) => {
+            changeFilters((f) => ({ ...f, operation }));
+          }}
+        />
+        <DatePicker.RangePicker
+          aria-label={t('audit.dateRange')}
+          onChange={(_, strings) => {
+            setPage(1);
+            setFilters((f) => ({
+              ...f,
+              from: strings[0] || undefined,
+              to: strings[1] || undefined,
+            }));
+          }}
+        />
+        <Input.Search
+          allowClear
+          aria-label={t('audit.filterText')}
+          placeholder={t('audit.filterText')}
+          style={{ width: 220 }}
+          onSearch={(search) => {
+            changeFilters((f) => ({ ...f, search: search.trim() }));
+          }}
+        />
+      </Space>
+      <Table<AuditEntry>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={data.items}
+        locale={{ emptyText: t('audit.empty') }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data.total,
+          showSizeChanger: false,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: changePage,
+        }}
+      />
+    </>
+  );
+}

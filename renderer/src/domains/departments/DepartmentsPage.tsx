@@ -1,0 +1,144 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Form, Input, Modal, Select, Space, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { departmentInput } from '../../../../shared/contract/operations';
+import type { DepartmentView, UserView } from '../../../../shared/contract/types';
+import { call } from '../../api/client';
+import { applyApiError, Field, useZodForm } from '../../components/form';
+import { useList } from '../../api/useList';
+
+function DepartmentModal({
+  department,
+  users,
+  onClose,
+}: {
+  department: DepartmentView | null;
+  users: UserView[];
+  onClose: (changed: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const form = useZodForm(departmentInput, {
+    name: department?.name ?? '',
+    headUserId: department?.headUserId ?? null,
+  });
+  const submit = form.handleSubmit(async (input) => {
+    const r = department
+      ? await call('departments.update', { ...input, id: department.id })
+      : await call('departments.create', input);
+    if (r.ok) {
+      void message.success(t('common.saved'));
+      onClose(true);
+    } else if (!applyApiError(form, r.error)) void message.error(t(r.error.key, r.error.params));
+  });
+  return (
+    <Modal
+      open
+      title={department ? t('departments.edit') : t('departments.create')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => void submit()}
+      confirmLoading={form.formState.isSubmitting}
+      onCancel={() => onClose(false)}
+    >
+      <Form layout="vertical" component="div">
+        <Field control={form.control} name="name" label={t('departments.name')} required>
+          {(f) => <Input {...f} id="name" autoFocus />}
+        </Field>
+        <Field control={form.control} name="headUserId" label={t('departments.head')}>
+          {(f) => (
+            <Select
+              {...f}
+              id="headUserId"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              onChange={(v: number | undefined) => f.onChange(v ?? null)}
+              options={users
+                .filter((u) => !u.disabled)
+                .map((u) => ({ value: u.id, label: `${u.displayName} (${u.login})` }))}
+            />
+          )}
+        </Field>
+      </Form>
+    </Modal>
+  );
+}
+
+export function DepartmentsPage() {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const loadDepartments = useCallback(() => call('departments.list', {}), []);
+  const loadUsers = useCallback(() => call('users.list', {}), []);
+  const departments = useList(loadDepartments);
+  const users = useList(loadUsers);
+  const [editing, setEditing] = useState<DepartmentView | 'new' | null>(null);
+
+  const remove = (d: DepartmentView) => {
+    modal.confirm({
+      title: t('departments.deleteConfirm', { name: d.name }),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        const r = await call('departments.delete', { id: d.id });
+        if (r.ok) {
+          void message.success(t('departments.deleted'));
+          departments.reload();
+        } else void message.error(t(r.error.key, r.error.params));
+      },
+    });
+  };
+
+  const columns: TableColumnsType<DepartmentView> = [
+    { title: t('departments.name'), dataIndex: 'name' },
+    { title: t('departments.head'), dataIndex: 'headName', render: (v: string | null) => v ?? '—' },
+    { title: t('departments.members'), dataIndex: 'memberCount', width: 100, align: 'right' },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 180,
+      render: (_, d) => (
+        <Space size={0}>
+          <Button type="link" onClick={() => setEditing(d)}>
+            {t('common.edit')}
+          </Button>
+          <Button type="link" danger onClick={() => remove(d)}>
+            {t('common.delete')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('departments.title')}</h1>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {t('departments.create')}
+        </Button>
+      </div>
+      <Table<DepartmentView>
+        rowKey="id"
+        size="middle"
+        loading={departments.loading}
+        columns={columns}
+        dataSource={departments.items}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('departments.empty')} /> }}
+      />
+      {editing && (
+        <DepartmentModal
+          department={editing === 'new' ? null : editing}
+          users={users.items}
+          onClose={(changed) => {
+            setEditing(null);
+            if (changed) departments.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}

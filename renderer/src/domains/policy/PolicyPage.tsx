@@ -1,0 +1,301 @@
+import { HistoryOutlined, InfoCircleOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { FormProvider, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../../shared/i18n/translate';
+import { DEFAULT_POLICY, type Policy } from '../../../../shared/policy/policy';
+import type { PolicyView } from '../../../../shared/requests/views';
+import { call } from '../../api/client';
+import { applyApiError, Field, useZodForm } from '../../components/form';
+import { formatInstant } from '../../format';
+import { useSignedIn } from '../../session/SessionContext';
+import { countErrors, PolicyFields, policyFormSchema, type PolicyForm } from './PolicyFields';
+
+/** Structural equality of two JSON values (key order does not matter). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) =>
+    sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
+}
+
+const fresh = (policy: Policy): PolicyForm => ({ policy: structuredClone(policy), note: '' });
+
+/**
+ * 接待标准: the current policy version in an editor (saved as a new version with a note), the
+ * built-in defaults on request, and older versions read-only.
+ */
+export function PolicyPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { message, modal } = App.useApp();
+  const session = useSignedIn();
+  const tz = session.settings.timeZone;
+  const [current, setCurrent] = useState<PolicyView | null>(null);
+  const [viewing, setViewing] = useState<PolicyView | null>(null);
+  const [noteOpen, setNoteOpen] = useState(false);
+  const form = useZodForm(policyFormSchema, fresh(DEFAULT_POLICY));
+  const viewForm = useZodForm(policyFormSchema, fresh(DEFAULT_POLICY));
+  const edited = useWatch({ control: form.control, name: 'policy' });
+  const dirty = current !== null && !sameJson(edited, current.policy);
+
+  useEffect(() => {
+    let cancelled = false;
+    void call('policy.get', {}).then((r) => {
+      if (cancelled) return;
+      if (r.ok) {
+        form.reset(fresh(r.value.policy));
+        setCurrent(r.value);
+      } else void message.error(t(r.error.key, r.error.params));
+    });
+    return () => {
+      cancelled = true;
+    };
+    // The form object is stable; loading once is the point.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const dateOf = (v: PolicyView) => formatInstant(v.createdAtMs, tz, language, 'date');
+
+  const view = (version: number | null) => {
+    if (version === null || version === current?.version) {
+      setViewing(null);
+      return;
+    }
+    void call('policy.get', { version }).then((r) => {
+      if (r.ok) {
+        viewForm.reset(fresh(r.value.policy));
+        setViewing(r.value);
+      } else void message.error(t(r.error.key, r.error.params));
+    });
+  };
+
+  /** Puts a policy in the editor as unsaved changes (the saved version stays the baseline). */
+  const loadIntoEditor = (policy: Policy) => {
+    form.reset(fresh(policy), { keepDefaultValues: true });
+    form.clearErrors();
+  };
+
+  const restoreDefaults = () => {
+    modal.confirm({
+      title: t('requestAdmin.policy.restoreConfirmTitle'),
+      content: t('requestAdmin.policy.restoreConfirm'),
+      okText: t('requestAdmin.policy.restoreDefaults'),
+      cancelText: t('common.cancel'),
+      onOk: () => {
+        loadIntoEditor(DEFAULT_POLICY);
+        void message.info(t('requestAdmin.policy.restored'));
+      },
+    });
+  };
+
+  const draftFrom = (v: PolicyView) => {
+    modal.confirm({
+      title: t('requestAdmin.policy.useAsDraft'),
+      content: t('requestAdmin.policy.useAsDraftConfirm', { version: v.version }),
+      okText: t('common.confirm'),
+      cancelText: t('common.cancel'),
+      onOk: () => {
+        loadIntoEditor(v.policy);
+        setViewing(null);
+        void message.info(t('requestAdmin.policy.loadedDraft', { version: v.version }));
+      },
+    });
+  };
+
+  const discard = () => {
+    if (current) loadIntoEditor(current.policy);
+  };
+
+  /** Checks the policy first, then asks for the note that goes with the new version. */
+  const askNote = async () => {
+    const ok = await form.trigger('policy', { shouldFocus: true });
+    if (ok) setNoteOpen(true);
+    else {
+      const count = countErrors(form.formState.errors.policy);
+      void message.error(t('requestAdmin.policy.invalid', { count }));
+    }
+  };
+
+  const save = form.handleSubmit(async ({ policy, note }) => {
+    const r = await call('policy.update', { policy, note });
+    if (r.ok) {
+      form.reset(fresh(r.value.policy));
+      setCurrent(r.value);
+      setNoteOpen(false);
+      void message.success(t('requestAdmin.policy.saved', { version: r.value.version }));
+    } else if (applyApiError(form, r.error)) {
+      // Errors on the policy itself are on the page behind the dialog.
+      if (!form.getFieldState('note').error) setNoteOpen(false);
+    } else void message.error(t(r.error.key, r.error.params));
+  });
+
+  if (!current) {
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <Spin />
+      </div>
+    );
+  }
+
+  const versions = Array.from({ length: current.version }, (_, i) => current.version - i);
+
+  return (
+    <>
+      <div className="page-header" style={{ alignItems: 'flex-start' }}>
+        <div>
+          <h1>{t('requestAdmin.policy.title')}</h1>
+          <Space size={8} wrap style={{ marginTop: 4 }}>
+            <Tag color="green" style={{ marginInlineEnd: 0 }}>
+              {t('requestAdmin.policy.current', { version: current.version })}
+            </Tag>
+            <Typography.Text type="secondary">
+              {t('requestAdmin.policy.savedAt', { date: dateOf(current) })}
+            </Typography.Text>
+            <Typography.Text type="secondary">
+              · {current.note || t('requestAdmin.policy.noNote')}
+            </Typography.Text>
+          </Space>
+        </div>
+        <Space wrap>
+          <Select<number>
+            aria-label={t('requestAdmin.policy.viewVersion')}
+            placeholder={
+              <>
+                <HistoryOutlined /> {t('requestAdmin.policy.viewVersion')}
+              </>
+            }
+            style={{ width: 180 }}
+            value={viewing?.version ?? null}
+            allowClear
+            onChange={(v) => view(v ?? null)}
+            options={versions.map((v) => ({
+              value: v,
+              label: t('requestAdmin.policy.versionLabel', { version: v }),
+              disabled: v === current.version,
+            }))}
+          />
+          {!viewing && (
+            <Button icon={<UndoOutlined />} onClick={restoreDefaults}>
+              {t('requestAdmin.policy.restoreDefaults')}
+            </Button>
+          )}
+        </Space>
+      </div>
+
+      {viewing ? (
+        <>
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('requestAdmin.policy.viewingOld', {
+              version: viewing.version,
+              date: dateOf(viewing),
+            })}
+            description={viewing.note || t('requestAdmin.policy.noNote')}
+            action={
+              <Space orientation="vertical" size={4}>
+                <Button size="small" type="primary" onClick={() => setViewing(null)}>
+                  {t('requestAdmin.policy.backToCurrent')}
+                </Button>
+                <Button size="small" onClick={() => draftFrom(viewing)}>
+                  {t('requestAdmin.policy.useAsDraft')}
+                </Button>
+              </Space>
+            }
+          />
+          <FormProvider {...viewForm}>
+            <PolicyFields disabled />
+          </FormProvider>
+        </>
+      ) : (
+        <>
+          <Alert
+            type="info"
+            icon={<InfoCircleOutlined />}
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('requestAdmin.policy.versionsNote')}
+          />
+          <FormProvider {...form}>
+            <PolicyFields />
+          </FormProvider>
+          <div className="policy-save-bar" style={SAVE_BAR}>
+            {dirty ? (
+              <Tag color="orange" style={{ marginInlineEnd: 'auto' }}>
+                {t('requestAdmin.policy.unsaved')}
+              </Tag>
+            ) : (
+              <Typography.Text type="secondary" style={{ marginInlineEnd: 'auto' }}>
+                {t('requestAdmin.policy.current', { version: current.version })}
+              </Typography.Text>
+            )}
+            <Button disabled={!dirty} onClick={discard}>
+              {t('requestAdmin.policy.discard')}
+            </Button>
+            <Button type="primary" disabled={!dirty} onClick={() => void askNote()}>
+              {t('requestAdmin.policy.save')}
+            </Button>
+          </div>
+          <Modal
+            open={noteOpen}
+            title={t('requestAdmin.policy.saveTitle', { version: current.version + 1 })}
+            okText={t('requestAdmin.policy.save')}
+            cancelText={t('common.cancel')}
+            confirmLoading={form.formState.isSubmitting}
+            onOk={() => void save()}
+            onCancel={() => setNoteOpen(false)}
+            destroyOnHidden
+          >
+            <Typography.Paragraph type="secondary">
+              {t('requestAdmin.policy.versionsNote')}
+            </Typography.Paragraph>
+            <Form layout="vertical" component="div">
+              <Field
+                control={form.control}
+                name="note"
+                label={t('requestAdmin.policy.note')}
+                help={t('requestAdmin.policy.noteHint')}
+                required
+              >
+                {(f) => (
+                  <Input
+                    {...f}
+                    id="note"
+                    maxLength={200}
+                    autoFocus
+                    placeholder={t('requestAdmin.policy.notePlaceholder')}
+                    onPressEnter={() => void save()}
+                  />
+                )}
+              </Field>
+            </Form>
+          </Modal>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Save and discard stay in reach while scrolling through the long editor. */
+const SAVE_BAR = {
+  position: 'sticky',
+  bottom: 0,
+  zIndex: 5,
+  display: 'flex',
+  alignItems: 'center',
+  gap: 8,
+  marginTop: 16,
+  padding: '10px 16px',
+  background: '#fff',
+  borderTop: '1px solid #e5e7eb',
+  boxShadow: '0 -4px 12px rgba(15, 23, 42, 0.06)',
+  borderRadius: 6,
+} as const;

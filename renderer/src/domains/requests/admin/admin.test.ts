@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { DelegationView } from '../../../../../shared/requests/views';
+import { delegationState } from '../../delegations/delegation';
+import { dateRange, isFiltered, listInput, listQueryParams, parseListQuery } from './listQuery';
+import { fenToYuanInput, yuanInputToFen } from './yuan';
+
+describe('list query in the URL', () => {
+  it('round-trips every filter, leaving defaults out', () => {
+    const q = parseListQuery(
+      new URLSearchParams(
+        'status=approving,returned&tier=A,B&dept=3&from=2026-05-01&to=2026-05-31&q=华为&sort=budget_desc&page=2',
+      ),
+    );
+    expect(q).toEqual({
+      statuses: ['approving', 'returned'],
+      tiers: ['A', 'B'],
+      departmentId: 3,
+      fromDate: '2026-05-01',
+      toDate: '2026-05-31',
+      search: '华为',
+      sort: 'budget_desc',
+      page: 2,
+    });
+    expect(parseListQuery(listQueryParams(q))).toEqual(q);
+    expect(listQueryParams(parseListQuery(new URLSearchParams(''))).toString()).toBe('');
+  });
+
+  it('ignores what a hand-edited URL gets wrong', () => {
+    const q = parseListQuery(
+      new URLSearchParams('status=bogus,draft&tier=Z&dept=-1&from=may&sort=nope&page=0'),
+    );
+    expect(q.statuses).toEqual(['draft']);
+    expect(q.tiers).toEqual([]);
+    expect(q.departmentId).toBeNull();
+    expect(q.fromDate).toBe('');
+    expect(q.sort).toBe('updated_desc');
+    expect(q.page).toBe(1);
+    expect(isFiltered(q)).toBe(true);
+  });
+
+  it('turns page into offset and leaves empty filters out of the call', () => {
+    const q = parseListQuery(new URLSearchParams('page=3'));
+    expect(isFiltered(q)).toBe(false);
+    expect(listInput('all', q)).toEqual({
+      scope: 'all',
+      statuses: undefined,
+      tiers: undefined,
+      departmentId: undefined,
+      fromDate: undefined,
+      toDate: undefined,
+      search: undefined,
+      sort: 'updated_desc',
+      offset: 100,
+      limit: 50,
+    });
+  });
+
+  it('shows a visit period compactly', () => {
+    expect(dateRange('2026-05-20', '2026-05-22')).toBe('2026-05-20 – 05-22');
+    expect(dateRange('2026-12-31', '2027-01-02')).toBe('2026-12-31 – 2027-01-02');
+    expect(dateRange('2026-05-20', '2026-05-20')).toBe('2026-05-20');
+  });
+});
+
+describe('amounts typed in 元, kept in fen', () => {
+  it.each([
+    [150, 15000],
+    [0.1, 10],
+    [19.99, 1999],
+    [150.555, 15056],
+    ['12.5', 1250],
+    [null, null],
+    ['', null],
+  ] as const)('%s 元 is %s fen', (yuan, fen) => {
+    expect(yuanInputToFen(yuan)).toBe(fen);
+  });
+  it('shows fen as 元', () => {
+    expect(fenToYuanInput(1999)).toBe(19.99);
+    expect(fenToYuanInput(null)).toBeNull();
+  });
+});
+
+describe('delegation state on the company day', () => {
+  const d: DelegationView = {
+    id: 1,
+    userId: 1,
+    userName: '李娜',
+    delegateUserId: 2,
+    delegateName: '张伟',
+    fromDate: '2026-05-10',
+    toDate: '2026-05-12',
+    revoked: false,
+  };
+  it.each([
+    ['2026-05-09', 'upcoming'],
+    ['2026-05-10', 'active'],
+    ['2026-05-12', 'active'],
+    ['2026-05-13', 'expired'],
+  ] as const)('on %s it is %s', (today, state) => {
+    expect(delegationState(d, today)).toBe(state);
+  });
+  it('revoked wins', () => {
+    expect(delegationState({ ...d, revoked: true }, '2026-05-11')).toBe('revoked');
+  });
+});

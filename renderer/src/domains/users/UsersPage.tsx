@@ -1,0 +1,354 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as z from 'zod';
+import { ROLES } from '../../../../shared/auth/roles';
+import { userCreateInput, userUpdateInput } from '../../../../shared/contract/operations';
+import type { DepartmentView, UserView } from '../../../../shared/contract/types';
+import type { Language } from '../../../../shared/i18n/translate';
+import { password } from '../../../../shared/validation/fields';
+import { call } from '../../api/client';
+import { applyApiError, Field, useZodForm } from '../../components/form';
+import { formatInstant } from '../../format';
+import { useSignedIn } from '../../session/SessionContext';
+import { useList } from '../../api/useList';
+
+function useRoleOptions() {
+  const { t } = useTranslation();
+  return ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
+}
+
+function CreateUserModal({
+  open,
+  departments,
+  onClose,
+}: {
+  open: boolean;
+  departments: DepartmentView[];
+  onClose: (changed: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const roleOptions = useRoleOptions();
+  const form = useZodForm(userCreateInput, {
+    login: '',
+    displayName: '',
+    departmentId: null,
+    roles: ['host'],
+    password: '',
+  });
+  const submit = form.handleSubmit(async (input) => {
+    const r = await call('users.create', input);
+    if (r.ok) {
+      void message.success(t('users.created'));
+      form.reset();
+      onClose(true);
+    } else if (!applyApiError(form, r.error)) void message.error(t(r.error.key, r.error.params));
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('users.create')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => void submit()}
+      confirmLoading={form.formState.isSubmitting}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
+      <Form layout="vertical" component="div">
+        <Field control={form.control} name="login" label={t('users.login')} required>
+          {(f) => <Input {...f} id="login" autoComplete="off" />}
+        </Field>
+        <Field control={form.control} name="displayName" label={t('users.displayName')} required>
+          {(f) => <Input {...f} id="displayName" />}
+        </Field>
+        <Field control={form.control} name="departmentId" label={t('users.department')}>
+          {(f) => (
+            <Select
+              {...f}
+              id="departmentId"
+              allowClear
+              onChange={(v: number | undefined) => f.onChange(v ?? null)}
+              options={departments.map((d) => ({ value: d.id, label: d.name }))}
+            />
+          )}
+        </Field>
+        <Field control={form.control} name="roles" label={t('users.roles')} required>
+          {(f) => <Select {...f} id="roles" mode="multiple" options={roleOptions} />}
+        </Field>
+        <Field
+          control={form.control}
+          name="password"
+          label={t('users.password')}
+          help={t('users.passwordHint')}
+          required
+        >
+          {(f) => <Input.Password {...f} id="password" autoComplete="new-password" />}
+        </Field>
+      </Form>
+    </Modal>
+  );
+}
+
+function EditUserModal({
+  user,
+  departments,
+  onClose,
+}: {
+  user: UserView;
+  departments: DepartmentView[];
+  onClose: (changed: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const roleOptions = useRoleOptions();
+  const form = useZodForm(userUpdateInput, {
+    id: user.id,
+    displayName: user.displayName,
+    departmentId: user.departmentId,
+    roles: user.roles,
+    disabled: user.disabled,
+  });
+  const submit = form.handleSubmit(async (input) => {
+    const r = await call('users.update', input);
+    if (r.ok) {
+      void message.success(t('common.saved'));
+      onClose(true);
+    } else if (!applyApiError(form, r.error)) void message.error(t(r.error.key, r.error.params));
+  });
+  return (
+    <Modal
+      open
+      title={`${t('users.edit')} · ${user.login}`}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => void submit()}
+      confirmLoading={form.formState.isSubmitting}
+      onCancel={() => onClose(false)}
+    >
+      <Form layout="vertical" component="div">
+        <Field control={form.control} name="displayName" label={t('users.displayName')} required>
+          {(f) => <Input {...f} id="displayName" />}
+        </Field>
+        <Field control={form.control} name="departmentId" label={t('users.department')}>
+          {(f) => (
+            <Select
+              {...f}
+              id="departmentId"
+              allowClear
+              onChange={(v: number | undefined) => f.onChange(v ?? null)}
+              options={departments.map((d) => ({ value: d.id, label: d.name }))}
+            />
+          )}
+        </Field>
+        <Field control={form.control} name="roles" label={t('users.roles')} required>
+          {(f) => <Select {...f} id="roles" mode="multiple" options={roleOptions} />}
+        </Field>
+        <Field control={form.control} name="disabled" label={t('users.disable')}>
+          {(f) => <Switch checked={Boolean(f.value)} onChange={f.onChange} id="disabled" />}
+        </Field>
+      </Form>
+    </Modal>
+  );
+}
+
+const resetSchema = z.object({ password });
+
+function ResetPasswordModal({ user, onClose }: { user: UserView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const form = useZodForm(resetSchema, { password: '' });
+  const submit = form.handleSubmit(async ({ password: pw }) => {
+    const r = await call('users.resetPassword', { id: user.id, password: pw });
+    if (r.ok) {
+      void message.success(t('users.resetPasswordDone'));
+      onClose();
+    } else if (!applyApiError(form, r.error)) void message.error(t(r.error.key, r.error.params));
+  });
+  return (
+    <Modal
+      open
+      title={t('users.resetPasswordTitle', { name: user.displayName })}
+      okText={t('users.resetPassword')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger: true }}
+      onOk={() => void submit()}
+      confirmLoading={form.formState.isSubmitting}
+      onCancel={onClose}
+    >
+      <Form layout="vertical" component="div">
+        <Field control={form.control} name="password" label={t('users.password')} required>
+          {(f) => <Input.Password {...f} id="password" autoComplete="new-password" />}
+        </Field>
+      </Form>
+    </Modal>
+  );
+}
+
+export function UsersPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const session = useSignedIn();
+  const language = i18n.language as Language;
+  const loadUsers = useCallback(() => call('users.list', {}), []);
+  const loadDepartments = useCallback(() => call('departments.list', {}), []);
+  const users = useList(loadUsers);
+  const departments = useList(loadDepartments);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserView | null>(null);
+  const [resetting, setResetting] = useState<UserView | null>(null);
+  const [filter, setFilter] = useState('');
+
+  const visible = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    if (!f) return users.items;
+    return users.items.filter(
+      (u) => u.displayName.toLowerCase().includes(f) || u.login.includes(f),
+    );
+  }, [users.items, filter]);
+
+  const unlock = async (user: UserView) => {
+    const r = await call('users.unlock', { id: user.id });
+    if (r.ok) {
+      void message.success(t('users.unlocked'));
+      users.reload();
+    } else void message.error(t(r.error.key, r.error.params));
+  };
+
+  const columns: TableColumnsType<UserView> = [
+    {
+      title: t('users.displayName'),
+      dataIndex: 'displayName',
+      sorter: (a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'),
+    },
+    { title: t('users.login'), dataIndex: 'login' },
+    {
+      title: t('users.department'),
+      dataIndex: 'departmentName',
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('users.roles'),
+      dataIndex: 'roles',
+      render: (roles: UserView['roles']) =>
+        roles.map((r) => (
+          <Tag key={r} color={r === 'sysadmin' ? 'red' : 'cyan'}>
+            {t(`roles.${r}`)}
+          </Tag>
+        )),
+    },
+    {
+      title: t('users.status'),
+      key: 'status',
+      render: (_, u) => (
+        <Space orientation="vertical" size={0}>
+          {u.disabled ? (
+            <Tag>{t('users.disabled')}</Tag>
+          ) : (
+            <Tag color="green">{t('users.active')}</Tag>
+          )}
+          {u.lockedUntilMs && (
+            <Typography.Text type="danger">
+              {t('users.lockedUntil', {
+                time: formatInstant(u.lockedUntilMs, session.settings.timeZone, language, 'time'),
+              })}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, u) => (
+        <Space size={0} wrap>
+          <Button type="link" onClick={() => setEditing(u)}>
+            {t('common.edit')}
+          </Button>
+          <Button type="link" onClick={() => setResetting(u)}>
+            {t('users.resetPassword')}
+          </Button>
+          {u.lockedUntilMs && (
+            <Button type="link" onClick={() => void unlock(u)}>
+              {t('users.unlock')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('users.title')}</h1>
+        <Space>
+          <Input.Search
+            allowClear
+            placeholder={t('users.filter')}
+            onChange={(e) => setFilter(e.target.value)}
+            style={{ width: 220 }}
+          />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('users.create')}
+          </Button>
+        </Space>
+      </div>
+      <Table<UserView>
+        rowKey="id"
+        size="middle"
+        loading={users.loading}
+        columns={columns}
+        dataSource={visible}
+        pagination={{
+          pageSize: 20,
+          hideOnSinglePage: true,
+          showTotal: (total) => t('common.total', { total }),
+        }}
+        locale={{ emptyText: t('users.empty') }}
+      />
+      <CreateUserModal
+        open={creating}
+        departments={departments.items}
+        onClose={(changed) => {
+          setCreating(false);
+          if (changed) users.reload();
+        }}
+      />
+      {editing && (
+        <EditUserModal
+          user={editing}
+          departments={departments.items}
+          onClose={(changed) => {
+            setEditing(null);
+            if (changed) users.reload();
+          }}
+        />
+      )}
+      {resetting && (
+        <ResetPasswordModal
+          user={resetting}
+          onClose={() => {
+            setResetting(null);
+            users.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
