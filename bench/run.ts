@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dispatch } from '../main/api/dispatcher';
 import { createApp } from '../main/app';
-import { appendAudit } from '../main/domains/audit/audit';
+import { appendAudit } from '../main/domains/audit';
 
 /**
  * `npm run bench`: figures for the foundation's hot paths, printed side by side in one run.

@@ -305,7 +305,8 @@ export async function submitted(t: TestApp, r: Reception, overrides: Partial<Req
 // ------------------------------------------------------------ reception requests (approvals)
 
 import type { AppEvent } from './api/events';
-import type { ApprovalStepView, RequestDossier } from '../shared/requests/views';
+import type { RequestDossier } from '../shared/requests/views';
+import type { ApprovalStepView } from '../shared/approvals/views';
 
 /** The pending step of the dossier's current revision; throws when there is none. */
 export function pendingStep(d: RequestDossier): ApprovalStepView {

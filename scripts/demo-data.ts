@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../shared/auth/roles';
 import type { App } from '../main/api/dispatcher';
-import { appendAudit } from '../main/domains/audit/audit';
-import { putSettings } from '../main/domains/settings/settings';
-import { insertUser } from '../main/domains/users/users';
+import { appendAudit } from '../main/domains/audit';
+import { putSettings } from '../main/domains/settings';
+import { insertUser } from '../main/domains/users';
 
 /**
  * The demo company of `npm run demo`. Clearly marked (settings.demo shows a banner); passwords

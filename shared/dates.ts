@@ -82,3 +82,9 @@ export function startOfCompanyDay(date: string, timeZone: string): number {
     timeZone,
   );
 }
+
+/** A real `YYYY-MM-DD` day: Date.parse rolls 2026-02-30 over to 2 March, so it must read back as itself. */
+export function isCalendarDate(s: string): boolean {
+  const ms = Date.parse(s + 'T00:00:00Z');
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+}

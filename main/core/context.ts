@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { AppError } from './errors';
 import type { Role } from '../../shared/auth/roles';
 import type { Language } from '../../shared/i18n/translate';
 import type { DB } from '../db/schema';
@@ -38,4 +39,10 @@ export interface ServiceContext {
   emit: <E extends EventName>(name: E, payload: EventPayload<E>, userIds: number[]) => void;
   /** Transports set or clear the session cookie / IPC session from these. */
   setSessionToken: (token: string | null) => void;
+}
+
+/** The signed-in caller, or UNAUTHENTICATED (the dispatcher already refuses most such calls). */
+export function requireActor(ctx: { actor: Actor | null }): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+  return ctx.actor;
 }

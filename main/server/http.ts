@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import { translate } from '../../shared/i18n/translate';
 import { dispatch, type App } from '../api/dispatcher';
-import { resolveSession } from '../domains/auth/sessions';
-import { getSettings } from '../domains/settings/settings';
+import { resolveSession } from '../domains/auth';
+import { getSettings } from '../domains/settings';
 
 /**
  * Browser mode: the same dispatcher over HTTP. It binds 127.0.0.1 and nothing else; there is no

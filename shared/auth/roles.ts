@@ -1,3 +1,5 @@
+import { DOMAIN_NAMES, PERMISSION_NAMES, type PermissionName } from '../contract/names';
+
 /** The roles of DESIGN.md §1. A user may hold several. */
 export const ROLES = [
   'host',
@@ -10,44 +12,29 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = [
-  'users.manage',
-  'departments.manage',
-  'audit.read',
-  'settings.manage',
-  /** Read the people and departments lists (pickers, names on screens). */
-  'directory.read',
-  /** File reception requests as their host. */
-  'requests.create',
-  /** See every request, not only one's own or those one approves. */
-  'requests.readAll',
-  /** Decide approval steps (and name a delegate for them). */
-  'approvals.decide',
-  /** Edit the reception policy (a new version each time). */
-  'policy.manage',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+/** Every permission, as the domains declare them in their `names.ts`. */
+export const PERMISSIONS: readonly PermissionName[] = PERMISSION_NAMES;
+export type Permission = PermissionName;
+
+const isPermission = (p: string): p is Permission => (PERMISSIONS as readonly string[]).includes(p);
 
 /**
- * Which role grants which permission. The main process checks these on every call; the UI only
- * uses them to hide what the user could not do anyway.
+ * Which role grants which permission, collected from every domain's grants. The main process
+ * checks these on every call; the UI only uses them to hide what the user could not do anyway.
  */
-export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  host: ['directory.read', 'requests.create'],
-  dept_head: ['directory.read', 'approvals.decide'],
-  executive: ['directory.read', 'approvals.decide', 'requests.readAll'],
-  admin_office: ['directory.read', 'approvals.decide', 'requests.readAll'],
-  front_desk: ['directory.read'],
-  finance: ['directory.read', 'requests.readAll'],
-  sysadmin: [
-    'directory.read',
-    'users.manage',
-    'departments.manage',
-    'audit.read',
-    'settings.manage',
-    'policy.manage',
-  ],
-};
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.fromEntries(
+  ROLES.map((role) => {
+    const granted = new Set<Permission>();
+    for (const domain of DOMAIN_NAMES) {
+      for (const p of (domain.grants as Partial<Record<Role, readonly string[]>>)[role] ?? []) {
+        // A grant of an undeclared permission is a programming error: fail at start, loudly.
+        if (!isPermission(p)) throw new Error(`role ${role} is granted unknown permission ${p}`);
+        granted.add(p);
+      }
+    }
+    return [role, [...granted]];
+  }),
+) as Record<Role, Permission[]>;
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   const out = new Set<Permission>();

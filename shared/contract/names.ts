@@ -1,55 +1,41 @@
-/**
- * Operation and event names only, without schemas: the preload bundles this list to refuse
- * anything else, and must stay small. A test checks it equals the keys of `OPERATIONS`.
- */
-export const OPERATION_NAMES = [
-  'system.health',
-  'setup.status',
-  'setup.createAdmin',
-  'auth.login',
-  'auth.logout',
-  'auth.session',
-  'auth.lock',
-  'auth.unlock',
-  'auth.touch',
-  'auth.changePassword',
-  'auth.setLanguage',
-  'users.list',
-  'users.create',
-  'users.update',
-  'users.resetPassword',
-  'users.unlock',
-  'departments.list',
-  'departments.create',
-  'departments.update',
-  'departments.delete',
-  'audit.list',
-  'settings.get',
-  'settings.update',
-  'notifications.list',
-  'notifications.markRead',
-  'policy.get',
-  'policy.update',
-  'requests.preview',
-  'requests.saveDraft',
-  'requests.submit',
-  'requests.cancel',
-  'requests.get',
-  'requests.list',
-  'approvals.inbox',
-  'approvals.count',
-  'approvals.decide',
-  'approvals.transfer',
-  'approvals.comment',
-  'approvals.candidates',
-  'delegations.list',
-  'delegations.create',
-  'delegations.revoke',
-] as const;
-export type OperationName = (typeof OPERATION_NAMES)[number];
+import { approvalsNames } from '../approvals/names';
+import { auditNames } from '../audit/names';
+import { authNames } from '../auth/names';
+import { delegationsNames } from '../delegations/names';
+import { departmentsNames } from '../departments/names';
+import { notificationsNames } from '../notifications/names';
+import { policyNames } from '../policy/names';
+import { requestsNames } from '../requests/names';
+import { settingsNames } from '../settings/names';
+import { usersNames } from '../users/names';
 
-export const EVENT_NAMES = ['notifications.created', 'approvals.changed'] as const;
-export type EventName = (typeof EVENT_NAMES)[number];
+/**
+ * Every domain's names, one line each. Names only, without schemas: the preload bundles this list
+ * to refuse anything else, and must stay small. A test checks it equals the keys of `OPERATIONS`.
+ */
+export const DOMAIN_NAMES = [
+  authNames,
+  usersNames,
+  departmentsNames,
+  auditNames,
+  settingsNames,
+  notificationsNames,
+  policyNames,
+  requestsNames,
+  approvalsNames,
+  delegationsNames,
+] as const;
+
+type Domain = (typeof DOMAIN_NAMES)[number];
+export type OperationName = Domain['operations'][number];
+export type EventName = Domain['events'][number];
+export type PermissionName = Domain['permissions'][number];
+
+export const OPERATION_NAMES: readonly OperationName[] = DOMAIN_NAMES.flatMap((d) => d.operations);
+export const EVENT_NAMES: readonly EventName[] = DOMAIN_NAMES.flatMap((d) => d.events);
+export const PERMISSION_NAMES: readonly PermissionName[] = DOMAIN_NAMES.flatMap(
+  (d) => d.permissions,
+);
 
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && (OPERATION_NAMES as readonly string[]).includes(name);

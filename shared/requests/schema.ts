@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ORG_CATEGORIES, TIERS } from '../policy/policy';
+import { isCalendarDate } from '../dates';
 import { id, requiredText, text } from '../validation/fields';
 import { isResidentIdFormat, isValidPhone, normalizePhone } from './contact';
 
@@ -34,11 +35,6 @@ export const fen = z
   .int({ message: 'validation.fenInteger' })
   .min(0, { message: 'validation.nonNegative' })
   .max(10_000_000_00, { message: 'validation.tooBig' });
-
-export function isCalendarDate(s: string): boolean {
-  const ms = Date.parse(s + 'T00:00:00Z');
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
-}
 
 const isoDate = z
   .string()

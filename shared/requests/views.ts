@@ -1,15 +1,9 @@
-import type { ChainStepKind, Policy, Tier } from '../policy/policy';
+import type { ApprovalStepView } from '../approvals';
+import type { Tier } from '../policy/policy';
 import type { Budget, ChainStepPlan, PolicyCheck } from '../policy/evaluate';
 import type { FieldChange } from './diff';
 import type { RequestStatus } from './lifecycle';
 import type { RequestBody } from './schema';
-
-export interface PolicyView {
-  version: number;
-  policy: Policy;
-  createdAtMs: number;
-  note: string;
-}
 
 /** What the form shows while the host types: checks, budget and the chain it would go through. */
 export interface RequestPreview {
@@ -19,27 +13,6 @@ export interface RequestPreview {
   checks: PolicyCheck[];
   budget: Budget;
   chain: ChainStepPlan[];
-}
-
-export type StepStatus =
-  'waiting' | 'pending' | 'approved' | 'rejected' | 'returned' | 'skipped' | 'cancelled';
-
-export interface ApprovalStepView {
-  id: number;
-  revision: number;
-  seq: number;
-  kind: ChainStepKind;
-  reason: string;
-  assigneeUserId: number | null;
-  assigneeName: string | null;
-  status: StepStatus;
-  decidedBy: number | null;
-  decidedByName: string | null;
-  onBehalfOf: number | null;
-  onBehalfOfName: string | null;
-  decidedAtMs: number | null;
-  comment: string;
-  version: number;
 }
 
 export interface RequestEventView {
@@ -86,23 +59,4 @@ export interface RequestDossier extends RequestSummary {
   myStep: { stepId: number; version: number; onBehalfOfName: string | null } | null;
   canEdit: boolean;
   canCancel: boolean;
-}
-
-export interface InboxItem {
-  request: RequestSummary;
-  step: ApprovalStepView;
-  onBehalfOfName: string | null;
-  checks: PolicyCheck[];
-  changes: FieldChange[];
-}
-
-export interface DelegationView {
-  id: number;
-  userId: number;
-  userName: string;
-  delegateUserId: number;
-  delegateName: string;
-  fromDate: string;
-  toDate: string;
-  revoked: boolean;
 }

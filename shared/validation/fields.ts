@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { isCalendarDate } from '../dates';
 import { LANGUAGES } from '../i18n/translate';
 import { ROLES } from '../auth/roles';
 
@@ -53,3 +54,9 @@ export const timeZone = z
   .string({ message: 'validation.required' })
   .trim()
   .refine(isTimeZone, { message: 'validation.timeZone' });
+
+/** A calendar date `YYYY-MM-DD` (company time zone by convention), required. */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' })
+  .refine(isCalendarDate, { message: 'validation.date' });

@@ -3,12 +3,12 @@ import type { OpParsed } from '../../../shared/contract/operations';
 import type { PolicyCheck } from '../../../shared/policy/evaluate';
 import type { ChainStepKind } from '../../../shared/policy/policy';
 import type { RequestStatus } from '../../../shared/requests/lifecycle';
-import type { InboxItem } from '../../../shared/requests/views';
+import type { InboxItem } from '../../../shared/approvals/views';
 import type { DB } from '../../db/schema';
 import type { Actor, ServiceContext } from '../../core/context';
-import { delegatorsOf } from '../delegations/delegations';
+import { delegatorsOf } from '../delegations';
 import { AppError } from '../../core/errors';
-import { notify } from '../notifications/notifications';
+import { notify } from '../notifications';
 import {
   actingRight,
   activateNext,

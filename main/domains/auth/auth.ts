@@ -5,11 +5,11 @@ import type { SessionInfo } from '../../../shared/contract/types';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { AppError, Failure, fieldError } from '../../core/errors';
-import { notify } from '../notifications/notifications';
+import { notify } from '../notifications';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
 import { createSession, endSession, endUserSessions, setLocked, touchSession } from './sessions';
-import { getSettings, putSettings } from '../settings/settings';
-import { getUser, insertUser, sysadminIds } from '../users/users';
+import { getSettings, putSettings } from '../settings';
+import { getUser, insertUser, sysadminIds } from '../users';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MS = 15 * 60_000;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { OpParsed } from '../../../shared/contract/operations';
-import type { DelegationView } from '../../../shared/requests/views';
+import type { DelegationView } from '../../../shared/delegations/views';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';

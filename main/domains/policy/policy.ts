@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { OpParsed } from '../../../shared/contract/operations';
 import type { Policy } from '../../../shared/policy/policy';
-import type { PolicyView } from '../../../shared/requests/views';
+import type { PolicyView } from '../../../shared/policy/views';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';

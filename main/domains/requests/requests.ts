@@ -23,20 +23,20 @@ import {
 } from '../../../shared/requests/lifecycle';
 import { submitIssues, type RequestBody } from '../../../shared/requests/schema';
 import type {
-  ApprovalStepView,
   RequestDossier,
   RequestEventView,
   RequestPreview,
   RequestSummary,
 } from '../../../shared/requests/views';
+import type { ApprovalStepView } from '../../../shared/approvals/views';
 import type { Message } from '../../../shared/result';
 import type { DB } from '../../db/schema';
 import type { Actor, ServiceContext } from '../../core/context';
-import { delegatorsOf } from '../delegations/delegations';
+import { delegatorsOf } from '../delegations';
 import { AppError, fieldError } from '../../core/errors';
-import { notify } from '../notifications/notifications';
-import { getPolicy } from '../policy/policy';
-import { getSettings } from '../settings/settings';
+import { notify } from '../notifications';
+import { getPolicy } from '../policy';
+import { getSettings } from '../settings';
 
 export const STEP_ROLE: Record<ChainStepKind, Role> = {
   dept_head: 'dept_head',

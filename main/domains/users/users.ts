@@ -6,9 +6,8 @@ import type { Language } from '../../../shared/i18n/translate';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
-import { hashPassword } from '../auth/passwords';
-import { endUserSessions } from '../auth/sessions';
-import { notify } from '../notifications/notifications';
+import { endUserSessions, hashPassword } from '../auth';
+import { notify } from '../notifications';
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
 

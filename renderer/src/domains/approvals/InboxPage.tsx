@@ -2,7 +2,7 @@ import { DownOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Empty, Space, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { InboxItem } from '../../../../shared/requests/views';
+import type { InboxItem } from '../../../../shared/approvals/views';
 import { call, subscribe } from '../../api/client';
 import { useList } from '../../api/useList';
 import { ChangeLines } from '../requests/views/ChangeList';

@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod';
-import { setupInput } from '../../../../shared/contract/operations';
+import { setupInput } from '../../../../shared/auth/contract';
 import { call } from '../../api/client';
 import { applyApiError, Field, useZodForm } from '../../components/form';
 import { useSession } from '../../session/SessionContext';

@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import * as z from 'zod';
 import { hasPermission } from '../../../../shared/auth/roles';
 import { companyDate } from '../../../../shared/dates';
-import type { DelegationView } from '../../../../shared/requests/views';
+import type { DelegationView } from '../../../../shared/delegations/views';
 import { id } from '../../../../shared/validation/fields';
 import { call } from '../../api/client';
 import { applyApiError, Field, useZodForm } from '../../components/form';

@@ -1,4 +1,4 @@
-import type { DelegationView } from '../../../../shared/requests/views';
+import type { DelegationView } from '../../../../shared/delegations/views';
 
 export type DelegationState = 'active' | 'upcoming' | 'expired' | 'revoked';
 

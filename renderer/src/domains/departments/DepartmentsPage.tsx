@@ -3,7 +3,7 @@ import { App, Button, Empty, Form, Input, Modal, Select, Space, Table } from 'an
 import type { TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { departmentInput } from '../../../../shared/contract/operations';
+import { departmentInput } from '../../../../shared/departments/contract';
 import type { DepartmentView, UserView } from '../../../../shared/contract/types';
 import { call } from '../../api/client';
 import { applyApiError, Field, useZodForm } from '../../components/form';

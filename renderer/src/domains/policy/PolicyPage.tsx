@@ -5,7 +5,7 @@ import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/i18n/translate';
 import { DEFAULT_POLICY, type Policy } from '../../../../shared/policy/policy';
-import type { PolicyView } from '../../../../shared/requests/views';
+import type { PolicyView } from '../../../../shared/policy/views';
 import { call } from '../../api/client';
 import { applyApiError, Field, useZodForm } from '../../components/form';
 import { formatInstant } from '../../format';

@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Input, InputNumber, Select, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { settingsInput } from '../../../../shared/contract/operations';
+import { settingsInput } from '../../../../shared/settings/contract';
 import { call } from '../../api/client';
 import { applyApiError, Field, useZodForm } from '../../components/form';
 import { useSession } from '../../session/SessionContext';

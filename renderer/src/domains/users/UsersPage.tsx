@@ -17,7 +17,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod';
 import { ROLES } from '../../../../shared/auth/roles';
-import { userCreateInput, userUpdateInput } from '../../../../shared/contract/operations';
+import { userCreateInput, userUpdateInput } from '../../../../shared/users/contract';
 import type { DepartmentView, UserView } from '../../../../shared/contract/types';
 import type { Language } from '../../../../shared/i18n/translate';
 import { password } from '../../../../shared/validation/fields';

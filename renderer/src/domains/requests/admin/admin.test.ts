@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DelegationView } from '../../../../../shared/requests/views';
+import type { DelegationView } from '../../../../../shared/delegations/views';
 import { delegationState } from '../../delegations/delegation';
 import { dateRange, isFiltered, listInput, listQueryParams, parseListQuery } from './listQuery';
 import { fenToYuanInput, yuanInputToFen } from './yuan';

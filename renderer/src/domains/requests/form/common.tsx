@@ -20,7 +20,8 @@ import type { DepartmentView, UserView } from '../../../../../shared/contract/ty
 import type { Language } from '../../../../../shared/i18n/translate';
 import type { PolicyCheck } from '../../../../../shared/policy/evaluate';
 import type { RequestBody, RequestBodyInput } from '../../../../../shared/requests/schema';
-import type { PolicyView, RequestPreview } from '../../../../../shared/requests/views';
+import type { RequestPreview } from '../../../../../shared/requests/views';
+import type { PolicyView } from '../../../../../shared/policy/views';
 import { formatMoney, localParams } from '../../../format';
 import { fenToYuanText, yuanTextToFen } from './money';
 

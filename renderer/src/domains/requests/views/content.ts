@@ -1,4 +1,5 @@
-import type { ApprovalStepView, RequestEventView } from '../../../../../shared/requests/views';
+import type { RequestEventView } from '../../../../../shared/requests/views';
+import type { ApprovalStepView } from '../../../../../shared/approvals/views';
 import type { Budget, BudgetLineEstimate } from '../../../../../shared/policy/evaluate';
 import type { RequestBody, Visitor } from '../../../../../shared/requests/schema';
 import { DASH } from './format';

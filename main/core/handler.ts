@@ -1,0 +1,19 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { OperationName } from '../../shared/contract/names';
+import type { OpOutput, OpParsed } from '../../shared/contract/operations';
+import type { ServiceContext } from './context';
+import type { Failure } from './errors';
+
+/** What a handler gets besides the context: the raw driver, for health and maintenance. */
+export interface HandlerEnv {
+  sqlite: SqliteDatabase;
+}
+
+export type Handler<N extends OperationName> = (
+  ctx: ServiceContext,
+  input: OpParsed<N>,
+  env: HandlerEnv,
+) => Promise<OpOutput<N> | Failure>;
+
+/** A domain's handlers: exactly one per operation name it declares. */
+export type DomainHandlers<N extends OperationName> = { [K in N]: Handler<K> };

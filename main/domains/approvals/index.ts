@@ -1,0 +1,1 @@
+export { approvalsHandlers } from './handlers';

@@ -1,0 +1,2 @@
+export { auditHandlers } from './handlers';
+export { appendAudit, type AuditInsert } from './audit';

@@ -1,0 +1,17 @@
+import type { Generated } from 'kysely';
+
+/** audit's tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns). */
+export interface AuditTables {
+  auditLog: {
+    id: Generated<number>;
+    atMs: number;
+    actorUserId: number | null;
+    actorName: string | null;
+    onBehalfOfUserId: number | null;
+    onBehalfOfName: string | null;
+    operation: string;
+    entityType: string;
+    entityId: string | null;
+    summary: Generated<string>;
+  };
+}

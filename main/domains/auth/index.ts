@@ -1,0 +1,3 @@
+export { authHandlers } from './handlers';
+export { hashPassword } from './passwords';
+export { endUserSessions, resolveSession, touchSession } from './sessions';

@@ -1,0 +1,2 @@
+export { delegationsHandlers } from './handlers';
+export { delegatorsOf } from './delegations';

@@ -1,0 +1,1 @@
+export { departmentsHandlers } from './handlers';

@@ -1,0 +1,10 @@
+import type { notificationsNames } from '../../../shared/notifications/names';
+import { requireActor } from '../../core/context';
+import type { DomainHandlers } from '../../core/handler';
+import { listNotifications, markRead } from './notifications';
+
+export const notificationsHandlers: DomainHandlers<(typeof notificationsNames.operations)[number]> =
+  {
+    'notifications.list': (ctx) => listNotifications(ctx.db, requireActor(ctx).userId),
+    'notifications.markRead': (ctx, input) => markRead(ctx, requireActor(ctx).userId, input.ids),
+  };

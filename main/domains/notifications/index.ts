@@ -1,0 +1,2 @@
+export { notificationsHandlers } from './handlers';
+export { notify } from './notifications';

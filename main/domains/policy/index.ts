@@ -1,0 +1,2 @@
+export { policyHandlers } from './handlers';
+export { getPolicy } from './policy';

@@ -1,0 +1,1 @@
+export { requestsHandlers } from './handlers';

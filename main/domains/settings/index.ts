@@ -1,0 +1,2 @@
+export { settingsHandlers } from './handlers';
+export { getSettings, putSettings, DEFAULT_SETTINGS } from './settings';

@@ -1,0 +1,2 @@
+export { usersHandlers } from './handlers';
+export { getUser, insertUser, sysadminIds, type NewUser } from './users';

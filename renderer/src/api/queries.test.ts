@@ -1,0 +1,166 @@
+// @vitest-environment jsdom
+import { QueryClientProvider, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { renderHook, waitFor } from '@testing-library/react';
+import { createElement, type ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EVENT_NAMES, type EventName } from '../../../shared/contract/names';
+import type * as ClientModule from './client';
+import { call } from './client';
+import {
+  EVENT_INVALIDATIONS,
+  OpError,
+  createQueryClient,
+  invalidateForEvent,
+  opKey,
+  useEventInvalidation,
+  useOp,
+  useOpMutation,
+} from './queries';
+
+// The transport is the boundary: everything above it (React Query included) runs for real.
+vi.mock('./client', async (importOriginal) => ({
+  ...(await importOriginal<typeof ClientModule>()),
+  call: vi.fn(),
+}));
+const mockedCall = vi.mocked(call);
+
+const clients: QueryClient[] = [];
+function newClient(): QueryClient {
+  const client = createQueryClient();
+  clients.push(client);
+  return client;
+}
+function wrapperFor(client: QueryClient) {
+  return ({ children }: { children: ReactNode }) =>
+    createElement(QueryClientProvider, { client, children });
+}
+const invalidated = (client: QueryClient, key: QueryKey) =>
+  client.getQueryState(key)?.isInvalidated ?? false;
+
+afterEach(() => {
+  for (const client of clients.splice(0)) client.clear();
+  mockedCall.mockReset();
+  delete window.receptionApi;
+});
+
+describe('EVENT_INVALIDATIONS', () => {
+  it('has an entry for every event name', () => {
+    expect(Object.keys(EVENT_INVALIDATIONS).sort()).toEqual([...EVENT_NAMES].sort());
+  });
+
+  it('approvals.changed invalidates the request it names, not others', async () => {
+    const client = newClient();
+    const seeded: QueryKey[] = [
+      opKey('requests.get', { id: 7 }),
+      opKey('requests.get', { id: 8 }),
+      opKey('approvals.inbox', {}),
+      opKey('approvals.count', {}),
+      ['requests.list', { page: 2 }],
+      opKey('notifications.list', {}),
+    ];
+    for (const key of seeded) client.setQueryData(key, { seeded: true });
+
+    await invalidateForEvent(client, 'approvals.changed', { requestId: 7 });
+
+    expect(invalidated(client, opKey('requests.get', { id: 7 }))).toBe(true);
+    expect(invalidated(client, opKey('requests.get', { id: 8 }))).toBe(false);
+    expect(invalidated(client, opKey('approvals.inbox', {}))).toBe(true);
+    expect(invalidated(client, opKey('approvals.count', {}))).toBe(true);
+    expect(invalidated(client, ['requests.list', { page: 2 }])).toBe(true);
+    expect(invalidated(client, opKey('notifications.list', {}))).toBe(false);
+  });
+
+  it('useEventInvalidation subscribes to every event and stops on unmount', () => {
+    const listeners = new Map<EventName, (payload: unknown) => void>();
+    const stopped: EventName[] = [];
+    window.receptionApi = {
+      invoke: () => Promise.resolve({ ok: true, value: null }),
+      subscribe: (event, cb) => {
+        listeners.set(event, cb);
+        return () => stopped.push(event);
+      },
+    };
+    const client = newClient();
+    client.setQueryData(opKey('notifications.list', {}), { items: [], unread: 0 });
+
+    const { unmount } = renderHook(() => useEventInvalidation(client));
+    expect([...listeners.keys()].sort()).toEqual([...EVENT_NAMES].sort());
+
+    listeners.get('notifications.created')?.({ notification: {} });
+    expect(invalidated(client, opKey('notifications.list', {}))).toBe(true);
+
+    unmount();
+    expect(stopped.sort()).toEqual([...EVENT_NAMES].sort());
+  });
+});
+
+describe('useOp', () => {
+  it('turns an error result into query.error with its key', async () => {
+    mockedCall.mockResolvedValue({
+      ok: false,
+      error: { code: 'NOT_FOUND', key: 'errors.NOT_FOUND', message: 'Not found.' },
+    });
+    const client = newClient();
+    const { result } = renderHook(() => useOp('requests.get', { id: 7 }), {
+      wrapper: wrapperFor(client),
+    });
+
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error).toBeInstanceOf(OpError);
+    expect(result.current.error?.key).toBe('errors.NOT_FOUND');
+    expect(result.current.error?.code).toBe('NOT_FOUND');
+    expect(mockedCall).toHaveBeenCalledTimes(1); // typed errors are not retried
+    expect(mockedCall).toHaveBeenCalledWith('requests.get', { id: 7 });
+  });
+
+  it('returns the value of an ok result', async () => {
+    mockedCall.mockResolvedValue({ ok: true, value: { count: 3 } });
+    const client = newClient();
+    const { result } = renderHook(() => useOp('approvals.count', {}), {
+      wrapper: wrapperFor(client),
+    });
+
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.data).toEqual({ count: 3 });
+  });
+});
+
+describe('useOpMutation', () => {
+  it('resolves to the error result and invalidates nothing', async () => {
+    const error = {
+      code: 'INVALID_INPUT' as const,
+      key: 'errors.INVALID_INPUT',
+      message: 'Check the form.',
+      fieldErrors: { reason: { key: 'validation.required' } },
+    };
+    mockedCall.mockResolvedValue({ ok: false, error });
+    const client = newClient();
+    client.setQueryData(opKey('requests.get', { id: 7 }), { seeded: true });
+    const { result } = renderHook(
+      () => useOpMutation('requests.cancel', { invalidates: ['requests.get'] }),
+      { wrapper: wrapperFor(client) },
+    );
+
+    const r = await result.current.mutateAsync({ id: 7, version: 1, reason: '' });
+
+    expect(r).toEqual({ ok: false, error });
+    expect(invalidated(client, opKey('requests.get', { id: 7 }))).toBe(false);
+  });
+
+  it('invalidates the listed operations after an ok result', async () => {
+    mockedCall.mockResolvedValue({ ok: true, value: null });
+    const client = newClient();
+    client.setQueryData(opKey('requests.get', { id: 7 }), { seeded: true });
+    client.setQueryData(opKey('approvals.inbox', {}), []);
+    const { result } = renderHook(
+      () => useOpMutation('requests.cancel', { invalidates: ['requests.get'] }),
+      { wrapper: wrapperFor(client) },
+    );
+
+    const r = await result.current.mutateAsync({ id: 7, version: 1, reason: 'x' });
+
+    expect(r.ok).toBe(true);
+    expect(invalidated(client, opKey('requests.get', { id: 7 }))).toBe(true);
+    expect(invalidated(client, opKey('approvals.inbox', {}))).toBe(false);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * Server state on TanStack Query: every read is an operation of the contract, cached under
+ * `[name, input]`; every write is a mutation that invalidates the reads it changes; and the events
+ * main pushes invalidate through one table (`EVENT_INVALIDATIONS`).
+ */
+import {
+  QueryClient,
+  QueryClientProvider,
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InvalidateQueryFilters,
+  type UseMutationResult,
+  type UseQueryOptions,
+  type UseQueryResult,
+} from '@tanstack/react-query';
+import { createElement, useEffect, useState, type ReactNode } from 'react';
+import { EVENT_NAMES, type EventName, type OperationName } from '../../../shared/contract/names';
+import type { EventPayload, OpInput, OpOutput } from '../../../shared/contract/operations';
+import type { ApiError, ErrorCode, Message, MessageParams, Result } from '../../../shared/result';
+import { call, subscribe } from './client';
+
+export { keepPreviousData };
+
+/** A `{ ok: false }` result of a read, thrown so that `query.error` carries it. */
+export class OpError extends Error implements ApiError {
+  readonly code: ErrorCode;
+  /** The i18n key of the message, to translate in the current language. */
+  readonly key: string;
+  readonly params?: MessageParams;
+  readonly fieldErrors?: Record<string, Message>;
+
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'OpError';
+    this.code = error.code;
+    this.key = error.key;
+    if (error.params) this.params = error.params;
+    if (error.fieldErrors) this.fieldErrors = error.fieldErrors;
+  }
+}
+
+/** The value of an ok result; throws an `OpError` for an error result. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new OpError(result.error);
+  return result.value;
+}
+
+/** Failures worth one more try: only "cannot reach the service". Typed errors are answers. */
+function retryNetworkOnce(failureCount: number, error: Error): boolean {
+  return failureCount < 1 && error instanceof OpError && error.key === 'errors.NETWORK';
+}
+
+/** A client with desktop defaults; one per signed-in user (see `QueryProvider`). */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        retry: retryNetworkOnce,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+        // The service is local (IPC or 127.0.0.1): an offline machine must not pause queries.
+        networkMode: 'always',
+      },
+      mutations: { retry: false, networkMode: 'always' },
+    },
+  });
+}
+
+export type OpKey<N extends OperationName> = readonly [N] | readonly [N, OpInput<N>];
+
+/**
+ * The query key of an operation: `[name, input]`, or `[name]` without input, which as a filter
+ * matches every input of that operation.
+ */
+export function opKey<N extends OperationName>(name: N): readonly [N];
+export function opKey<N extends OperationName>(
+  name: N,
+  input: OpInput<N>,
+): readonly [N, OpInput<N>];
+export function opKey<N extends OperationName>(name: N, input?: OpInput<N>): OpKey<N> {
+  return input === undefined ? [name] : [name, input];
+}
+
+export type UseOpOptions<N extends OperationName, TData = OpOutput<N>> = Pick<
+  UseQueryOptions<OpOutput<N>, OpError, TData, readonly [N, OpInput<N>]>,
+  'enabled' | 'refetchInterval' | 'placeholderData' | 'select' | 'staleTime'
+>;
+
+/**
+ * Reads an operation. An error result becomes `query.error` (an `OpError`, with `key` to
+ * translate). For paged lists pass `placeholderData: keepPreviousData`.
+ */
+export function useOp<N extends OperationName, TData = OpOutput<N>>(
+  name: N,
+  input: OpInput<N>,
+  options: UseOpOptions<N, TData> = {},
+): UseQueryResult<TData, OpError> {
+  return useQuery({
+    ...options,
+    queryKey: opKey(name, input),
+    queryFn: async () => unwrap(await call(name, input)),
+  });
+}
+
+export interface UseOpMutationOptions {
+  /** Operations whose cached reads (every input) are invalidated after an ok result. */
+  invalidates?: readonly OperationName[];
+}
+
+/**
+ * Runs a write. `mutateAsync` resolves to the `Result` itself, error results included (forms
+ * need `fieldErrors`), so `status` is 'success' for any answer; it rejects only if the transport
+ * does. After an ok result, the `invalidates` operations are invalidated before it resolves.
+ */
+export function useOpMutation<N extends OperationName>(
+  name: N,
+  options: UseOpMutationOptions = {},
+): UseMutationResult<Result<OpOutput<N>>, Error, OpInput<N>> {
+  const queryClient = useQueryClient();
+  const { invalidates = [] } = options;
+  return useMutation({
+    mutationKey: [name],
+    mutationFn: (input: OpInput<N>) => call(name, input),
+    onSuccess: async (result) => {
+      if (!result.ok) return;
+      await Promise.all(
+        invalidates.map((op) => queryClient.invalidateQueries({ queryKey: opKey(op) })),
+      );
+    },
+  });
+}
+
+/** What each event from main makes stale. The type requires an entry for every event. */
+export const EVENT_INVALIDATIONS: {
+  readonly [E in EventName]: (payload: EventPayload<E>) => InvalidateQueryFilters[];
+} = {
+  'notifications.created': () => [{ queryKey: opKey('notifications.list') }],
+  'approvals.changed': ({ requestId }) => [
+    { queryKey: opKey('approvals.inbox') },
+    { queryKey: opKey('approvals.count') },
+    { queryKey: opKey('requests.list') },
+    { queryKey: opKey('requests.get', { id: requestId }) },
+  ],
+};
+
+/** Applies the table to one event. */
+export async function invalidateForEvent<E extends EventName>(
+  queryClient: QueryClient,
+  event: E,
+  payload: EventPayload<E>,
+): Promise<void> {
+  const filters = EVENT_INVALIDATIONS[event](payload);
+  await Promise.all(filters.map((f) => queryClient.invalidateQueries(f)));
+}
+
+function listen<E extends EventName>(queryClient: QueryClient, event: E): () => void {
+  return subscribe(event, (payload) => void invalidateForEvent(queryClient, event, payload));
+}
+
+/** Subscribes to every event of the table while mounted, invalidating what each makes stale. */
+export function useEventInvalidation(queryClient: QueryClient): void {
+  useEffect(() => {
+    const stops = EVENT_NAMES.map((event) => listen(queryClient, event));
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [queryClient]);
+}
+
+function UserQueryScope({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  useEventInvalidation(queryClient);
+  return createElement(QueryClientProvider, { client: queryClient, children });
+}
+
+/**
+ * The query cache of one signed-in user: a new `userId` remounts the subtree with a fresh client,
+ * so nothing cached for one user is shown to the next.
+ */
+export function QueryProvider({
+  userId,
+  children,
+}: {
+  userId: number | string;
+  children: ReactNode;
+}) {
+  return createElement(UserQueryScope, { key: String(userId), children });
+}

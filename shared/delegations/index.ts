@@ -1,0 +1,2 @@
+export type { DelegationView } from './views';
+export { delegationInput, delegationsOperations } from './contract';

@@ -1,0 +1,22 @@
+import * as z from 'zod';
+import type { NotificationView } from '../contract/types';
+import { empty, op } from '../contract/spec';
+import { id } from '../validation/fields';
+
+export const notificationsOperations = {
+  'notifications.list': op<{ items: NotificationView[]; unread: number }>()({
+    input: empty,
+    access: 'session',
+    write: false,
+    passive: true,
+  }),
+  'notifications.markRead': op<null>()({
+    input: z.strictObject({ ids: z.array(id).max(500) }),
+    access: 'session',
+    write: true,
+  }),
+};
+
+export interface NotificationsEvents {
+  'notifications.created': { notification: NotificationView };
+}

@@ -1,0 +1,64 @@
+import * as z from 'zod';
+import type { Page } from '../contract/types';
+import { op } from '../contract/spec';
+import { TIERS } from '../policy/policy';
+import { calendarDate, id, requiredText, text } from '../validation/fields';
+import { REQUEST_STATUSES } from './lifecycle';
+import { requestBodySchema } from './schema';
+import type { RequestDossier, RequestPreview, RequestSummary } from './views';
+
+/** Save or submit: a new request (`id` null) or a change to one at the version the editor saw. */
+export const requestWriteInput = z.strictObject({
+  id: id.nullable(),
+  version: z.number().int().positive().nullable(),
+  body: requestBodySchema,
+});
+
+export const requestListInput = z.strictObject({
+  scope: z.enum(['mine', 'all']),
+  statuses: z.array(z.enum(REQUEST_STATUSES)).max(REQUEST_STATUSES.length).optional(),
+  tiers: z.array(z.enum(TIERS)).max(4).optional(),
+  departmentId: id.optional(),
+  fromDate: calendarDate.optional(),
+  toDate: calendarDate.optional(),
+  search: text(100).optional(),
+  sort: z
+    .enum(['arrival_desc', 'arrival_asc', 'updated_desc', 'budget_desc'])
+    .default('updated_desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const requestsOperations = {
+  /** Checks, budget and chain of a request being typed; nothing is saved. */
+  'requests.preview': op<RequestPreview>()({
+    input: z.strictObject({ id: id.nullable(), body: requestBodySchema }),
+    access: 'requests.create',
+    write: false,
+  }),
+  'requests.saveDraft': op<RequestDossier>()({
+    input: requestWriteInput,
+    access: 'requests.create',
+    write: true,
+  }),
+  'requests.submit': op<RequestDossier>()({
+    input: requestWriteInput,
+    access: 'requests.create',
+    write: true,
+  }),
+  'requests.cancel': op<RequestDossier>()({
+    input: z.strictObject({ id, version: z.number().int().positive(), reason: requiredText(500) }),
+    access: 'session',
+    write: true,
+  }),
+  'requests.get': op<RequestDossier>()({
+    input: z.strictObject({ id }),
+    access: 'session',
+    write: false,
+  }),
+  'requests.list': op<Page<RequestSummary>>()({
+    input: requestListInput,
+    access: 'session',
+    write: false,
+  }),
+};
