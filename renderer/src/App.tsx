@@ -11,132 +11,34 @@ import {
 } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { AccountPage } from './domains/auth/AccountPage';
-import { AuditPage } from './domains/audit/AuditPage';
-import { DepartmentsPage } from './domains/departments/DepartmentsPage';
-import { HomePage } from './domains/home/HomePage';
 import { LockScreen } from './domains/auth/LockScreen';
 import { LoginPage } from './domains/auth/LoginPage';
-import { SettingsPage } from './domains/settings/SettingsPage';
 import { SetupPage } from './domains/auth/SetupPage';
-import { UsersPage } from './domains/users/UsersPage';
-import { AllRequestsPage } from './domains/requests/AllRequestsPage';
-import { DelegationsPage } from './domains/delegations/DelegationsPage';
-import { DossierPage } from './domains/requests/DossierPage';
-import { InboxPage } from './domains/approvals/InboxPage';
-import { MyRequestsPage } from './domains/requests/MyRequestsPage';
-import { PolicyPage } from './domains/policy/PolicyPage';
-import { PrintPage } from './domains/requests/PrintPage';
-import { RequestFormPage } from './domains/requests/RequestFormPage';
+import { DOMAIN_ROUTES } from './domains';
+import { Guard } from './routing';
 import { SessionProvider, useSession } from './session/SessionContext';
 import { useIdleLock } from './session/useIdleLock';
-import type { Permission } from '../../shared/auth/roles';
 import { useState, type ReactElement } from 'react';
-
-function Guard({ permission, children }: { permission: Permission; children: ReactElement }) {
-  const { can } = useSession();
-  return can(permission) ? children : <Navigate to="/" replace />;
-}
+import type { Permission } from '../../shared/auth/roles';
 
 /**
- * The routes of a signed-in user. A data router (not <HashRouter>) so that screens with unsaved
- * edits can hold a navigation with useBlocker; hash URLs because the desktop app loads from file://.
+ * The routes of a signed-in user, collected from the domains. A data router (not <HashRouter>) so
+ * that screens with unsaved edits can hold a navigation with useBlocker; hash URLs because the
+ * desktop app loads from file://.
  */
+const guarded = (r: { path: string; element: ReactElement; permission?: Permission }) => (
+  <Route
+    key={r.path}
+    path={r.path === '/' ? undefined : r.path}
+    index={r.path === '/'}
+    element={<Guard permission={r.permission}>{r.element}</Guard>}
+  />
+);
 const routes = createRoutesFromElements(
   <>
-    {/* The printable 接待申请单: no sidebar, A4 print CSS. */}
-    <Route path="requests/:id/print" element={<PrintPage />} />
+    {DOMAIN_ROUTES.flatMap((d) => d.bareRoutes ?? []).map(guarded)}
     <Route element={<AppLayout />}>
-      <Route index element={<HomePage />} />
-      <Route
-        path="requests/mine"
-        element={
-          <Guard permission="requests.create">
-            <MyRequestsPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="requests/new"
-        element={
-          <Guard permission="requests.create">
-            <RequestFormPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="requests/:id/edit"
-        element={
-          <Guard permission="requests.create">
-            <RequestFormPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="requests/all"
-        element={
-          <Guard permission="requests.readAll">
-            <AllRequestsPage />
-          </Guard>
-        }
-      />
-      <Route path="requests/:id" element={<DossierPage />} />
-      <Route
-        path="approvals"
-        element={
-          <Guard permission="approvals.decide">
-            <InboxPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="delegations"
-        element={
-          <Guard permission="approvals.decide">
-            <DelegationsPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="policy"
-        element={
-          <Guard permission="policy.manage">
-            <PolicyPage />
-          </Guard>
-        }
-      />
-      <Route path="account" element={<AccountPage />} />
-      <Route
-        path="users"
-        element={
-          <Guard permission="users.manage">
-            <UsersPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="departments"
-        element={
-          <Guard permission="departments.manage">
-            <DepartmentsPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="audit"
-        element={
-          <Guard permission="audit.read">
-            <AuditPage />
-          </Guard>
-        }
-      />
-      <Route
-        path="settings"
-        element={
-          <Guard permission="settings.manage">
-            <SettingsPage />
-          </Guard>
-        }
-      />
+      {DOMAIN_ROUTES.flatMap((d) => d.routes).map(guarded)}
       <Route path="*" element={<Navigate to="/" replace />} />
     </Route>
   </>,

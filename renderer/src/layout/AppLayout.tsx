@@ -1,84 +1,16 @@
-import {
-  CheckSquareOutlined,
-  FileTextOutlined,
-  SafetyCertificateOutlined,
-  SwapOutlined,
-  UnorderedListOutlined,
-  AuditOutlined,
-  HomeOutlined,
-  LockOutlined,
-  LogoutOutlined,
-  SettingOutlined,
-  TeamOutlined,
-  ApartmentOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import { Alert, Avatar, Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import type { Permission } from '../../../shared/auth/roles';
 import { useSession, useSignedIn } from '../session/SessionContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from '../domains/notifications/NotificationBell';
-import { useApprovalCount } from '../domains/approvals/useApprovalCount';
+import { DOMAIN_ROUTES } from '../domains';
 
-interface NavItem {
-  path: string;
-  labelKey: string;
-  icon: React.ReactNode;
-  permission?: Permission;
-}
-
-/** The sidebar: each item shows only to roles that hold its permission. */
-export const NAV: NavItem[] = [
-  { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
-  {
-    path: '/requests/mine',
-    labelKey: 'nav.myRequests',
-    icon: <FileTextOutlined />,
-    permission: 'requests.create',
-  },
-  {
-    path: '/approvals',
-    labelKey: 'nav.approvals',
-    icon: <CheckSquareOutlined />,
-    permission: 'approvals.decide',
-  },
-  {
-    path: '/requests/all',
-    labelKey: 'nav.allRequests',
-    icon: <UnorderedListOutlined />,
-    permission: 'requests.readAll',
-  },
-  {
-    path: '/delegations',
-    labelKey: 'nav.delegations',
-    icon: <SwapOutlined />,
-    permission: 'approvals.decide',
-  },
-  { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
-  {
-    path: '/departments',
-    labelKey: 'nav.departments',
-    icon: <ApartmentOutlined />,
-    permission: 'departments.manage',
-  },
-  { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
-  {
-    path: '/policy',
-    labelKey: 'nav.policy',
-    icon: <SafetyCertificateOutlined />,
-    permission: 'policy.manage',
-  },
-  {
-    path: '/settings',
-    labelKey: 'nav.settings',
-    icon: <SettingOutlined />,
-    permission: 'settings.manage',
-  },
-];
+/** The sidebar, collected from the domains: each item shows only to roles that hold its permission. */
+export const NAV = DOMAIN_ROUTES.flatMap((d) => d.menu).sort((a, b) => a.order - b.order);
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -99,20 +31,18 @@ export function AppLayout() {
     return () => window.removeEventListener('keydown', onKey);
   }, [lock]);
 
-  const approvalCount = useApprovalCount(can('approvals.decide'), session.user.id);
   const items: MenuProps['items'] = NAV.filter((n) => !n.permission || can(n.permission)).map(
     (n) => ({
       key: n.path,
       icon: n.icon,
-      label:
-        n.path === '/approvals' && approvalCount > 0 ? (
-          <span className="nav-with-badge">
-            {t(n.labelKey)}
-            <Badge count={approvalCount} size="small" data-testid="approval-count" />
-          </span>
-        ) : (
-          t(n.labelKey)
-        ),
+      label: n.badge ? (
+        <span className="nav-with-badge">
+          {t(n.labelKey)}
+          {n.badge()}
+        </span>
+      ) : (
+        t(n.labelKey)
+      ),
     }),
   );
 

@@ -1,0 +1,16 @@
+import { AuditOutlined } from '@ant-design/icons';
+import type { DomainRoutes } from '../../routing';
+import { AuditPage } from './AuditPage';
+
+export const auditRoutes: DomainRoutes = {
+  routes: [{ path: 'audit', element: <AuditPage />, permission: 'audit.read' }],
+  menu: [
+    {
+      path: '/audit',
+      labelKey: 'nav.audit',
+      icon: <AuditOutlined />,
+      permission: 'audit.read',
+      order: 70,
+    },
+  ],
+};

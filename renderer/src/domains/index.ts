@@ -1,0 +1,25 @@
+import type { DomainRoutes } from '../routing';
+import { approvalsRoutes } from './approvals/routes';
+import { auditRoutes } from './audit/routes';
+import { authRoutes } from './auth/routes';
+import { delegationsRoutes } from './delegations/routes';
+import { departmentsRoutes } from './departments/routes';
+import { homeRoutes } from './home/routes';
+import { policyRoutes } from './policy/routes';
+import { requestsRoutes } from './requests/routes';
+import { settingsRoutes } from './settings/routes';
+import { usersRoutes } from './users/routes';
+
+/** Every domain's screens and menu entries, one line each. */
+export const DOMAIN_ROUTES: readonly DomainRoutes[] = [
+  homeRoutes,
+  authRoutes,
+  requestsRoutes,
+  approvalsRoutes,
+  delegationsRoutes,
+  usersRoutes,
+  departmentsRoutes,
+  auditRoutes,
+  policyRoutes,
+  settingsRoutes,
+];

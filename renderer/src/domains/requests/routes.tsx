@@ -1,0 +1,35 @@
+import { FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import type { DomainRoutes } from '../../routing';
+import { AllRequestsPage } from './AllRequestsPage';
+import { DossierPage } from './DossierPage';
+import { MyRequestsPage } from './MyRequestsPage';
+import { PrintPage } from './PrintPage';
+import { RequestFormPage } from './RequestFormPage';
+
+export const requestsRoutes: DomainRoutes = {
+  routes: [
+    { path: 'requests/mine', element: <MyRequestsPage />, permission: 'requests.create' },
+    { path: 'requests/new', element: <RequestFormPage />, permission: 'requests.create' },
+    { path: 'requests/:id/edit', element: <RequestFormPage />, permission: 'requests.create' },
+    { path: 'requests/all', element: <AllRequestsPage />, permission: 'requests.readAll' },
+    { path: 'requests/:id', element: <DossierPage /> },
+  ],
+  // The printable 接待申请单: no sidebar, A4 print CSS.
+  bareRoutes: [{ path: 'requests/:id/print', element: <PrintPage /> }],
+  menu: [
+    {
+      path: '/requests/mine',
+      labelKey: 'nav.myRequests',
+      icon: <FileTextOutlined />,
+      permission: 'requests.create',
+      order: 10,
+    },
+    {
+      path: '/requests/all',
+      labelKey: 'nav.allRequests',
+      icon: <UnorderedListOutlined />,
+      permission: 'requests.readAll',
+      order: 30,
+    },
+  ],
+};
