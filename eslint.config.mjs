@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { domainsPlugin } from './scripts/eslint-domains.mjs';
 
 const NODE_ONLY = [
   'electron',
@@ -111,6 +112,16 @@ export default tseslint.config(
         { name: 'process', message: 'renderer/ has no Node process.' },
         { name: 'require', message: 'renderer/ has no require().' },
       ],
+    },
+  },
+  {
+    // One folder per domain: other domains only through their index.ts; raw SQL only in queries.ts.
+    files: ['shared/**/*.ts', 'main/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { domains: domainsPlugin },
+    rules: {
+      'domains/no-deep-cross-domain': 'error',
+      'domains/sql-only-in-queries': 'error',
     },
   },
 );

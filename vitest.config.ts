@@ -1,14 +1,42 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Two projects. `unit`: the services over a real database (each test on its own copy of a
+ * template database, main/test-support.ts), the pure rules and the scripts. These files share no
+ * module state a test changes, so they run without module isolation: each worker loads the app
+ * once instead of once per file. `isolated`: files that mock modules (vi.mock), stub the
+ * environment or use a DOM: every file in its own module graph, as by default.
+ *
+ * A test that mocks a module, stubs a global or the environment, or installs fake timers belongs
+ * in a folder of the `isolated` project (main/electron, renderer) or in its list below.
+ */
+const ISOLATED = ['main/electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'];
 
 export default defineConfig({
   test: {
-    include: [
-      'shared/**/*.test.ts',
-      'main/**/*.test.ts',
-      'renderer/**/*.test.{ts,tsx}',
-      'scripts/**/*.test.ts',
-    ],
     environment: 'node',
     testTimeout: 20_000,
+    globalSetup: ['main/test-global-setup.ts'],
+    // Both cores: the runner itself is idle while the workers test.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...ISOLATED],
+          pool: 'threads',
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'isolated',
+          include: ISOLATED,
+        },
+      },
+    ],
   },
 });

@@ -4,14 +4,15 @@ import type { Page } from 'playwright-core';
 import {
   ADMIN,
   button,
+  chooseWithKeyboard,
   count,
   createUserApi,
-  chooseWithKeyboard,
   expectFieldError,
   expectHome,
   expectLoginScreen,
   gone,
   navigate,
+  openAsAdmin,
   pageApi,
   pickOption,
   pickOptions,
@@ -58,9 +59,7 @@ describe('administration pages', () => {
     j = await startJourney();
     const cookie = await setupAdminApi(j.url);
     await createUserApi(j.url, cookie, { ...HEAD, roles: ['dept_head'] });
-    page = await j.open();
-    await signIn(page, ADMIN.login, ADMIN.password);
-    await expectHome(page, ADMIN.displayName);
+    page = await openAsAdmin(j);
   });
   afterAll(async () => {
     if (serious.length) console.warn(`serious accessibility findings:\n${serious.join('\n')}`);

@@ -6,13 +6,12 @@ import {
   api,
   button,
   count,
-  expectHome,
   gone,
   navigate,
+  openAsAdmin,
   pageApi,
   screenshotFailures,
   setupAdminApi,
-  signIn,
   startJourney,
   UI_TIMEOUT,
   visible,
@@ -28,9 +27,7 @@ describe('idle lock of the shared screen', () => {
     j = await startJourney();
     await setupAdminApi(j.url);
     // The page's clock is Playwright's: time moves on by itself, and fastForward jumps.
-    page = await j.open({ clock: true });
-    await signIn(page, ADMIN.login, ADMIN.password);
-    await expectHome(page, ADMIN.displayName);
+    page = await openAsAdmin(j, { clock: true });
   });
   afterAll(async () => {
     await j?.close();

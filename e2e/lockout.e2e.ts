@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  ADMIN,
   bellCount,
   count,
   createUserApi,
   expectHome,
   expectLoginScreen,
   navigate,
+  openAsAdmin,
+  screenshotFailures,
   setupAdminApi,
   signIn,
-  screenshotFailures,
   startJourney,
   UI_TIMEOUT,
   visible,
@@ -30,9 +30,7 @@ describe('account lockout after five wrong passwords', () => {
     const cookie = await setupAdminApi(j.url);
     await createUserApi(j.url, cookie, { ...CLERK, roles: ['front_desk'] });
     // The administrator is signed in at another machine while the clerk mistypes.
-    admin = await j.open();
-    await signIn(admin, ADMIN.login, ADMIN.password);
-    await expectHome(admin, ADMIN.displayName);
+    admin = await openAsAdmin(j);
     clerk = await j.open();
     await expectLoginScreen(clerk);
   });

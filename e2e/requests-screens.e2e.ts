@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Language } from '../shared/i18n/translate';
-import { residentIdCheckDigitOk } from '../shared/requests/contact';
+import { residentIdCheckDigitOk } from '../shared/validation/contact';
 import { emptyRequestBody, type RequestBody } from '../shared/requests/schema';
 import {
   api,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   bellCount,
   button,
@@ -47,10 +47,17 @@ import {
 describe('reception requests', () => {
   let j: Journey;
   let c: Company;
+  let seeded: string;
 
   beforeAll(async () => {
     j = await startJourney();
     c = await seedCompany(j.url);
+    seeded = j.saveDatabase();
+  });
+  // Each journey starts from the company as seeded, on its own database and server: no request,
+  // delegation or notification of an earlier journey is left (sessions are rows: still valid).
+  beforeEach(async () => {
+    await j.restartFrom(seeded);
   });
   afterAll(async () => {
     await j?.close();
@@ -308,10 +315,10 @@ describe('reception requests', () => {
     await navigate(head, 'nav.approvals');
     const row = inboxRow(head, code);
     await visible(row);
-    const toggle = button(row, zh('requestViews.change.inboxSummary', { count: 3 }));
+    const toggle = button(row, zh('requestViews.change.inboxSummary', { count: 4 }));
     await toggle.click();
     const changes = row.getByTestId('changes').locator('li');
-    await expect.poll(() => changes.count(), { timeout: UI_TIMEOUT }).toBe(3);
+    await expect.poll(() => changes.count(), { timeout: UI_TIMEOUT }).toBe(4);
     const lines = (await changes.allInnerTexts()).map((s) => s.replace(/\s+/g, ' '));
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -323,6 +330,10 @@ describe('reception requests', () => {
         expect.stringContaining(zh('requestViews.field.departureDate')),
         expect.stringContaining(
           `${zh('requestViews.field.budget')} · ${zh('labels.expense.tobacco_alcohol')} ¥0.00 ¥200.00`,
+        ),
+        // One more person at the lunch: two visitors and a companion, now three visitors.
+        expect.stringContaining(
+          `${zh('requestViews.field.budget')} · ${zh('labels.expense.meals')} ¥300.00 ¥400.00`,
         ),
       ]),
     );

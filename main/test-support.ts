@@ -1,18 +1,36 @@
 /**
  * Test helpers: a real SQLite database in a temporary file, a frozen clock the test moves by hand,
  * and short ways to call the dispatcher. Only tests import this file.
+ *
+ * Two things keep the suite fast without changing what a test sees:
+ * - Passwords are hashed with a cheap keyed SHA-256 (`testPasswordHasher`) instead of Argon2id
+ *   (~15 ms a hash or a check). Tests of the hashing itself call `useArgon2id()`.
+ * - Template databases, made on first use in each worker (each file, where files are isolated):
+ *   migrated and empty, with the first admin, and with the reception company. `makeTestApp()` copies the empty one; `signedInAdmin(t)` and
+ *   `receptionCompany(t)` on an app nothing has touched yet (no call, no read, clock at START_MS)
+ *   copy theirs, with the same rows, ids, times and working session tokens as the calls would
+ *   make. On an app already in use they make the same through the dispatcher.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { onTestFinished } from 'vitest';
+import { afterAll, inject, onTestFinished } from 'vitest';
 import type { Role } from '../shared/auth/roles';
 import type { OperationName } from '../shared/contract/names';
 import type { OpInput, OpOutput } from '../shared/contract/operations';
+import type { ApprovalStepView } from '../shared/approvals/views';
 import type { ApiError } from '../shared/result';
-import { emptyRequestBody, type RequestBody } from '../shared/requests/schema';
+import type { RequestBody } from '../shared/requests/schema';
+import type { RequestDossier } from '../shared/requests/views';
 import { dispatch, type CallOutcome } from './api/dispatcher';
+import type { AppEvent } from './api/events';
 import { createApp, type RunningApp } from './app';
+import { openDatabase } from './db/open';
+import { setPasswordHasher, type PasswordHasher } from './domains/auth/passwords';
+import { decision, requestBody } from './test-fixtures';
+
+export { decision, requestBody, requestBodyOn, visitor } from './test-fixtures';
 
 /** 2026-11-27 09:00 in Asia/Shanghai: the frozen "now" every test starts from. */
 export const START_MS = Date.UTC(2026, 10, 27, 1, 0);
@@ -22,6 +40,52 @@ export const HOUR = 60 * MINUTE;
 export function makeTempDir(prefix = 'rm-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+// ------------------------------------------------------------------ a cheap password hasher
+
+const TEST_HASH_PREFIX = '$test-sha256$';
+
+function testDigest(salt: string, password: string): Buffer {
+  return crypto
+    .createHmac('sha256', 'reception-manager-tests')
+    .update(`${salt}$${password}`)
+    .digest();
+}
+
+/** Why a yield: like Argon2id (a thread-pool job) it lets concurrent calls interleave. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Salted and keyed, so equal passwords still get different hashes; nothing like production. */
+export const testPasswordHasher: PasswordHasher = {
+  async hash(password) {
+    await yieldToEventLoop();
+    const salt = crypto.randomBytes(12).toString('base64url');
+    return `${TEST_HASH_PREFIX}${salt}$${testDigest(salt, password).toString('base64url')}`;
+  },
+  async verify(stored, password) {
+    await yieldToEventLoop();
+    if (!stored.startsWith(TEST_HASH_PREFIX)) return false;
+    const [salt = '', digest = ''] = stored.slice(TEST_HASH_PREFIX.length).split('$');
+    const expected = testDigest(salt, password);
+    const actual = Buffer.from(digest, 'base64url');
+    return actual.length === expected.length && crypto.timingSafeEqual(actual, expected);
+  },
+};
+
+let argon2idInUse = false;
+setPasswordHasher(testPasswordHasher);
+
+/** Real Argon2id until the end of the current test: for the tests of password hashing. */
+export function useArgon2id(): void {
+  setPasswordHasher(null);
+  argon2idInUse = true;
+  onTestFinished(() => {
+    setPasswordHasher(testPasswordHasher);
+    argon2idInUse = false;
+  });
+}
+
+// ------------------------------------------------------------------ the test app
 
 export interface TestApp {
   /** The running app (a new object after `reopen()`). */
@@ -56,20 +120,45 @@ export interface TestAppOptions {
   autoCleanup?: boolean;
 }
 
+/** What the template helpers need of a test app, and the tests do not. */
+interface Lifecycle {
+  /** Nothing has opened the database yet and the clock still says START_MS. */
+  untouched(): boolean;
+  /** Makes the (still closed) database a copy of this template file. */
+  copyFrom(template: string): void;
+  /** Checkpoints and closes the database, keeping the file. */
+  close(): Promise<void>;
+}
+const lifecycles = new WeakMap<TestApp, Lifecycle>();
+
 export function makeTestApp(options: TestAppOptions = {}): TestApp {
   const dir = makeTempDir();
-  const file = path.join(dir, 'reception.db');
+  const t = testAppAt(dir, path.join(dir, 'reception.db'));
+  if (options.autoCleanup ?? true) onTestFinished(() => t.cleanup());
+  return t;
+}
+
+/** A test app over `file`; the database opens (from the empty template) on first use. */
+function testAppAt(dir: string, file: string): TestApp {
   let now = START_MS;
   const clock = () => now;
-  let app: RunningApp = createApp(file, { clock });
+  let running: RunningApp | null = null;
   let closed = false;
 
+  const open = (): RunningApp => {
+    if (closed) throw new Error('this test app is closed');
+    if (!running) {
+      if (!fs.existsSync(file)) copyDatabase(templates().empty, file);
+      running = createApp(file, { clock });
+    }
+    return running;
+  };
   const call = (op: unknown, input: unknown = {}, token: string | null = null) =>
-    dispatch(app, { op, input, token });
+    dispatch(open(), { op, input, token });
 
   const t: TestApp = {
     get app() {
-      return app;
+      return open();
     },
     dir,
     file,
@@ -94,17 +183,24 @@ export function makeTestApp(options: TestAppOptions = {}): TestApp {
       return outcome.result.error;
     },
     rows<T>(sql: string, ...params: unknown[]) {
-      return app.sqlite.prepare(sql).all(...params) as T[];
+      return open()
+        .sqlite.prepare(sql)
+        .all(...params) as T[];
     },
     count(table, where, ...params) {
       const sql = `SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`;
-      return (app.sqlite.prepare(sql).get(...params) as { n: number }).n;
+      return (
+        open()
+          .sqlite.prepare(sql)
+          .get(...params) as { n: number }
+      ).n;
     },
     snapshot(tables) {
+      const sqlite = open().sqlite;
       const names =
         tables ??
         (
-          app.sqlite
+          sqlite
             .prepare(
               "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
             )
@@ -112,7 +208,7 @@ export function makeTestApp(options: TestAppOptions = {}): TestApp {
         ).map((r) => r.name);
       const out: Record<string, string[]> = {};
       for (const name of names) {
-        out[name] = app.sqlite
+        out[name] = sqlite
           .prepare(`SELECT * FROM ${name}`)
           .all()
           .map((row) => JSON.stringify(row))
@@ -121,18 +217,98 @@ export function makeTestApp(options: TestAppOptions = {}): TestApp {
       return out;
     },
     async reopen() {
-      await app.close();
-      app = createApp(file, { clock });
+      await running?.close();
+      running = null;
+      open();
     },
     async cleanup() {
       if (closed) return;
       closed = true;
-      await app.close();
+      await running?.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-  if (options.autoCleanup ?? true) onTestFinished(() => t.cleanup());
+  lifecycles.set(t, {
+    untouched: () => running === null && !closed && now === START_MS,
+    copyFrom: (template) => copyDatabase(template, file),
+    async close() {
+      running?.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      await running?.close();
+      running = null;
+      closed = true;
+    },
+  });
   return t;
+}
+
+// ------------------------------------------------------------------ template databases
+
+/** A closed database file, with its write-ahead log if one was left behind. */
+function copyDatabase(from: string, to: string): void {
+  fs.copyFileSync(from, to);
+  if (fs.existsSync(`${from}-wal`)) fs.copyFileSync(`${from}-wal`, `${to}-wal`);
+}
+
+interface Templates {
+  dir: string;
+  /** Migrated, no rows but what the migrations insert. */
+  empty: string;
+  seeded: Map<string, Promise<{ file: string; value: unknown }>>;
+}
+let made: Templates | undefined;
+
+function templates(): Templates {
+  if (!made) {
+    // Under the run's folder (main/test-global-setup.ts) when there is one: this module is
+    // evaluated once per test file, or once per worker where isolation is off.
+    const root = inject('templateRoot');
+    const dir = root ? fs.mkdtempSync(path.join(root, 'templates-')) : makeTempDir('rm-templates-');
+    const empty = path.join(dir, 'empty.db');
+    const { sqlite } = openDatabase(empty);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite.close();
+    made = { dir, empty, seeded: new Map() };
+  }
+  return made;
+}
+
+// Without the run's folder, this file's templates go with it.
+if (!inject('templateRoot')) {
+  afterAll(() => {
+    if (made) fs.rmSync(made.dir, { recursive: true, force: true });
+    made = undefined;
+  });
+}
+
+/**
+ * Gives an untouched test app the template `name` (made on first use by running `seed` on a
+ * fresh app) and returns what `seed` returned; null when the app is in use, or when Argon2id is
+ * on (the template's password hashes are the cheap ones).
+ */
+async function fromTemplate<T>(
+  t: TestApp,
+  name: string,
+  seed: (t: TestApp) => Promise<T>,
+): Promise<T | null> {
+  const lifecycle = lifecycles.get(t);
+  if (!lifecycle?.untouched() || argon2idInUse) return null;
+  const all = templates();
+  let template = all.seeded.get(name);
+  if (!template) {
+    template = (async () => {
+      const file = path.join(all.dir, `${name}.db`);
+      const maker = testAppAt(all.dir, file);
+      const value = await seed(maker);
+      await lifecycles.get(maker)?.close();
+      return { file, value };
+    })();
+    all.seeded.set(name, template);
+    template.catch(() => all.seeded.delete(name));
+  }
+  const { file, value } = await template;
+  if (!lifecycle.untouched()) return null;
+  lifecycle.copyFrom(file);
+  return structuredClone(value) as T;
 }
 
 export const ADMIN = {
@@ -147,8 +323,15 @@ export interface SignedIn {
   userId: number;
 }
 
-/** First-run setup through the dispatcher; returns the new sysadmin's session token. */
+/**
+ * First-run setup (setup.createAdmin) with ADMIN; returns the new sysadmin's session token. On an
+ * untouched app it copies the template made by that same call.
+ */
 export async function signedInAdmin(t: TestApp): Promise<SignedIn> {
+  return (await fromTemplate(t, 'admin', createAdmin)) ?? createAdmin(t);
+}
+
+async function createAdmin(t: TestApp): Promise<SignedIn> {
   const outcome = await t.call('setup.createAdmin', { ...ADMIN });
   if (!outcome.result.ok || typeof outcome.session !== 'string') {
     throw new Error(`setup failed: ${JSON.stringify(outcome.result)}`);
@@ -207,40 +390,6 @@ export function databaseBytes(file: string): Buffer {
   return Buffer.concat(parts);
 }
 
-/** A C-tier client visit on 2026-12-01 (four days after START_MS): passes every check. */
-export function requestBody(overrides: Partial<RequestBody> = {}): RequestBody {
-  const body = emptyRequestBody();
-  return {
-    ...body,
-    orgName: '华东精密仪器有限公司',
-    orgCategory: 'client',
-    tier: 'C',
-    purpose: '洽谈年度采购合同，参观生产线',
-    arrivalDate: '2026-12-01',
-    arrivalTime: '09:30',
-    departureDate: '2026-12-01',
-    departureTime: '17:00',
-    visitors: [
-      {
-        name: '陈立',
-        title: '采购总监',
-        phone: '13800138000',
-        idType: null,
-        idNumber: '',
-        notes: '',
-      },
-      { name: 'Anna Müller', title: 'Engineer', phone: '', idType: null, idNumber: '', notes: '' },
-    ],
-    companions: [{ userId: null, name: '销售经理' }],
-    needs: {
-      ...body.needs,
-      meetingRoom: true,
-      meals: [{ date: '2026-12-01', meal: 'lunch', perHeadFen: null }],
-    },
-    ...overrides,
-  };
-}
-
 export interface Reception {
   admin: SignedIn;
   departmentId: number;
@@ -250,8 +399,15 @@ export interface Reception {
   office: SignedIn;
 }
 
-/** A company with a sales department (head 李部长), a host, an executive and the admin office. */
+/**
+ * A company with a sales department (head 李部长), a host, an executive and the admin office,
+ * everyone signed in. On an untouched app it copies the template made by these same calls.
+ */
 export async function receptionCompany(t: TestApp): Promise<Reception> {
+  return (await fromTemplate(t, 'company', createCompany)) ?? createCompany(t);
+}
+
+async function createCompany(t: TestApp): Promise<Reception> {
   const admin = await signedInAdmin(t);
   const head = await signedInUser(t, admin.token, {
     login: 'head',
@@ -293,20 +449,34 @@ export async function receptionCompany(t: TestApp): Promise<Reception> {
   return { admin, departmentId: dept.id, host, head, executive, office };
 }
 
-/** Submits a request as the host and returns its dossier. */
+/** A new test app with the first admin signed in (see `signedInAdmin`). */
+export async function adminApp(): Promise<{ t: TestApp; admin: SignedIn }> {
+  const t = makeTestApp();
+  return { t, admin: await signedInAdmin(t) };
+}
+
+/** A new test app with the reception company (see `receptionCompany`). */
+export async function companyApp(): Promise<{ t: TestApp; r: Reception }> {
+  const t = makeTestApp();
+  return { t, r: await receptionCompany(t) };
+}
+
+/** The input of requests.saveDraft or requests.submit for a new request with `requestBody`. */
+export function newRequest(overrides: Partial<RequestBody> = {}) {
+  return { id: null, version: null, body: requestBody(overrides) };
+}
+
+/** Saves a new draft as the host and returns its dossier. */
+export async function drafted(t: TestApp, r: Reception, overrides: Partial<RequestBody> = {}) {
+  return t.ok('requests.saveDraft', newRequest(overrides), r.host.token);
+}
+
+/** Submits a new request as the host and returns its dossier. */
 export async function submitted(t: TestApp, r: Reception, overrides: Partial<RequestBody> = {}) {
-  return t.ok(
-    'requests.submit',
-    { id: null, version: null, body: requestBody(overrides) },
-    r.host.token,
-  );
+  return t.ok('requests.submit', newRequest(overrides), r.host.token);
 }
 
 // ------------------------------------------------------------ reception requests (approvals)
-
-import type { AppEvent } from './api/events';
-import type { RequestDossier } from '../shared/requests/views';
-import type { ApprovalStepView } from '../shared/approvals/views';
 
 /** The pending step of the dossier's current revision; throws when there is none. */
 export function pendingStep(d: RequestDossier): ApprovalStepView {
@@ -325,11 +495,7 @@ export async function decideAs(
 ) {
   const d = await t.ok('requests.get', { id: requestId }, token);
   if (!d.myStep) throw new Error(`no step to decide on request ${requestId} for this user`);
-  return t.ok(
-    'approvals.decide',
-    { stepId: d.myStep.stepId, version: d.myStep.version, action, comment },
-    token,
-  );
+  return t.ok('approvals.decide', decision(d.myStep, action, comment), token);
 }
 
 /** Every event the app publishes from now on, until the end of the test. */

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { companyDate, instantOf, startOfCompanyDay, wallClock } from './dates';
+import {
+  addDays,
+  calendarDays,
+  companyDate,
+  daysBetween,
+  instantOf,
+  startOfCompanyDay,
+  wallClock,
+} from './dates';
 
 describe('company calendar dates', () => {
   it.each([
@@ -25,6 +33,46 @@ describe('company calendar dates', () => {
         const ms = seconds * 1000;
         expect(instantOf(wallClock(ms, 'Asia/Shanghai'), 'Asia/Shanghai')).toBe(ms);
       }),
+    );
+  });
+});
+
+describe('calendar days', () => {
+  it.each([
+    ['2026-11-27', '2026-11-27', 0],
+    ['2026-11-27', '2026-11-28', 1],
+    ['2026-11-27', '2026-12-01', 4],
+    ['2026-12-01', '2026-11-27', -4],
+    ['2026-12-31', '2027-01-01', 1],
+    ['2028-02-28', '2028-03-01', 2],
+    ['2027-02-28', '2027-03-01', 1],
+  ])('%s → %s is %i days', (from, to, days) => {
+    expect(daysBetween(from, to)).toBe(days);
+    expect(addDays(from, days)).toBe(to);
+  });
+
+  it('lists the days of a stay, both ends included, at most max', () => {
+    expect(calendarDays('2028-02-28', '2028-03-01', 10)).toEqual([
+      '2028-02-28',
+      '2028-02-29',
+      '2028-03-01',
+    ]);
+    expect(calendarDays('2026-12-01', '2026-12-01', 10)).toEqual(['2026-12-01']);
+    expect(calendarDays('2026-12-01', '2026-12-31', 3)).toHaveLength(3);
+    expect(calendarDays('2026-12-02', '2026-12-01', 10)).toEqual([]);
+    expect(calendarDays('', '2026-12-01', 10)).toEqual([]);
+  });
+
+  it('counts days the same in every zone the machine may be in', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40_000 }),
+        fc.integer({ min: -400, max: 400 }),
+        (d, n) => {
+          const from = addDays('1990-01-01', d);
+          expect(daysBetween(from, addDays(from, n))).toBe(n);
+        },
+      ),
     );
   });
 });

@@ -88,3 +88,30 @@ export function isCalendarDate(s: string): boolean {
   const ms = Date.parse(s + 'T00:00:00Z');
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
 }
+
+// --- Calendar days (`YYYY-MM-DD`): pure day arithmetic, no time zone involved. -----------------
+
+const DAY_MS = 86_400_000;
+/** Midnight UTC of a calendar day: a fixed point to count whole days from (NaN if malformed). */
+const dayMs = (date: string) => Date.parse(date + 'T00:00:00Z');
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayMs(to) - dayMs(from)) / DAY_MS);
+}
+
+/** The calendar day `n` days after `date` (before it for negative `n`). */
+export function addDays(date: string, n: number): string {
+  return dayOf(dayMs(date) + n * DAY_MS);
+}
+
+/** Every calendar day from `from` to `to`, both included, at most `max`; none if either is invalid. */
+export function calendarDays(from: string, to: string, max: number): string[] {
+  const start = dayMs(from);
+  const end = dayMs(to);
+  if (Number.isNaN(start) || Number.isNaN(end) || end < start) return [];
+  const out: string[] = [];
+  for (let ms = start; ms <= end && out.length < max; ms += DAY_MS) out.push(dayOf(ms));
+  return out;
+}

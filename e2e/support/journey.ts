@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
 import type { Role } from '../../shared/auth/roles';
@@ -12,8 +13,8 @@ import { launchChromium } from './chromium';
 import { startTestServer, type TestServer } from './server';
 
 /**
- * Shared plumbing of the browser journeys: one server (temp database) and one Chromium per
- * file, a fresh browser context per person, API calls from Node with a session cookie, and
+ * Shared plumbing of the browser journeys: one Chromium per file, one server (temp database)
+ * per file or, with `restartFrom`, per journey, a fresh browser context per person, API calls from Node with a session cookie, and
  * expected texts taken from the catalogs rather than retyped.
  */
 
@@ -39,9 +40,10 @@ export const zh = (key: string, params?: Record<string, string | number>) =>
 export const en = (key: string, params?: Record<string, string | number>) => tr('en', key, params);
 
 export interface Journey {
-  srv: TestServer;
+  /** The server of this journey (a new one after `restartFrom`). */
+  readonly srv: TestServer;
   browser: Browser;
-  url: string;
+  readonly url: string;
   /** Every page opened so far, for screenshots of a failure. */
   pages: Page[];
   /**
@@ -49,11 +51,21 @@ export interface Journey {
    * (a session from `signInApi`) the person is signed in already when the page loads.
    */
   open: (options?: { clock?: boolean; language?: Language; cookie?: string }) => Promise<Page>;
+  /**
+   * Saves the database as it is now; `restartFrom` starts a journey on a copy of it. The file
+   * lives until `close`.
+   */
+  saveDatabase: () => string;
+  /**
+   * Closes every browser context and the server, and starts a new server on a copy of a saved
+   * database: the next journey sees nothing the last one did. Sessions in it stay valid.
+   */
+  restartFrom: (saved: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
 export async function startJourney(): Promise<Journey> {
-  const srv = await startTestServer();
+  let srv = await startTestServer();
   let browser: Browser;
   try {
     browser = await launchChromium();
@@ -61,13 +73,21 @@ export async function startJourney(): Promise<Journey> {
     await srv.stop();
     throw e;
   }
+  const saves = fs.mkdtempSync(path.join(os.tmpdir(), 'rm-e2e-saved-'));
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   const pages: Page[] = [];
+  const closeContexts = async () => {
+    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+  };
   return {
-    srv,
+    get srv() {
+      return srv;
+    },
     browser,
-    url: srv.url,
+    get url() {
+      return srv.url;
+    },
     pages,
     open: async ({ clock = false, language, cookie } = {}) => {
       const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
@@ -96,10 +116,22 @@ export async function startJourney(): Promise<Journey> {
       await page.goto(srv.url);
       return page;
     },
+    saveDatabase: () => {
+      const file = path.join(saves, `saved-${fs.readdirSync(saves).length + 1}.db`);
+      srv.saveDatabase(file);
+      return file;
+    },
+    restartFrom: async (saved) => {
+      await closeContexts();
+      pages.length = 0;
+      await srv.stop();
+      srv = await startTestServer({ from: saved });
+    },
     close: async () => {
-      for (const c of contexts) await c.close().catch(() => undefined);
+      await closeContexts();
       await browser.close().catch(() => undefined);
       await srv.stop();
+      fs.rmSync(saves, { recursive: true, force: true });
       // An uncaught exception in the page is a failure even when the journey got through.
       expect(pageErrors, 'uncaught errors in the page').toEqual([]);
     },
@@ -334,6 +366,14 @@ export async function signIn(
   await page.getByLabel(tr(language, 'login.password'), { exact: true }).fill(password);
   await button(page, tr(language, 'login.submit')).click();
   if (expectHome) await visible(page.getByTestId('sidebar'));
+}
+
+/** A new browser signed in through the form as the first administrator (ADMIN), on the home page. */
+export async function openAsAdmin(j: Journey, options: { clock?: boolean } = {}): Promise<Page> {
+  const page = await j.open(options);
+  await signIn(page, ADMIN.login, ADMIN.password);
+  await expectHome(page, ADMIN.displayName);
+  return page;
 }
 
 /** The home page of a signed-in user: the welcome heading with the user's name. */

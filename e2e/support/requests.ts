@@ -1,10 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { decision, requestBodyOn } from '../../main/test-fixtures';
 import type { Role } from '../../shared/auth/roles';
 import { companyDate } from '../../shared/dates';
 import type { Language } from '../../shared/i18n/translate';
 import type { RequestStatus } from '../../shared/requests/lifecycle';
-import { emptyRequestBody, type RequestBody } from '../../shared/requests/schema';
+import type { RequestBody } from '../../shared/requests/schema';
 import type { TestServer } from './server';
 import {
   api,
@@ -338,7 +339,7 @@ export function steps(srv: TestServer, requestId: number): StepRow[] {
   return srv.app.sqlite
     .prepare(
       `select id, revision, seq, kind, reason, status, assignee_user_id, decided_by, on_behalf_of, comment
-         from approval_steps where request_id = ? order by revision, seq`,
+         from approval_steps where subject_type = 'request' and subject_id = ? order by revision, seq`,
     )
     .all(requestId) as StepRow[];
 }
@@ -363,31 +364,19 @@ export function requestRow(srv: TestServer, requestId: number) {
 // ---------------------------------------------------------------------------------------------
 // Requests made through the API (what a journey needs before its own steps begin).
 
+/**
+ * The unit tests' request (main/test-fixtures.ts: a C-tier client visit, two visitors, a
+ * companion, a meeting room, lunch on the day of arrival) for this department and these days;
+ * it leaves the day after arrival unless `departureDate` says otherwise.
+ */
 export function requestBody(
   departmentId: number,
   o: Partial<RequestBody> & { orgName: string; arrivalDate: string },
 ): RequestBody {
-  const base = emptyRequestBody();
-  return {
-    ...base,
+  return requestBodyOn(o.arrivalDate, o.departureDate ?? addDays(o.arrivalDate, 1), {
     departmentId,
-    purpose: '业务洽谈',
-    arrivalTime: '09:30',
-    departureDate: o.departureDate ?? addDays(o.arrivalDate, 1),
-    departureTime: '16:00',
-    visitors: [
-      {
-        name: '王强',
-        title: '总经理',
-        phone: '13800138000',
-        idType: null,
-        idNumber: '',
-        notes: '',
-      },
-      { name: '刘芳', title: '采购经理', phone: '', idType: null, idNumber: '', notes: '' },
-    ],
     ...o,
-  };
+  });
 }
 
 /** The host submits a request through the API; returns its dossier. */
@@ -405,12 +394,5 @@ export async function decideApi(
 ) {
   const d = ok(await api(url, 'requests.get', { id: requestId }, person.cookie));
   if (!d.myStep) throw new Error(`${person.login} has no step to decide on ${d.code}`);
-  return ok(
-    await api(
-      url,
-      'approvals.decide',
-      { stepId: d.myStep.stepId, version: d.myStep.version, action, comment },
-      person.cookie,
-    ),
-  );
+  return ok(await api(url, 'approvals.decide', decision(d.myStep, action, comment), person.cookie));
 }

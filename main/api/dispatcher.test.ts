@@ -3,19 +3,21 @@ import { OPERATION_NAMES, type OperationName } from '../../shared/contract/names
 import { OPERATIONS } from '../../shared/contract/operations';
 import { CATALOGS, lookup } from '../../shared/i18n/translate';
 import {
+  decision,
   ADMIN,
-  HOUR,
-  MINUTE,
-  USER_PASSWORD,
+  adminApp,
   createUser,
-  signIn,
+  HOUR,
+  makeTestApp,
+  MINUTE,
+  newRequest,
+  receptionCompany,
   signedInAdmin,
   signedInUser,
-  makeTestApp,
-  type TestApp,
-  receptionCompany,
-  requestBody,
+  signIn,
   submitted,
+  USER_PASSWORD,
+  type TestApp,
 } from '../test-support';
 import type { CallOutcome } from './dispatcher';
 import type { AppEvent } from './events';
@@ -151,8 +153,7 @@ describe('dispatcher: refusals are distinct error values and write nothing', () 
   });
 
   it('a user without the permission gives FORBIDDEN (a host calling users.create)', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     const host = await signedInUser(t, admin.token, { login: 'host1', roles: ['host'] });
     const { error } = await failsWithoutWriting(
       t,
@@ -174,8 +175,7 @@ describe('dispatcher: refusals are distinct error values and write nothing', () 
   });
 
   it('error messages come in the caller language', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     const host = await signedInUser(t, admin.token, { login: 'host1', roles: ['host'] });
     const zh = await t.fail('audit.list', {}, host.token);
     expect(zh.message).toBe(lookup(CATALOGS['zh-CN'], 'errors.FORBIDDEN'));
@@ -311,8 +311,7 @@ describe('dispatcher: refusals are distinct error values and write nothing', () 
 
 describe('dispatcher: writes and the audit log', () => {
   it('departments.create appends exactly one audit row with the operation, actor id and name, in the same call', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     t.advance(5 * MINUTE);
     const before = auditRows(t);
     const dept = await t.ok(
@@ -348,8 +347,7 @@ describe('dispatcher: writes and the audit log', () => {
   });
 
   it('a change whose audit entry cannot be written is rolled back (same transaction) and sends no event', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     const hostId = await createUser(t, admin.token, { login: 'host1', roles: ['host'] });
     const events: AppEvent[] = [];
     t.app.events.subscribe((e) => events.push(e));
@@ -492,22 +490,14 @@ describe('dispatcher: writes and the audit log', () => {
     'requests.saveDraft': async (t) => {
       const r = await receptionCompany(t);
       return async () => ({
-        outcome: await t.call(
-          'requests.saveDraft',
-          { id: null, version: null, body: requestBody() },
-          r.host.token,
-        ),
+        outcome: await t.call('requests.saveDraft', newRequest(), r.host.token),
         actorId: r.host.userId,
       });
     },
     'requests.submit': async (t) => {
       const r = await receptionCompany(t);
       return async () => ({
-        outcome: await t.call(
-          'requests.submit',
-          { id: null, version: null, body: requestBody() },
-          r.host.token,
-        ),
+        outcome: await t.call('requests.submit', newRequest(), r.host.token),
         actorId: r.host.userId,
       });
     },
@@ -528,11 +518,7 @@ describe('dispatcher: writes and the audit log', () => {
       const d = await submitted(t, r);
       const step = d.steps.find((s) => s.status === 'pending')!;
       return async () => ({
-        outcome: await t.call(
-          'approvals.decide',
-          { stepId: step.id, version: step.version, action: 'approve', comment: '' },
-          r.head.token,
-        ),
+        outcome: await t.call('approvals.decide', decision(step), r.head.token),
         actorId: r.head.userId,
       });
     },

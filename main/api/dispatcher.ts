@@ -5,6 +5,7 @@ import { isOperationName, type OperationName } from '../../shared/contract/names
 import { OPERATIONS } from '../../shared/contract/operations';
 import { type OperationSpec } from '../../shared/contract/spec';
 import { DEFAULT_LANGUAGE, translate, type Language } from '../../shared/i18n/translate';
+import type { CompanySettings } from '../../shared/contract/types';
 import type { ApiError, Message, Result } from '../../shared/result';
 import { fieldErrorsFromZod } from '../../shared/validation/zod-errors';
 import type { DB } from '../db/schema';
@@ -12,7 +13,8 @@ import { appendAudit } from '../domains/audit';
 import type { Actor, AuditRecord, ServiceContext } from '../core/context';
 import { AppError, Failure } from '../core/errors';
 import { resolveSession, touchSession } from '../domains/auth';
-import { getSettings } from '../domains/settings';
+import { getSettings, primeSettings } from '../domains/settings';
+import { readTransaction, writeTransaction } from '../core/queries';
 import type { AppEvent, EventBus } from './events';
 import { HANDLERS } from './handlers';
 import type * as z from 'zod';
@@ -141,7 +143,13 @@ export async function dispatch(app: App, call: Call): Promise<CallOutcome> {
 
     // 4. Service.
     const locked = state.status === 'locked';
-    return await runHandler(app, name, spec, parsed.data, actor, locked, nowMs, language);
+    return await runHandler(app, name, spec, parsed.data, {
+      actor,
+      sessionLocked: locked,
+      nowMs,
+      language,
+      settings,
+    });
   } catch (e) {
     if (e instanceof AppError) return { result: { ok: false, error: errorValue(e, language) } };
     console.error(`operation ${String(call.op)} failed`, e);
@@ -149,14 +157,19 @@ export async function dispatch(app: App, call: Call): Promise<CallOutcome> {
   }
 }
 
-function readContext(
-  app: App,
-  nowMs: number,
-  actor: Actor | null,
-  sessionLocked: boolean,
-): ServiceContext {
+/** What the dispatcher learnt before the handler runs. */
+interface CallState {
+  actor: Actor | null;
+  sessionLocked: boolean;
+  nowMs: number;
+  language: Language;
+  /** Read once per call: handlers get them through `callSettings`/`companyToday`. */
+  settings: CompanySettings;
+}
+
+function readContext(db: Kysely<DB>, { nowMs, actor, sessionLocked }: CallState): ServiceContext {
   return {
-    db: app.db,
+    db,
     nowMs,
     actor,
     sessionLocked,
@@ -177,11 +190,9 @@ async function runHandler(
   name: OperationName,
   spec: OperationSpec<z.ZodType, unknown>,
   input: unknown,
-  actor: Actor | null,
-  sessionLocked: boolean,
-  nowMs: number,
-  language: Language,
+  call: CallState,
 ): Promise<CallOutcome> {
+  const { actor, sessionLocked, nowMs, language } = call;
   const handler = HANDLERS[name] as (
     ctx: ServiceContext,
     input: unknown,
@@ -190,14 +201,19 @@ async function runHandler(
   const env = { sqlite: app.sqlite };
 
   if (!spec.write) {
-    const value = await handler(readContext(app, nowMs, actor, sessionLocked), input, env);
+    // Every read of the call sees one snapshot (one read transaction).
+    const value = await readTransaction(app.db, (conn) => {
+      const ctx = readContext(conn, call);
+      primeSettings(ctx, call.settings);
+      return handler(ctx, input, env);
+    });
     if (actor && !spec.passive) await touchSession(app.db, actor.tokenHash, nowMs);
     return { result: { ok: true, value } };
   }
 
   const events: AppEvent[] = [];
   let session: string | null | undefined;
-  const { value } = await app.db.transaction().execute(async (trx) => {
+  const { value } = await writeTransaction(app.db, async (trx) => {
     const audits: AuditRecord[] = [];
     const ctx: ServiceContext = {
       db: trx,
@@ -210,6 +226,7 @@ async function runHandler(
         session = token;
       },
     };
+    primeSettings(ctx, call.settings);
     const out = await handler(ctx, input, env);
     // Every write leaves at least one audit entry, written in this same transaction.
     if (audits.length === 0) audits.push({ entityType: name.split('.')[0] ?? name });

@@ -46,3 +46,28 @@ export function requireActor(ctx: { actor: Actor | null }): Actor {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
   return ctx.actor;
 }
+
+const perCall = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * A value read once per call: the first caller loads it, later callers in the same call (the same
+ * ServiceContext) share the answer. For what does not change within a call: settings, the current
+ * policy, the actor's delegators of today.
+ */
+export function once<T>(ctx: object, key: string, load: () => Promise<T>): Promise<T> {
+  const values = perCall.get(ctx) ?? new Map<string, Promise<unknown>>();
+  perCall.set(ctx, values);
+  let value = values.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = load();
+    values.set(key, value);
+    // A failed load is not remembered: the next caller tries again.
+    value.catch(() => values.delete(key));
+  }
+  return value;
+}
+
+/** Gives a call a value its caller already read (the dispatcher reads the settings first). */
+export function prime<T>(ctx: object, key: string, value: T): void {
+  void once(ctx, key, () => Promise.resolve(value));
+}

@@ -9,25 +9,8 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 
 export const WINDOW_TITLE = '接待管理';
 
-/**
- * Content-Security-Policy for the renderer. The same policy as the browser-mode server's header,
- * written so it also works in a `<meta>` tag (no frame-ancestors, which a meta tag ignores):
- * - no 'unsafe-eval' anywhere and scripts only from the app itself;
- * - 'unsafe-inline' for styles only, because antd's CSS-in-JS injects `<style>` elements;
- * - no frames, plugins, <base> or form posts: the UI is one page that talks over IPC.
- */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-].join('; ');
+/** The renderer's Content-Security-Policy: one constant for the window and the HTTP server. */
+export { CSP } from '../core/csp';
 
 /**
  * Hosts the app may open in the user's real browser (never inside the app window). Deliberately

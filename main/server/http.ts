@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import { translate } from '../../shared/i18n/translate';
 import { dispatch, type App } from '../api/dispatcher';
+import { CSP_HEADER } from '../core/csp';
 import { resolveSession } from '../domains/auth';
 import { getSettings } from '../domains/settings';
 
@@ -32,10 +33,6 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
 };
-
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -265,7 +262,7 @@ function serveStatic(root: string, pathname: string, res: http.ServerResponse) {
   }
   res.writeHead(200, {
     'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-    'Content-Security-Policy': CSP,
+    'Content-Security-Policy': CSP_HEADER,
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',

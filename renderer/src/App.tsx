@@ -9,6 +9,7 @@ import {
   Route,
   RouterProvider,
 } from 'react-router';
+import { QueryProvider } from './api/queries';
 import { AppLayout } from './layout/AppLayout';
 import { AccountPage } from './domains/auth/AccountPage';
 import { LockScreen } from './domains/auth/LockScreen';
@@ -82,7 +83,10 @@ function Screens() {
             inert={phase.session.locked}
             aria-hidden={phase.session.locked || undefined}
           >
-            <SignedInRouter />
+            {/* One query cache per signed-in user, around every routed page (print included). */}
+            <QueryProvider userId={phase.session.user.id}>
+              <SignedInRouter />
+            </QueryProvider>
           </div>
           {phase.session.locked && (
             <div className="lock-cover">

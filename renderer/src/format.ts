@@ -2,13 +2,14 @@ import { format as formatDate } from 'date-fns';
 import type { TFunction } from 'i18next';
 import { enUS, zhCN } from 'date-fns/locale';
 import { wallClock } from '../../shared/dates';
-import type { Fen } from '../../shared/money';
+import { formatYuan, type Fen } from '../../shared/money';
 import type { Language } from '../../shared/i18n/translate';
 
 const dateLocale = (language: Language) => (language === 'en' ? enUS : zhCN);
 
+/** An amount in the reader's language (shared/money.ts formats it). */
 export function formatMoney(fen: Fen, language: Language): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency: 'CNY' }).format(fen / 100);
+  return formatYuan(fen, language);
 }
 
 /**

@@ -1,6 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { CATALOGS, DEFAULT_LANGUAGE, type Language, LANGUAGES } from '../../shared/i18n/translate';
+import {
+  DEFAULT_LANGUAGE,
+  I18NEXT_OPTIONS,
+  type Language,
+  LANGUAGES,
+} from '../../shared/i18n/translate';
 
 const STORAGE_KEY = 'rm.language';
 
@@ -17,15 +22,11 @@ export function rememberLanguage(language: Language) {
   document.documentElement.lang = language;
 }
 
+/** The options main's translator uses too: same catalogs, plurals (`count`) and nesting. */
 void i18next.use(initReactI18next).init({
-  resources: {
-    'zh-CN': { translation: CATALOGS['zh-CN'] },
-    en: { translation: CATALOGS.en },
-  },
+  ...I18NEXT_OPTIONS,
   lng: initialLanguage(),
   fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false },
-  returnNull: false,
 });
 
 export default i18next;

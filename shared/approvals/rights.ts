@@ -1,4 +1,4 @@
-import type { Role } from '../auth/roles';
+import type { Role } from '../auth';
 import { STEP_KINDS, STEP_ROLE, type StepKind, type StepStatus } from './steps';
 
 /**

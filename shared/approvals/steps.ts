@@ -1,4 +1,4 @@
-import type { Role } from '../auth/roles';
+import type { Role } from '../auth';
 
 /**
  * The generic approval engine's vocabulary (DESIGN.md §4: approvals are generic over what is

@@ -1,4 +1,4 @@
-import type { PolicyCheck } from '../policy/evaluate';
+import type { PolicyCheck } from '../policy';
 import type { FieldChange, RequestSummary } from '../requests';
 import type { StepKind, StepStatus } from './steps';
 

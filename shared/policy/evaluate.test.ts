@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../dates';
 import {
   emptyRequestBody,
-  EXPENSE_CATEGORIES,
   type BudgetLine,
-  type ExpenseCategory,
   type MealPlan,
   type Needs,
   type RequestBody,
@@ -13,7 +12,7 @@ import {
 import {
   blocking,
   CHECK_CODES,
-  daysBetween,
+  companionsRatio,
   estimateBudget,
   evaluateChecks,
   mealCapFen,
@@ -21,7 +20,14 @@ import {
   type CheckCode,
   type PolicyCheck,
 } from './evaluate';
-import { DEFAULT_POLICY, ORG_CATEGORIES, TIERS, type Policy } from './policy';
+import {
+  DEFAULT_POLICY,
+  EXPENSE_CATEGORIES,
+  ORG_CATEGORIES,
+  TIERS,
+  type ExpenseCategory,
+  type Policy,
+} from './policy';
 
 /** "Today" of the frozen test clock (2026-11-27 in Asia/Shanghai). */
 const TODAY = '2026-11-27';
@@ -71,17 +77,16 @@ const many = (n: number) => Array.from({ length: n }, (_, i) => visitor(`访客$
 const staff = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ userId: null, name: `陪同${i}` }));
 
-describe('daysBetween', () => {
+describe('companionsRatio (the rule the form shows live)', () => {
   it.each([
-    ['2026-11-27', '2026-11-27', 0],
-    ['2026-11-27', '2026-11-28', 1],
-    ['2026-11-27', '2026-12-01', 4],
-    ['2026-12-01', '2026-11-27', -4],
-    ['2026-12-31', '2027-01-01', 1],
-    ['2028-02-28', '2028-03-01', 2],
-    ['2027-02-28', '2027-03-01', 1],
-  ])('%s → %s is %i days', (from, to, days) => {
-    expect(daysBetween(from, to)).toBe(days);
+    [2, 1, 1, false],
+    [2, 2, 1, true],
+    [1, 1, 0, true],
+    [3, 1, 1, false],
+    [3, 2, 1, true],
+    [0, 3, 0, false],
+  ])('%i visitors, %i accompanying: at most %i, over %s', (visitors, companions, max, over) => {
+    expect(companionsRatio(visitors, companions, DEFAULT_POLICY)).toEqual({ max, over });
   });
 });
 
@@ -668,9 +673,6 @@ describe('planChain', () => {
 });
 
 // ------------------------------------------------------------------ properties
-
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(date + 'T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
 
 const visitorArb: fc.Arbitrary<Visitor> = fc
   .record({

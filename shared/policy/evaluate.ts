@@ -1,7 +1,14 @@
+import { daysBetween } from '../dates';
 import type { Fen } from '../money';
-import { residentIdCheckDigitOk } from '../requests/contact';
-import { EXPENSE_CATEGORIES, type ExpenseCategory, type RequestBody } from '../requests/schema';
-import type { ChainStepKind, Policy, Tier } from './policy';
+import type { RequestBody } from '../requests';
+import { residentIdCheckDigitOk } from '../validation/contact';
+import {
+  EXPENSE_CATEGORIES,
+  type ChainStepKind,
+  type ExpenseCategory,
+  type Policy,
+  type Tier,
+} from './policy';
 
 export type Severity = 'block' | 'approval' | 'warn';
 
@@ -21,6 +28,18 @@ export const CHECK_CODES = [
   'id_check_digit',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
+
+/**
+ * The form field a blocking check is about, as a path inside the request body (the same paths as
+ * `submitIssues`): main reports the block there (`body.<path>`), the form marks that field.
+ * Checks not listed here are shown with the form as a whole.
+ */
+export const CHECK_FIELD: Readonly<Partial<Record<CheckCode, string>>> = {
+  arrival_in_past: 'arrivalDate',
+  lead_time: 'arrivalDate',
+  tier_override_reason: 'tierOverrideReason',
+  budget_over_estimate: 'budget',
+};
 
 export interface PolicyCheck {
   code: CheckCode;
@@ -94,9 +113,17 @@ export interface CheckContext {
   otherVisitDates: string[];
 }
 
-/** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000);
+/**
+ * The companions_ratio rule, for the checks and for the form's live hint alike: at most
+ * `companionRatioMax` accompanying staff per visitor (rounded down). `over` when there are more.
+ */
+export function companionsRatio(
+  visitors: number,
+  companions: number,
+  policy: Pick<Policy, 'companionRatioMax'>,
+): { max: number; over: boolean } {
+  const max = Math.floor(visitors * policy.companionRatioMax);
+  return { max, over: visitors > 0 && companions > max };
 }
 
 /** Every policy check of a request, each with its severity. Pure; runs while the host types. */
@@ -124,13 +151,8 @@ export function evaluateChecks(
 
   const visitors = body.visitors.length;
   const companions = body.companions.length;
-  if (visitors > 0 && companions > visitors * policy.companionRatioMax) {
-    add('companions_ratio', 'warn', {
-      companions,
-      visitors,
-      max: Math.floor(visitors * policy.companionRatioMax),
-    });
-  }
+  const ratio = companionsRatio(visitors, companions, policy);
+  if (ratio.over) add('companions_ratio', 'warn', { companions, visitors, max: ratio.max });
 
   if (body.arrivalDate) {
     const near = ctx.otherVisitDates

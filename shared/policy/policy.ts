@@ -158,3 +158,17 @@ export const DEFAULT_POLICY: Policy = {
 export function suggestTier(policy: Policy, category: OrgCategory): Tier {
   return policy.suggestedTier[category];
 }
+
+/** The budget's (and later the expense lines') categories (DESIGN.md §3). */
+export const EXPENSE_CATEGORIES = [
+  'meals',
+  'tobacco_alcohol',
+  'gifts',
+  'lodging',
+  'vehicles',
+  'tickets',
+  'venue',
+  'sightseeing',
+  'other',
+] as const;
+export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { fen } from '../requests/schema';
+import { fen } from '../validation/fields';
 import { ACCOMPANY_CODES, ORG_CATEGORIES, TIERS, type Policy } from './policy';
 
 const tierPolicy = z.strictObject({

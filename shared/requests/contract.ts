@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Page } from '../contract/types';
 import { op } from '../contract/spec';
-import { TIERS } from '../policy/policy';
+import { TIERS } from '../policy';
 import { calendarDate, id, requiredText, text } from '../validation/fields';
 import { REQUEST_STATUSES } from './lifecycle';
 import { requestBodySchema } from './schema';

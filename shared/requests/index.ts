@@ -1,7 +1,6 @@
 /** What other domains may use of reception requests. */
 export * from './lifecycle';
 export * from './schema';
-export * from './contact';
 export * from './diff';
 export type * from './views';
 export { requestsOperations, requestListInput, requestWriteInput } from './contract';

@@ -3,8 +3,8 @@ import { evaluateChecks } from '../policy/evaluate';
 import { DEFAULT_POLICY } from '../policy/policy';
 import { fieldErrorsFromZod } from '../validation/zod-errors';
 import {
+  departsBeforeArrival,
   emptyRequestBody,
-  fen,
   MAX_VISITORS,
   requestBodySchema,
   submitIssues,
@@ -12,6 +12,7 @@ import {
   type RequestBodyInput,
   type Visitor,
 } from './schema';
+import { fen } from '../validation/fields';
 
 const visitor = (name: string, extra: Partial<Visitor> = {}): Visitor => ({
   name,
@@ -278,6 +279,18 @@ describe('submitIssues', () => {
 
   it('departure one minute after arrival is fine', () => {
     expect(issuesOf({ departureDate: '2026-12-01', departureTime: '09:31' })).toEqual([]);
+  });
+
+  it('a departure day before the arrival day is reversed before any time is typed', () => {
+    const stay = { arrivalDate: '2026-12-02', arrivalTime: '', departureTime: '' };
+    expect(departsBeforeArrival({ ...stay, departureDate: '2026-12-01' })).toBe(true);
+    expect(departsBeforeArrival({ ...stay, departureDate: '2026-12-02' })).toBe(false);
+    expect(departsBeforeArrival({ ...stay, departureDate: '' })).toBe(false);
+    expect(issuesOf({ ...stay, departureDate: '2026-12-01' })).toEqual([
+      'arrivalTime:validation.required',
+      'departureTime:validation.required',
+      'departureDate:validation.departureAfterArrival',
+    ]);
   });
 
   it('zero visitors: visitorsRequired', () => {

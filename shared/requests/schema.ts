@@ -1,21 +1,8 @@
 import * as z from 'zod';
-import { ORG_CATEGORIES, TIERS } from '../policy/policy';
+import { EXPENSE_CATEGORIES, ORG_CATEGORIES, TIERS } from '../policy';
 import { isCalendarDate } from '../dates';
-import { id, requiredText, text } from '../validation/fields';
-import { isResidentIdFormat, isValidPhone, normalizePhone } from './contact';
-
-export const EXPENSE_CATEGORIES = [
-  'meals',
-  'tobacco_alcohol',
-  'gifts',
-  'lodging',
-  'vehicles',
-  'tickets',
-  'venue',
-  'sightseeing',
-  'other',
-] as const;
-export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
+import { fen, id, requiredText, text } from '../validation/fields';
+import { isResidentIdFormat, isValidPhone, normalizePhone } from '../validation/contact';
 
 export const MEALS = ['breakfast', 'lunch', 'dinner'] as const;
 export const EQUIPMENT = [
@@ -28,13 +15,6 @@ export const EQUIPMENT = [
 export const ID_TYPES = ['resident_id', 'passport', 'other'] as const;
 
 export const MAX_VISITORS = 200;
-
-/** An amount in integer fen: no fractions of a fen, no negatives. */
-export const fen = z
-  .number({ message: 'validation.required' })
-  .int({ message: 'validation.fenInteger' })
-  .min(0, { message: 'validation.nonNegative' })
-  .max(10_000_000_00, { message: 'validation.tooBig' });
 
 const isoDate = z
   .string()
@@ -161,6 +141,20 @@ export interface FieldIssue {
   params?: Record<string, string | number>;
 }
 
+type Stay = Pick<RequestBody, 'arrivalDate' | 'arrivalTime' | 'departureDate' | 'departureTime'>;
+
+/**
+ * Departure not after arrival, as far as what is filled in tells: a departure day before the
+ * arrival day, or the same day at or before the arrival time. The one rule for submit and for the
+ * form's live hint. Pure: `YYYY-MM-DD` and `HH:mm` compare as strings.
+ */
+export function departsBeforeArrival(stay: Stay): boolean {
+  const { arrivalDate, arrivalTime, departureDate, departureTime } = stay;
+  if (!arrivalDate || !departureDate) return false;
+  if (departureDate !== arrivalDate) return departureDate < arrivalDate;
+  return arrivalTime !== '' && departureTime !== '' && departureTime <= arrivalTime;
+}
+
 /** What a complete request needs beyond well-formed fields. Pure: dates compare as strings. */
 export function submitIssues(body: RequestBody): FieldIssue[] {
   const out: FieldIssue[] = [];
@@ -176,15 +170,7 @@ export function submitIssues(body: RequestBody): FieldIssue[] {
   if (body.visitors.length === 0)
     out.push({ path: 'visitors', key: 'validation.visitorsRequired' });
   if (body.retroactive) req('retroactiveReason', body.retroactiveReason !== '');
-  const start = `${body.arrivalDate}T${body.arrivalTime}`;
-  const end = `${body.departureDate}T${body.departureTime}`;
-  if (
-    body.arrivalDate &&
-    body.departureDate &&
-    body.arrivalTime &&
-    body.departureTime &&
-    end <= start
-  ) {
+  if (departsBeforeArrival(body)) {
     out.push({ path: 'departureDate', key: 'validation.departureAfterArrival' });
   }
   if (body.needs.hotelNights > 0 && body.needs.hotelRooms === 0) {

@@ -1,6 +1,6 @@
 import type { ApprovalStepView } from '../approvals';
-import type { Tier } from '../policy/policy';
-import type { Budget, ChainStepPlan, PolicyCheck } from '../policy/evaluate';
+import type { Tier } from '../policy';
+import type { Budget, ChainStepPlan, PolicyCheck } from '../policy';
 import type { FieldChange } from './diff';
 import type { RequestStatus } from './lifecycle';
 import type { RequestBody } from './schema';
@@ -14,6 +14,19 @@ export interface RequestPreview {
   budget: Budget;
   chain: ChainStepPlan[];
 }
+
+/** What a timeline entry records: the request's own moves, and what approvers did on its steps. */
+export type RequestEventKind =
+  | 'created'
+  | 'submitted'
+  | 'resubmitted'
+  | 'approved'
+  | 'filed'
+  | 'rejected'
+  | 'returned'
+  | 'transferred'
+  | 'commented'
+  | 'cancelled';
 
 export interface RequestEventView {
   id: number;

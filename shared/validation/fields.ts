@@ -60,3 +60,10 @@ export const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' })
   .refine(isCalendarDate, { message: 'validation.date' });
+
+/** An amount in integer fen: no fractions of a fen, no negatives. */
+export const fen = z
+  .number({ message: 'validation.required' })
+  .int({ message: 'validation.fenInteger' })
+  .min(0, { message: 'validation.nonNegative' })
+  .max(10_000_000_00, { message: 'validation.tooBig' });

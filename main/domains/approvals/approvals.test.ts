@@ -3,15 +3,16 @@ import type { Role } from '../../../shared/auth/roles';
 import type { RequestDossier } from '../../../shared/requests/views';
 import type { AppEvent } from '../../api/events';
 import {
+  decision,
   captureEvents,
+  companyApp,
   decideAs,
-  makeTestApp,
+  newRequest,
   notificationKinds,
   pendingStep,
-  receptionCompany,
   requestBody,
-  signIn,
   signedInUser,
+  signIn,
   submitted,
   type Reception,
   type SignedIn,
@@ -95,8 +96,7 @@ async function expectInboxWatchersTold(
 
 describe('the C flow', () => {
   it('head approves → approved; the admin office files → filed', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
 
     const headInbox = await t.ok('approvals.inbox', {}, r.head.token);
@@ -143,8 +143,7 @@ describe('the C flow', () => {
   });
 
   it('the A flow passes the executive: approving until he approves, then approved, then filed', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r, { orgCategory: 'government', tier: 'A' });
     expect(stepsOf(d)).toEqual(['dept_head:pending', 'executive:waiting', 'admin_office:waiting']);
     expect(await inboxIds(t, r.executive.token)).toEqual([]);
@@ -178,18 +177,13 @@ describe('reject and return', () => {
   it.each(['reject', 'return'] as const)(
     '%s needs a reason; without one nothing changes',
     async (action) => {
-      const t = makeTestApp();
-      const r = await receptionCompany(t);
+      const { t, r } = await companyApp();
       const d = await submitted(t, r);
       const mine = (await t.ok('requests.get', { id: d.id }, r.head.token)).myStep;
       if (!mine) throw new Error('head has no step');
       const before = t.snapshot(TABLES);
       for (const comment of ['', '   ']) {
-        const e = await t.fail(
-          'approvals.decide',
-          { stepId: mine.stepId, version: mine.version, action, comment },
-          r.head.token,
-        );
+        const e = await t.fail('approvals.decide', decision(mine, action, comment), r.head.token);
         expect(e.code).toBe('INVALID_INPUT');
         expect(e.fieldErrors?.comment?.key).toBe('validation.reasonRequired');
       }
@@ -198,8 +192,7 @@ describe('reject and return', () => {
   );
 
   it('reject with a reason: rejected, the rest void, the host told why and unable to resubmit', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     const rejected = await decideAs(t, r.head.token, d.id, 'reject', '预算不合理');
     expect(rejected.status).toBe('rejected');
@@ -227,8 +220,7 @@ describe('reject and return', () => {
   });
 
   it('the admin office may reject at the filing step', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     await decideAs(t, r.head.token, d.id);
     const rejected = await decideAs(t, r.office.token, d.id, 'reject', '场地冲突');
@@ -237,8 +229,7 @@ describe('reject and return', () => {
   });
 
   it('return → the host edits and resubmits → revision 2 shows the head what changed → approved', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     const returned = await decideAs(t, r.head.token, d.id, 'return', '请补充来访人员和礼品');
     expect(returned.status).toBe('returned');
@@ -297,8 +288,7 @@ describe('reject and return', () => {
   });
 
   it('a stale version of the returned request cannot be resubmitted', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     await decideAs(t, r.head.token, d.id, 'return', '补充');
     const e = await t.fail(
@@ -313,12 +303,11 @@ describe('reject and return', () => {
 
 describe('double decisions', () => {
   it('the same step decided twice in a row: the second gets alreadyDecided, naming the decider', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     const mine = (await t.ok('requests.get', { id: d.id }, r.head.token)).myStep;
     if (!mine) throw new Error('no step');
-    const input = { stepId: mine.stepId, version: mine.version, action: 'approve', comment: '' };
+    const input = decision(mine);
     await t.ok('approvals.decide', { ...input, action: 'approve' }, r.head.token);
     const before = t.snapshot(TABLES);
     for (const action of ['approve', 'reject', 'return'] as const) {
@@ -334,8 +323,7 @@ describe('double decisions', () => {
   });
 
   it('two office users file the same pool step at once: exactly one wins', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const office2 = await secondOffice(t, r);
     const d = await submitted(t, r);
     await decideAs(t, r.head.token, d.id);
@@ -347,13 +335,7 @@ describe('double decisions', () => {
     const step = a.myStep;
 
     const outcomes = await Promise.all(
-      [r.office, office2].map((u) =>
-        t.call(
-          'approvals.decide',
-          { stepId: step.stepId, version: step.version, action: 'approve', comment: '' },
-          u.token,
-        ),
-      ),
+      [r.office, office2].map((u) => t.call('approvals.decide', decision(step), u.token)),
     );
     const wins = outcomes.filter((o) => o.result.ok);
     const losses = outcomes.flatMap((o) => (o.result.ok ? [] : [o.result.error]));
@@ -377,12 +359,11 @@ describe('double decisions', () => {
   });
 
   it('a double click (the same user twice at once) decides once', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     const mine = (await t.ok('requests.get', { id: d.id }, r.head.token)).myStep;
     if (!mine) throw new Error('no step');
-    const input = { stepId: mine.stepId, version: mine.version, action: 'approve', comment: '' };
+    const input = decision(mine);
     const outcomes = await Promise.all([
       t.call('approvals.decide', input, r.head.token),
       t.call('approvals.decide', input, r.head.token),
@@ -395,8 +376,7 @@ describe('double decisions', () => {
   });
 
   it('a stale version is refused as already decided', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     const mine = (await t.ok('requests.get', { id: d.id }, r.head.token)).myStep;
     if (!mine) throw new Error('no step');
@@ -412,8 +392,7 @@ describe('double decisions', () => {
   });
 
   it('a step of a superseded revision cannot be decided', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     const old = (await t.ok('requests.get', { id: d.id }, r.head.token)).myStep;
     if (!old) throw new Error('no step');
@@ -433,8 +412,7 @@ describe('double decisions', () => {
   });
 
   it('an unknown step is NOT_FOUND; a step that is not mine is FORBIDDEN', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     const step = pendingStep(d);
     const missing = await t.fail(
@@ -444,26 +422,17 @@ describe('double decisions', () => {
     );
     expect(missing.code).toBe('NOT_FOUND');
     for (const u of [r.office, r.executive]) {
-      const e = await t.fail(
-        'approvals.decide',
-        { stepId: step.id, version: step.version, action: 'approve', comment: '' },
-        u.token,
-      );
+      const e = await t.fail('approvals.decide', decision(step), u.token);
       expect(e).toMatchObject({ code: 'FORBIDDEN', key: 'errors.notYourStep' });
     }
-    const host = await t.fail(
-      'approvals.decide',
-      { stepId: step.id, version: step.version, action: 'approve', comment: '' },
-      r.host.token,
-    );
+    const host = await t.fail('approvals.decide', decision(step), r.host.token);
     expect(host.code).toBe('FORBIDDEN');
   });
 });
 
 describe('delegation', () => {
   it('a delegate decides on behalf of the head while the delegation covers today', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const deputy = await deputyOf(t, r);
     const d = await submitted(t, r);
     expect(await inboxIds(t, deputy.token)).toEqual([]);
@@ -530,8 +499,7 @@ describe('delegation', () => {
   });
 
   it('outside its date range a delegation gives nothing; inside it does', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const deputy = await deputyOf(t, r);
     const d = await submitted(t, r);
     await t.ok(
@@ -549,11 +517,7 @@ describe('delegation', () => {
     // Not even readable: nothing links him to the request yet.
     expect((await t.fail('requests.get', { id: d.id }, deputy.token)).code).toBe('NOT_FOUND');
     const step = pendingStep(d);
-    const e = await t.fail(
-      'approvals.decide',
-      { stepId: step.id, version: step.version, action: 'approve', comment: '' },
-      deputy.token,
-    );
+    const e = await t.fail('approvals.decide', decision(step), deputy.token);
     expect(e).toMatchObject({ code: 'FORBIDDEN', key: 'errors.notYourStep' });
 
     t.advance(2 * DAY); // 2026-11-29 09:00
@@ -564,8 +528,7 @@ describe('delegation', () => {
   });
 
   it('after revoking, the delegate can no longer decide', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const deputy = await deputyOf(t, r);
     const d = await submitted(t, r);
     const del = await t.ok(
@@ -583,11 +546,7 @@ describe('delegation', () => {
     await t.ok('delegations.revoke', { id: del.id }, r.head.token);
     expect((await t.ok('delegations.list', {}, r.head.token))[0]?.revoked).toBe(true);
     expect(await inboxIds(t, deputy.token)).toEqual([]);
-    const e = await t.fail(
-      'approvals.decide',
-      { stepId: seen.myStep.stepId, version: seen.myStep.version, action: 'approve', comment: '' },
-      deputy.token,
-    );
+    const e = await t.fail('approvals.decide', decision(seen.myStep), deputy.token);
     expect(e).toMatchObject({ code: 'FORBIDDEN', key: 'errors.notYourStep' });
     expect(pendingStep(await t.ok('requests.get', { id: d.id }, r.head.token)).status).toBe(
       'pending',
@@ -595,8 +554,7 @@ describe('delegation', () => {
   });
 
   it('refuses delegating to oneself, to an unknown user and a range that ends before it starts', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const self = await t.fail(
       'delegations.create',
       { delegateUserId: r.head.userId, fromDate: '2026-11-27', toDate: '2026-11-30' },
@@ -621,8 +579,7 @@ describe('delegation', () => {
 
 describe('transfer', () => {
   it('moves the task to an eligible user', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const deputy = await deputyOf(t, r);
     const d = await submitted(t, r);
     const step = pendingStep(d);
@@ -655,11 +612,7 @@ describe('transfer', () => {
     await expectCountsMatchInbox(t, [r.head, deputy]);
 
     // The old version is stale now.
-    const stale = await t.fail(
-      'approvals.decide',
-      { stepId: step.id, version: step.version, action: 'approve', comment: '' },
-      deputy.token,
-    );
+    const stale = await t.fail('approvals.decide', decision(step), deputy.token);
     expect(stale.key).toBe('errors.alreadyDecided');
     const approved = await decideAs(t, deputy.token, d.id);
     expect(approved.steps[0]).toMatchObject({ decidedBy: deputy.userId, onBehalfOf: null });
@@ -667,8 +620,7 @@ describe('transfer', () => {
   });
 
   it('refuses an ineligible target and changes nothing', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     const step = pendingStep(d);
     const before = t.snapshot(TABLES);
@@ -685,8 +637,7 @@ describe('transfer', () => {
   });
 
   it('only someone who may decide the step may transfer it', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const deputy = await deputyOf(t, r);
     const d = await submitted(t, r);
     const step = pendingStep(d);
@@ -701,14 +652,9 @@ describe('transfer', () => {
 
 describe('the host never approves his own request', () => {
   it('even holding the admin office role, or as a delegate', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const both = await user(t, r, 'hostoffice', '孙兼职', ['host', 'admin_office']);
-    const own = await t.ok(
-      'requests.submit',
-      { id: null, version: null, body: requestBody({ orgName: '自己的客户' }) },
-      both.token,
-    );
+    const own = await t.ok('requests.submit', newRequest({ orgName: '自己的客户' }), both.token);
     const theirs = await submitted(t, r);
 
     // The head delegates to him: he may decide the head's step on someone else's request only.
@@ -721,11 +667,7 @@ describe('the host never approves his own request', () => {
     expect(inbox.map((i) => i.request.id)).toEqual([theirs.id]);
     expect((await t.ok('requests.get', { id: own.id }, both.token)).myStep).toBeNull();
     const headStep = pendingStep(own);
-    const e1 = await t.fail(
-      'approvals.decide',
-      { stepId: headStep.id, version: headStep.version, action: 'approve', comment: '' },
-      both.token,
-    );
+    const e1 = await t.fail('approvals.decide', decision(headStep), both.token);
     expect(e1).toMatchObject({ code: 'FORBIDDEN', key: 'errors.notYourStep' });
 
     // At the filing step (a pool he belongs to) his own request is not his to file.
@@ -733,11 +675,7 @@ describe('the host never approves his own request', () => {
     const filing = pendingStep(approved);
     expect(filing.kind).toBe('admin_office');
     expect(await t.ok('approvals.inbox', {}, both.token)).toHaveLength(1); // still only theirs
-    const e2 = await t.fail(
-      'approvals.decide',
-      { stepId: filing.id, version: filing.version, action: 'approve', comment: '' },
-      both.token,
-    );
+    const e2 = await t.fail('approvals.decide', decision(filing), both.token);
     expect(e2).toMatchObject({ code: 'FORBIDDEN', key: 'errors.notYourStep' });
     expect(notificationKinds(t, both.userId)).not.toContain('approval.task');
     await expectCountsMatchInbox(t, [both, r.office, r.head]);
@@ -748,8 +686,7 @@ describe('the host never approves his own request', () => {
 
 describe('events and notifications', () => {
   it('reach the right users along the C flow', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const office2 = await secondOffice(t, r);
     const events = captureEvents(t);
     const d = await submitted(t, r);
@@ -788,8 +725,7 @@ describe('events and notifications', () => {
   });
 
   it('when one member of a pool files, the other members hear the task went away', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const office2 = await secondOffice(t, r);
     const d = await submitted(t, r);
     await decideAs(t, r.head.token, d.id);
@@ -799,8 +735,7 @@ describe('events and notifications', () => {
   });
 
   it('when one member of a pool returns a request, the other members hear of it', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const office2 = await secondOffice(t, r);
     const d = await submitted(t, r);
     await decideAs(t, r.head.token, d.id);
@@ -810,8 +745,7 @@ describe('events and notifications', () => {
   });
 
   it('when a delegate decides, the head hears his task went away', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const deputy = await deputyOf(t, r);
     const d = await submitted(t, r);
     await t.ok(
@@ -825,8 +759,7 @@ describe('events and notifications', () => {
   });
 
   it('when the head decides himself, his delegate hears the task went away', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const deputy = await deputyOf(t, r);
     const d = await submitted(t, r);
     await t.ok(
@@ -840,8 +773,7 @@ describe('events and notifications', () => {
   });
 
   it('a delegate hears of a new task for the head, and of its cancellation', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const deputy = await deputyOf(t, r);
     await t.ok(
       'delegations.create',
@@ -866,8 +798,7 @@ describe('events and notifications', () => {
   });
 
   it('submit, transfer and cancel tell everyone whose inbox changed', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const deputy = await deputyOf(t, r);
     const office2 = await secondOffice(t, r);
     const all = [r.head, deputy, r.office, office2, r.executive];

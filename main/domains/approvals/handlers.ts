@@ -1,13 +1,14 @@
 import type { approvalsNames } from '../../../shared/approvals/names';
-import { requireActor } from '../../core/context';
 import type { DomainHandlers } from '../../core/handler';
-import * as approvals from './approvals';
+import { comment, decide, transfer, transferCandidates } from './engine';
+import { inbox, inboxCount } from './inbox';
 
 export const approvalsHandlers: DomainHandlers<(typeof approvalsNames.operations)[number]> = {
-  'approvals.inbox': (ctx) => approvals.inbox(ctx.db, requireActor(ctx), ctx.nowMs),
-  'approvals.count': (ctx) => approvals.inboxCount(ctx.db, requireActor(ctx), ctx.nowMs),
-  'approvals.decide': (ctx, input) => approvals.decide(ctx, input),
-  'approvals.transfer': (ctx, input) => approvals.transfer(ctx, input),
-  'approvals.comment': (ctx, input) => approvals.comment(ctx, input),
-  'approvals.candidates': (ctx, input) => approvals.transferCandidates(ctx.db, input.stepId),
+  'approvals.inbox': (ctx) => inbox(ctx),
+  'approvals.count': (ctx) => inboxCount(ctx),
+  'approvals.decide': (ctx, input) => decide(ctx, input),
+  'approvals.transfer': (ctx, input) => transfer(ctx, input),
+  'approvals.comment': (ctx, input) =>
+    comment(ctx, { type: 'request', id: input.requestId }, input.comment),
+  'approvals.candidates': (ctx, input) => transferCandidates(ctx, input.stepId),
 };

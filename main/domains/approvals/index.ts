@@ -1,1 +1,13 @@
+/** The approval engine, generic over what is approved; subjects plug in through an adapter. */
 export { approvalsHandlers } from './handlers';
+export { activateNext, planSteps, voidOpenSteps, withdraw, type PlannedStep } from './engine';
+export { roundsDecidedBy, stepViews } from './queries';
+export { actingRight, viewRight } from './rights';
+export {
+  registerSubject,
+  type ApprovalSubject,
+  type InboxSubject,
+  type SubjectFacts,
+  type SubjectRef,
+  type TimelineEntry,
+} from './subjects';

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/contract/types';
-import { ADMIN, MINUTE, createUser, signIn, signedInAdmin, makeTestApp } from '../../test-support';
+import { ADMIN, adminApp, createUser, MINUTE, signIn } from '../../test-support';
 
 const DEPARTMENTS = ['市场部', '折扣100%', '折扣1000', 'a_b组', 'axb组'];
 
 /** An audit trail with two actors at known times, five minutes apart (inside the idle lock). */
 async function trail() {
-  const t = makeTestApp();
-  const admin = await signedInAdmin(t);
+  const { t, admin } = await adminApp();
   const times: Record<string, number> = {};
   const deptIds: Record<string, number> = {};
   for (const name of DEPARTMENTS) {

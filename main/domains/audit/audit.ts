@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { OpParsed } from '../../../shared/contract/operations';
 import type { AuditEntry, Page } from '../../../shared/contract/types';
 import type { DB } from '../../db/schema';
+import { auditTextMatches } from './queries';
 
 export interface AuditInsert {
   atMs: number;
@@ -38,16 +39,7 @@ export async function listAudit(
   if (f.entityType) q = q.where('entityType', '=', f.entityType);
   if (f.fromMs !== undefined) q = q.where('atMs', '>=', f.fromMs);
   if (f.toMs !== undefined) q = q.where('atMs', '<', f.toMs);
-  if (f.search) {
-    const like = `%${f.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    // Search the summary's values, not its JSON text: escaped quotes and backslashes would not
-    // match, and every key name would.
-    q = q.where(
-      sql<boolean>`(actor_name LIKE ${like} ESCAPE '\\' OR operation LIKE ${like} ESCAPE '\\'
-        OR EXISTS (SELECT 1 FROM json_tree(audit_log.summary) j
-                   WHERE j.atom IS NOT NULL AND j.value LIKE ${like} ESCAPE '\\'))`,
-    );
-  }
+  if (f.search) q = q.where(auditTextMatches(f.search));
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy('id', 'desc').offset(f.offset).limit(f.limit).execute();
   return {

@@ -1,15 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../api/events';
 import {
   ADMIN,
-  MINUTE,
-  USER_PASSWORD,
+  adminApp,
   createUser,
   databaseBytes,
-  signIn,
+  makeTestApp,
+  MINUTE,
   signedInAdmin,
   signedInUser,
-  makeTestApp,
+  signIn,
+  useArgon2id,
+  USER_PASSWORD,
   type TestApp,
 } from '../../test-support';
 
@@ -238,6 +240,9 @@ describe('sign-in and lockout', () => {
 });
 
 describe('passwords', () => {
+  // The production hasher here, not the tests' cheap one.
+  beforeEach(() => useArgon2id());
+
   it('changing the own password with a wrong current password gives fieldErrors.currentPassword', async () => {
     const t = makeTestApp();
     const { token } = await signedInAdmin(t);
@@ -278,8 +283,7 @@ describe('passwords', () => {
   });
 
   it('a password reset by an administrator forces a change: until then only the allowed operations work', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     const host = await signedInUser(t, admin.token, { login: 'zhang.san', roles: ['host'] });
     await t.ok('users.resetPassword', { id: host.userId, password: 'temporary-1' }, admin.token);
 
@@ -311,8 +315,7 @@ describe('passwords', () => {
   });
 
   it('an administrator resetting the own password is not forced to change it again', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     await t.ok('users.resetPassword', { id: admin.userId, password: 'self-chosen-1' }, admin.token);
     await t.ok('users.list', {}, admin.token);
     const token = await signIn(t, ADMIN.login, 'self-chosen-1');
@@ -320,8 +323,7 @@ describe('passwords', () => {
   });
 
   it('password hashes are argon2id, salted, and no plaintext password is stored', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     const secret = 'Plain-Text-Secret-42';
     await createUser(t, admin.token, { login: 'a.user', roles: ['host'], password: secret });
     await createUser(t, admin.token, { login: 'b.user', roles: ['host'], password: secret });

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { OpParsed } from '../../../shared/contract/operations';
 import type { DelegationView } from '../../../shared/delegations/views';
 import type { DB } from '../../db/schema';
-import type { ServiceContext } from '../../core/context';
+import { ROLES, type Role } from '../../../shared/auth';
+import type { DelegatorFacts } from '../../../shared/approvals';
+import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
 
 function baseQuery(db: Kysely<DB>) {
@@ -54,12 +56,81 @@ export async function delegatorsOf(
   return [...new Set(rows.map((r) => r.userId))];
 }
 
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
+/**
+ * Whose approvals `delegateId` may act on today, with what the rights functions need to know
+ * about each (name, roles, disabled): two statements, however many there are.
+ */
+export async function delegatorFacts(
+  db: Kysely<DB>,
+  delegateId: number,
+  today: string,
+): Promise<DelegatorFacts[]> {
+  const rows = await db
+    .selectFrom('delegations as d')
+    .innerJoin('users as u', 'u.id', 'd.userId')
+    .select(['u.id', 'u.displayName', 'u.disabled'])
+    .where('d.delegateUserId', '=', delegateId)
+    .where('d.revokedAtMs', 'is', null)
+    .where('d.fromDate', '<=', today)
+    .where('d.toDate', '>=', today)
+    .orderBy('d.id')
+    .execute();
+  if (rows.length === 0) return [];
+  const roles = await db
+    .selectFrom('userRoles')
+    .select(['userId', 'role'])
+    .where(
+      'userId',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const seen = new Set<number>();
+  return rows.flatMap((r) => {
+    if (seen.has(r.id)) return [];
+    seen.add(r.id);
+    return [
+      {
+        userId: r.id,
+        displayName: r.displayName,
+        disabled: r.disabled === 1,
+        roles: roles
+          .filter((x) => x.userId === r.id)
+          .map((x) => x.role)
+          .filter(isRole),
+      },
+    ];
+  });
+}
+
+/** The people each of `userIds` delegated to, valid today: one statement. */
+export async function delegatesOf(
+  db: Kysely<DB>,
+  userIds: readonly number[],
+  today: string,
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('delegations')
+    .select(['userId', 'delegateUserId'])
+    .where('userId', 'in', [...userIds])
+    .where('revokedAtMs', 'is', null)
+    .where('fromDate', '<=', today)
+    .where('toDate', '>=', today)
+    .orderBy('id')
+    .execute();
+  for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.delegateUserId]);
+  return out;
+}
+
 export async function createDelegation(
   ctx: ServiceContext,
   input: OpParsed<'delegations.create'>,
 ): Promise<DelegationView> {
-  const me = ctx.actor;
-  if (!me) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+  const me = requireActor(ctx);
   if (input.delegateUserId === me.userId) throw fieldError('delegateUserId', 'errors.delegateSelf');
   const delegate = await ctx.db
     .selectFrom('users')
@@ -85,8 +156,7 @@ export async function createDelegation(
 }
 
 export async function revokeDelegation(ctx: ServiceContext, input: OpParsed<'delegations.revoke'>) {
-  const me = ctx.actor;
-  if (!me) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+  const me = requireActor(ctx);
   const row = await ctx.db
     .selectFrom('delegations')
     .select(['userId'])

@@ -1,2 +1,2 @@
 export { delegationsHandlers } from './handlers';
-export { delegatorsOf } from './delegations';
+export { delegatesOf, delegatorFacts, delegatorsOf } from './delegations';

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createUser,
-  signedInAdmin,
-  signedInUser,
-  makeTestApp,
-  type TestApp,
-} from '../../test-support';
+import { adminApp, createUser, signedInUser, type TestApp } from '../../test-support';
 
 const audits = (t: TestApp, operation: string) =>
   t
@@ -17,8 +11,7 @@ const audits = (t: TestApp, operation: string) =>
 
 describe('departments', () => {
   it('creates, updates and lists departments with head name and member count', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     const sales = await t.ok(
       'departments.create',
       { name: '  销售部 ', headUserId: null },
@@ -66,8 +59,7 @@ describe('departments', () => {
   });
 
   it('any signed-in role can list departments, but only sysadmins manage them', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     await t.ok('departments.create', { name: '销售部', headUserId: null }, admin.token);
     const host = await signedInUser(t, admin.token, { login: 'host1', roles: ['host'] });
     await expect(t.ok('departments.list', {}, host.token)).resolves.toHaveLength(1);
@@ -81,8 +73,7 @@ describe('departments', () => {
   });
 
   it('department names are unique regardless of letter case, on create and on rename', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     await t.ok('departments.create', { name: 'Sales', headUserId: null }, admin.token);
     const other = await t.ok(
       'departments.create',
@@ -110,8 +101,7 @@ describe('departments', () => {
   });
 
   it('a department with members cannot be deleted; once empty it can', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     const sales = await t.ok(
       'departments.create',
       { name: '销售部', headUserId: null },
@@ -151,8 +141,7 @@ describe('departments', () => {
   });
 
   it('disabled members still keep a department from being deleted', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     const sales = await t.ok(
       'departments.create',
       { name: '销售部', headUserId: null },
@@ -174,8 +163,7 @@ describe('departments', () => {
   });
 
   it('deleting or updating a department that does not exist gives NOT_FOUND', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     expect((await t.fail('departments.delete', { id: 77 }, admin.token)).code).toBe('NOT_FOUND');
     const error = await t.fail(
       'departments.update',
@@ -186,8 +174,7 @@ describe('departments', () => {
   });
 
   it('the department head must be an existing, active user', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     const disabledId = await createUser(t, admin.token, { login: 'gone', roles: ['dept_head'] });
     await t.ok(
       'users.update',
@@ -226,8 +213,7 @@ describe('departments', () => {
   });
 
   it('names must be 1 to 50 characters after trimming', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     for (const [name, key] of [
       ['   ', 'validation.required'],
       ['部'.repeat(51), 'validation.tooLong'],
@@ -239,8 +225,7 @@ describe('departments', () => {
   });
 
   it('audit summaries record what was created, changed (from/to) and deleted', async () => {
-    const t = makeTestApp();
-    const admin = await signedInAdmin(t);
+    const { t, admin } = await adminApp();
     const d = await t.ok('departments.create', { name: '销售部', headUserId: null }, admin.token);
     await t.ok(
       'departments.update',

@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { NotificationView } from '../../../shared/contract/types';
 import type { DB } from '../../db/schema';
+import type { MessageParams as Params } from '../../../shared/result';
 import type { ServiceContext } from '../../core/context';
+import { parseJson, toJson } from '../../core/json';
 
-type Params = Record<string, string | number>;
-
-/** Stores a notification for each user and pushes it to their open windows after commit. */
+/**
+ * Stores a notification for each user (one statement, whatever their number) and pushes it to
+ * their open windows after commit.
+ */
 export async function notify(
   ctx: ServiceContext,
   userIds: number[],
@@ -13,12 +16,21 @@ export async function notify(
   titleKey: string,
   params: Params,
 ): Promise<void> {
-  for (const userId of new Set(userIds)) {
-    const { id } = await ctx.db
-      .insertInto('notifications')
-      .values({ userId, kind, titleKey, params: JSON.stringify(params), createdAtMs: ctx.nowMs })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+  const users = [...new Set(userIds)];
+  if (users.length === 0) return;
+  const json = toJson(params);
+  const rows = await ctx.db
+    .insertInto('notifications')
+    .values(
+      users.map((userId) => ({ userId, kind, titleKey, params: json, createdAtMs: ctx.nowMs })),
+    )
+    .returning(['id', 'userId'])
+    .execute();
+  // RETURNING promises no order: tell the users in the order they were given.
+  const idOf = new Map(rows.map((r) => [r.userId, r.id]));
+  for (const userId of users) {
+    const id = idOf.get(userId);
+    if (id === undefined) continue;
     const notification: NotificationView = {
       id,
       kind,
@@ -50,7 +62,7 @@ export async function listNotifications(db: Kysely<DB>, userId: number) {
     id: r.id,
     kind: r.kind,
     titleKey: r.titleKey,
-    params: JSON.parse(r.params) as Params,
+    params: parseJson(r.params),
     createdAtMs: r.createdAtMs,
     readAtMs: r.readAtMs,
   }));

@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { MessageParams } from '../../../shared/result';
+import type { Json } from '../../core/json';
 
 /** notifications's tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns). */
 export interface NotificationsTables {
@@ -7,7 +9,8 @@ export interface NotificationsTables {
     userId: number;
     kind: string;
     titleKey: string;
-    params: Generated<string>;
+    /** Interpolation values of the title, so it shows in the reader's language. */
+    params: Generated<Json<MessageParams>>;
     createdAtMs: number;
     readAtMs: number | null;
   };

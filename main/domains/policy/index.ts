@@ -1,2 +1,2 @@
 export { policyHandlers } from './handlers';
-export { getPolicy } from './policy';
+export { callPolicy, getPolicy } from './policy';

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { OpParsed } from '../../../shared/contract/operations';
-import type { Policy } from '../../../shared/policy/policy';
 import type { PolicyView } from '../../../shared/policy/views';
 import type { DB } from '../../db/schema';
+import { once } from '../../core/context';
+import { parseJson, toJson } from '../../core/json';
 import type { ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 
@@ -17,10 +18,18 @@ export async function getPolicy(db: Kysely<DB>, version?: number): Promise<Polic
   if (!row) throw new AppError('NOT_FOUND', 'errors.policyNotFound');
   return {
     version: row.version,
-    policy: JSON.parse(row.policy) as Policy,
+    policy: parseJson(row.policy),
     createdAtMs: row.createdAtMs,
     note: row.note,
   };
+}
+
+/**
+ * The policy for this call, read once: the latest, or the version a request was submitted under.
+ * (The latest is fixed for the call: writes hold the write lock, reads see one snapshot.)
+ */
+export function callPolicy(ctx: { db: Kysely<DB> }, version?: number): Promise<PolicyView> {
+  return once(ctx, `policy:${version ?? 'latest'}`, () => getPolicy(ctx.db, version));
 }
 
 /** Saves the edited policy as the next version; requests keep the version they were submitted under. */
@@ -34,7 +43,7 @@ export async function updatePolicy(
     .insertInto('policyVersions')
     .values({
       version,
-      policy: JSON.stringify(input.policy),
+      policy: toJson(input.policy),
       createdAtMs: ctx.nowMs,
       createdBy: ctx.actor?.userId ?? null,
       note: input.note,

@@ -1,1 +1,7 @@
+import { registerSubject } from '../approvals';
+import { requestSubject } from './subject';
+
+// Requests are approved through the generic engine: plug them in once, when the domain loads.
+registerSubject(requestSubject);
+
 export { requestsHandlers } from './handlers';

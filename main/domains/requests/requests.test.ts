@@ -4,15 +4,18 @@ import { emptyRequestBody, type RequestBody } from '../../../shared/requests/sch
 import type { RequestDossier } from '../../../shared/requests/views';
 import {
   captureEvents,
+  companyApp,
   decideAs,
+  drafted,
   makeTestApp,
   MINUTE,
+  newRequest,
   notificationKinds,
   pendingStep,
   receptionCompany,
   requestBody,
-  signIn,
   signedInUser,
+  signIn,
   submitted,
   type Reception,
   type TestApp,
@@ -43,8 +46,7 @@ async function secondHost(t: TestApp, r: Reception) {
 
 describe('requests.saveDraft', () => {
   it('saves an incomplete draft: code, status, no policy version, an event and an audit entry', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const body: RequestBody = { ...emptyRequestBody(), orgName: '华东精密' };
     const d = await t.ok('requests.saveDraft', { id: null, version: null, body }, r.host.token);
     expect(d).toMatchObject({
@@ -79,13 +81,8 @@ describe('requests.saveDraft', () => {
   });
 
   it('stores edits at the version the host saw and refuses a stale version', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
-    const d = await t.ok(
-      'requests.saveDraft',
-      { id: null, version: null, body: requestBody() },
-      r.host.token,
-    );
+    const { t, r } = await companyApp();
+    const d = await drafted(t, r);
     t.advance(MINUTE);
     const edited = await t.ok(
       'requests.saveDraft',
@@ -151,13 +148,8 @@ describe('requests.saveDraft', () => {
       'validation.tooManyVisitors',
     ],
   ] as const)('rejects %s and saves nothing', async (_label, overrides, path, key) => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
-    const draft = await t.ok(
-      'requests.saveDraft',
-      { id: null, version: null, body: requestBody() },
-      r.host.token,
-    );
+    const { t, r } = await companyApp();
+    const draft = await drafted(t, r);
     const before = t.snapshot(REQUEST_TABLES);
     const body = { ...requestBody(), ...overrides };
     for (const id of [null, draft.id]) {
@@ -173,14 +165,9 @@ describe('requests.saveDraft', () => {
   });
 
   it('another host cannot save over my draft', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const other = await secondHost(t, r);
-    const d = await t.ok(
-      'requests.saveDraft',
-      { id: null, version: null, body: requestBody() },
-      r.host.token,
-    );
+    const d = await drafted(t, r);
     const before = t.snapshot(REQUEST_TABLES);
     const error = await t.fail(
       'requests.saveDraft',
@@ -192,13 +179,8 @@ describe('requests.saveDraft', () => {
   });
 
   it('a user without the host role cannot file requests', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
-    const error = await t.fail(
-      'requests.saveDraft',
-      { id: null, version: null, body: requestBody() },
-      r.head.token,
-    );
+    const { t, r } = await companyApp();
+    const error = await t.fail('requests.saveDraft', newRequest(), r.head.token);
     expect(error.code).toBe('FORBIDDEN');
     expect(t.count('requests')).toBe(0);
   });
@@ -206,12 +188,11 @@ describe('requests.saveDraft', () => {
 
 describe('requests.submit', () => {
   it('checks completeness: the missing fields come back and nothing is saved', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const before = t.snapshot(REQUEST_TABLES);
     const error = await t.fail(
       'requests.submit',
-      { id: null, version: null, body: requestBody({ purpose: '', visitors: [] }) },
+      newRequest({ purpose: '', visitors: [] }),
       r.host.token,
     );
     expect(error).toMatchObject({ code: 'INVALID_INPUT', key: 'errors.INVALID_INPUT' });
@@ -223,11 +204,10 @@ describe('requests.submit', () => {
   });
 
   it('arrival after departure is refused with departureAfterArrival', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const error = await t.fail(
       'requests.submit',
-      { id: null, version: null, body: requestBody({ departureDate: '2026-11-30' }) },
+      newRequest({ departureDate: '2026-11-30' }),
       r.host.token,
     );
     expect(error.fieldErrors).toEqual({
@@ -237,13 +217,8 @@ describe('requests.submit', () => {
   });
 
   it('a policy block stops the submission and leaves the saved draft exactly as it was', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
-    const draft = await t.ok(
-      'requests.saveDraft',
-      { id: null, version: null, body: requestBody() },
-      r.host.token,
-    );
+    const { t, r } = await companyApp();
+    const draft = await drafted(t, r);
     const before = t.snapshot(REQUEST_TABLES);
     const error = await t.fail(
       'requests.submit',
@@ -273,8 +248,7 @@ describe('requests.submit', () => {
   });
 
   it('a C-tier request goes to approving: dept head pending, admin office waiting; the head is told', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const events = captureEvents(t);
     const d = await submitted(t, r);
     expect(d).toMatchObject({
@@ -326,13 +300,8 @@ describe('requests.submit', () => {
   });
 
   it('submitting a saved draft keeps its code and moves it on', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
-    const draft = await t.ok(
-      'requests.saveDraft',
-      { id: null, version: null, body: requestBody() },
-      r.host.token,
-    );
+    const { t, r } = await companyApp();
+    const draft = await drafted(t, r);
     const d = await t.ok(
       'requests.submit',
       { id: draft.id, version: draft.version, body: requestBody() },
@@ -343,8 +312,7 @@ describe('requests.submit', () => {
   });
 
   it('company-paid lodging adds the executive: dept_head → executive → admin_office', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const base = requestBody();
     const d = await submitted(t, r, {
       departureDate: '2026-12-02',
@@ -361,8 +329,7 @@ describe('requests.submit', () => {
   });
 
   it('lodging paid by the visitor adds nothing', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const base = requestBody();
     const d = await submitted(t, r, {
       departureDate: '2026-12-02',
@@ -373,8 +340,7 @@ describe('requests.submit', () => {
   });
 
   it('a head filing his own request goes to an executive instead of approving himself', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const boss = await signedInUser(t, r.admin.token, {
       login: 'boss',
       displayName: '周经理',
@@ -396,11 +362,7 @@ describe('requests.submit', () => {
       },
       r.admin.token,
     );
-    const d = await t.ok(
-      'requests.submit',
-      { id: null, version: null, body: requestBody() },
-      boss.token,
-    );
+    const d = await t.ok('requests.submit', newRequest(), boss.token);
     expect(stepsOf(d)).toEqual(['executive:pending:host_is_head', 'admin_office:waiting:base']);
     expect(d.status).toBe('approving');
     expect(await t.ok('approvals.count', {}, boss.token)).toEqual({ count: 0 });
@@ -411,8 +373,7 @@ describe('requests.submit', () => {
   });
 
   it('a head with the executive already in his chain is not asked twice: his own step is skipped', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     await t.ok(
       'users.update',
       {
@@ -448,8 +409,7 @@ describe('requests.submit', () => {
   });
 
   it('an A-tier request one day ahead is blocked by the lead time', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const before = t.snapshot(REQUEST_TABLES);
     const error = await t.fail(
       'requests.submit',
@@ -474,8 +434,7 @@ describe('requests.submit', () => {
   });
 
   it('an A-tier request two days ahead goes through the executive', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r, {
       orgCategory: 'government',
       tier: 'A',
@@ -490,20 +449,15 @@ describe('requests.submit', () => {
   });
 
   it('a past arrival is blocked unless the request is retroactive; a retroactive one is accepted and flagged', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const past = { arrivalDate: '2026-11-20', departureDate: '2026-11-20' };
-    const error = await t.fail(
-      'requests.submit',
-      { id: null, version: null, body: requestBody(past) },
-      r.host.token,
-    );
+    const error = await t.fail('requests.submit', newRequest(past), r.host.token);
     expect(error.fieldErrors?.['body.arrivalDate']?.key).toBe('checks.arrival_in_past');
     expect(t.count('requests')).toBe(0);
 
     const noReason = await t.fail(
       'requests.submit',
-      { id: null, version: null, body: requestBody({ ...past, retroactive: true }) },
+      newRequest({ ...past, retroactive: true }),
       r.host.token,
     );
     expect(noReason.fieldErrors).toEqual({
@@ -522,8 +476,7 @@ describe('requests.submit', () => {
   });
 
   it('warns about a repeat visit of the same organisation (any letter case) within 15 days', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     await submitted(t, r, { orgName: 'ACME Ltd' });
     const d = await submitted(t, r, {
       orgName: 'acme ltd',
@@ -541,8 +494,7 @@ describe('requests.submit', () => {
   });
 
   it('a cancelled request does not count as a previous visit', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const first = await submitted(t, r);
     await t.ok(
       'requests.cancel',
@@ -556,8 +508,7 @@ describe('requests.submit', () => {
 
 describe('policy versions', () => {
   it('a request keeps its policy version after the sysadmin changes the policy; new ones use the new version', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const old = await submitted(t, r);
     const oldBefore = await t.ok('requests.get', { id: old.id }, r.host.token);
 
@@ -606,8 +557,7 @@ describe('policy versions', () => {
   });
 
   it('only a sysadmin may change the policy, and only to a valid one', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const forbidden = await t.fail(
       'policy.update',
       { policy: DEFAULT_POLICY, note: '' },
@@ -627,8 +577,7 @@ describe('policy versions', () => {
 
 describe('requests.cancel', () => {
   it('the host cancels: steps are void, the pending approver is told, the reason is on record', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     const events = captureEvents(t);
     const empty = await t.fail(
@@ -655,8 +604,7 @@ describe('requests.cancel', () => {
   });
 
   it('after the head approved, both the head and the admin office hear of the cancellation', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     const approved = await decideAs(t, r.head.token, d.id);
     await t.ok(
@@ -669,8 +617,7 @@ describe('requests.cancel', () => {
   });
 
   it('refuses a stale version, a second cancel and a stranger', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const other = await secondHost(t, r);
     const d = await submitted(t, r);
     const stale = await t.fail(
@@ -699,8 +646,7 @@ describe('requests.cancel', () => {
   });
 
   it('the admin office may cancel a request; the host is told', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     const c = await t.ok(
       'requests.cancel',
@@ -797,13 +743,8 @@ describe('requests.list', () => {
   });
 
   it("a draft stays the host's own: in his list, not in everyone's", async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
-    const draft = await t.ok(
-      'requests.saveDraft',
-      { id: null, version: null, body: requestBody() },
-      r.host.token,
-    );
+    const { t, r } = await companyApp();
+    const draft = await drafted(t, r);
     const mine = await t.ok('requests.list', { scope: 'mine' }, r.host.token);
     expect(mine.items.map((i) => i.id)).toEqual([draft.id]);
     const all = await t.ok('requests.list', { scope: 'all', statuses: ['draft'] }, r.office.token);
@@ -898,8 +839,7 @@ describe('requests.list', () => {
 
 describe('visibility', () => {
   it('another host cannot read my request; the head, the office and the executive can', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const other = await secondHost(t, r);
     const d = await submitted(t, r);
 
@@ -920,8 +860,7 @@ describe('visibility', () => {
   });
 
   it('the head of another department cannot read it', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const otherHead = await signedInUser(t, r.admin.token, {
       login: 'head2',
       displayName: '孙部长',
@@ -938,13 +877,8 @@ describe('visibility', () => {
   });
 
   it('a draft shows the current checks; only its host may edit it', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
-    const d = await t.ok(
-      'requests.saveDraft',
-      { id: null, version: null, body: requestBody({ tier: 'B' }) },
-      r.host.token,
-    );
+    const { t, r } = await companyApp();
+    const d = await drafted(t, r, { tier: 'B' });
     expect(checkCodes(d)).toEqual(['tier_override:approval', 'tier_override_reason:block']);
     const seen = await t.ok('requests.get', { id: d.id }, r.office.token);
     expect(seen.canEdit).toBe(false);
@@ -954,8 +888,7 @@ describe('visibility', () => {
 
 describe('preview', () => {
   it('shows the checks, budget and chain without saving anything', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const before = t.snapshot();
     const p = await t.ok(
       'requests.preview',
@@ -1006,8 +939,7 @@ describe('preview', () => {
 
 describe('resubmitting an approved request', () => {
   it('an approved request edited by its host goes through approval again', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     const approved = await decideAs(t, r.head.token, d.id);
     expect(approved.status).toBe('approved');
@@ -1027,8 +959,7 @@ describe('resubmitting an approved request', () => {
   });
 
   it('a filed request can no longer be edited', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const d = await submitted(t, r);
     await decideAs(t, r.head.token, d.id);
     const filed = await decideAs(t, r.office.token, d.id);
@@ -1044,26 +975,20 @@ describe('resubmitting an approved request', () => {
 
 describe('who files for which department', () => {
   it("a host cannot send his request to another department's head", async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const other = await t.ok(
       'departments.create',
       { name: '采购部', headUserId: null },
       r.admin.token,
     );
     const before = t.snapshot(['requests']);
-    const e = await t.fail(
-      'requests.submit',
-      { id: null, version: null, body: requestBody({ departmentId: other.id }) },
-      r.host.token,
-    );
+    const e = await t.fail('requests.submit', newRequest({ departmentId: other.id }), r.host.token);
     expect(e.fieldErrors?.['body.departmentId']?.key).toBe('errors.notYourDepartment');
     expect(t.snapshot(['requests'])).toEqual(before);
   });
 
   it('a delegate must be someone who can approve', async () => {
-    const t = makeTestApp();
-    const r = await receptionCompany(t);
+    const { t, r } = await companyApp();
     const e = await t.fail(
       'delegations.create',
       { delegateUserId: r.host.userId, fromDate: '2026-11-27', toDate: '2026-11-30' },

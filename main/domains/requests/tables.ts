@@ -1,34 +1,42 @@
 import type { Generated } from 'kysely';
+import type { Budget, PolicyCheck } from '../../../shared/policy';
+import type { OrgCategory, Tier } from '../../../shared/policy';
+import type { RequestStatus } from '../../../shared/requests/lifecycle';
+import type { RequestBody } from '../../../shared/requests/schema';
+import type { RequestEventKind } from '../../../shared/requests/views';
+import type { Json } from '../../core/json';
 
 /** requests's tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns). */
 export interface RequestsTables {
   requests: {
     id: Generated<number>;
     code: string;
-    status: string;
+    status: RequestStatus;
     hostUserId: number;
     departmentId: number | null;
     orgName: string;
-    orgCategory: string;
-    tier: string;
+    orgCategory: OrgCategory;
+    tier: Tier;
     arrivalDate: string;
     departureDate: string;
     visitorCount: number;
-    retroactive: number;
+    retroactive: 0 | 1;
     policyVersion: number | null;
-    body: string;
+    /** The host's latest text; what approvers decided on is in request_revisions. */
+    body: Json<RequestBody>;
     budgetTotalFen: number;
     revision: Generated<number>;
     version: Generated<number>;
     createdAtMs: number;
     updatedAtMs: number;
   };
+  /** Each submission, frozen with the checks and budget it was submitted with. */
   requestRevisions: {
     requestId: number;
     revision: number;
-    body: string;
-    checks: string;
-    budget: string;
+    body: Json<RequestBody>;
+    checks: Json<PolicyCheck[]>;
+    budget: Json<Budget>;
     policyVersion: number;
     submittedAtMs: number;
     submittedBy: number;
@@ -39,9 +47,9 @@ export interface RequestsTables {
     atMs: number;
     actorUserId: number | null;
     onBehalfOfUserId: number | null;
-    kind: string;
+    kind: RequestEventKind;
     stepId: number | null;
     comment: Generated<string>;
-    data: Generated<string>;
+    data: Generated<Json<Record<string, unknown>>>;
   };
 }

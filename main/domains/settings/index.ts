@@ -1,2 +1,3 @@
 export { settingsHandlers } from './handlers';
 export { getSettings, putSettings, DEFAULT_SETTINGS } from './settings';
+export { callSettings, companyToday, primeSettings } from './today';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CompanySettings } from '../../../shared/contract/types';
 import type { DB } from '../../db/schema';
+import { parseJson, toJson } from '../../core/json';
 
 export const DEFAULT_SETTINGS: CompanySettings = {
   companyName: '',
@@ -16,7 +17,7 @@ export async function getSettings(db: Kysely<DB>): Promise<CompanySettings> {
   const out: CompanySettings = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
     if (row.key in DEFAULT_SETTINGS) {
-      const value: unknown = JSON.parse(row.value);
+      const value = parseJson(row.value);
       if (typeof value === typeof DEFAULT_SETTINGS[row.key as Key]) {
         (out as unknown as Record<string, unknown>)[row.key] = value;
       }
@@ -30,8 +31,8 @@ export async function putSettings(db: Kysely<DB>, values: Partial<CompanySetting
     if (value === undefined) continue;
     await db
       .insertInto('settings')
-      .values({ key, value: JSON.stringify(value) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
+      .values({ key, value: toJson<unknown>(value) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: toJson<unknown>(value) }))
       .execute();
   }
 }

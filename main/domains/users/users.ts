@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ROLES, type Role } from '../../../shared/auth/roles';
+import { ROLES, type Role } from '../../../shared/auth';
 import type { UserView } from '../../../shared/contract/types';
 import type { OpParsed } from '../../../shared/contract/operations';
 import type { Language } from '../../../shared/i18n/translate';

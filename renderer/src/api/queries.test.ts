@@ -10,8 +10,10 @@ import {
   EVENT_INVALIDATIONS,
   OpError,
   createQueryClient,
+  fetchOp,
   invalidateForEvent,
   opKey,
+  useAcceptDossier,
   useEventInvalidation,
   useOp,
   useOpMutation,
@@ -162,5 +164,45 @@ describe('useOpMutation', () => {
     expect(r.ok).toBe(true);
     expect(invalidated(client, opKey('requests.get', { id: 7 }))).toBe(true);
     expect(invalidated(client, opKey('approvals.inbox', {}))).toBe(false);
+  });
+});
+
+describe('useAcceptDossier', () => {
+  it('caches the dossier a write returned and marks the lists stale, without a read', async () => {
+    const client = newClient();
+    client.setQueryData(opKey('requests.get', { id: 7 }), { id: 7, version: 1 });
+    client.setQueryData(opKey('approvals.inbox', {}), []);
+    client.setQueryData(opKey('notifications.list', {}), { items: [], unread: 0 });
+    const { result } = renderHook(() => useAcceptDossier(), { wrapper: wrapperFor(client) });
+
+    const dossier = { id: 7, version: 2 } as unknown as Parameters<typeof result.current>[0];
+    result.current(dossier);
+
+    expect(client.getQueryData(opKey('requests.get', { id: 7 }))).toEqual(dossier);
+    expect(invalidated(client, opKey('requests.get', { id: 7 }))).toBe(false);
+    expect(invalidated(client, opKey('approvals.inbox', {}))).toBe(true);
+    expect(invalidated(client, opKey('notifications.list', {}))).toBe(false);
+    await waitFor(() => expect(mockedCall).not.toHaveBeenCalled());
+  });
+});
+
+describe('fetchOp', () => {
+  it('reads through the cache and resolves to the Result, errors included', async () => {
+    const client = newClient();
+    mockedCall.mockResolvedValueOnce({ ok: true, value: { version: 2 } });
+    expect(await fetchOp(client, 'policy.get', { version: 2 }, { staleTime: Infinity })).toEqual({
+      ok: true,
+      value: { version: 2 },
+    });
+    // A kept answer is not read again.
+    await fetchOp(client, 'policy.get', { version: 2 }, { staleTime: Infinity });
+    expect(mockedCall).toHaveBeenCalledTimes(1);
+
+    mockedCall.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'NOT_FOUND', key: 'errors.NOT_FOUND', message: 'Not found.' },
+    });
+    const failed = await fetchOp(client, 'policy.get', { version: 9 });
+    expect(failed.ok ? null : failed.error.key).toBe('errors.NOT_FOUND');
   });
 });

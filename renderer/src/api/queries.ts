@@ -15,9 +15,19 @@ import {
   type UseQueryOptions,
   type UseQueryResult,
 } from '@tanstack/react-query';
-import { createElement, useEffect, useState, type ReactNode } from 'react';
+import { App } from 'antd';
+import {
+  createElement,
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useState,
+  type ReactNode,
+} from 'react';
+import { useTranslation } from 'react-i18next';
 import { EVENT_NAMES, type EventName, type OperationName } from '../../../shared/contract/names';
 import type { EventPayload, OpInput, OpOutput } from '../../../shared/contract/operations';
+import type { RequestDossier } from '../../../shared/requests/views';
 import type { ApiError, ErrorCode, Message, MessageParams, Result } from '../../../shared/result';
 import { call, subscribe } from './client';
 
@@ -57,7 +67,10 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        staleTime: 30_000,
+        // Opening a page reads afresh, as before the cache: changes by others that send no event
+        // (an admin's edits, the all-requests list) must not look old. The cache still serves
+        // the first paint and the events' targeted refreshes.
+        staleTime: 0,
         retry: retryNetworkOnce,
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,
@@ -86,7 +99,7 @@ export function opKey<N extends OperationName>(name: N, input?: OpInput<N>): OpK
 
 export type UseOpOptions<N extends OperationName, TData = OpOutput<N>> = Pick<
   UseQueryOptions<OpOutput<N>, OpError, TData, readonly [N, OpInput<N>]>,
-  'enabled' | 'refetchInterval' | 'placeholderData' | 'select' | 'staleTime'
+  'enabled' | 'refetchInterval' | 'placeholderData' | 'select' | 'staleTime' | 'gcTime'
 >;
 
 /**
@@ -131,6 +144,79 @@ export function useOpMutation<N extends OperationName>(
       );
     },
   });
+}
+
+/**
+ * Reads an operation through the cache from an event handler (not while rendering): a fresh
+ * cached answer is reused, else it is fetched and cached. Resolves to the `Result`.
+ */
+export async function fetchOp<N extends OperationName>(
+  queryClient: QueryClient,
+  name: N,
+  input: OpInput<N>,
+  options: { staleTime?: number } = {},
+): Promise<Result<OpOutput<N>>> {
+  try {
+    const value = await queryClient.fetchQuery({
+      queryKey: opKey(name, input),
+      queryFn: async () => unwrap(await call(name, input)),
+      staleTime: options.staleTime ?? 0,
+    });
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof OpError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** Marks every cached read of these operations stale; the ones on screen read again. */
+export function useInvalidate(): (...ops: OperationName[]) => Promise<void> {
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (...ops: OperationName[]) => {
+      await Promise.all(ops.map((op) => queryClient.invalidateQueries({ queryKey: opKey(op) })));
+    },
+    [queryClient],
+  );
+}
+
+/** The reads besides the request itself that a write to a request (or one of its steps) changes. */
+const REQUEST_LISTS = ['requests.list', 'approvals.inbox', 'approvals.count'] as const;
+
+/**
+ * Takes the dossier a write returned (save, submit, decide, transfer, comment, cancel): it becomes
+ * the cached `requests.get` of that request without another round trip, and the lists it shows
+ * up in are marked stale.
+ */
+export function useAcceptDossier(): (dossier: RequestDossier) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (dossier: RequestDossier) => {
+      queryClient.setQueryData(opKey('requests.get', { id: dossier.id }), dossier);
+      for (const op of REQUEST_LISTS) void queryClient.invalidateQueries({ queryKey: opKey(op) });
+    },
+    [queryClient],
+  );
+}
+
+/** Errors the shell answers by itself (lock screen, sign-in): no toast on top of that. */
+const SESSION_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'SESSION_EXPIRED',
+  'SESSION_LOCKED',
+  'UNAUTHENTICATED',
+]);
+
+export const isSessionError = (error: ApiError | null | undefined): boolean =>
+  error !== null && error !== undefined && SESSION_CODES.has(error.code);
+
+/** Shows a read's error as a translated toast, once per failed read. */
+export function useErrorToast(error: OpError | null): void {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const show = useEffectEvent((e: OpError) => void message.error(t(e.key, e.params)));
+  useEffect(() => {
+    if (error && !isSessionError(error)) show(error);
+  }, [error]);
 }
 
 /** What each event from main makes stale. The type requires an entry for every event. */

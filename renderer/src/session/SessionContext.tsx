@@ -131,6 +131,11 @@ export function useSession(): SessionApi {
   return ctx;
 }
 
+/** The company's time zone when someone is signed in (null outside a session, e.g. in tests). */
+export function useCompanyTimeZone(): string | null {
+  return useContext(Ctx)?.session?.settings.timeZone ?? null;
+}
+
 /** For pages behind the sign-in: the session is known to exist. */
 export function useSignedIn(): SessionInfo {
   const { session } = useSession();

@@ -109,7 +109,7 @@ export const requestAdminZhCN = {
     notePlaceholder: '例如：2027 年餐标调整',
     noteHint: '会记入版本历史和审计日志。',
     saved: '已保存为第 {{version}} 版。',
-    invalid: '有 {{count}} 处填写有误，请检查标红的字段。',
+    invalid_other: '有 {{count}} 处填写有误，请检查标红的字段。',
     tiersTitle: '各等级标准',
     mealCap: '餐标上限（元/人/餐）',
     mealCapHint: '不含烟酒和礼品。',

@@ -70,7 +70,8 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     add: 'Add visitor',
     remove: 'Remove row {{row}}',
     paste: 'Paste from Excel',
-    count: 'People: {{count}} (at most {{max}})',
+    count_one: '{{count}} person (at most {{max}})',
+    count_other: '{{count}} people (at most {{max}})',
     empty:
       'No visitors yet. Click "Add visitor", or copy rows in Excel and click "Paste from Excel".',
     keyboardHint:
@@ -79,11 +80,14 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     pasteHelp:
       'Select the rows in Excel / WPS (a header row is fine), copy and paste them below. Columns: name, title, phone, ID type (optional), ID number, notes.',
     pastePlaceholder: 'Paste here (Ctrl+V)',
-    pasteFound: 'Rows found: {{count}}',
+    pasteFound_one: '{{count}} row found',
+    pasteFound_other: '{{count}} rows found',
     pasteHeaderSkipped: 'header row skipped',
-    pasteAppend: 'Append rows ({{count}})',
+    pasteAppend_one: 'Append {{count}} row',
+    pasteAppend_other: 'Append {{count}} rows',
     pasteNothing: 'No data rows found.',
-    pasted: 'Visitors appended: {{count}}. Check any cell marked red.',
+    pasted_one: '{{count}} visitor appended. Check any cell marked red.',
+    pasted_other: '{{count}} visitors appended. Check any cell marked red.',
     rowLabel: 'row {{row}}',
   },
   companions: {
@@ -91,8 +95,9 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     placeholder: 'Search colleagues, or type a name and press Enter',
     help: 'For this tier: {{who}}.',
     ratio:
-      '{{companions}} accompanying for {{visitors}} visitors: at most {{max}} is the recommendation.',
-    count: 'People: {{count}}',
+      '{{companions}} accompanying for $t(common.units.visitor, {"count": {{visitors}} }): at most {{max}} recommended.',
+    count_one: '{{count}} person',
+    count_other: '{{count}} people',
     external: 'typed in',
   },
   itinerary: {
@@ -136,7 +141,8 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     outOfRange: '{{date}} {{meal}} is outside the visit dates',
     removeMeal: 'Remove',
     allDays: 'Tick the whole column',
-    mealCount: 'Meals: {{count}} · people at each: {{people}}',
+    mealCount_one: '{{count}} meal · $t(common.units.person, {"count": {{people}} }) at each',
+    mealCount_other: '{{count}} meals · $t(common.units.person, {"count": {{people}} }) at each',
     gifts: 'Gifts',
     giftsNeeded: 'Prepare gifts',
     giftCount: 'Number',
@@ -171,8 +177,10 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     reset: 'Use estimate',
     changed: 'changed',
     total: 'Budget total',
-    headcount:
-      'Meals are planned for visitors ({{visitors}}) + accompanying staff ({{companions}}) = {{count}}.',
+    headcount_one:
+      'Meals are planned for {{count}} person: $t(common.units.visitor, {"count": {{visitors}} }) + {{companions}} accompanying staff.',
+    headcount_other:
+      'Meals are planned for {{count}} people: $t(common.units.visitor, {"count": {{visitors}} }) + {{companions}} accompanying staff.',
     capNote:
       'The meal cap excludes tobacco, alcohol and gifts: they are budgeted on their own lines, outside the per-head cap. A planned amount above the estimate needs a reason.',
     waiting: 'Estimating…',
@@ -192,10 +200,11 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     accompany: 'Escorts',
     lead: 'Notice',
     leadNone: 'No minimum',
-    leadDays: 'Notice needed (days): {{days}}',
+    leadDays: 'File at least $t(common.units.day, {"count": {{days}} }) ahead',
     vehicle: 'Car',
     budget: 'Budget total',
-    budgetHeadcount: 'People at meals: {{count}}',
+    budgetHeadcount_one: '{{count}} person at meals',
+    budgetHeadcount_other: '{{count}} people at meals',
     checks: 'Checks',
     noChecks: 'No issues found',
     checksWaiting: 'Checked as you type',
@@ -204,9 +213,12 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     updating: 'Updating',
     unavailable: 'Cannot be computed right now: check the fields marked red.',
     policyVersion: 'Reception policy version {{version}}',
-    summaryBlock: 'Blocking: {{count}}',
-    summaryApproval: 'Need approval: {{count}}',
-    summaryWarn: 'Notes: {{count}}',
+    summaryBlock_one: '{{count}} check blocks submission',
+    summaryBlock_other: '{{count}} checks block submission',
+    summaryApproval_one: '{{count}} check needs approval',
+    summaryApproval_other: '{{count}} checks need approval',
+    summaryWarn_one: '{{count}} note',
+    summaryWarn_other: '{{count}} notes',
   },
   severity: {
     block: 'Blocks submission',
@@ -240,7 +252,8 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
   messages: {
     draftSaved: 'Draft saved.',
     submitted: 'Submitted for approval.',
-    fixErrors: 'Fields that need attention: {{count}} (marked red).',
+    fixErrors_one: '{{count}} field needs attention (marked red).',
+    fixErrors_other: '{{count}} fields need attention (marked red).',
     summaryTitle: 'Please fix the following first',
     general: 'General',
     unsaved: 'There are unsaved changes. Leave anyway?',

@@ -1,12 +1,13 @@
 import { CheckOutlined, RollbackOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChainStepKind } from '../../../../shared/policy/policy';
-import type { RequestDossier } from '../../../../shared/requests/views';
+import type { ChainStepKind } from '../../../../shared/policy';
+import type { RequestDossier } from '../../../../shared/requests';
 import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { ReasonModal } from '../../components/ReasonModal';
 import { useSignedIn } from '../../session/SessionContext';
 
 type Action = 'approve' | 'return' | 'reject' | 'transfer';
@@ -171,14 +172,23 @@ export function DecisionButtons({
       )}
       {reasonFor && (
         <ReasonModal
-          action={reasonFor}
-          code={target.code}
+          title={t(`requestViews.decide.${reasonFor}Title`, { code: target.code })}
+          okText={t(`requestViews.actions.${reasonFor}`)}
+          danger={reasonFor === 'reject'}
+          alert={{
+            type: reasonFor === 'reject' ? 'error' : 'warning',
+            text: t(`requestViews.decide.${reasonFor}Hint`),
+          }}
+          label={t('requestViews.decide.reason')}
+          placeholder={t(`requestViews.decide.${reasonFor}Placeholder`)}
+          inputId="decision-reason"
+          maxLength={1000}
           busy={busy === reasonFor}
           onCancel={() => setReasonFor(null)}
           onSubmit={async (reason) => {
             const r = await decide(reasonFor, reason);
             if (r.closed) setReasonFor(null);
-            return r.error;
+            return fieldMessage(r.error, 'comment', t);
           }}
         />
       )}
@@ -212,76 +222,6 @@ export function DecisionButtons({
 function fieldMessage(error: ApiError | undefined, field: string, t: TFunction) {
   const m = error?.fieldErrors?.[field];
   return m ? t(m.key, m.params) : undefined;
-}
-
-function ReasonModal({
-  action,
-  code,
-  busy,
-  onCancel,
-  onSubmit,
-}: {
-  action: 'return' | 'reject';
-  code: string;
-  busy: boolean;
-  onCancel: () => void;
-  onSubmit: (reason: string) => Promise<ApiError | undefined>;
-}) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const submit = async () => {
-    const text = reason.trim();
-    if (text === '') {
-      setError(t('validation.reasonRequired'));
-      return;
-    }
-    const e = await onSubmit(text);
-    setError(fieldMessage(e, 'comment', t));
-  };
-  return (
-    <Modal
-      open
-      title={t(`requestViews.decide.${action}Title`, { code })}
-      okText={t(`requestViews.actions.${action}`)}
-      okButtonProps={{ danger: action === 'reject' }}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => void submit()}
-      onCancel={onCancel}
-      width={480}
-      destroyOnHidden
-    >
-      <Alert
-        type={action === 'reject' ? 'error' : 'warning'}
-        showIcon
-        title={t(`requestViews.decide.${action}Hint`)}
-        style={{ marginBottom: 12 }}
-      />
-      <Form layout="vertical" component="div">
-        <Form.Item
-          label={t('requestViews.decide.reason')}
-          required
-          validateStatus={error ? 'error' : undefined}
-          help={error}
-        >
-          <Input.TextArea
-            id="decision-reason"
-            autoFocus
-            value={reason}
-            maxLength={1000}
-            showCount
-            autoSize={{ minRows: 3, maxRows: 8 }}
-            placeholder={t(`requestViews.decide.${action}Placeholder`)}
-            onChange={(e) => {
-              setReason(e.target.value);
-              if (error && e.target.value.trim() !== '') setError(undefined);
-            }}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
 }
 
 function TransferModal({

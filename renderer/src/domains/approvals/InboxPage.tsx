@@ -1,27 +1,27 @@
 import { DownOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Empty, Space, Spin, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { InboxItem } from '../../../../shared/approvals/views';
-import { call, subscribe } from '../../api/client';
-import { useList } from '../../api/useList';
-import { ChangeLines } from '../requests/views/ChangeList';
-import { CheckList } from '../requests/views/CheckList';
+import { useAcceptDossier, useErrorToast, useOp } from '../../api/queries';
+import { ChangeLines } from '../requests';
+import { CheckList } from '../requests';
 import { DecisionButtons } from './DecisionButtons';
-import { OnBehalfTag, RetroactiveTag, TierTag } from '../requests/views/Tags';
-import { useFmt, type Fmt } from '../requests/views/useFmt';
-import '../requests/views/views.css';
+import { TierTag } from '../../components/StatusTag';
+import { OnBehalfTag, RetroactiveTag } from '../requests';
+import { useFmt, type Fmt } from '../requests';
 
 /** 待我审批: the steps this user may decide now, each with its checks and what changed. */
 export function InboxPage() {
   const fmt = useFmt();
   const { t } = fmt;
-  const load = useCallback(() => call('approvals.inbox', {}), []);
-  const inbox = useList(load);
-  const { reload } = inbox;
-
-  // Someone else decided, a request was resubmitted or transferred to me: refresh.
-  useEffect(() => subscribe('approvals.changed', () => reload()), [reload]);
+  // Someone else decided, a request was resubmitted or transferred to me: the event invalidates
+  // the inbox (see EVENT_INVALIDATIONS) and it reads again.
+  const query = useOp('approvals.inbox', {});
+  useErrorToast(query.error);
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const inbox = { items: query.data ?? [], loading: query.isFetching };
 
   return (
     <>
@@ -74,6 +74,8 @@ function InboxRow({ item, fmt, reload }: { item: InboxItem; fmt: Fmt; reload: ()
   const [showChanges, setShowChanges] = useState(false);
   const r = item.request;
   const open = () => void navigate(`/requests/${r.id}`);
+  // A decision returns the request as it is now: it goes into the cache, the inbox reads again.
+  const accept = useAcceptDossier();
   return (
     <div className="rv-inbox-row" data-testid="inbox-row" data-code={r.code}>
       <div className="rv-inbox-main">
@@ -138,7 +140,7 @@ function InboxRow({ item, fmt, reload }: { item: InboxItem; fmt: Fmt; reload: ()
             kind: item.step.kind,
           }}
           size="small"
-          onDone={reload}
+          onDone={accept}
           onStale={reload}
         />
         <Button size="small" type="link" onClick={open}>

@@ -1,24 +1,11 @@
-import { useEffect, useState } from 'react';
-import { call, subscribe } from '../../api/client';
+import { useOp } from '../../api/queries';
 
-/** The inbox count for the sidebar badge: on start, on every approvals event, and each minute. */
-export function useApprovalCount(enabled: boolean, userId: number): number {
-  const [count, setCount] = useState(0);
-  useEffect(() => {
-    if (!enabled) return;
-    let alive = true;
-    const load = () =>
-      void call('approvals.count', {}).then((r) => {
-        if (alive && r.ok) setCount(r.value.count);
-      });
-    load();
-    const timer = window.setInterval(load, 60_000);
-    const stop = subscribe('approvals.changed', load);
-    return () => {
-      alive = false;
-      window.clearInterval(timer);
-      stop();
-    };
-  }, [enabled, userId]);
-  return enabled ? count : 0;
+/**
+ * The inbox count for the sidebar badge and the home page: read once, again on every approvals
+ * event (through the invalidation table) and each minute. The count is passive: polling it does
+ * not keep the session awake.
+ */
+export function useApprovalCount(enabled: boolean): number {
+  const count = useOp('approvals.count', {}, { enabled, refetchInterval: 60_000 });
+  return enabled ? (count.data?.count ?? 0) : 0;
 }

@@ -1,13 +1,13 @@
-import { App, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import { DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPERATION_NAMES } from '../../../../shared/contract/names';
 import { OPERATIONS } from '../../../../shared/contract/operations';
 import type { AuditEntry } from '../../../../shared/contract/types';
-import { startOfCompanyDay } from '../../../../shared/dates';
+import { addDays, startOfCompanyDay } from '../../../../shared/dates';
 import type { Language } from '../../../../shared/i18n/translate';
-import { call } from '../../api/client';
+import { keepPreviousData, useErrorToast, useOp } from '../../api/queries';
 import { formatInstant } from '../../format';
 import { useSignedIn } from '../../session/SessionContext';
 
@@ -19,12 +19,6 @@ interface Filters {
   search?: string;
   from?: string;
   to?: string;
-}
-
-function nextDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const next = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1));
-  return next.toISOString().slice(0, 10);
 }
 
 /** `key: value` lines read better than one line of JSON; nested values stay JSON. */
@@ -39,44 +33,33 @@ function summaryText(summary: unknown): string {
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const session = useSignedIn();
   const tz = session.settings.timeZone;
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: AuditEntry[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(true);
-  // Loading starts where the query changes (an event), not inside the effect.
   const changeFilters = (update: (f: Filters) => Filters) => {
-    setLoading(true);
     setPage(1);
     setFilters(update);
   };
-  const changePage = (next: number) => {
-    setLoading(true);
-    setPage(next);
-  };
+  const changePage = (next: number) => setPage(next);
 
-  useEffect(() => {
-    let cancelled = false;
-    void call('audit.list', {
+  // One page of the log; the page shown stays while the next one is read.
+  const query = useOp(
+    'audit.list',
+    {
       operation: filters.operation,
       search: filters.search || undefined,
       // Dates are company calendar days, turned into instants in the company's time zone.
       fromMs: filters.from ? startOfCompanyDay(filters.from, tz) : undefined,
-      toMs: filters.to ? startOfCompanyDay(nextDay(filters.to), tz) : undefined,
+      toMs: filters.to ? startOfCompanyDay(addDays(filters.to, 1), tz) : undefined,
       offset: (page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
-    }).then((r) => {
-      if (cancelled) return;
-      setLoading(false);
-      if (r.ok) setData(r.value);
-      else void message.error(t(r.error.key, r.error.params));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [filters, page, tz, message, t]);
+    },
+    { placeholderData: keepPreviousData },
+  );
+  useErrorToast(query.error);
+  const data: { items: AuditEntry[]; total: number } = query.data ?? { items: [], total: 0 };
+  const loading = query.isFetching;
 
   const columns: TableColumnsType<AuditEntry> = [
     {

@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Form,
   Popconfirm,
   Row,
@@ -16,19 +15,19 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod';
-import { hasPermission } from '../../../../shared/auth/roles';
+import { hasPermission } from '../../../../shared/auth';
 import { companyDate } from '../../../../shared/dates';
 import type { DelegationView } from '../../../../shared/delegations/views';
 import { id } from '../../../../shared/validation/fields';
-import { call } from '../../api/client';
-import { applyApiError, Field, useZodForm } from '../../components/form';
+import { useErrorToast, useOp, useOpMutation } from '../../api/queries';
+import { DateRangeField } from '../../components/DateTimeField';
+import { Field, useZodForm } from '../../components/form';
+import { useFormSubmit } from '../../components/FormModal';
 import { useSignedIn } from '../../session/SessionContext';
-import { useList } from '../../api/useList';
 import { DELEGATION_COLOR, delegationState, type DelegationState } from './delegation';
 
 const dateField = z
@@ -46,12 +45,14 @@ function paramsOf(type: string | undefined): Record<string, unknown> {
   return type?.startsWith('{') ? (JSON.parse(type) as Record<string, unknown>) : {};
 }
 
-function NewDelegation({ today, onCreated }: { today: string | null; onCreated: () => void }) {
+function NewDelegation({ today }: { today: string | null }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const session = useSignedIn();
-  const loadUsers = useCallback(() => call('users.list', {}), []);
-  const users = useList(loadUsers);
+  const usersQuery = useOp('users.list', {});
+  useErrorToast(usersQuery.error);
+  const users = { items: usersQuery.data ?? [], loading: usersQuery.isPending };
+  const create = useOpMutation('delegations.create', { invalidates: ['delegations.list'] });
   const form = useZodForm(delegationForm, { fromDate: '', toDate: '' });
   const { errors } = form.formState;
   const rangeError = errors.fromDate ?? errors.toDate;
@@ -72,13 +73,11 @@ function NewDelegation({ today, onCreated }: { today: string | null; onCreated: 
     [users.items, session.user.id],
   );
 
-  const submit = form.handleSubmit(async (input) => {
-    const r = await call('delegations.create', input);
-    if (r.ok) {
-      void message.success(t('requestAdmin.delegations.created', { name: r.value.delegateName }));
+  const save = useFormSubmit(form, (input) => create.mutateAsync(input), {
+    onOk: (created) => {
+      void message.success(t('requestAdmin.delegations.created', { name: created.delegateName }));
       form.reset();
-      onCreated();
-    } else if (!applyApiError(form, r.error)) void message.error(t(r.error.key, r.error.params));
+    },
   });
 
   return (
@@ -127,15 +126,13 @@ function NewDelegation({ today, onCreated }: { today: string | null; onCreated: 
                 control={form.control}
                 name="toDate"
                 render={({ field: to }) => (
-                  <DatePicker.RangePicker
+                  <DateRangeField
                     id="delegationDates"
-                    style={{ width: '100%' }}
-                    value={[
-                      from.value ? dayjs(from.value) : null,
-                      to.value ? dayjs(to.value) : null,
-                    ]}
-                    disabledDate={(d) => today !== null && d.format('YYYY-MM-DD') < today}
-                    onChange={(_, [a, b]) => {
+                    from={from.value}
+                    to={to.value}
+                    minDate={today}
+                    invalid={Boolean(rangeError)}
+                    onChange={(a, b) => {
                       from.onChange(a);
                       to.onChange(b);
                       void form.trigger(['fromDate', 'toDate']);
@@ -149,8 +146,8 @@ function NewDelegation({ today, onCreated }: { today: string | null; onCreated: 
         <Button
           type="primary"
           icon={<PlusOutlined />}
-          loading={form.formState.isSubmitting}
-          onClick={() => void submit()}
+          loading={save.busy}
+          onClick={() => void save.submit()}
           block
         >
           {t('requestAdmin.delegations.submit')}
@@ -160,12 +157,6 @@ function NewDelegation({ today, onCreated }: { today: string | null; onCreated: 
   );
 }
 
-interface Loaded {
-  items: DelegationView[];
-  /** The company's today when the list was read, for active / expired. */
-  today: string;
-}
-
 /** 审批委托: delegations I gave (revocable), those given to me, and a form for a new one. */
 export function DelegationsPage() {
   const { t } = useTranslation();
@@ -173,36 +164,21 @@ export function DelegationsPage() {
   const session = useSignedIn();
   const me = session.user.id;
   const tz = session.settings.timeZone;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [version, setVersion] = useState(0);
-  const [busy, setBusy] = useState(true);
-
-  useEffect(() => {
-    let cancelled = false;
-    void call('delegations.list', {}).then((r) => {
-      if (cancelled) return;
-      setBusy(false);
-      if (r.ok) setLoaded({ items: r.value, today: companyDate(Date.now(), tz) });
-      else void message.error(t(r.error.key, r.error.params));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [version, tz, message, t]);
-
-  const reload = () => {
-    setBusy(true);
-    setVersion((v) => v + 1);
-  };
+  const query = useOp('delegations.list', {});
+  useErrorToast(query.error);
+  const busy = query.isFetching;
+  const revoker = useOpMutation('delegations.revoke', { invalidates: ['delegations.list'] });
 
   const revoke = async (d: DelegationView) => {
-    const r = await call('delegations.revoke', { id: d.id });
-    if (r.ok) {
-      void message.success(t('requestAdmin.delegations.revokedDone'));
-      reload();
-    } else void message.error(t(r.error.key, r.error.params));
+    const r = await revoker.mutateAsync({ id: d.id });
+    if (r.ok) void message.success(t('requestAdmin.delegations.revokedDone'));
+    else void message.error(t(r.error.key, r.error.params));
   };
 
+  // The company's today when the list was read, for active / expired.
+  const loaded = query.data
+    ? { items: query.data, today: companyDate(query.dataUpdatedAt, tz) }
+    : null;
   const today = loaded?.today ?? null;
   const stateOf = (d: DelegationView): DelegationState =>
     today ? delegationState(d, today) : d.revoked ? 'revoked' : 'active';
@@ -311,7 +287,7 @@ export function DelegationsPage() {
           </div>
         </Col>
         <Col flex="340px">
-          <NewDelegation today={today} onCreated={reload} />
+          <NewDelegation today={today} />
         </Col>
       </Row>
     </>

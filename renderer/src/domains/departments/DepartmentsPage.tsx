@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { App, Button, Empty, Input, Select, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { departmentInput } from '../../../../shared/departments/contract';
 import type { DepartmentView, UserView } from '../../../../shared/contract/types';
 import { call } from '../../api/client';
-import { applyApiError, Field, useZodForm } from '../../components/form';
-import { useList } from '../../api/useList';
+import { Field, useZodForm } from '../../components/form';
+import { FormModal, useFormSubmit } from '../../components/FormModal';
+import { useErrorToast, useInvalidate, useOp } from '../../api/queries';
 
 function DepartmentModal({
   department,
@@ -24,55 +25,61 @@ function DepartmentModal({
     name: department?.name ?? '',
     headUserId: department?.headUserId ?? null,
   });
-  const submit = form.handleSubmit(async (input) => {
-    const r = department
-      ? await call('departments.update', { ...input, id: department.id })
-      : await call('departments.create', input);
-    if (r.ok) {
-      void message.success(t('common.saved'));
-      onClose(true);
-    } else if (!applyApiError(form, r.error)) void message.error(t(r.error.key, r.error.params));
-  });
+  const save = useFormSubmit(
+    form,
+    (input) =>
+      department
+        ? call('departments.update', { ...input, id: department.id })
+        : call('departments.create', input),
+    {
+      onOk: () => {
+        void message.success(t('common.saved'));
+        onClose(true);
+      },
+    },
+  );
   return (
-    <Modal
-      open
+    <FormModal
       title={department ? t('departments.edit') : t('departments.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit()}
-      confirmLoading={form.formState.isSubmitting}
+      action={save}
       onCancel={() => onClose(false)}
     >
-      <Form layout="vertical" component="div">
-        <Field control={form.control} name="name" label={t('departments.name')} required>
-          {(f) => <Input {...f} id="name" autoFocus />}
-        </Field>
-        <Field control={form.control} name="headUserId" label={t('departments.head')}>
-          {(f) => (
-            <Select
-              {...f}
-              id="headUserId"
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              onChange={(v: number | undefined) => f.onChange(v ?? null)}
-              options={users
-                .filter((u) => !u.disabled)
-                .map((u) => ({ value: u.id, label: `${u.displayName} (${u.login})` }))}
-            />
-          )}
-        </Field>
-      </Form>
-    </Modal>
+      <Field control={form.control} name="name" label={t('departments.name')} required>
+        {(f) => <Input {...f} id="name" autoFocus />}
+      </Field>
+      <Field control={form.control} name="headUserId" label={t('departments.head')}>
+        {(f) => (
+          <Select
+            {...f}
+            id="headUserId"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            onChange={(v: number | undefined) => f.onChange(v ?? null)}
+            options={users
+              .filter((u) => !u.disabled)
+              .map((u) => ({ value: u.id, label: `${u.displayName} (${u.login})` }))}
+          />
+        )}
+      </Field>
+    </FormModal>
   );
 }
 
 export function DepartmentsPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const loadDepartments = useCallback(() => call('departments.list', {}), []);
-  const loadUsers = useCallback(() => call('users.list', {}), []);
-  const departments = useList(loadDepartments);
-  const users = useList(loadUsers);
+  const departmentsQuery = useOp('departments.list', {});
+  const usersQuery = useOp('users.list', {});
+  useErrorToast(departmentsQuery.error);
+  useErrorToast(usersQuery.error);
+  const departments = {
+    items: departmentsQuery.data ?? [],
+    loading: departmentsQuery.isFetching,
+  };
+  const users = { items: usersQuery.data ?? [] };
+  const invalidate = useInvalidate();
+  // A department's name or head shows in the user list too.
+  const changed = () => invalidate('departments.list', 'users.list');
   const [editing, setEditing] = useState<DepartmentView | 'new' | null>(null);
 
   const remove = (d: DepartmentView) => {
@@ -85,7 +92,7 @@ export function DepartmentsPage() {
         const r = await call('departments.delete', { id: d.id });
         if (r.ok) {
           void message.success(t('departments.deleted'));
-          departments.reload();
+          await changed();
         } else void message.error(t(r.error.key, r.error.params));
       },
     });
@@ -133,9 +140,9 @@ export function DepartmentsPage() {
         <DepartmentModal
           department={editing === 'new' ? null : editing}
           users={users.items}
-          onClose={(changed) => {
+          onClose={(saved) => {
             setEditing(null);
-            if (changed) departments.reload();
+            if (saved) void changed();
           }}
         />
       )}

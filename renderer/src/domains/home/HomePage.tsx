@@ -2,7 +2,7 @@ import { CheckSquareOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-d
 import { Badge, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useApprovalCount } from '../approvals/useApprovalCount';
+import { useApprovalCount } from '../approvals';
 import { useSession, useSignedIn } from '../../session/SessionContext';
 
 export function HomePage() {
@@ -10,7 +10,7 @@ export function HomePage() {
   const { can } = useSession();
   const session = useSignedIn();
   const navigate = useNavigate();
-  const toApprove = useApprovalCount(can('approvals.decide'), session.user.id);
+  const toApprove = useApprovalCount(can('approvals.decide'));
   return (
     <>
       <div className="page-header">

@@ -1,44 +1,24 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationView } from '../../../../shared/contract/types';
 import type { Language } from '../../../../shared/i18n/translate';
-import { call, subscribe } from '../../api/client';
+import { useOp, useOpMutation } from '../../api/queries';
 import { formatInstant } from '../../format';
 import { useSignedIn } from '../../session/SessionContext';
 
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
   const session = useSignedIn();
-  const [items, setItems] = useState<NotificationView[]>([]);
-  const [unread, setUnread] = useState(0);
-
-  const load = useCallback(
-    () =>
-      call('notifications.list', {}).then((r) => {
-        if (r.ok) {
-          setItems(r.value.items);
-          setUnread(r.value.unread);
-        }
-      }),
-    [],
-  );
-
-  useEffect(() => {
-    void load();
-    return subscribe('notifications.created', ({ notification }) => {
-      setItems((list) =>
-        [notification, ...list.filter((n) => n.id !== notification.id)].slice(0, 50),
-      );
-      setUnread((n) => n + 1);
-    });
-  }, [load, session.user.id]);
+  // A new notification invalidates the list (see EVENT_INVALIDATIONS) and it reads again.
+  const list = useOp('notifications.list', {});
+  const items: NotificationView[] = list.data?.items ?? [];
+  const unread = list.data?.unread ?? 0;
+  const markRead = useOpMutation('notifications.markRead', { invalidates: ['notifications.list'] });
 
   const markAll = async () => {
     const ids = items.filter((n) => n.readAtMs === null).map((n) => n.id);
-    const r = await call('notifications.markRead', { ids });
-    if (r.ok) await load();
+    await markRead.mutateAsync({ ids });
   };
 
   const content = (

@@ -32,7 +32,7 @@ import {
 } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod';
-import type { Fen } from '../../../../shared/money';
+import { fenToYuan, yuanToFen, type Fen } from '../../../../shared/money';
 import {
   ACCOMPANY_CODES,
   ORG_CATEGORIES,
@@ -43,8 +43,7 @@ import {
 } from '../../../../shared/policy/policy';
 import { policySchema } from '../../../../shared/policy/schema';
 import { requiredText } from '../../../../shared/validation/fields';
-import { fenToYuanInput, yuanInputToFen } from '../requests/admin/yuan';
-import { TierTag as ColouredTierTag } from '../requests/admin/labels';
+import { TierTag as ColouredTierTag } from '../../components/StatusTag';
 import './policy.css';
 
 /** `policy.update`'s input, with the note required: every version says why it exists. */
@@ -153,13 +152,13 @@ function YuanInput({
   return (
     <InputNumber<number>
       id={id}
-      value={fenToYuanInput(value)}
+      value={fenToYuan(value)}
       min={0}
       max={10_000_000}
       step={10}
       disabled={disabled}
       style={{ width }}
-      onChange={(v) => onChange(yuanInputToFen(v))}
+      onChange={(v) => onChange(yuanToFen(v))}
       onBlur={onBlur}
     />
   );

@@ -1,13 +1,16 @@
 import { HistoryOutlined, InfoCircleOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Input, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/i18n/translate';
 import { DEFAULT_POLICY, type Policy } from '../../../../shared/policy/policy';
 import type { PolicyView } from '../../../../shared/policy/views';
 import { call } from '../../api/client';
-import { applyApiError, Field, useZodForm } from '../../components/form';
+import { fetchOp, opKey, useErrorToast, useOp } from '../../api/queries';
+import { Field, useZodForm } from '../../components/form';
+import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { formatInstant } from '../../format';
 import { useSignedIn } from '../../session/SessionContext';
 import { countErrors, PolicyFields, policyFormSchema, type PolicyForm } from './PolicyFields';
@@ -32,43 +35,44 @@ const fresh = (policy: Policy): PolicyForm => ({ policy: structuredClone(policy)
  * built-in defaults on request, and older versions read-only.
  */
 export function PolicyPage() {
+  const policy = useOp('policy.get', {});
+  useErrorToast(policy.error);
+  if (!policy.data) {
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <Spin />
+      </div>
+    );
+  }
+  // The editor starts from the policy read when the page opened; a later read never replaces
+  // what is being edited.
+  return <PolicyEditor opened={policy.data} />;
+}
+
+function PolicyEditor({ opened }: { opened: PolicyView }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const { message, modal } = App.useApp();
   const session = useSignedIn();
+  const queryClient = useQueryClient();
   const tz = session.settings.timeZone;
-  const [current, setCurrent] = useState<PolicyView | null>(null);
+  const [current, setCurrent] = useState<PolicyView>(opened);
   const [viewing, setViewing] = useState<PolicyView | null>(null);
   const [noteOpen, setNoteOpen] = useState(false);
-  const form = useZodForm(policyFormSchema, fresh(DEFAULT_POLICY));
+  const form = useZodForm(policyFormSchema, fresh(opened.policy));
   const viewForm = useZodForm(policyFormSchema, fresh(DEFAULT_POLICY));
   const edited = useWatch({ control: form.control, name: 'policy' });
-  const dirty = current !== null && !sameJson(edited, current.policy);
-
-  useEffect(() => {
-    let cancelled = false;
-    void call('policy.get', {}).then((r) => {
-      if (cancelled) return;
-      if (r.ok) {
-        form.reset(fresh(r.value.policy));
-        setCurrent(r.value);
-      } else void message.error(t(r.error.key, r.error.params));
-    });
-    return () => {
-      cancelled = true;
-    };
-    // The form object is stable; loading once is the point.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const dirty = !sameJson(edited, current.policy);
 
   const dateOf = (v: PolicyView) => formatInstant(v.createdAtMs, tz, language, 'date');
 
   const view = (version: number | null) => {
-    if (version === null || version === current?.version) {
+    if (version === null || version === current.version) {
       setViewing(null);
       return;
     }
-    void call('policy.get', { version }).then((r) => {
+    // A saved version never changes: once read, it is kept.
+    void fetchOp(queryClient, 'policy.get', { version }, { staleTime: Infinity }).then((r) => {
       if (r.ok) {
         viewForm.reset(fresh(r.value.policy));
         setViewing(r.value);
@@ -110,7 +114,7 @@ export function PolicyPage() {
   };
 
   const discard = () => {
-    if (current) loadIntoEditor(current.policy);
+    loadIntoEditor(current.policy);
   };
 
   /** Checks the policy first, then asks for the note that goes with the new version. */
@@ -123,26 +127,19 @@ export function PolicyPage() {
     }
   };
 
-  const save = form.handleSubmit(async ({ policy, note }) => {
-    const r = await call('policy.update', { policy, note });
-    if (r.ok) {
-      form.reset(fresh(r.value.policy));
-      setCurrent(r.value);
+  const save = useFormSubmit(form, ({ policy, note }) => call('policy.update', { policy, note }), {
+    onOk: (saved) => {
+      form.reset(fresh(saved.policy));
+      setCurrent(saved);
+      queryClient.setQueryData(opKey('policy.get', {}), saved);
       setNoteOpen(false);
-      void message.success(t('requestAdmin.policy.saved', { version: r.value.version }));
-    } else if (applyApiError(form, r.error)) {
-      // Errors on the policy itself are on the page behind the dialog.
+      void message.success(t('requestAdmin.policy.saved', { version: saved.version }));
+    },
+    // Errors on the policy itself are on the page behind the dialog.
+    onFieldErrors: () => {
       if (!form.getFieldState('note').error) setNoteOpen(false);
-    } else void message.error(t(r.error.key, r.error.params));
+    },
   });
-
-  if (!current) {
-    return (
-      <div style={{ padding: 48, textAlign: 'center' }}>
-        <Spin />
-      </div>
-    );
-  }
 
   const versions = Array.from({ length: current.version }, (_, i) => current.version - i);
 
@@ -244,40 +241,35 @@ export function PolicyPage() {
               {t('requestAdmin.policy.save')}
             </Button>
           </div>
-          <Modal
+          <FormModal
             open={noteOpen}
             title={t('requestAdmin.policy.saveTitle', { version: current.version + 1 })}
             okText={t('requestAdmin.policy.save')}
-            cancelText={t('common.cancel')}
-            confirmLoading={form.formState.isSubmitting}
-            onOk={() => void save()}
+            action={save}
             onCancel={() => setNoteOpen(false)}
-            destroyOnHidden
           >
             <Typography.Paragraph type="secondary">
               {t('requestAdmin.policy.versionsNote')}
             </Typography.Paragraph>
-            <Form layout="vertical" component="div">
-              <Field
-                control={form.control}
-                name="note"
-                label={t('requestAdmin.policy.note')}
-                help={t('requestAdmin.policy.noteHint')}
-                required
-              >
-                {(f) => (
-                  <Input
-                    {...f}
-                    id="note"
-                    maxLength={200}
-                    autoFocus
-                    placeholder={t('requestAdmin.policy.notePlaceholder')}
-                    onPressEnter={() => void save()}
-                  />
-                )}
-              </Field>
-            </Form>
-          </Modal>
+            <Field
+              control={form.control}
+              name="note"
+              label={t('requestAdmin.policy.note')}
+              help={t('requestAdmin.policy.noteHint')}
+              required
+            >
+              {(f) => (
+                <Input
+                  {...f}
+                  id="note"
+                  maxLength={200}
+                  autoFocus
+                  placeholder={t('requestAdmin.policy.notePlaceholder')}
+                  onPressEnter={() => void save.submit()}
+                />
+              )}
+            </Field>
+          </FormModal>
         </>
       )}
     </>

@@ -26,7 +26,7 @@ import { call } from '../../api/client';
 import { ChangeTable } from './views/ChangeList';
 import { CheckList } from './views/CheckList';
 import { CancelModal } from './views/CancelModal';
-import { DecisionButtons } from '../approvals/DecisionButtons';
+import { DecisionButtons } from '../approvals';
 import {
   ApprovalTrail,
   BudgetSection,
@@ -37,7 +37,8 @@ import {
   SummarySection,
   VisitorsTable,
 } from './views/Sections';
-import { OnBehalfTag, RetroactiveTag, StatusTag, TierTag } from './views/Tags';
+import { StatusTag, TierTag } from '../../components/StatusTag';
+import { OnBehalfTag, RetroactiveTag } from './views/Tags';
 import { useDossier } from './views/useDossier';
 import { useFmt, type Fmt } from './views/useFmt';
 import './views/views.css';

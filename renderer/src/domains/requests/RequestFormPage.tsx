@@ -1,19 +1,20 @@
 import { Button, Result, Skeleton } from 'antd';
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { SessionInfo } from '../../../../shared/contract/types';
 import { emptyRequestBody, type RequestBody } from '../../../../shared/requests/schema';
 import type { RequestDossier } from '../../../../shared/requests/views';
-import { call } from '../../api/client';
+import { useOp } from '../../api/queries';
 import { useSignedIn } from '../../session/SessionContext';
 import type { Directory } from './form/common';
 import { RequestForm } from './form/RequestForm';
 
-type Loaded =
-  | { kind: 'loading' }
-  | { kind: 'error'; key: string; params?: Record<string, string | number> }
-  | { kind: 'ready'; directory: Directory; dossier: RequestDossier | null };
+/** The request as it was read when the form opened: the body the form starts from, and the
+ * version its save claims. */
+interface Opened {
+  dossier: RequestDossier | null;
+}
 
 /** A new request starts in the host's own department. */
 function newBody(session: SessionInfo): RequestBody {
@@ -34,41 +35,53 @@ export function RequestFormPage() {
 function Loader({ id, session }: { id: string | null; session: SessionInfo }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [state, setState] = useState<Loaded>({ kind: 'loading' });
+  const requestId = id === null ? null : Number(id);
+  const badId = requestId !== null && !(Number.isInteger(requestId) && requestId > 0);
+  const editing = requestId !== null && !badId;
+  const [opened, setOpened] = useState<Opened | null>(null);
 
-  useEffect(() => {
-    let cancelled = false;
-    const requestId = id === null ? null : Number(id);
-    const badId = requestId !== null && !(Number.isInteger(requestId) && requestId > 0);
-    void Promise.all([
-      call('policy.get', {}),
-      call('departments.list', {}),
-      call('users.list', {}),
-      requestId === null || badId ? Promise.resolve(null) : call('requests.get', { id: requestId }),
-    ]).then(([policy, departments, users, request]) => {
-      if (cancelled) return;
-      if (badId) return setState({ kind: 'error', key: 'requestForm.notFound' });
-      if (request && !request.ok) {
-        return setState({
-          kind: 'error',
-          key: request.error.code === 'NOT_FOUND' ? 'requestForm.notFound' : request.error.key,
-          params: request.error.params,
-        });
-      }
-      setState({
-        kind: 'ready',
-        dossier: request?.value ?? null,
-        directory: {
-          policy: policy.ok ? policy.value : null,
-          departments: departments.ok ? departments.value : [],
-          users: users.ok ? users.value : [],
-        },
-      });
-    });
-    return () => {
-      cancelled = true;
+  const policy = useOp('policy.get', {});
+  const departments = useOp('departments.list', {});
+  const users = useOp('users.list', {});
+  // The request is read afresh when the form opens (staleTime 0: a cached copy is not enough,
+  // the save claims its version) and never again: once the form shows, a refetch (an event, a
+  // save elsewhere) must not replace the body being typed or unmount the form.
+  const request = useOp(
+    'requests.get',
+    { id: requestId ?? 0 },
+    { enabled: editing && opened === null, staleTime: 0 },
+  );
+  const requestRead = !editing || (request.isFetchedAfterMount && !request.isFetching);
+  const directoryRead = !policy.isPending && !departments.isPending && !users.isPending;
+  if (opened === null && !badId && requestRead && directoryRead && !request.error) {
+    // Set while rendering, once: the form below starts from this and nothing later.
+    setOpened({ dossier: editing ? (request.data ?? null) : null });
+  }
+  // The lists behind the pickers may follow later reads: they never reset what was typed.
+  const directory = useMemo<Directory>(
+    () => ({
+      policy: policy.data ?? null,
+      departments: departments.data ?? [],
+      users: users.data ?? [],
+    }),
+    [policy.data, departments.data, users.data],
+  );
+
+  type Failed = { key: string; params?: Record<string, string | number> };
+  let failed: Failed | null = null;
+  if (badId) failed = { key: 'requestForm.notFound' };
+  else if (opened === null && request.error && !request.isFetching) {
+    failed = {
+      key: request.error.code === 'NOT_FOUND' ? 'requestForm.notFound' : request.error.key,
+      params: request.error.params,
     };
-  }, [id]);
+  }
+  const state =
+    failed !== null
+      ? ({ kind: 'error', ...failed } as const)
+      : opened === null
+        ? ({ kind: 'loading' } as const)
+        : ({ kind: 'ready', dossier: opened.dossier } as const);
 
   if (state.kind === 'loading') return <Skeleton active paragraph={{ rows: 12 }} />;
   if (state.kind === 'error') {
@@ -82,7 +95,7 @@ function Loader({ id, session }: { id: string | null; session: SessionInfo }) {
       />
     );
   }
-  const { dossier, directory } = state;
+  const { dossier } = state;
   if (dossier && !dossier.canEdit) {
     return (
       <Result

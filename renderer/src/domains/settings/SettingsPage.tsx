@@ -3,7 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsInput } from '../../../../shared/settings/contract';
 import { call } from '../../api/client';
-import { applyApiError, Field, useZodForm } from '../../components/form';
+import { Field, useZodForm } from '../../components/form';
+import { useFormSubmit } from '../../components/FormModal';
 import { useSession } from '../../session/SessionContext';
 
 const COMMON_ZONES = [
@@ -46,12 +47,11 @@ export function SettingsPage() {
     });
   }, [form]);
 
-  const submit = form.handleSubmit(async (input) => {
-    const r = await call('settings.update', input);
-    if (r.ok) {
+  const save = useFormSubmit(form, (input) => call('settings.update', input), {
+    onOk: async () => {
       void message.success(t('common.saved'));
       await refresh();
-    } else if (!applyApiError(form, r.error)) void message.error(t(r.error.key, r.error.params));
+    },
   });
 
   return (
@@ -65,7 +65,7 @@ export function SettingsPage() {
         ) : (
           <Form
             layout="vertical"
-            onFinish={() => void submit()}
+            onFinish={() => void save.submit()}
             component="form"
             style={{ maxWidth: 480 }}
           >
@@ -99,7 +99,7 @@ export function SettingsPage() {
                 />
               )}
             </Field>
-            <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
+            <Button type="primary" htmlType="submit" loading={save.busy}>
               {t('common.save')}
             </Button>
           </Form>

@@ -1,35 +1,63 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { Control, FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod';
-import { ROLES } from '../../../../shared/auth/roles';
+import { ROLES } from '../../../../shared/auth';
 import { userCreateInput, userUpdateInput } from '../../../../shared/users/contract';
 import type { DepartmentView, UserView } from '../../../../shared/contract/types';
 import type { Language } from '../../../../shared/i18n/translate';
 import { password } from '../../../../shared/validation/fields';
 import { call } from '../../api/client';
-import { applyApiError, Field, useZodForm } from '../../components/form';
+import { Field, useZodForm } from '../../components/form';
+import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { formatInstant } from '../../format';
 import { useSignedIn } from '../../session/SessionContext';
-import { useList } from '../../api/useList';
+import { useErrorToast, useInvalidate, useOp } from '../../api/queries';
 
-function useRoleOptions() {
+/** The fields a new user and an edited one share. */
+type Profile = Pick<z.input<typeof userUpdateInput>, 'displayName' | 'departmentId' | 'roles'>;
+
+function ProfileFields<T extends Profile>({
+  control,
+  departments,
+}: {
+  control: Control<T, unknown, FieldValues>;
+  departments: DepartmentView[];
+}) {
   const { t } = useTranslation();
-  return ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
+  // Both forms hold these three fields; react-hook-form cannot see that through a generic.
+  const profile = control as unknown as Control<Profile, unknown, FieldValues>;
+  return (
+    <>
+      <Field control={profile} name="displayName" label={t('users.displayName')} required>
+        {(f) => <Input {...f} id="displayName" />}
+      </Field>
+      <Field control={profile} name="departmentId" label={t('users.department')}>
+        {(f) => (
+          <Select
+            {...f}
+            id="departmentId"
+            allowClear
+            onChange={(v: number | undefined) => f.onChange(v ?? null)}
+            options={departments.map((d) => ({ value: d.id, label: d.name }))}
+          />
+        )}
+      </Field>
+      <Field control={profile} name="roles" label={t('users.roles')} required>
+        {(f) => (
+          <Select
+            {...f}
+            id="roles"
+            mode="multiple"
+            options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
+        )}
+      </Field>
+    </>
+  );
 }
 
 function CreateUserModal({
@@ -43,7 +71,6 @@ function CreateUserModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const roleOptions = useRoleOptions();
   const form = useZodForm(userCreateInput, {
     login: '',
     displayName: '',
@@ -51,57 +78,29 @@ function CreateUserModal({
     roles: ['host'],
     password: '',
   });
-  const submit = form.handleSubmit(async (input) => {
-    const r = await call('users.create', input);
-    if (r.ok) {
+  const save = useFormSubmit(form, (input) => call('users.create', input), {
+    onOk: () => {
       void message.success(t('users.created'));
       form.reset();
       onClose(true);
-    } else if (!applyApiError(form, r.error)) void message.error(t(r.error.key, r.error.params));
+    },
   });
   return (
-    <Modal
-      open={open}
-      title={t('users.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit()}
-      confirmLoading={form.formState.isSubmitting}
-      onCancel={() => onClose(false)}
-      destroyOnHidden
-    >
-      <Form layout="vertical" component="div">
-        <Field control={form.control} name="login" label={t('users.login')} required>
-          {(f) => <Input {...f} id="login" autoComplete="off" />}
-        </Field>
-        <Field control={form.control} name="displayName" label={t('users.displayName')} required>
-          {(f) => <Input {...f} id="displayName" />}
-        </Field>
-        <Field control={form.control} name="departmentId" label={t('users.department')}>
-          {(f) => (
-            <Select
-              {...f}
-              id="departmentId"
-              allowClear
-              onChange={(v: number | undefined) => f.onChange(v ?? null)}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
-            />
-          )}
-        </Field>
-        <Field control={form.control} name="roles" label={t('users.roles')} required>
-          {(f) => <Select {...f} id="roles" mode="multiple" options={roleOptions} />}
-        </Field>
-        <Field
-          control={form.control}
-          name="password"
-          label={t('users.password')}
-          help={t('users.passwordHint')}
-          required
-        >
-          {(f) => <Input.Password {...f} id="password" autoComplete="new-password" />}
-        </Field>
-      </Form>
-    </Modal>
+    <FormModal open={open} title={t('users.create')} action={save} onCancel={() => onClose(false)}>
+      <Field control={form.control} name="login" label={t('users.login')} required>
+        {(f) => <Input {...f} id="login" autoComplete="off" />}
+      </Field>
+      <ProfileFields control={form.control} departments={departments} />
+      <Field
+        control={form.control}
+        name="password"
+        label={t('users.password')}
+        help={t('users.passwordHint')}
+        required
+      >
+        {(f) => <Input.Password {...f} id="password" autoComplete="new-password" />}
+      </Field>
+    </FormModal>
   );
 }
 
@@ -116,7 +115,6 @@ function EditUserModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const roleOptions = useRoleOptions();
   const form = useZodForm(userUpdateInput, {
     id: user.id,
     displayName: user.displayName,
@@ -124,46 +122,23 @@ function EditUserModal({
     roles: user.roles,
     disabled: user.disabled,
   });
-  const submit = form.handleSubmit(async (input) => {
-    const r = await call('users.update', input);
-    if (r.ok) {
+  const save = useFormSubmit(form, (input) => call('users.update', input), {
+    onOk: () => {
       void message.success(t('common.saved'));
       onClose(true);
-    } else if (!applyApiError(form, r.error)) void message.error(t(r.error.key, r.error.params));
+    },
   });
   return (
-    <Modal
-      open
+    <FormModal
       title={`${t('users.edit')} · ${user.login}`}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit()}
-      confirmLoading={form.formState.isSubmitting}
+      action={save}
       onCancel={() => onClose(false)}
     >
-      <Form layout="vertical" component="div">
-        <Field control={form.control} name="displayName" label={t('users.displayName')} required>
-          {(f) => <Input {...f} id="displayName" />}
-        </Field>
-        <Field control={form.control} name="departmentId" label={t('users.department')}>
-          {(f) => (
-            <Select
-              {...f}
-              id="departmentId"
-              allowClear
-              onChange={(v: number | undefined) => f.onChange(v ?? null)}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
-            />
-          )}
-        </Field>
-        <Field control={form.control} name="roles" label={t('users.roles')} required>
-          {(f) => <Select {...f} id="roles" mode="multiple" options={roleOptions} />}
-        </Field>
-        <Field control={form.control} name="disabled" label={t('users.disable')}>
-          {(f) => <Switch checked={Boolean(f.value)} onChange={f.onChange} id="disabled" />}
-        </Field>
-      </Form>
-    </Modal>
+      <ProfileFields control={form.control} departments={departments} />
+      <Field control={form.control} name="disabled" label={t('users.disable')}>
+        {(f) => <Switch checked={Boolean(f.value)} onChange={f.onChange} id="disabled" />}
+      </Field>
+    </FormModal>
   );
 }
 
@@ -173,42 +148,51 @@ function ResetPasswordModal({ user, onClose }: { user: UserView; onClose: () => 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const form = useZodForm(resetSchema, { password: '' });
-  const submit = form.handleSubmit(async ({ password: pw }) => {
-    const r = await call('users.resetPassword', { id: user.id, password: pw });
-    if (r.ok) {
-      void message.success(t('users.resetPasswordDone'));
-      onClose();
-    } else if (!applyApiError(form, r.error)) void message.error(t(r.error.key, r.error.params));
-  });
+  const save = useFormSubmit(
+    form,
+    ({ password: pw }) => call('users.resetPassword', { id: user.id, password: pw }),
+    {
+      onOk: () => {
+        void message.success(t('users.resetPasswordDone'));
+        onClose();
+      },
+    },
+  );
   return (
-    <Modal
-      open
+    <FormModal
       title={t('users.resetPasswordTitle', { name: user.displayName })}
       okText={t('users.resetPassword')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ danger: true }}
-      onOk={() => void submit()}
-      confirmLoading={form.formState.isSubmitting}
+      danger
+      action={save}
       onCancel={onClose}
     >
-      <Form layout="vertical" component="div">
-        <Field control={form.control} name="password" label={t('users.password')} required>
-          {(f) => <Input.Password {...f} id="password" autoComplete="new-password" />}
-        </Field>
-      </Form>
-    </Modal>
+      <Field control={form.control} name="password" label={t('users.password')} required>
+        {(f) => <Input.Password {...f} id="password" autoComplete="new-password" />}
+      </Field>
+    </FormModal>
   );
 }
+
+const NO_USERS: UserView[] = [];
+const NO_DEPARTMENTS: DepartmentView[] = [];
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const session = useSignedIn();
   const language = i18n.language as Language;
-  const loadUsers = useCallback(() => call('users.list', {}), []);
-  const loadDepartments = useCallback(() => call('departments.list', {}), []);
-  const users = useList(loadUsers);
-  const departments = useList(loadDepartments);
+  const usersQuery = useOp('users.list', {});
+  const departmentsQuery = useOp('departments.list', {});
+  useErrorToast(usersQuery.error);
+  useErrorToast(departmentsQuery.error);
+  const invalidate = useInvalidate();
+  const users = {
+    items: usersQuery.data ?? NO_USERS,
+    loading: usersQuery.isFetching,
+    // A user's department and roles show in the department list (members, head) too.
+    reload: () => void invalidate('users.list', 'departments.list'),
+  };
+  const departments = { items: departmentsQuery.data ?? NO_DEPARTMENTS };
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserView | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);

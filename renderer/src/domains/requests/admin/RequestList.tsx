@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  App,
   Button,
   DatePicker,
   Empty,
@@ -14,19 +13,18 @@ import {
 } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Language } from '../../../../../shared/i18n/translate';
-import { TIERS } from '../../../../../shared/policy/policy';
+import { TIERS } from '../../../../../shared/policy';
 import { REQUEST_STATUSES, type RequestStatus } from '../../../../../shared/requests/lifecycle';
 import type { RequestSummary } from '../../../../../shared/requests/views';
-import type { Tier } from '../../../../../shared/policy/policy';
-import { call } from '../../../api/client';
+import type { Tier } from '../../../../../shared/policy';
+import { keepPreviousData, useErrorToast, useOp } from '../../../api/queries';
 import { formatInstant, formatMoney } from '../../../format';
 import { useSignedIn } from '../../../session/SessionContext';
-import { useList } from '../../../api/useList';
-import { StatusTag, TierTag } from './labels';
+import { StatusTag, TierTag } from '../../../components/StatusTag';
 import {
   DEFAULT_SORT,
   PAGE_SIZE,
@@ -59,13 +57,6 @@ function sortFor(key: unknown, order: 'ascend' | 'descend' | null | undefined): 
   return 'updated_desc';
 }
 
-interface Loaded {
-  /** The query string the items belong to; while it differs from the URL, a load is running. */
-  key: string;
-  items: RequestSummary[];
-  total: number;
-}
-
 /**
  * The reception list behind 我的接待申请 and 全部接待: server paging, sorting and filters, all
  * kept in the URL query so back and forward restore what was shown.
@@ -73,40 +64,25 @@ interface Loaded {
 export function RequestList({ scope }: { scope: 'mine' | 'all' }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { message } = App.useApp();
   const session = useSignedIn();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => parseListQuery(params), [params]);
-  const key = listQueryParams(query).toString();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const loading = loaded?.key !== key;
+  // The page shown stays while the next one (another page, sort or filter) is read; an approval
+  // event re-reads it in place (see EVENT_INVALIDATIONS).
+  const list = useOp('requests.list', listInput(scope, query), {
+    placeholderData: keepPreviousData,
+  });
+  useErrorToast(list.error);
+  const loaded = list.data;
+  const loading = list.isPending || list.isPlaceholderData;
 
-  useEffect(() => {
-    let cancelled = false;
-    void call('requests.list', listInput(scope, parseListQuery(new URLSearchParams(key)))).then(
-      (r) => {
-        if (cancelled) return;
-        if (r.ok) setLoaded({ key, ...r.value });
-        else {
-          setLoaded({ key, items: [], total: 0 });
-          void message.error(t(r.error.key, r.error.params));
-        }
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [key, scope, message, t]);
-
-  const loadDepartments = useCallback(
-    () =>
-      scope === 'all'
-        ? call('departments.list', {})
-        : Promise.resolve({ ok: true as const, value: [] }),
-    [scope],
-  );
-  const departments = useList(loadDepartments);
+  const departmentsQuery = useOp('departments.list', {}, { enabled: scope === 'all' });
+  useErrorToast(departmentsQuery.error);
+  const departments = {
+    items: departmentsQuery.data ?? [],
+    loading: scope === 'all' && departmentsQuery.isPending,
+  };
 
   /** A filter change starts again at page 1; each change is a history entry. */
   const update = (change: Partial<ListQuery>) => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { DelegationView } from '../../../../../shared/delegations/views';
 import { delegationState } from '../../delegations/delegation';
 import { dateRange, isFiltered, listInput, listQueryParams, parseListQuery } from './listQuery';
-import { fenToYuanInput, yuanInputToFen } from './yuan';
 
 describe('list query in the URL', () => {
   it('round-trips every filter, leaving defaults out', () => {
@@ -59,24 +58,6 @@ describe('list query in the URL', () => {
     expect(dateRange('2026-05-20', '2026-05-22')).toBe('2026-05-20 – 05-22');
     expect(dateRange('2026-12-31', '2027-01-02')).toBe('2026-12-31 – 2027-01-02');
     expect(dateRange('2026-05-20', '2026-05-20')).toBe('2026-05-20');
-  });
-});
-
-describe('amounts typed in 元, kept in fen', () => {
-  it.each([
-    [150, 15000],
-    [0.1, 10],
-    [19.99, 1999],
-    [150.555, 15056],
-    ['12.5', 1250],
-    [null, null],
-    ['', null],
-  ] as const)('%s 元 is %s fen', (yuan, fen) => {
-    expect(yuanInputToFen(yuan)).toBe(fen);
-  });
-  it('shows fen as 元', () => {
-    expect(fenToYuanInput(1999)).toBe(19.99);
-    expect(fenToYuanInput(null)).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { TIERS, type Tier } from '../../../../../shared/policy/policy';
+import { TIERS, type Tier } from '../../../../../shared/policy';
 import { REQUEST_STATUSES, type RequestStatus } from '../../../../../shared/requests/lifecycle';
 
 export const LIST_SORTS = ['arrival_desc', 'arrival_asc', 'updated_desc', 'budget_desc'] as const;

@@ -2,14 +2,10 @@ import { Checkbox, Col, Form, Input, Row, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useWatch } from 'react-hook-form';
 import type { SessionInfo } from '../../../../../shared/contract/types';
-import {
-  ORG_CATEGORIES,
-  TIERS,
-  type OrgCategory,
-  type Tier,
-} from '../../../../../shared/policy/policy';
+import { ORG_CATEGORIES, TIERS, type OrgCategory, type Tier } from '../../../../../shared/policy';
+import { departsBeforeArrival } from '../../../../../shared/requests';
 import { RField, useCheckText, useDirectory, usePreview, useRequestForm } from './common';
-import { DateInput, TimeInput } from './pickers';
+import { DateTimeField } from '../../../components/DateTimeField';
 
 const count = { show: true, max: 2000, strategy: (s: string) => s.length };
 const reasonCount = { show: true, max: 500, strategy: (s: string) => s.length };
@@ -52,14 +48,13 @@ export function BasicSection({ session }: { session: SessionInfo }) {
   const arrivalCheck = preview?.checks.find(
     (c) => c.code === 'arrival_in_past' || c.code === 'lead_time',
   );
-  const reversed =
-    arrivalDate &&
-    departureDate &&
-    (departureDate < arrivalDate ||
-      (departureDate === arrivalDate &&
-        arrivalTime &&
-        departureTime &&
-        departureTime <= arrivalTime));
+  // The schema's own departure-order rule, live (submit reports it as departureAfterArrival).
+  const reversed = departsBeforeArrival({
+    arrivalDate,
+    arrivalTime,
+    departureDate,
+    departureTime,
+  });
 
   const departmentOptions = departments.map((d) => ({ value: d.id, label: d.name }));
   if (
@@ -219,7 +214,8 @@ export function BasicSection({ session }: { session: SessionInfo }) {
             warning={arrivalCheck ? checkText(arrivalCheck).text : undefined}
           >
             {(f, invalid) => (
-              <DateInput
+              <DateTimeField
+                mode="date"
                 id="arrivalDate"
                 ref={f.ref}
                 value={f.value}
@@ -234,7 +230,8 @@ export function BasicSection({ session }: { session: SessionInfo }) {
         <Col xs={12} md={6}>
           <RField name="arrivalTime" label={t('requestForm.basic.arrivalTime')} required>
             {(f, invalid) => (
-              <TimeInput
+              <DateTimeField
+                mode="time"
                 id="arrivalTime"
                 ref={f.ref}
                 value={f.value}
@@ -254,7 +251,8 @@ export function BasicSection({ session }: { session: SessionInfo }) {
             warning={reversed ? t('requestForm.basic.departureBeforeArrival') : undefined}
           >
             {(f, invalid) => (
-              <DateInput
+              <DateTimeField
+                mode="date"
                 id="departureDate"
                 ref={f.ref}
                 value={f.value}
@@ -269,7 +267,8 @@ export function BasicSection({ session }: { session: SessionInfo }) {
         <Col xs={12} md={6}>
           <RField name="departureTime" label={t('requestForm.basic.departureTime')} required>
             {(f, invalid) => (
-              <TimeInput
+              <DateTimeField
+                mode="time"
                 id="departureTime"
                 ref={f.ref}
                 value={f.value}

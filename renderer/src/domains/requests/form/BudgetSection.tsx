@@ -1,10 +1,10 @@
 import { UndoOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Skeleton, Table, Tag, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { Alert, Input, Skeleton, Table, Tag, Typography } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { BudgetLineEstimate } from '../../../../../shared/policy/evaluate';
-import type { ExpenseCategory } from '../../../../../shared/requests/schema';
+import type { BudgetLineEstimate } from '../../../../../shared/policy';
+import type { ExpenseCategory } from '../../../../../shared/policy';
+import { EditableGrid, GridCell, type GridColumn } from '../../../components/EditableGrid';
 import {
   MoneyInput,
   useErrorText,
@@ -69,11 +69,11 @@ export function BudgetSection() {
   };
   const total = lines.reduce((s, l) => s + planned(l), 0);
 
-  const columns: TableColumnsType<BudgetLineEstimate> = [
+  const columns: GridColumn<BudgetLineEstimate>[] = [
     {
       title: t('requestForm.budget.category'),
       key: 'category',
-      render: (_, l) => (
+      render: (l) => (
         <span>
           {t(`requestForm.expense.${l.category}`)}
           {index(l.category) !== -1 && (
@@ -89,17 +89,17 @@ export function BudgetSection() {
       key: 'estimate',
       align: 'right',
       width: 110,
-      render: (_, l) => <span className="rf-money">{money(l.estimateFen)}</span>,
+      render: (l) => <span className="rf-money">{money(l.estimateFen)}</span>,
     },
     {
       title: t('requestForm.budget.amount'),
       key: 'amount',
       width: 150,
-      render: (_, l) => {
+      render: (l) => {
         const i = index(l.category);
         const error = i === -1 ? undefined : errorText(errors?.[i]?.amountFen);
         return (
-          <>
+          <GridCell error={error}>
             <MoneyInput
               id={`budget.${l.category}.amountFen`}
               size="small"
@@ -108,8 +108,7 @@ export function BudgetSection() {
               invalid={Boolean(error)}
               ariaLabel={`${t(`requestForm.expense.${l.category}`)} ${t('requestForm.budget.amount')}`}
             />
-            {error && <div className="rf-cell-error">{error}</div>}
-          </>
+          </GridCell>
         );
       },
     },
@@ -117,7 +116,7 @@ export function BudgetSection() {
       title: t('requestForm.budget.reason'),
       key: 'reason',
       width: '32%',
-      render: (_, l) => {
+      render: (l) => {
         const i = index(l.category);
         if (i === -1) return null;
         const line = own[i];
@@ -125,7 +124,10 @@ export function BudgetSection() {
         const missing = above && (line?.reason ?? '').trim() === '';
         const error = errorText(errors?.[i]?.reason);
         return (
-          <>
+          <GridCell
+            error={error}
+            warning={missing ? t('requestForm.budget.reasonRequired') : undefined}
+          >
             <Input
               id={`budget.${l.category}.reason`}
               size="small"
@@ -135,44 +137,27 @@ export function BudgetSection() {
               status={error ? 'error' : missing ? 'warning' : undefined}
               aria-label={`${t(`requestForm.expense.${l.category}`)} ${t('requestForm.budget.reason')}`}
             />
-            {(error || missing) && (
-              <div className={error ? 'rf-cell-error' : 'rf-cell-warning'}>
-                {error ?? t('requestForm.budget.reasonRequired')}
-              </div>
-            )}
-          </>
+          </GridCell>
         );
       },
-    },
-    {
-      key: 'reset',
-      width: 36,
-      render: (_, l) =>
-        index(l.category) === -1 ? null : (
-          <Button
-            type="text"
-            size="small"
-            icon={<UndoOutlined />}
-            title={t('requestForm.budget.reset')}
-            aria-label={`${t(`requestForm.expense.${l.category}`)} ${t('requestForm.budget.reset')}`}
-            onClick={() => write(own.filter((x) => x.category !== l.category))}
-          />
-        ),
     },
   ];
 
   return (
     <>
-      {generalError && (
-        <Alert type="error" showIcon title={generalError} style={{ marginBottom: 8 }} />
-      )}
-      <Table<BudgetLineEstimate>
-        className="rf-grid rf-budget"
+      <EditableGrid<BudgetLineEstimate>
+        rows={lines}
         rowKey="category"
-        size="small"
         columns={columns}
-        dataSource={lines}
-        pagination={false}
+        error={generalError}
+        rowAction={{
+          icon: <UndoOutlined />,
+          label: (l) =>
+            `${t(`requestForm.expense.${l.category}`)} ${t('requestForm.budget.reset')}`,
+          title: () => t('requestForm.budget.reset'),
+          hidden: (l) => index(l.category) === -1,
+          onClick: (l) => write(own.filter((x) => x.category !== l.category)),
+        }}
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0}>

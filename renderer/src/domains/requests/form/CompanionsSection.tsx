@@ -1,6 +1,7 @@
 import { Form, Select, Typography } from 'antd';
 import { Controller, useWatch, type ControllerRenderProps } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { companionsRatio, DEFAULT_POLICY } from '../../../../../shared/policy';
 import { useDirectory, useErrorText, useRequestForm, type FormValues } from './common';
 import { arrayError } from './VisitorsSection';
 
@@ -84,8 +85,12 @@ function CompanionsPicker({
   const error = [rootError, ...rowErrors].filter(Boolean).join('；');
 
   const accompany = policy?.policy.tiers[tier].accompany ?? [];
-  const max = Math.floor(visitors.length * (policy?.policy.companionRatioMax ?? 0.5));
-  const tooMany = visitors.length > 0 && companions.length > max;
+  // The policy's own companions_ratio rule, live while typing (the same one the checks run).
+  const { max, over: tooMany } = companionsRatio(
+    visitors.length,
+    companions.length,
+    policy?.policy ?? DEFAULT_POLICY,
+  );
 
   return (
     <Form.Item

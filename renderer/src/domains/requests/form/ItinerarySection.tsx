@@ -1,13 +1,20 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Space, Table, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
-import { Controller, useFieldArray, type FieldArrayWithId } from 'react-hook-form';
+import { Button, Input, Space, Typography } from 'antd';
+import { useFieldArray, type FieldArrayWithId } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useErrorText, useRequestForm, type FormValues } from './common';
-import { DateInput, TimeInput } from './pickers';
+import { DateTimeField } from '../../../components/DateTimeField';
+import { EditableGrid, GridField, type GridColumn } from '../../../components/EditableGrid';
 
 type Row = FieldArrayWithId<FormValues, 'itinerary', 'key'>;
 type Col = 'date' | 'time' | 'activity' | 'place' | 'owner';
+const COLS: readonly { col: Col; width?: number | string; required?: true }[] = [
+  { col: 'date', width: 136, required: true },
+  { col: 'time', width: 96 },
+  { col: 'activity', required: true },
+  { col: 'place', width: '22%' },
+  { col: 'owner', width: '14%' },
+];
 
 /** 行程安排: date, time, activity, place and who is in charge. */
 export function ItinerarySection() {
@@ -30,129 +37,66 @@ export function ItinerarySection() {
   };
 
   const cell = (index: number, col: Col) => (
-    <Controller
-      control={form.control}
-      name={`itinerary.${index}.${col}`}
-      render={({ field, fieldState }) => {
-        const error = errorText(fieldState.error);
+    <GridField control={form.control} name={`itinerary.${index}.${col}`} errorText={errorText}>
+      {(field, error) => {
         const label = t(`requestForm.itinerary.${col}`);
         const id = `itinerary.${index}.${col}`;
-        const input =
-          col === 'date' ? (
-            <DateInput
-              id={id}
-              ref={field.ref}
-              size="small"
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              invalid={Boolean(error)}
-              ariaLabel={label}
-            />
-          ) : col === 'time' ? (
-            <TimeInput
-              id={id}
-              ref={field.ref}
-              size="small"
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              invalid={Boolean(error)}
-              ariaLabel={label}
-            />
-          ) : (
-            <Input
-              {...field}
-              id={id}
-              size="small"
-              status={error ? 'error' : undefined}
-              aria-label={label}
-              placeholder={
-                col === 'activity' ? t('requestForm.itinerary.activityPlaceholder') : undefined
+        return col === 'date' || col === 'time' ? (
+          <DateTimeField
+            mode={col}
+            id={id}
+            ref={field.ref}
+            size="small"
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            invalid={Boolean(error)}
+            ariaLabel={label}
+          />
+        ) : (
+          <Input
+            {...field}
+            id={id}
+            size="small"
+            status={error ? 'error' : undefined}
+            aria-label={label}
+            placeholder={
+              col === 'activity' ? t('requestForm.itinerary.activityPlaceholder') : undefined
+            }
+            autoComplete="off"
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.nativeEvent.isComposing && index === fields.length - 1) {
+                e.preventDefault();
+                add();
               }
-              autoComplete="off"
-              onKeyDown={(e) => {
-                if (
-                  e.key === 'Enter' &&
-                  !e.nativeEvent.isComposing &&
-                  index === fields.length - 1
-                ) {
-                  e.preventDefault();
-                  add();
-                }
-              }}
-            />
-          );
-        return (
-          <>
-            {input}
-            {error && <div className="rf-cell-error">{error}</div>}
-          </>
+            }}
+          />
         );
       }}
-    />
+    </GridField>
   );
 
-  const columns: TableColumnsType<Row> = [
-    {
-      title: <span className="rf-required">{t('requestForm.itinerary.date')}</span>,
-      key: 'date',
-      width: 136,
-      render: (_, __, i) => cell(i, 'date'),
-    },
-    {
-      title: t('requestForm.itinerary.time'),
-      key: 'time',
-      width: 96,
-      render: (_, __, i) => cell(i, 'time'),
-    },
-    {
-      title: <span className="rf-required">{t('requestForm.itinerary.activity')}</span>,
-      key: 'activity',
-      render: (_, __, i) => cell(i, 'activity'),
-    },
-    {
-      title: t('requestForm.itinerary.place'),
-      key: 'place',
-      width: '22%',
-      render: (_, __, i) => cell(i, 'place'),
-    },
-    {
-      title: t('requestForm.itinerary.owner'),
-      key: 'owner',
-      width: '14%',
-      render: (_, __, i) => cell(i, 'owner'),
-    },
-    {
-      key: 'remove',
-      width: 32,
-      render: (_, __, i) => (
-        <Button
-          type="text"
-          size="small"
-          danger
-          icon={<DeleteOutlined />}
-          aria-label={t('requestForm.itinerary.remove')}
-          title={t('requestForm.itinerary.remove')}
-          onClick={() => remove(i)}
-        />
-      ),
-    },
-  ];
+  const columns: GridColumn<Row>[] = COLS.map(({ col, width, required }) => ({
+    key: col,
+    title: t(`requestForm.itinerary.${col}`),
+    required,
+    width,
+    render: (_, i) => cell(i, col),
+  }));
 
   return (
-    <>
-      {fields.length > 0 && (
-        <Table<Row>
-          className="rf-grid"
-          rowKey="key"
-          size="small"
-          columns={columns}
-          dataSource={fields}
-          pagination={false}
-        />
-      )}
-      <div className="rf-grid-footer">
+    <EditableGrid<Row>
+      rows={fields}
+      rowKey="key"
+      columns={columns}
+      hideWhenEmpty
+      rowAction={{
+        icon: <DeleteOutlined />,
+        danger: true,
+        label: () => t('requestForm.itinerary.remove'),
+        onClick: (_, i) => remove(i),
+      }}
+      footer={
         <Space>
           <Button size="small" icon={<PlusOutlined />} onClick={add}>
             {t('requestForm.itinerary.add')}
@@ -161,7 +105,7 @@ export function ItinerarySection() {
             <Typography.Text type="secondary">{t('requestForm.itinerary.empty')}</Typography.Text>
           )}
         </Space>
-      </div>
-    </>
+      }
+    />
   );
 }

@@ -1,11 +1,10 @@
 import { Button, Checkbox, Tag, Typography } from 'antd';
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { mealCapFen } from '../../../../../shared/policy/evaluate';
+import { mealCapFen } from '../../../../../shared/policy';
 import { MEALS } from '../../../../../shared/requests/schema';
 import {
   dayLabel,
-  daysFrom,
   MoneyInput,
   useDirectory,
   useErrorText,
@@ -14,7 +13,8 @@ import {
   useRequestForm,
   type FormValues,
 } from './common';
-import { fenToYuanText } from './money';
+import { calendarDays } from '../../../../../shared/dates';
+import { fenToYuanText } from '../../../../../shared/money';
 import { arrayError } from './VisitorsSection';
 
 type Meal = (typeof MEALS)[number];
@@ -37,7 +37,7 @@ export function MealGrid() {
     name: ['arrivalDate', 'departureDate', 'needs.meals', 'tier', 'visitors', 'companions'],
   });
   const cap = policy ? mealCapFen(policy.policy, tier) : null;
-  const allDays = daysFrom(arrivalDate, departureDate, 366);
+  const allDays = calendarDays(arrivalDate, departureDate, 366);
   const days = allDays.slice(0, MAX_DAYS);
   const people = visitors.length + companions.length;
   const find = (date: string, meal: Meal) =>

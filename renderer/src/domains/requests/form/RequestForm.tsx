@@ -13,12 +13,14 @@ import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate } from 'react-router';
 import type { SessionInfo } from '../../../../../shared/contract/types';
 import {
+  emptyRequestBody,
   submitIssues,
   requestBodySchema,
   type RequestBody,
 } from '../../../../../shared/requests/schema';
-import type { RequestDossier } from '../../../../../shared/requests/views';
+import type { RequestDossier, RequestPreview } from '../../../../../shared/requests/views';
 import { call, transport } from '../../../api/client';
+import { keepPreviousData, useAcceptDossier, useOp } from '../../../api/queries';
 import { applyApiError, useZodForm } from '../../../components/form';
 import { BasicSection } from './BasicSection';
 import { BudgetSection } from './BudgetSection';
@@ -44,50 +46,47 @@ import './requestForm.css';
 
 const SECTIONS = ['basic', 'visitors', 'companions', 'itinerary', 'needs', 'budget'] as const;
 
-/** Recomputes checks, budget and chain ~300 ms after the host stops typing. Renders nothing. */
-function PreviewWatcher({
-  id,
-  setState,
-}: {
-  id: number | null;
-  setState: Dispatch<SetStateAction<PreviewState>>;
-}) {
-  const { t } = useTranslation();
+/**
+ * Settles on the body to preview ~300 ms after the host stops typing (the same body again keeps
+ * the state, so nothing is read again). Renders nothing.
+ */
+function PreviewWatcher({ onBody }: { onBody: Dispatch<SetStateAction<RequestBody | null>> }) {
   const { control } = useRequestForm();
   const values = useWatch({ control });
-  const lastKey = useRef<string | null>(null);
   useEffect(() => {
-    let cancelled = false;
     const timer = setTimeout(() => {
       const body = toPreviewBody(values);
-      const key = body ? JSON.stringify(body) : null;
-      if (!body || key === lastKey.current) {
-        setState((s) => (s.pending ? { ...s, pending: false } : s));
-        return;
-      }
-      setState((s) => ({ ...s, pending: true }));
-      void call('requests.preview', { id, body }).then((r) => {
-        if (cancelled) return;
-        if (r.ok) {
-          lastKey.current = key;
-          setState({ preview: r.value, pending: false, failed: null });
-        } else {
-          setState((s) => ({
-            ...s,
-            pending: false,
-            failed: t('requestForm.messages.previewFailed', {
-              message: t(r.error.key, r.error.params),
-            }),
-          }));
-        }
-      });
+      if (!body) return;
+      const key = JSON.stringify(body);
+      onBody((last) => (last !== null && JSON.stringify(last) === key ? last : body));
     }, 300);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [values, id, setState, t]);
+    return () => clearTimeout(timer);
+  }, [values, onBody]);
   return null;
+}
+
+/**
+ * Checks, budget and chain of the settled body, through the query cache. While the next one is
+ * read the last one stays shown; when a read fails, the last good one stays, with the reason.
+ */
+function usePreviewQuery(id: number | null, body: RequestBody | null): PreviewState {
+  const { t } = useTranslation();
+  const query = useOp(
+    'requests.preview',
+    { id, body: body ?? emptyRequestBody() },
+    { enabled: body !== null, placeholderData: keepPreviousData },
+  );
+  const [lastGood, setLastGood] = useState<RequestPreview | null>(null);
+  if (query.data && !query.isPlaceholderData && query.data !== lastGood) setLastGood(query.data);
+  return {
+    preview: query.data ?? lastGood,
+    pending: query.isFetching,
+    failed: query.error
+      ? t('requestForm.messages.previewFailed', {
+          message: t(query.error.key, query.error.params),
+        })
+      : null,
+  };
 }
 
 interface Issue {
@@ -203,13 +202,11 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
   const navigate = useNavigate();
   const savedRef = useRef(false);
   const errorText = useErrorText();
+  const acceptDossier = useAcceptDossier();
   const form = useZodForm(requestBodySchema, initial as FormValues);
   const fieldLabel = useFieldLabel(form);
-  const [previewState, setPreviewState] = useState<PreviewState>({
-    preview: null,
-    pending: false,
-    failed: null,
-  });
+  const [previewBody, setPreviewBody] = useState<RequestBody | null>(null);
+  const previewState = usePreviewQuery(dossier?.id ?? null, previewBody);
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
   const busyRef = useRef(false);
   const [showSummary, setShowSummary] = useState(false);
@@ -275,6 +272,8 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
       const op = kind === 'draft' ? 'requests.saveDraft' : 'requests.submit';
       const r = await call(op, { id, version: dossier?.version ?? null, body });
       if (r.ok) {
+        // The dossier the save returned is what the next page shows: no second read.
+        acceptDossier(r.value);
         form.reset(form.getValues());
         savedRef.current = true;
         void message.success(
@@ -378,7 +377,7 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
     <FormProvider {...form}>
       <DirectoryContext.Provider value={directory}>
         <PreviewContext.Provider value={previewState}>
-          <PreviewWatcher id={id} setState={setPreviewState} />
+          <PreviewWatcher onBody={setPreviewBody} />
           <div className="page-header">
             <h1>
               {dossier

@@ -9,7 +9,7 @@ import { Card, Descriptions, Skeleton, Space, Steps, Tag, Typography } from 'ant
 import type { ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { PolicyCheck, Severity } from '../../../../../shared/policy/evaluate';
+import type { PolicyCheck, Severity } from '../../../../../shared/policy';
 import {
   useCheckText,
   useDirectory,

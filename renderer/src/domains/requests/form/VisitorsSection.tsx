@@ -1,11 +1,11 @@
 import { DeleteOutlined, PlusOutlined, SnippetsOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Modal, Select, Space, Table, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { App, Button, Input, Modal, Select, Space, Typography } from 'antd';
 import { useMemo, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { Controller, useFieldArray, type FieldArrayWithId, type Path } from 'react-hook-form';
+import { useFieldArray, type FieldArrayWithId, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isValidPhone, normalizePhone } from '../../../../../shared/requests/contact';
+import { isValidPhone, normalizePhone } from '../../../../../shared/validation/contact';
 import { ID_TYPES, MAX_VISITORS } from '../../../../../shared/requests/schema';
+import { EditableGrid, GridField, type GridColumn } from '../../../components/EditableGrid';
 import { useErrorText, useRequestForm, type FormValues } from './common';
 import {
   blankVisitor,
@@ -16,6 +16,15 @@ import {
 } from './paste';
 
 type Col = 'name' | 'title' | 'phone' | 'idType' | 'idNumber' | 'notes';
+/** The grid's columns and their widths (notes takes the rest). */
+const COLS: readonly [Col, string | undefined][] = [
+  ['name', '14%'],
+  ['title', '10%'],
+  ['phone', '15%'],
+  ['idType', '11%'],
+  ['idNumber', '25%'],
+  ['notes', undefined],
+];
 type Row = FieldArrayWithId<FormValues, 'visitors', 'key'>;
 
 /** The error of an array field itself ("至少一名", "最多 200 人"), wherever RHF put it. */
@@ -81,170 +90,112 @@ export function VisitorsSection() {
   const cell = (index: number, col: Col) => {
     const name = `visitors.${index}.${col}` as Path<FormValues>;
     return (
-      <Controller
-        control={form.control}
-        name={name}
-        render={({ field, fieldState }) => {
-          const error = errorText(fieldState.error);
+      <GridField control={form.control} name={name} errorText={errorText}>
+        {(field, error) => {
           const label = `${t(`requestForm.visitors.${col}`)} · ${t('requestForm.visitors.rowLabel', { row: index + 1 })}`;
-          const input =
-            col === 'idType' ? (
-              <Select
-                id={name}
-                ref={field.ref}
-                size="small"
-                value={(field.value as string | null) ?? undefined}
-                onChange={(v: string | undefined) => field.onChange(v ?? null)}
-                onBlur={field.onBlur}
-                allowClear
-                style={{ width: '100%' }}
-                status={error ? 'error' : undefined}
-                aria-label={label}
-                popupMatchSelectWidth={false}
-                options={ID_TYPES.map((x) => ({
-                  value: x,
-                  label: t(`labels.idTypeShort.${x}`),
-                  title: t(`labels.idType.${x}`),
-                }))}
-              />
-            ) : (
-              <Input
-                id={name}
-                ref={field.ref}
-                size="small"
-                value={(field.value as string | undefined) ?? ''}
-                onChange={field.onChange}
-                onBlur={() => {
-                  const v = String(field.value ?? '');
-                  if (col === 'phone') {
-                    const normal = normalizePhone(v);
-                    if (normal !== v && isValidPhone(normal)) field.onChange(normal);
-                  }
-                  if (col === 'idNumber') {
-                    const tidy = v.replace(/\s/g, '').toUpperCase();
-                    if (tidy !== v) field.onChange(tidy);
-                    const typeName = `visitors.${index}.idType` as const;
-                    if (tidy !== '' && form.getValues(typeName) === null) {
-                      form.setValue(typeName, guessIdType(tidy), { shouldDirty: true });
-                    }
-                  }
-                  field.onBlur();
-                }}
-                onKeyDown={onKeyDown(index, col)}
-                status={error ? 'error' : undefined}
-                placeholder={
-                  col === 'notes' ? t('requestForm.visitors.notesPlaceholder') : undefined
+          return col === 'idType' ? (
+            <Select
+              id={name}
+              ref={field.ref}
+              size="small"
+              value={(field.value as string | null) ?? undefined}
+              onChange={(v: string | undefined) => field.onChange(v ?? null)}
+              onBlur={field.onBlur}
+              allowClear
+              style={{ width: '100%' }}
+              status={error ? 'error' : undefined}
+              aria-label={label}
+              popupMatchSelectWidth={false}
+              options={ID_TYPES.map((x) => ({
+                value: x,
+                label: t(`labels.idTypeShort.${x}`),
+                title: t(`labels.idType.${x}`),
+              }))}
+            />
+          ) : (
+            <Input
+              id={name}
+              ref={field.ref}
+              size="small"
+              value={(field.value as string | undefined) ?? ''}
+              onChange={field.onChange}
+              onBlur={() => {
+                const v = String(field.value ?? '');
+                if (col === 'phone') {
+                  const normal = normalizePhone(v);
+                  if (normal !== v && isValidPhone(normal)) field.onChange(normal);
                 }
-                aria-label={label}
-                autoComplete="off"
-                inputMode={col === 'phone' ? 'tel' : undefined}
-              />
-            );
-          return (
-            <>
-              {input}
-              {error && <div className="rf-cell-error">{error}</div>}
-            </>
+                if (col === 'idNumber') {
+                  const tidy = v.replace(/\s/g, '').toUpperCase();
+                  if (tidy !== v) field.onChange(tidy);
+                  const typeName = `visitors.${index}.idType` as const;
+                  if (tidy !== '' && form.getValues(typeName) === null) {
+                    form.setValue(typeName, guessIdType(tidy), { shouldDirty: true });
+                  }
+                }
+                field.onBlur();
+              }}
+              onKeyDown={onKeyDown(index, col)}
+              status={error ? 'error' : undefined}
+              placeholder={col === 'notes' ? t('requestForm.visitors.notesPlaceholder') : undefined}
+              aria-label={label}
+              autoComplete="off"
+              inputMode={col === 'phone' ? 'tel' : undefined}
+            />
           );
         }}
-      />
+      </GridField>
     );
   };
 
-  const columns: TableColumnsType<Row> = [
-    {
-      title: '#',
-      key: 'index',
-      width: 36,
-      align: 'right',
-      render: (_, __, i) => <Typography.Text type="secondary">{i + 1}</Typography.Text>,
-    },
-    {
-      title: <span className="rf-required">{t('requestForm.visitors.name')}</span>,
-      key: 'name',
-      width: '14%',
-      render: (_, __, i) => cell(i, 'name'),
-    },
-    {
-      title: t('requestForm.visitors.title'),
-      key: 'title',
-      width: '10%',
-      render: (_, __, i) => cell(i, 'title'),
-    },
-    {
-      title: t('requestForm.visitors.phone'),
-      key: 'phone',
-      width: '15%',
-      render: (_, __, i) => cell(i, 'phone'),
-    },
-    {
-      title: t('requestForm.visitors.idType'),
-      key: 'idType',
-      width: '11%',
-      render: (_, __, i) => cell(i, 'idType'),
-    },
-    {
-      title: t('requestForm.visitors.idNumber'),
-      key: 'idNumber',
-      width: '25%',
-      render: (_, __, i) => cell(i, 'idNumber'),
-    },
-    {
-      title: t('requestForm.visitors.notes'),
-      key: 'notes',
-      render: (_, __, i) => cell(i, 'notes'),
-    },
-    {
-      key: 'remove',
-      width: 32,
-      render: (_, __, i) => (
-        <Button
-          type="text"
-          size="small"
-          danger
-          icon={<DeleteOutlined />}
-          aria-label={t('requestForm.visitors.remove', { row: i + 1 })}
-          title={t('requestForm.visitors.remove', { row: i + 1 })}
-          onClick={() => remove(i)}
-        />
-      ),
-    },
-  ];
+  const columns: GridColumn<Row>[] = COLS.map(([col, width]) => ({
+    key: col,
+    title: t(`requestForm.visitors.${col}`),
+    required: col === 'name',
+    width,
+    render: (_, i) => cell(i, col),
+  }));
 
   return (
     <div onPaste={onPaste} data-testid="visitors-grid">
-      {rootError && <Alert type="error" showIcon title={rootError} style={{ marginBottom: 8 }} />}
-      <Table<Row>
-        className="rf-grid"
-        tableLayout="fixed"
+      <EditableGrid<Row>
+        rows={fields}
         rowKey="key"
-        size="small"
         columns={columns}
-        dataSource={fields}
-        pagination={false}
-        scroll={fields.length > 12 ? { y: 440 } : undefined}
-        locale={{ emptyText: t('requestForm.visitors.empty') }}
+        numbered
+        fixedLayout
+        scroll={{ afterRows: 12, height: 440 }}
+        error={rootError}
+        emptyText={t('requestForm.visitors.empty')}
+        rowAction={{
+          icon: <DeleteOutlined />,
+          danger: true,
+          label: (_, i) => t('requestForm.visitors.remove', { row: i + 1 }),
+          onClick: (_, i) => remove(i),
+        }}
+        footer={
+          <>
+            <Space wrap>
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => focusCell(fields.length, 'name')}
+              >
+                {t('requestForm.visitors.add')}
+              </Button>
+              <Button size="small" icon={<SnippetsOutlined />} onClick={() => setPasteOpen(true)}>
+                {t('requestForm.visitors.paste')}
+              </Button>
+              <Typography.Text type={fields.length > MAX_VISITORS ? 'danger' : 'secondary'}>
+                {t('requestForm.visitors.count', { count: fields.length, max: MAX_VISITORS })}
+              </Typography.Text>
+            </Space>
+            <Typography.Text type="secondary" className="rf-hint">
+              {t('requestForm.visitors.keyboardHint')}
+            </Typography.Text>
+          </>
+        }
       />
-      <div className="rf-grid-footer">
-        <Space wrap>
-          <Button
-            size="small"
-            icon={<PlusOutlined />}
-            onClick={() => focusCell(fields.length, 'name')}
-          >
-            {t('requestForm.visitors.add')}
-          </Button>
-          <Button size="small" icon={<SnippetsOutlined />} onClick={() => setPasteOpen(true)}>
-            {t('requestForm.visitors.paste')}
-          </Button>
-          <Typography.Text type={fields.length > MAX_VISITORS ? 'danger' : 'secondary'}>
-            {t('requestForm.visitors.count', { count: fields.length, max: MAX_VISITORS })}
-          </Typography.Text>
-        </Space>
-        <Typography.Text type="secondary" className="rf-hint">
-          {t('requestForm.visitors.keyboardHint')}
-        </Typography.Text>
-      </div>
       {pasteOpen && (
         <PasteModal
           onClose={() => setPasteOpen(false)}

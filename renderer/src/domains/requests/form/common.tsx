@@ -18,12 +18,12 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { DepartmentView, UserView } from '../../../../../shared/contract/types';
 import type { Language } from '../../../../../shared/i18n/translate';
-import type { PolicyCheck } from '../../../../../shared/policy/evaluate';
+import type { PolicyCheck } from '../../../../../shared/policy';
 import type { RequestBody, RequestBodyInput } from '../../../../../shared/requests/schema';
 import type { RequestPreview } from '../../../../../shared/requests/views';
-import type { PolicyView } from '../../../../../shared/policy/views';
+import type { PolicyView } from '../../../../../shared/policy';
 import { formatMoney, localParams } from '../../../format';
-import { fenToYuanText, yuanTextToFen } from './money';
+import { fenToYuanText, yuanToFen } from '../../../../../shared/money';
 
 export type FormValues = RequestBodyInput;
 export type RequestFormApi = UseFormReturn<FormValues, unknown, RequestBody>;
@@ -181,7 +181,7 @@ interface MoneyInputProps {
 function formatYuan(v: string | undefined, info: { userTyping: boolean; input: string }): string {
   if (info.userTyping) return info.input;
   if (v === undefined || v === '') return '';
-  const fen = yuanTextToFen(v);
+  const fen = yuanToFen(v);
   return fen !== null && Number.isInteger(fen) ? (fenToYuanText(fen) ?? v) : String(v);
 }
 
@@ -215,7 +215,7 @@ export function MoneyInput({
       placeholder={placeholder}
       status={invalid ? 'error' : undefined}
       value={fenToYuanText(value)}
-      onChange={(v) => onChange(yuanTextToFen(v))}
+      onChange={(v) => onChange(yuanToFen(v))}
       onBlur={onBlur}
       aria-label={ariaLabel}
       inputMode="decimal"
@@ -261,18 +261,6 @@ export function CountInput({
       inputMode="numeric"
     />
   );
-}
-
-/** Calendar days from `from` to `to` (`YYYY-MM-DD`, inclusive), at most `max`. */
-export function daysFrom(from: string, to: string, max: number): string[] {
-  const start = Date.parse(from + 'T00:00:00Z');
-  const end = Date.parse(to + 'T00:00:00Z');
-  if (Number.isNaN(start) || Number.isNaN(end) || end < start) return [];
-  const out: string[] = [];
-  for (let ms = start; ms <= end && out.length < max; ms += 86_400_000) {
-    out.push(new Date(ms).toISOString().slice(0, 10));
-  }
-  return out;
 }
 
 /** "6月12日 周四" / "Thu, Jun 12" for a `YYYY-MM-DD` calendar day (no time zone involved). */

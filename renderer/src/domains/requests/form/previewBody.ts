@@ -1,10 +1,10 @@
 import type * as z from 'zod';
-import { ORG_CATEGORIES, TIERS } from '../../../../../shared/policy/policy';
+import { ORG_CATEGORIES, TIERS } from '../../../../../shared/policy';
 import {
   isResidentIdFormat,
   isValidPhone,
   normalizePhone,
-} from '../../../../../shared/requests/contact';
+} from '../../../../../shared/validation/contact';
 import {
   budgetLineSchema,
   companionSchema,

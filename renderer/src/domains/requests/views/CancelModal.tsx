@@ -1,8 +1,9 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { App } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestDossier } from '../../../../../shared/requests/views';
 import { call } from '../../../api/client';
+import { ReasonModal } from '../../../components/ReasonModal';
 
 /** 取消接待: asks for the reason (required) and says that it cannot be undone. */
 export function CancelModal({
@@ -18,17 +19,9 @@ export function CancelModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    if (busy) return;
-    const text = reason.trim();
-    if (text === '') {
-      setError(t('validation.reasonRequired'));
-      return;
-    }
+  const submit = async (text: string): Promise<string | undefined> => {
     setBusy(true);
     const r = await call('requests.cancel', {
       id: dossier.id,
@@ -40,60 +33,32 @@ export function CancelModal({
       void message.success(t('requestViews.cancel.done'));
       onDone(r.value);
       onClose();
-      return;
+      return undefined;
     }
     const field = r.error.fieldErrors?.reason;
-    if (field) {
-      setError(t(field.key, field.params));
-      return;
-    }
+    if (field) return t(field.key, field.params);
     void message.error(t(r.error.key, r.error.params));
     if (r.error.code === 'CONFLICT') {
       onStale();
       onClose();
     }
+    return undefined;
   };
 
   return (
-    <Modal
-      open
+    <ReasonModal
       title={t('requestViews.cancel.title', { code: dossier.code })}
       okText={t('requestViews.cancel.ok')}
-      okButtonProps={{ danger: true }}
       cancelText={t('requestViews.cancel.back')}
-      confirmLoading={busy}
-      onOk={() => void submit()}
+      danger
+      alert={{ type: 'warning', text: t('requestViews.cancel.warning') }}
+      label={t('requestViews.cancel.reason')}
+      placeholder={t('requestViews.cancel.placeholder')}
+      inputId="cancel-reason"
+      maxLength={500}
+      busy={busy}
       onCancel={onClose}
-      width={480}
-    >
-      <Alert
-        type="warning"
-        showIcon
-        title={t('requestViews.cancel.warning')}
-        style={{ marginBottom: 12 }}
-      />
-      <Form layout="vertical" component="div">
-        <Form.Item
-          label={t('requestViews.cancel.reason')}
-          required
-          validateStatus={error ? 'error' : undefined}
-          help={error}
-        >
-          <Input.TextArea
-            id="cancel-reason"
-            autoFocus
-            value={reason}
-            maxLength={500}
-            showCount
-            autoSize={{ minRows: 3, maxRows: 8 }}
-            placeholder={t('requestViews.cancel.placeholder')}
-            onChange={(e) => {
-              setReason(e.target.value);
-              if (error && e.target.value.trim() !== '') setError(undefined);
-            }}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      onSubmit={submit}
+    />
   );
 }

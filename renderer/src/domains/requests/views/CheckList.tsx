@@ -1,5 +1,5 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
-import type { PolicyCheck, Severity } from '../../../../../shared/policy/evaluate';
+import type { PolicyCheck, Severity } from '../../../../../shared/policy';
 import { SeverityTag } from './Tags';
 import type { Fmt } from './useFmt';
 

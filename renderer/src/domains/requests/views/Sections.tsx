@@ -1,8 +1,8 @@
 import { Alert, Descriptions, Empty, Steps, Table, Tag, Timeline, Typography } from 'antd';
-import type { BudgetLineEstimate } from '../../../../../shared/policy/evaluate';
+import type { BudgetLineEstimate } from '../../../../../shared/policy';
 import type { ItineraryItem, Visitor } from '../../../../../shared/requests/schema';
 import type { RequestDossier, RequestEventView } from '../../../../../shared/requests/views';
-import type { ApprovalStepView } from '../../../../../shared/approvals/views';
+import type { ApprovalStepView } from '../../../../../shared/approvals';
 import {
   budgetLines,
   eventDetail,

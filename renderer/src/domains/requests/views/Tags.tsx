@@ -1,25 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Severity } from '../../../../../shared/policy/evaluate';
-import { SEVERITY_COLOR, STATUS_COLOR, STEP_STATUS_COLOR, TIER_COLOR } from './format';
-
-export function StatusTag({ status }: { status: string }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={STATUS_COLOR[status] ?? 'default'} data-testid="status-tag">
-      {t(`labels.status.${status}`, { defaultValue: status })}
-    </Tag>
-  );
-}
-
-export function TierTag({ tier }: { tier: string }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={TIER_COLOR[tier] ?? 'default'}>
-      {t(`labels.tier.${tier}`, { defaultValue: tier })}
-    </Tag>
-  );
-}
+import type { Severity } from '../../../../../shared/policy';
+import { SEVERITY_COLOR, STEP_STATUS_COLOR } from './format';
 
 /** The admin office's approval is the filing (备案), and says so. */
 export const stepStatusKey = (s: { kind: string; status: string }) =>

@@ -1,6 +1,6 @@
 import type { RequestEventView } from '../../../../../shared/requests/views';
-import type { ApprovalStepView } from '../../../../../shared/approvals/views';
-import type { Budget, BudgetLineEstimate } from '../../../../../shared/policy/evaluate';
+import type { ApprovalStepView } from '../../../../../shared/approvals';
+import type { Budget, BudgetLineEstimate } from '../../../../../shared/policy';
 import type { RequestBody, Visitor } from '../../../../../shared/requests/schema';
 import { DASH } from './format';
 import type { Fmt } from './useFmt';

@@ -1,7 +1,7 @@
 import { format as formatDate } from 'date-fns';
 import { enUS, zhCN } from 'date-fns/locale';
 import type { TFunction } from 'i18next';
-import type { PolicyCheck } from '../../../../../shared/policy/evaluate';
+import type { PolicyCheck } from '../../../../../shared/policy';
 import type { FieldChange } from '../../../../../shared/requests/diff';
 import type { Language } from '../../../../../shared/i18n/translate';
 import { formatMoney, localParams } from '../../../format';
@@ -110,24 +110,6 @@ export function changeValue(
   }
   return String(v);
 }
-
-export const STATUS_COLOR: Record<string, string> = {
-  draft: 'default',
-  submitted: 'processing',
-  approving: 'processing',
-  approved: 'success',
-  filed: 'cyan',
-  returned: 'warning',
-  rejected: 'error',
-  cancelled: 'default',
-};
-
-export const TIER_COLOR: Record<string, string> = {
-  A: 'magenta',
-  B: 'volcano',
-  C: 'geekblue',
-  D: 'default',
-};
 
 export const SEVERITY_COLOR: Record<string, string> = {
   block: 'red',

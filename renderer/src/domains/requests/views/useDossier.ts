@@ -1,12 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { RequestDossier } from '../../../../../shared/requests/views';
 import type { Result } from '../../../../../shared/result';
-import { call, subscribe } from '../../../api/client';
-
-interface Loaded {
-  id: number;
-  result: Result<RequestDossier>;
-}
+import { isSessionError, useAcceptDossier, useOp } from '../../../api/queries';
 
 const notFound = (): Result<RequestDossier> => ({
   ok: false,
@@ -14,40 +9,23 @@ const notFound = (): Result<RequestDossier> => ({
 });
 
 /**
- * One dossier by the id in the route: loads it, reloads when an approval event names it, and
- * takes the dossier an action returned without another round trip.
+ * One dossier by the id in the route, through the query cache: read on open, read again when an
+ * approval event names it (the invalidation table), and replaced by the dossier an action
+ * returned without another round trip.
  */
 export function useDossier(idParam: string | undefined) {
   const id = Number(idParam);
   const valid = Number.isSafeInteger(id) && id > 0;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [tick, setTick] = useState(0);
+  const query = useOp('requests.get', { id }, { enabled: valid });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const replace = useAcceptDossier();
 
-  useEffect(() => {
-    let alive = true;
-    const request = valid ? call('requests.get', { id }) : Promise.resolve(notFound());
-    void request.then((result) => {
-      if (alive) setLoaded({ id, result });
-    });
-    return () => {
-      alive = false;
-    };
-  }, [id, valid, tick]);
-
-  useEffect(
-    () =>
-      subscribe('approvals.changed', (p) => {
-        if (p.requestId === id) setTick((n) => n + 1);
-      }),
-    [id],
-  );
-
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  const replace = useCallback(
-    (dossier: RequestDossier) =>
-      setLoaded({ id: dossier.id, result: { ok: true, value: dossier } }),
-    [],
-  );
-  const current = loaded && loaded.id === id ? loaded.result : null;
-  return { id, result: current, reload, replace };
+  let result: Result<RequestDossier> | null = null;
+  if (!valid) result = notFound();
+  // A failed re-read while locked keeps what is shown; the lock screen covers it anyway.
+  else if (query.error && !(query.data && isSessionError(query.error))) {
+    result = { ok: false, error: query.error };
+  } else if (query.data) result = { ok: true, value: query.data };
+  return { id, result, reload, replace };
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PolicyCheck } from '../../../../../shared/policy/evaluate';
+import type { PolicyCheck } from '../../../../../shared/policy';
 import type { Language } from '../../../../../shared/i18n/translate';
 import { formatInstant, formatMoney } from '../../../format';
 import { useSignedIn } from '../../../session/SessionContext';

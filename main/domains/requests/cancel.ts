@@ -1,0 +1,55 @@
+import { mayCancel } from '../../../shared/approvals';
+import type { OpParsed } from '../../../shared/contract/operations';
+import { requireActor, type ServiceContext } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { withdraw } from '../approvals';
+import { notify } from '../notifications';
+import { getDossier } from './dossier';
+import { addEvent } from './events';
+import { loadRow } from './queries';
+import { transition } from './status';
+
+/**
+ * Cancels a request (the host, or the admin office): its open steps become void, and everyone who
+ * decided on it or had it waiting is told. (Bookings, once they exist, are released here too.)
+ */
+export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'requests.cancel'>) {
+  const actor = requireActor(ctx);
+  const row = await loadRow(ctx.db, input.id);
+  const isHost = row.hostUserId === actor.userId;
+  // The person first: to anyone else the request does not exist. The life cycle decides next.
+  if (!mayCancel(actor, row.hostUserId, true)) {
+    throw new AppError('NOT_FOUND', 'errors.requestNotFound');
+  }
+  if (row.version !== input.version) throw new AppError('CONFLICT', 'errors.staleRequest');
+  await transition(ctx.db, row.id, row.status, 'cancel', ctx.nowMs);
+  const { told: deciders, watching: inboxes } = await withdraw(ctx, {
+    type: 'request',
+    id: row.id,
+  });
+  await addEvent(ctx.db, {
+    requestId: row.id,
+    atMs: ctx.nowMs,
+    actorUserId: actor.userId,
+    kind: 'cancelled',
+    comment: input.reason,
+  });
+  const told = new Set(deciders);
+  if (!isHost) told.add(row.hostUserId);
+  told.delete(actor.userId);
+  await notify(ctx, [...told], 'request.cancelled', 'notifications.requestCancelled', {
+    code: row.code,
+    org: row.orgName,
+    by: actor.displayName,
+  });
+  // Who had it in their inbox (delegates too) refreshes it; notified or not.
+  const watching = new Set([...inboxes, ...told]);
+  watching.delete(actor.userId);
+  ctx.emit('approvals.changed', { requestId: row.id }, [...watching]);
+  ctx.audit({
+    entityType: 'request',
+    entityId: row.id,
+    summary: { from: row.status, reason: input.reason },
+  });
+  return getDossier(ctx, row.id);
+}

@@ -1,0 +1,95 @@
+import { mayCancel, type ActorFacts } from '../../../shared/approvals';
+import { hasPermission } from '../../../shared/auth';
+import { estimateBudget } from '../../../shared/policy';
+import { EDITABLE_STATUSES, nextStatus } from '../../../shared/requests/lifecycle';
+import type { RequestDossier } from '../../../shared/requests/views';
+import { requireActor, type ServiceContext } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { parseJson } from '../../core/json';
+import { actingRight, stepViews, viewRight } from '../approvals';
+import { callPolicy } from '../policy';
+import { actedOn, loadEvents } from './events';
+import { previewRequest } from './preview';
+import { loadRow, toSummary } from './queries';
+import { changesBetween, loadRevisions, revisionOf, sinceRevision } from './revisions';
+
+/** Whether the caller may cancel a request: the right of shared/approvals, with its life cycle. */
+export function cancelRight(
+  actor: ActorFacts,
+  hostUserId: number,
+  status: RequestDossier['status'],
+) {
+  return mayCancel(actor, hostUserId, nextStatus(status, 'cancel') !== null);
+}
+
+/** The request as the caller may see it; "not found" to anyone the rights say may not. */
+export async function getDossier(ctx: ServiceContext, id: number): Promise<RequestDossier> {
+  const actor = requireActor(ctx);
+  const row = await loadRow(ctx.db, id);
+  const steps = await stepViews(ctx.db, { type: 'request', id });
+  const visible = await viewRight(
+    ctx,
+    { ownerUserId: row.hostUserId, departmentHeadUserId: row.departmentHeadUserId, steps },
+    hasPermission(actor.roles, 'requests.readAll'),
+    () => actedOn(ctx.db, id, actor.userId),
+  );
+  if (!visible) throw new AppError('NOT_FOUND', 'errors.requestNotFound');
+
+  const body = parseJson(row.body);
+  const status = row.status;
+  const since = sinceRevision(
+    row.revision,
+    steps
+      .filter((s) => s.decidedBy === actor.userId || s.onBehalfOf === actor.userId)
+      .map((s) => s.revision),
+  );
+  const revs =
+    row.revision > 0
+      ? await loadRevisions(ctx.db, [
+          [id, row.revision],
+          ...(since !== null ? [[id, since] as const] : []),
+        ])
+      : new Map();
+  const current = revisionOf(revs, id, row.revision);
+  // Submitted requests show what was checked under their own policy version.
+  const frozen = current && status !== 'draft' ? current : undefined;
+  const checks = frozen
+    ? parseJson(frozen.checks)
+    : (await previewRequest(ctx, body, id, row.hostUserId)).checks;
+  const budget = frozen
+    ? parseJson(frozen.budget)
+    : estimateBudget(body, (await callPolicy(ctx, row.policyVersion ?? undefined)).policy);
+
+  let myStep: RequestDossier['myStep'] = null;
+  for (const s of steps.filter((st) => st.revision === row.revision && st.status === 'pending')) {
+    const right = await actingRight(ctx, s, row.hostUserId);
+    if (right) {
+      myStep = {
+        stepId: s.id,
+        version: s.version,
+        onBehalfOfName: right.onBehalfOf?.displayName ?? null,
+      };
+      break;
+    }
+  }
+  const { changes, since: changesSinceRevision } = changesBetween(
+    since === null ? undefined : revisionOf(revs, id, since),
+    current,
+    since,
+  );
+  const isHost = row.hostUserId === actor.userId;
+  return {
+    ...toSummary(row),
+    body,
+    policyVersion: row.policyVersion,
+    checks,
+    budget,
+    steps,
+    events: await loadEvents(ctx.db, id),
+    changes,
+    changesSinceRevision,
+    myStep,
+    canEdit: isHost && EDITABLE_STATUSES.includes(status),
+    canCancel: cancelRight(actor, row.hostUserId, status),
+  };
+}

@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import type { Tier } from '../../../shared/policy';
+import type { RequestStatus } from '../../../shared/requests/lifecycle';
+import type { DB } from '../../db/schema';
+import type { ServiceContext } from '../../core/context';
+import { parseJson } from '../../core/json';
+import {
+  roundsDecidedBy,
+  type ApprovalSubject,
+  type InboxSubject,
+  type SubjectFacts,
+} from '../approvals';
+import { notify } from '../notifications';
+import { getDossier } from './dossier';
+import { addEvent } from './events';
+import { loadRows, toSummary } from './queries';
+import { changesBetween, loadRevisions, revisionOf, sinceRevision } from './revisions';
+import { transition } from './status';
+
+/** What the approval engine knows of a reception request. */
+export interface RequestFacts extends SubjectFacts {
+  /** Kept current by the hooks below as they move the request along. */
+  status: RequestStatus;
+  code: string;
+  orgName: string;
+  tier: Tier;
+}
+
+async function loadFacts(db: Kysely<DB>, ids: readonly number[]) {
+  const out = new Map<number, RequestFacts>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('requests')
+    .select(['id', 'hostUserId', 'revision', 'status', 'code', 'orgName', 'tier'])
+    .where('id', 'in', [...ids])
+    .execute();
+  for (const { hostUserId, ...r } of rows) out.set(r.id, { ...r, ownerUserId: hostUserId });
+  return out;
+}
+
+/**
+ * Inbox rows: the summary, the checks of the round being decided, and what changed since the
+ * round this approver last decided on. Three statements at most, whatever their number.
+ */
+async function inboxRows(ctx: ServiceContext, subjects: readonly RequestFacts[], viewerId: number) {
+  const ids = subjects.map((s) => s.id);
+  const rows = await loadRows(ctx.db, ids);
+  const revised = subjects.filter((s) => s.revision >= 2).map((s) => s.id);
+  const decided = await roundsDecidedBy(ctx.db, 'request', revised, viewerId);
+  const since = new Map(
+    subjects.map((s) => [s.id, sinceRevision(s.revision, decided.get(s.id) ?? [])]),
+  );
+  const revs = await loadRevisions(
+    ctx.db,
+    subjects.flatMap((s) => {
+      const from = since.get(s.id);
+      return [
+        ...(s.revision > 0 ? [[s.id, s.revision] as const] : []),
+        ...(from !== null && from !== undefined ? [[s.id, from] as const] : []),
+      ];
+    }),
+  );
+  const out = new Map<number, InboxSubject>();
+  for (const [id, row] of rows) {
+    const from = since.get(id) ?? null;
+    const current = revisionOf(revs, id, row.revision);
+    out.set(id, {
+      request: toSummary(row),
+      checks: current ? parseJson(current.checks) : [],
+      changes: changesBetween(from === null ? undefined : revisionOf(revs, id, from), current, from)
+        .changes,
+    });
+  }
+  return out;
+}
+
+/** Reception requests as subjects of the approval engine: their life cycle and timeline. */
+export const requestSubject: ApprovalSubject<RequestFacts> = {
+  type: 'request',
+  notFoundKey: 'errors.requestNotFound',
+  load: loadFacts,
+  noticeParams: (s) => ({ code: s.code, org: s.orgName }),
+  taskParams: (s) => ({ code: s.code, org: s.orgName, tier: s.tier }),
+  changedPayload: (s) => ({ requestId: s.id }),
+  view: (ctx, id) => getDossier(ctx, id),
+  inboxRows,
+  dueDate: (row) => row.request.arrivalDate,
+  record: (ctx, requestId, entry) => addEvent(ctx.db, { requestId, atMs: ctx.nowMs, ...entry }),
+
+  async onStepApproved(ctx, s, by) {
+    await notify(ctx, [s.ownerUserId], 'request.stepApproved', 'notifications.stepApproved', {
+      code: s.code,
+      by: by.displayName,
+    });
+  },
+
+  async onAllApproved(ctx, s, { filingLeft }) {
+    if (s.status !== 'approving') return;
+    s.status = await transition(ctx.db, s.id, 'approving', 'approve_all', ctx.nowMs);
+    // Before filing, the request counts as approved: the host hears it now.
+    if (filingLeft) {
+      await notify(ctx, [s.ownerUserId], 'request.approved', 'notifications.requestApproved', {
+        code: s.code,
+        org: s.orgName,
+      });
+    }
+  },
+
+  async onFiled(ctx, s) {
+    if (s.status !== 'approved') return;
+    s.status = await transition(ctx.db, s.id, 'approved', 'file', ctx.nowMs);
+    await notify(ctx, [s.ownerUserId], 'request.filed', 'notifications.requestFiled', {
+      code: s.code,
+      org: s.orgName,
+    });
+  },
+
+  async onSentBack(ctx, s, decision, { by, comment }) {
+    s.status = await transition(ctx.db, s.id, s.status, decision, ctx.nowMs);
+    const rejected = decision === 'reject';
+    await notify(
+      ctx,
+      [s.ownerUserId],
+      rejected ? 'request.rejected' : 'request.returned',
+      rejected ? 'notifications.requestRejected' : 'notifications.requestReturned',
+      { code: s.code, org: s.orgName, by: by.displayName, reason: comment },
+    );
+  },
+};

@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { makeTestApp, receptionCompany, START_MS } from '../../test-support';
+
+const run = promisify(execFile);
+const CHILD = path.join(__dirname, 'two-writers.child.ts');
+
+/**
+ * Two processes on the same database file (the office server and a desktop app, or two app
+ * windows of a misconfigured install) submitting at the same moment: every submit succeeds and
+ * every request gets its own code. Real processes: within one process better-sqlite3 blocks the
+ * whole thread while it waits for a lock, so only two processes can show the race.
+ */
+describe('two writers on one database file', () => {
+  it('submit concurrently without an error and without sharing a request code', async () => {
+    const t = makeTestApp();
+    const r = await receptionCompany(t);
+    const count = 15;
+    const startAt = Date.now() + 4000;
+    const child = (tag: string) =>
+      run(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          CHILD,
+          t.file,
+          r.host.token,
+          String(count),
+          tag,
+          String(startAt),
+          String(START_MS),
+        ],
+        { cwd: process.cwd(), timeout: 60_000 },
+      ).then(({ stdout }) => JSON.parse(stdout) as { codes: string[]; errors: unknown[] });
+    const [a, b] = await Promise.all([child('甲'), child('乙')]);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    const codes = [...a.codes, ...b.codes];
+    expect(codes).toHaveLength(2 * count);
+    expect(new Set(codes).size).toBe(2 * count);
+    expect(codes.sort()).toEqual(
+      Array.from({ length: 2 * count }, (_, i) => `JD20261127-${String(i + 1).padStart(3, '0')}`),
+    );
+    expect(t.count('requests')).toBe(2 * count);
+  }, 90_000);
+});

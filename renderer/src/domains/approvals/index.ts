@@ -1,0 +1,2 @@
+export { useApprovalCount } from './useApprovalCount';
+export { DecisionButtons } from './DecisionButtons';

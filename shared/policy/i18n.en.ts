@@ -1,0 +1,40 @@
+import type { policyZhCN } from './i18n.zh-CN';
+import type { Shape } from '../i18n/shape';
+
+export const policyEn: Shape<typeof policyZhCN> = {
+  checks: {
+    arrival_in_past:
+      'The arrival date has passed. For retroactive filing tick "Retroactive" and give the reason.',
+    lead_time:
+      'Tier {{tier}} receptions must be filed $t(common.units.day, {"count": {{days}} }) ahead; this one is only $t(common.units.day, {"count": {{lead}} }) ahead.',
+    companions_ratio:
+      '{{companions}} accompanying staff for $t(common.units.visitor, {"count": {{visitors}} }): more than half the number of visitors.',
+    repeat_visit_one:
+      'The same organisation already has {{count}} reception within $t(common.units.day, {"count": {{days}} }): explain why in the purpose.',
+    repeat_visit_other:
+      'The same organisation already has {{count}} receptions within $t(common.units.day, {"count": {{days}} }): explain why in the purpose.',
+    meal_over_cap_one:
+      '{{count}} meal is planned above the per-head cap (cap {{capFen}}, highest {{worstFen}}). An executive must approve.',
+    meal_over_cap_other:
+      '{{count}} meals are planned above the per-head cap (cap {{capFen}}, highest {{worstFen}}). An executive must approve.',
+    company_lodging: 'Visitors pay their own lodging; company-paid lodging needs an executive.',
+    tier_override:
+      'Tier changed from the suggested {{suggested}} to {{chosen}}: an executive must approve.',
+    tier_override_reason: 'Give a reason for changing the tier.',
+    budget_over_estimate:
+      'The "{{category}}" budget is above the estimate ({{estimateFen}} estimated, {{amountFen}} planned): a reason is needed.',
+    budget_over_threshold:
+      'The total budget {{totalFen}} is above {{thresholdFen}}: an executive must approve.',
+    vehicle_on_request: 'Tier {{tier}}: explain why a company car is needed.',
+    vehicle_not_eligible:
+      'Tier {{tier}} receptions get no company car as a rule: an executive must approve.',
+    id_check_digit:
+      'Visitor {{row}} ({{name}}): the ID number check digit is wrong. Please verify.',
+  },
+  errors: {
+    policyNotFound: 'That policy version does not exist.',
+  },
+  ops: {
+    policy: { update: 'Update policy' },
+  },
+};

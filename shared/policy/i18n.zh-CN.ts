@@ -1,0 +1,28 @@
+/** The reception policy: policy check messages (`checks.<code>`). Its keys must match i18n.en.ts (the typecheck and a test say so). */
+export const policyZhCN = {
+  checks: {
+    arrival_in_past: '到达日期已过。事后补办请勾选“事后补办”并说明原因。',
+    lead_time: '{{tier}} 类接待需至少提前 {{days}} 天报备，当前仅提前 {{lead}} 天。',
+    companions_ratio: '陪同人员 {{companions}} 人、来访 {{visitors}} 人：陪同超过来访人数的一半。',
+    repeat_visit_other: '同一单位在 {{days}} 天内已有 {{count}} 次接待，请在用途中说明原因。',
+    meal_over_cap_other:
+      '{{count}} 餐的人均标准超过上限（上限 {{capFen}}，最高 {{worstFen}}），需公司领导审批。',
+    company_lodging: '住宿原则上由来宾自理；公司承担住宿需公司领导审批。',
+    tier_override: '已将建议的 {{suggested}} 类改为 {{chosen}} 类，需公司领导审批。',
+    tier_override_reason: '更改接待等级时必须填写原因。',
+    budget_over_estimate:
+      '“{{category}}”预算高于测算（测算 {{estimateFen}}，计划 {{amountFen}}），需说明原因。',
+    budget_over_threshold: '预算合计 {{totalFen}}，超过 {{thresholdFen}} 的需公司领导审批。',
+    vehicle_on_request: '{{tier}} 类接待用车需说明必要性。',
+    vehicle_not_eligible: '{{tier}} 类接待原则上不派车，需公司领导审批。',
+    id_check_digit: '第 {{row}} 位来访人员（{{name}}）的身份证号校验位不对，请核对。',
+  },
+  errors: {
+    policyNotFound: '接待标准版本不存在。',
+  },
+  ops: {
+    policy: {
+      update: '修改接待标准',
+    },
+  },
+};

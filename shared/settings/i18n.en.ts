@@ -1,0 +1,17 @@
+import type { settingsZhCN } from './i18n.zh-CN';
+import type { Shape } from '../i18n/shape';
+
+export const settingsEn: Shape<typeof settingsZhCN> = {
+  settings: {
+    title: 'Settings',
+    companyName: 'Company name',
+    timeZone: 'Company time zone',
+    timeZoneHint: "Dates are computed in this time zone, not the computer's.",
+    idleLockMinutes: 'Idle lock (minutes)',
+    idleHint:
+      'After this long without activity the shared front-desk computer asks for the password again.',
+  },
+  ops: {
+    settings: { update: 'Update settings' },
+  },
+};

@@ -1,0 +1,40 @@
+/** User administration. Its keys must match i18n.en.ts (the typecheck and a test say so). */
+export const usersZhCN = {
+  users: {
+    title: '用户管理',
+    create: '新建用户',
+    edit: '编辑用户',
+    login: '登录名',
+    displayName: '姓名',
+    department: '部门',
+    roles: '角色',
+    status: '状态',
+    active: '在用',
+    disabled: '已停用',
+    lockedUntil: '锁定至 {{time}}',
+    password: '初始密码',
+    passwordHint: '用户首次登录后可自行修改。',
+    resetPassword: '重置密码',
+    resetPasswordTitle: '重置 {{name}} 的密码',
+    resetPasswordDone: '密码已重置，用户下次登录需设置新密码。',
+    unlock: '解除锁定',
+    unlocked: '已解除锁定。',
+    disable: '停用账户',
+    created: '用户已创建。',
+    filter: '按姓名或登录名筛选',
+    empty: '还没有用户',
+  },
+  errors: {
+    userNotFound: '用户不存在。',
+    selfLockout: '不能停用自己或取消自己的系统管理员角色。',
+    lastSysadmin: '至少需要保留一名在用的系统管理员。',
+  },
+  ops: {
+    users: {
+      create: '新建用户',
+      update: '修改用户',
+      resetPassword: '重置密码',
+      unlock: '解除锁定',
+    },
+  },
+};
