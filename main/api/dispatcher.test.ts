@@ -1,26 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { OPERATION_NAMES, type OperationName } from '../../shared/contract/names';
+import { OPERATION_NAMES } from '../../shared/contract/names';
 import { OPERATIONS } from '../../shared/contract/operations';
 import { CATALOGS, lookup } from '../../shared/i18n/translate';
 import {
-  decision,
   ADMIN,
   adminApp,
   createUser,
   HOUR,
   makeTestApp,
   MINUTE,
-  newRequest,
-  receptionCompany,
   signedInAdmin,
   signedInUser,
-  signIn,
-  submitted,
-  USER_PASSWORD,
   type TestApp,
 } from '../test-support';
-import type { CallOutcome } from './dispatcher';
 import type { AppEvent } from './events';
+import type { Scenarios } from '../test-scenarios';
+
+/** Each domain's `audit.scenarios.ts` (one successful call of each of its write operations). */
+const DOMAINS_DIR = path.join(import.meta.dirname, '..', 'domains');
+const SCENARIO_MODULES = (await Promise.all(
+  fs
+    .readdirSync(DOMAINS_DIR)
+    .filter((d) => fs.existsSync(path.join(DOMAINS_DIR, d, 'audit.scenarios.ts')))
+    .map((d) => import(`../domains/${d}/audit.scenarios.ts`)),
+)) as { auditScenarios: Scenarios }[];
 
 interface AuditRow {
   id: number;
@@ -379,221 +384,8 @@ describe('dispatcher: writes and the audit log', () => {
     }
   });
 
-  /**
-   * One successful call of every write operation: the scenario does its setup and returns the
-   * call to check, which reports who the audit log should name as the actor.
-   */
-  type Run = () => Promise<{ outcome: CallOutcome; actorId: number }>;
-  type Scenario = (t: TestApp) => Promise<Run>;
-  interface Admin {
-    token: string;
-    userId: number;
-  }
-  const asAdmin =
-    (prepare: (t: TestApp, admin: Admin) => Promise<() => Promise<CallOutcome>>): Scenario =>
-    async (t) => {
-      const admin = await signedInAdmin(t);
-      const call = await prepare(t, admin);
-      return async () => ({ outcome: await call(), actorId: admin.userId });
-    };
-  const newHost = (t: TestApp, token: string) =>
-    createUser(t, token, { login: 'host1', roles: ['host'] });
-
-  const SCENARIOS: Partial<Record<OperationName, Scenario>> = {
-    'setup.createAdmin': async (t) => async () => {
-      const outcome = await t.call('setup.createAdmin', { ...ADMIN });
-      const value = outcome.result.ok ? (outcome.result.value as { user: { id: number } }) : null;
-      return { outcome, actorId: value?.user.id ?? -1 };
-    },
-    'auth.login': asAdmin(
-      async (t) => () => t.call('auth.login', { login: ADMIN.login, password: ADMIN.password }),
-    ),
-    'auth.logout': asAdmin(async (t, a) => () => t.call('auth.logout', {}, a.token)),
-    'auth.lock': asAdmin(async (t, a) => () => t.call('auth.lock', {}, a.token)),
-    'auth.unlock': asAdmin(async (t, a) => {
-      await t.ok('auth.lock', {}, a.token);
-      return () => t.call('auth.unlock', { password: ADMIN.password }, a.token);
-    }),
-    'auth.changePassword': asAdmin(
-      async (t, a) => () =>
-        t.call(
-          'auth.changePassword',
-          { currentPassword: ADMIN.password, newPassword: 'another-pass-1' },
-          a.token,
-        ),
-    ),
-    'auth.setLanguage': asAdmin(
-      async (t, a) => () => t.call('auth.setLanguage', { language: 'en' }, a.token),
-    ),
-    'users.create': asAdmin(
-      async (t, a) => () =>
-        t.call(
-          'users.create',
-          {
-            login: 'host1',
-            displayName: '李接待',
-            departmentId: null,
-            roles: ['host'],
-            password: USER_PASSWORD,
-          },
-          a.token,
-        ),
-    ),
-    'users.update': asAdmin(async (t, a) => {
-      const id = await newHost(t, a.token);
-      return () =>
-        t.call(
-          'users.update',
-          {
-            id,
-            displayName: '李接待',
-            departmentId: null,
-            roles: ['host', 'finance'],
-            disabled: false,
-          },
-          a.token,
-        );
-    }),
-    'users.resetPassword': asAdmin(async (t, a) => {
-      const id = await newHost(t, a.token);
-      return () => t.call('users.resetPassword', { id, password: 'reset-pass-1' }, a.token);
-    }),
-    'users.unlock': asAdmin(async (t, a) => {
-      const id = await newHost(t, a.token);
-      return () => t.call('users.unlock', { id }, a.token);
-    }),
-    'departments.create': asAdmin(
-      async (t, a) => () =>
-        t.call('departments.create', { name: '销售部', headUserId: null }, a.token),
-    ),
-    'departments.update': asAdmin(async (t, a) => {
-      const d = await t.ok('departments.create', { name: '销售部', headUserId: null }, a.token);
-      return () =>
-        t.call('departments.update', { id: d.id, name: '市场部', headUserId: a.userId }, a.token);
-    }),
-    'departments.delete': asAdmin(async (t, a) => {
-      const d = await t.ok('departments.create', { name: '销售部', headUserId: null }, a.token);
-      return () => t.call('departments.delete', { id: d.id }, a.token);
-    }),
-    'settings.update': asAdmin(
-      async (t, a) => () =>
-        t.call(
-          'settings.update',
-          { companyName: '新公司', timeZone: 'Asia/Shanghai', idleLockMinutes: 15 },
-          a.token,
-        ),
-    ),
-    'policy.update': asAdmin(async (t, a) => {
-      const current = await t.ok('policy.get', {}, a.token);
-      return () => t.call('policy.update', { policy: current.policy, note: '同上' }, a.token);
-    }),
-    'requests.saveDraft': async (t) => {
-      const r = await receptionCompany(t);
-      return async () => ({
-        outcome: await t.call('requests.saveDraft', newRequest(), r.host.token),
-        actorId: r.host.userId,
-      });
-    },
-    'requests.submit': async (t) => {
-      const r = await receptionCompany(t);
-      return async () => ({
-        outcome: await t.call('requests.submit', newRequest(), r.host.token),
-        actorId: r.host.userId,
-      });
-    },
-    'requests.cancel': async (t) => {
-      const r = await receptionCompany(t);
-      const d = await submitted(t, r);
-      return async () => ({
-        outcome: await t.call(
-          'requests.cancel',
-          { id: d.id, version: d.version, reason: '客户改期' },
-          r.host.token,
-        ),
-        actorId: r.host.userId,
-      });
-    },
-    'approvals.decide': async (t) => {
-      const r = await receptionCompany(t);
-      const d = await submitted(t, r);
-      const step = d.steps.find((s) => s.status === 'pending')!;
-      return async () => ({
-        outcome: await t.call('approvals.decide', decision(step), r.head.token),
-        actorId: r.head.userId,
-      });
-    },
-    'approvals.transfer': async (t) => {
-      const r = await receptionCompany(t);
-      const other = await createUser(t, r.admin.token, { login: 'head2', roles: ['dept_head'] });
-      const d = await submitted(t, r);
-      const step = d.steps.find((s) => s.status === 'pending')!;
-      return async () => ({
-        outcome: await t.call(
-          'approvals.transfer',
-          { stepId: step.id, version: step.version, toUserId: other, comment: '出差' },
-          r.head.token,
-        ),
-        actorId: r.head.userId,
-      });
-    },
-    'approvals.comment': async (t) => {
-      const r = await receptionCompany(t);
-      const d = await submitted(t, r);
-      return async () => ({
-        outcome: await t.call(
-          'approvals.comment',
-          { requestId: d.id, comment: '请补充议程' },
-          r.head.token,
-        ),
-        actorId: r.head.userId,
-      });
-    },
-    'delegations.create': async (t) => {
-      const r = await receptionCompany(t);
-      return async () => ({
-        outcome: await t.call(
-          'delegations.create',
-          { delegateUserId: r.executive.userId, fromDate: '2026-11-27', toDate: '2026-12-05' },
-          r.head.token,
-        ),
-        actorId: r.head.userId,
-      });
-    },
-    'delegations.revoke': async (t) => {
-      const r = await receptionCompany(t);
-      const dl = await t.ok(
-        'delegations.create',
-        { delegateUserId: r.executive.userId, fromDate: '2026-11-27', toDate: '2026-12-05' },
-        r.head.token,
-      );
-      return async () => ({
-        outcome: await t.call('delegations.revoke', { id: dl.id }, r.head.token),
-        actorId: r.head.userId,
-      });
-    },
-    'notifications.markRead': async (t) => {
-      const admin = await signedInAdmin(t);
-      const id = await newHost(t, admin.token);
-      await t.ok('users.resetPassword', { id, password: 'reset-pass-1' }, admin.token);
-      const token = await signIn(t, 'host1', 'reset-pass-1');
-      await t.ok(
-        'auth.changePassword',
-        { currentPassword: 'reset-pass-1', newPassword: 'my-own-pass-1' },
-        token,
-      );
-      const list = await t.ok('notifications.list', {}, token);
-      expect(list.unread).toBe(1);
-      return async () => ({
-        outcome: await t.call(
-          'notifications.markRead',
-          { ids: list.items.map((n) => n.id) },
-          token,
-        ),
-        actorId: id,
-      });
-    },
-  };
-
+  // Every domain's scenarios, whatever domains there are.
+  const SCENARIOS: Scenarios = Object.assign({}, ...SCENARIO_MODULES.map((m) => m.auditScenarios));
   const WRITE_OPS = OPERATION_NAMES.filter((n) => OPERATIONS[n].write);
 
   it('the write-audit check below covers every write operation of the contract', () => {
