@@ -207,78 +207,26 @@ export function BasicSection({ session }: { session: SessionInfo }) {
       </RField>
       <Row gutter={16}>
         <Col xs={12} md={6}>
-          <RField
+          <WhenField
             name="arrivalDate"
-            label={t('requestForm.basic.arrivalDate')}
-            required
+            mode="date"
             warning={arrivalCheck ? checkText(arrivalCheck).text : undefined}
-          >
-            {(f, invalid) => (
-              <DateTimeField
-                mode="date"
-                id="arrivalDate"
-                ref={f.ref}
-                value={f.value}
-                onChange={f.onChange}
-                onBlur={f.onBlur}
-                invalid={invalid || arrivalCheck?.severity === 'block'}
-                placeholder={t('requestForm.basic.datePlaceholder')}
-              />
-            )}
-          </RField>
+            flagged={arrivalCheck?.severity === 'block'}
+          />
         </Col>
         <Col xs={12} md={6}>
-          <RField name="arrivalTime" label={t('requestForm.basic.arrivalTime')} required>
-            {(f, invalid) => (
-              <DateTimeField
-                mode="time"
-                id="arrivalTime"
-                ref={f.ref}
-                value={f.value}
-                onChange={f.onChange}
-                onBlur={f.onBlur}
-                invalid={invalid}
-                placeholder={t('requestForm.basic.timePlaceholder')}
-              />
-            )}
-          </RField>
+          <WhenField name="arrivalTime" mode="time" />
         </Col>
         <Col xs={12} md={6}>
-          <RField
+          <WhenField
             name="departureDate"
-            label={t('requestForm.basic.departureDate')}
-            required
+            mode="date"
             warning={reversed ? t('requestForm.basic.departureBeforeArrival') : undefined}
-          >
-            {(f, invalid) => (
-              <DateTimeField
-                mode="date"
-                id="departureDate"
-                ref={f.ref}
-                value={f.value}
-                onChange={f.onChange}
-                onBlur={f.onBlur}
-                invalid={invalid || Boolean(reversed)}
-                placeholder={t('requestForm.basic.datePlaceholder')}
-              />
-            )}
-          </RField>
+            flagged={Boolean(reversed)}
+          />
         </Col>
         <Col xs={12} md={6}>
-          <RField name="departureTime" label={t('requestForm.basic.departureTime')} required>
-            {(f, invalid) => (
-              <DateTimeField
-                mode="time"
-                id="departureTime"
-                ref={f.ref}
-                value={f.value}
-                onChange={f.onChange}
-                onBlur={f.onBlur}
-                invalid={invalid}
-                placeholder={t('requestForm.basic.timePlaceholder')}
-              />
-            )}
-          </RField>
+          <WhenField name="departureTime" mode="time" />
         </Col>
       </Row>
       <RField name="retroactive" help={t('requestForm.basic.retroactiveHelp')}>
@@ -309,5 +257,44 @@ export function BasicSection({ session }: { session: SessionInfo }) {
         </RField>
       )}
     </>
+  );
+}
+
+/**
+ * One of the four arrival/departure pickers: a required date or time field whose label and
+ * placeholder follow its name; `flagged` marks it red for a rule the panel reports (notice,
+ * departure before arrival) although the value itself is well-formed.
+ */
+function WhenField({
+  name,
+  mode,
+  warning,
+  flagged = false,
+}: {
+  name: 'arrivalDate' | 'arrivalTime' | 'departureDate' | 'departureTime';
+  mode: 'date' | 'time';
+  warning?: string | undefined;
+  flagged?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <RField name={name} label={t(`requestForm.basic.${name}`)} required warning={warning}>
+      {(f, invalid) => (
+        <DateTimeField
+          mode={mode}
+          id={name}
+          ref={f.ref}
+          value={f.value}
+          onChange={f.onChange}
+          onBlur={f.onBlur}
+          invalid={invalid || flagged}
+          placeholder={t(
+            mode === 'date'
+              ? 'requestForm.basic.datePlaceholder'
+              : 'requestForm.basic.timePlaceholder',
+          )}
+        />
+      )}
+    </RField>
   );
 }
