@@ -1,3 +1,4 @@
+import { isFilingStep } from '../approvals';
 import { daysBetween } from '../dates';
 import type { Fen } from '../money';
 import type { RequestBody } from '../requests';
@@ -248,7 +249,7 @@ export function planChain(
           c.code === 'vehicle_not_eligible',
       );
   if (trigger) {
-    const fileAt = steps.findIndex((s) => s.kind === 'admin_office');
+    const fileAt = steps.findIndex((s) => isFilingStep(s.kind));
     steps.splice(fileAt === -1 ? steps.length : fileAt, 0, {
       kind: 'executive',
       reason: trigger.code,

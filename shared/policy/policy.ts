@@ -1,3 +1,4 @@
+import type { StepKind } from '../approvals';
 import type { Fen } from '../money';
 
 /** Reception tiers of the seed's 公务接待流程及标准 (DESIGN.md §3). */
@@ -56,7 +57,8 @@ export interface EstimateDefaults {
   meetingRoomFen: Fen;
 }
 
-export type ChainStepKind = 'dept_head' | 'executive' | 'admin_office';
+/** The kinds of approval step a chain is made of (the approval engine's step kinds). */
+export type ChainStepKind = StepKind;
 
 export interface ChainRules {
   base: Record<Tier, ChainStepKind[]>;

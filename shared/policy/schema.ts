@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { STEP_KINDS } from '../approvals';
 import { fen } from '../validation/fields';
 import { ACCOMPANY_CODES, ORG_CATEGORIES, TIERS, type Policy } from './policy';
 
@@ -14,10 +15,7 @@ const tierPolicy = z.strictObject({
   vehicle: z.enum(['yes', 'on_request', 'no']),
 });
 
-const stepKinds = z
-  .array(z.enum(['dept_head', 'executive', 'admin_office']))
-  .min(1, { message: 'validation.required' })
-  .max(5);
+const stepKinds = z.array(z.enum(STEP_KINDS)).min(1, { message: 'validation.required' }).max(5);
 
 const byTier = <T extends z.ZodType>(s: T) =>
   z.strictObject({ A: s, B: s, C: s, D: s }) as unknown as z.ZodType<

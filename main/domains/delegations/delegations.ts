@@ -3,7 +3,7 @@ import type { OpParsed } from '../../../shared/contract/operations';
 import type { DelegationView } from '../../../shared/delegations/views';
 import type { DB } from '../../db/schema';
 import { ROLES, type Role } from '../../../shared/auth';
-import type { DelegatorFacts } from '../../../shared/approvals';
+import { STEP_ROLE, type DelegatorFacts } from '../../../shared/approvals';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
 
@@ -143,7 +143,7 @@ export async function createDelegation(
     .selectFrom('userRoles')
     .select('userId')
     .where('userId', '=', input.delegateUserId)
-    .where('role', 'in', ['dept_head', 'executive', 'admin_office'])
+    .where('role', 'in', [...new Set(Object.values(STEP_ROLE))])
     .executeTakeFirst();
   if (!approver) throw fieldError('delegateUserId', 'errors.delegateNotApprover');
   const { id } = await ctx.db

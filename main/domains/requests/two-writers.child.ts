@@ -1,7 +1,8 @@
 /**
  * A second process for two-writers.test.ts: opens the same database file and submits requests as
- * fast as it can, from a start time shared with its twin. Prints the codes it got and the errors.
- * Run with `node --import tsx two-writers.child.ts <db file> <token> <count> <tag> <start at> <now>`.
+ * fast as it can, from the moment its parent says "go" on stdin (once both twins have said "ready"
+ * on stderr). Prints the codes it got and the errors on stdout.
+ * Run with `node --import tsx two-writers.child.ts <db file> <token> <count> <tag> <now>`.
  * (Not a test file and no vitest import: it runs outside the test runner.)
  */
 import { dispatch } from '../../api/dispatcher';
@@ -9,12 +10,14 @@ import { createApp } from '../../app';
 import { requestBody } from '../../test-fixtures';
 
 async function main() {
-  const [file = '', token = '', count = '0', tag = '', startAt = '0', now = '0'] =
-    process.argv.slice(2);
+  const [file = '', token = '', count = '0', tag = '', now = '0'] = process.argv.slice(2);
   const app = createApp(file, { clock: () => Number(now) });
   const codes: string[] = [];
   const errors: unknown[] = [];
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
+  // Both processes start submitting together: each waits for "go" once it is ready.
+  process.stderr.write('ready\n');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  process.stdin.pause();
   for (let i = 0; i < Number(count); i++) {
     const out = await dispatch(app, {
       op: 'requests.submit',

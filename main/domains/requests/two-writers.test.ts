@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { makeTestApp, receptionCompany, START_MS } from '../../test-support';
 
-const run = promisify(execFile);
 const CHILD = path.join(__dirname, 'two-writers.child.ts');
 
 /**
@@ -18,24 +16,36 @@ describe('two writers on one database file', () => {
     const t = makeTestApp();
     const r = await receptionCompany(t);
     const count = 15;
-    const startAt = Date.now() + 4000;
-    const child = (tag: string) =>
-      run(
+    const child = (tag: string) => {
+      const proc = spawn(
         process.execPath,
-        [
-          '--import',
-          'tsx',
-          CHILD,
-          t.file,
-          r.host.token,
-          String(count),
-          tag,
-          String(startAt),
-          String(START_MS),
-        ],
-        { cwd: process.cwd(), timeout: 60_000 },
-      ).then(({ stdout }) => JSON.parse(stdout) as { codes: string[]; errors: unknown[] });
-    const [a, b] = await Promise.all([child('甲'), child('乙')]);
+        ['--import', 'tsx', CHILD, t.file, r.host.token, String(count), tag, String(START_MS)],
+        { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 },
+      );
+      let stdout = '';
+      let stderr = '';
+      proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const ready = new Promise<void>((resolve, reject) => {
+        proc.stderr.on('data', (d: Buffer) => {
+          stderr += d.toString();
+          if (stderr.includes('ready')) resolve();
+        });
+        proc.on('exit', () => reject(new Error(`child ${tag} ended early: ${stderr}`)));
+      });
+      const done = new Promise<{ codes: string[]; errors: unknown[] }>((resolve, reject) =>
+        proc.on('exit', (code) =>
+          code === 0
+            ? resolve(JSON.parse(stdout) as { codes: string[]; errors: unknown[] })
+            : reject(new Error(`child ${tag} exited ${String(code)}: ${stderr}`)),
+        ),
+      );
+      return { proc, ready, done };
+    };
+    const twins = [child('甲'), child('乙')];
+    await Promise.all(twins.map((c) => c.ready));
+    for (const c of twins) c.proc.stdin.end('go\n');
+    const [a, b] = await Promise.all(twins.map((c) => c.done));
+    if (!a || !b) throw new Error('two children expected');
     expect([...a.errors, ...b.errors]).toEqual([]);
     const codes = [...a.codes, ...b.codes];
     expect(codes).toHaveLength(2 * count);

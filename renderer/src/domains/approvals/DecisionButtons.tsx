@@ -3,6 +3,7 @@ import { App, Button, Form, Input, Modal, Popconfirm, Select, Space } from 'antd
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isFilingStep } from '../../../../shared/approvals';
 import type { ChainStepKind } from '../../../../shared/policy';
 import type { RequestDossier } from '../../../../shared/requests';
 import type { ApiError } from '../../../../shared/result';
@@ -55,8 +56,9 @@ export function DecisionButtons({
   const [transferring, setTransferring] = useState(false);
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
   const session = useSignedIn();
-  const approveKey =
-    target.kind === 'admin_office' ? 'requestViews.actions.file' : 'requestViews.actions.approve';
+  const approveKey = isFilingStep(target.kind)
+    ? 'requestViews.actions.file'
+    : 'requestViews.actions.approve';
 
   const openTransfer = () => {
     setTransferring(true);

@@ -42,6 +42,7 @@ import {
   type Tier,
 } from '../../../../shared/policy/policy';
 import { policySchema } from '../../../../shared/policy/schema';
+import { STEP_KINDS } from '../../../../shared/approvals';
 import { requiredText } from '../../../../shared/validation/fields';
 import { TierTag as ColouredTierTag } from '../../components/StatusTag';
 import './policy.css';
@@ -54,7 +55,6 @@ export const policyFormSchema = z.strictObject({
 export type PolicyForm = z.input<typeof policyFormSchema>;
 type Name = Path<PolicyForm>;
 
-const STEP_KINDS: ChainStepKind[] = ['dept_head', 'executive', 'admin_office'];
 const MAX_STEPS = 5;
 
 const ESTIMATE_KEYS = [

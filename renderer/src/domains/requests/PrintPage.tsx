@@ -3,6 +3,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import type { RequestDossier } from '../../../../shared/requests/views';
+import { STEP_KINDS } from '../../../../shared/approvals';
 import { useSignedIn } from '../../session/SessionContext';
 import { sortChecks } from './views/CheckList';
 import { budgetLines, isDecided, needsRows, stepAssignee, visitorId } from './views/content';
@@ -90,9 +91,7 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
   );
   const signers = [
     'host',
-    ...(['dept_head', 'executive', 'admin_office'] as const).filter(
-      (k) => chainKinds.size === 0 || chainKinds.has(k),
-    ),
+    ...STEP_KINDS.filter((k) => chainKinds.size === 0 || chainKinds.has(k)),
   ] as const;
 
   return (

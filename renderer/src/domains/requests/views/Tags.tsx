@@ -1,11 +1,12 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isFilingStep, isStepKind } from '../../../../../shared/approvals';
 import type { Severity } from '../../../../../shared/policy';
 import { SEVERITY_COLOR, STEP_STATUS_COLOR } from './format';
 
 /** The admin office's approval is the filing (备案), and says so. */
 export const stepStatusKey = (s: { kind: string; status: string }) =>
-  `requestViews.stepStatus.${s.kind === 'admin_office' && s.status === 'approved' ? 'filed' : s.status}`;
+  `requestViews.stepStatus.${isStepKind(s.kind) && isFilingStep(s.kind) && s.status === 'approved' ? 'filed' : s.status}`;
 
 export function StepStatusTag({ status, kind }: { status: string; kind?: string }) {
   const { t } = useTranslation();
