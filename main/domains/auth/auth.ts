@@ -3,7 +3,7 @@ import { permissionsOf } from '../../../shared/auth/roles';
 import type { OpParsed } from '../../../shared/contract/operations';
 import type { SessionInfo } from '../../../shared/contract/types';
 import type { DB } from '../../db/schema';
-import type { ServiceContext } from '../../core/context';
+import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError, Failure, fieldError } from '../../core/errors';
 import { notify } from '../notifications';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
@@ -170,8 +170,7 @@ export async function unlock(
   ctx: ServiceContext,
   input: OpParsed<'auth.unlock'>,
 ): Promise<SessionInfo | Failure> {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+  const actor = requireActor(ctx);
   const user = await credentials(ctx.db).where('id', '=', actor.userId).executeTakeFirstOrThrow();
   const failure = await checkPassword(ctx, user, input.password);
   if (failure) {
@@ -204,8 +203,7 @@ export async function changePassword(
   ctx: ServiceContext,
   input: OpParsed<'auth.changePassword'>,
 ): Promise<null | Failure> {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+  const actor = requireActor(ctx);
   const user = await credentials(ctx.db).where('id', '=', actor.userId).executeTakeFirstOrThrow();
   const failure = await checkPassword(ctx, user, input.currentPassword);
   if (failure?.code === 'BAD_CREDENTIALS') {
@@ -231,8 +229,7 @@ export async function changePassword(
 }
 
 export async function setLanguage(ctx: ServiceContext, input: OpParsed<'auth.setLanguage'>) {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
+  const actor = requireActor(ctx);
   await ctx.db
     .updateTable('users')
     .set({ language: input.language })

@@ -2,7 +2,13 @@ import { Checkbox, Col, Form, Input, Row, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useWatch } from 'react-hook-form';
 import type { SessionInfo } from '../../../../../shared/contract/types';
-import { ORG_CATEGORIES, TIERS, type OrgCategory, type Tier } from '../../../../../shared/policy';
+import {
+  CHECK_FIELD,
+  ORG_CATEGORIES,
+  TIERS,
+  type OrgCategory,
+  type Tier,
+} from '../../../../../shared/policy';
 import { departsBeforeArrival } from '../../../../../shared/requests';
 import { RField, useCheckText, useDirectory, usePreview, useRequestForm } from './common';
 import { DateTimeField } from '../../../components/DateTimeField';
@@ -44,10 +50,9 @@ export function BasicSection({ session }: { session: SessionInfo }) {
   const suggested = suggestedFor(category);
   const overridden = suggested !== undefined && tier !== suggested;
 
-  // The live checks that concern a field are shown on it, before anyone presses submit.
-  const arrivalCheck = preview?.checks.find(
-    (c) => c.code === 'arrival_in_past' || c.code === 'lead_time',
-  );
+  // The live checks that concern a field are shown on it, before anyone presses submit (the
+  // same check → field map main uses to place a blocked submit's messages).
+  const arrivalCheck = preview?.checks.find((c) => CHECK_FIELD[c.code] === 'arrivalDate');
   // The schema's own departure-order rule, live (submit reports it as departureAfterArrival).
   const reversed = departsBeforeArrival({
     arrivalDate,
