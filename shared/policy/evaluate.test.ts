@@ -12,6 +12,7 @@ import {
 import {
   blocking,
   CHECK_CODES,
+  CHECK_FIELD,
   companionsRatio,
   estimateBudget,
   evaluateChecks,
@@ -81,12 +82,42 @@ describe('companionsRatio (the rule the form shows live)', () => {
   it.each([
     [2, 1, 1, false],
     [2, 2, 1, true],
-    [1, 1, 0, true],
+    [1, 1, 1, false],
+    [1, 2, 1, true],
     [3, 1, 1, false],
     [3, 2, 1, true],
-    [0, 3, 0, false],
+    [0, 3, 1, false],
   ])('%i visitors, %i accompanying: at most %i, over %s', (visitors, companions, max, over) => {
     expect(companionsRatio(visitors, companions, DEFAULT_POLICY)).toEqual({ max, over });
+  });
+});
+
+describe('companionsRatio: the host always accompanies (never fewer than one)', () => {
+  it.each([
+    // visitors, companions, ratio, max, over
+    [1, 1, 0.5, 1, false],
+    [1, 2, 0.5, 1, true],
+    [1, 1, 0, 1, false],
+    [5, 1, 0.1, 1, false],
+    [5, 2, 0.1, 1, true],
+    [10, 1, 0.05, 1, false],
+    [4, 3, 0.5, 2, true],
+  ])(
+    '%i visitors, %i accompanying, ratio %d: at most %i, over %s',
+    (visitors, companions, companionRatioMax, max, over) => {
+      expect(companionsRatio(visitors, companions, { companionRatioMax })).toEqual({ max, over });
+    },
+  );
+
+  it('the check states the allowance of one for a single visitor', () => {
+    expect(codes(checksOf(body({ visitors: many(1) })))).toEqual([]);
+    expect(checksOf(body({ visitors: many(1), companions: staff(2) }))).toEqual([
+      {
+        code: 'companions_ratio',
+        severity: 'warn',
+        params: { companions: 2, visitors: 1, max: 1 },
+      },
+    ]);
   });
 });
 
@@ -117,7 +148,7 @@ describe('evaluateChecks: every check code and its severity', () => {
       [],
     ],
     [
-      'A one day ahead, retroactive',
+      'A one day ahead, retroactive (not yet happened: refused, no notice skipped)',
       body({
         orgCategory: 'government',
         tier: 'A',
@@ -126,7 +157,25 @@ describe('evaluateChecks: every check code and its severity', () => {
         retroactiveReason: '领导临时决定',
       }),
       [],
+      ['retroactive_in_future:block'],
+    ],
+    [
+      'A arriving today, retroactive',
+      body({
+        orgCategory: 'government',
+        tier: 'A',
+        arrivalDate: TODAY,
+        retroactive: true,
+        retroactiveReason: '领导临时决定',
+      }),
       [],
+      [],
+    ],
+    [
+      'C next week, retroactive',
+      body({ arrivalDate: '2026-12-04', retroactive: true, retroactiveReason: '补办' }),
+      [],
+      ['retroactive_in_future:block'],
     ],
     [
       'A in the past, retroactive',
@@ -165,7 +214,14 @@ describe('evaluateChecks: every check code and its severity', () => {
     // companions_ratio
     ['1 companion for 2 visitors (exactly ½)', body(), [], []],
     ['2 companions for 2 visitors', body({ companions: staff(2) }), [], ['companions_ratio:warn']],
-    ['1 companion for 1 visitor', body({ visitors: many(1) }), [], ['companions_ratio:warn']],
+    ['1 companion for 1 visitor (the host)', body({ visitors: many(1) }), [], []],
+    [
+      '2 companions for 1 visitor',
+      body({ visitors: many(1), companions: staff(2) }),
+      [],
+      ['companions_ratio:warn'],
+    ],
+    ['1 companion for 3 visitors', body({ visitors: many(3) }), [], []],
     ['3 companions for 6 visitors', body({ visitors: many(6), companions: staff(3) }), [], []],
     [
       '4 companions for 6 visitors',
@@ -815,6 +871,23 @@ describe('properties', () => {
     const b = body({ budget: [line('meals', 35000)] });
     expect(codes(checksOf(b))).toEqual(['budget_over_estimate:block']);
     expect(codes(checksOf({ ...b, companions: staff(2) }))).toEqual(['companions_ratio:warn']);
+  });
+
+  it('ticking retroactive never lets a visit still to come through: it is blocked on the arrival date', () => {
+    fc.assert(
+      fc.property(bodyArb, otherDatesArb, (b, others) => {
+        const retro = { ...b, retroactive: true, retroactiveReason: '补办' };
+        const blocks = blocking(checksOf(retro, others));
+        const future = b.arrivalDate > TODAY;
+        expect(blocks.some((c) => c.code === 'retroactive_in_future')).toBe(future);
+        if (future) expect(blocks.some((c) => CHECK_FIELD[c.code] === 'arrivalDate')).toBe(true);
+        // A genuine retroactive request (today or earlier) has no date check at all.
+        else
+          expect(
+            checksOf(retro, others).filter((c) => CHECK_FIELD[c.code] === 'arrivalDate'),
+          ).toEqual([]);
+      }),
+    );
   });
 
   it('a body whose tier is the suggested one has no tier override', () => {

@@ -15,6 +15,7 @@ export type Severity = 'block' | 'approval' | 'warn';
 
 export const CHECK_CODES = [
   'arrival_in_past',
+  'retroactive_in_future',
   'lead_time',
   'companions_ratio',
   'repeat_visit',
@@ -37,6 +38,7 @@ export type CheckCode = (typeof CHECK_CODES)[number];
  */
 export const CHECK_FIELD: Readonly<Partial<Record<CheckCode, string>>> = {
   arrival_in_past: 'arrivalDate',
+  retroactive_in_future: 'arrivalDate',
   lead_time: 'arrivalDate',
   tier_override_reason: 'tierOverrideReason',
   budget_over_estimate: 'budget',
@@ -116,14 +118,15 @@ export interface CheckContext {
 
 /**
  * The companions_ratio rule, for the checks and for the form's live hint alike: at most
- * `companionRatioMax` accompanying staff per visitor (rounded down). `over` when there are more.
+ * `companionRatioMax` accompanying staff per visitor (rounded down), and never fewer than one:
+ * the host always accompanies. `over` when there are more.
  */
 export function companionsRatio(
   visitors: number,
   companions: number,
   policy: Pick<Policy, 'companionRatioMax'>,
 ): { max: number; over: boolean } {
-  const max = Math.floor(visitors * policy.companionRatioMax);
+  const max = Math.max(1, Math.floor(visitors * policy.companionRatioMax));
   return { max, over: visitors > 0 && companions > max };
 }
 
@@ -140,8 +143,13 @@ export function evaluateChecks(
 
   if (body.arrivalDate) {
     const lead = daysBetween(ctx.today, body.arrivalDate);
-    if (lead < 0 && !body.retroactive) add('arrival_in_past', 'block');
-    else if (!body.retroactive && lead < tier.minLeadDays) {
+    // Retroactive filing is for a reception that already took place (arrival today or earlier):
+    // only then is the notice period moot. Ticked for a visit still to come, it is refused (and
+    // once unticked, the lead time applies as to any other request).
+    if (body.retroactive) {
+      if (lead > 0) add('retroactive_in_future', 'block');
+    } else if (lead < 0) add('arrival_in_past', 'block');
+    else if (lead < tier.minLeadDays) {
       add('lead_time', 'block', {
         tier: body.tier,
         days: tier.minLeadDays,

@@ -5,10 +5,12 @@ export const policyEn: Shape<typeof policyZhCN> = {
   checks: {
     arrival_in_past:
       'The arrival date has passed. For retroactive filing tick "Retroactive" and give the reason.',
+    retroactive_in_future:
+      'Retroactive filing is only for receptions that have already taken place: the arrival date must be today or earlier. For a visit still to come, untick "Retroactive" and file it in advance.',
     lead_time:
       'Tier {{tier}} receptions must be filed $t(common.units.day, {"count": {{days}} }) ahead; this one is only $t(common.units.day, {"count": {{lead}} }) ahead.',
     companions_ratio:
-      '{{companions}} accompanying staff for $t(common.units.visitor, {"count": {{visitors}} }): more than half the number of visitors.',
+      '$t(common.units.person, {"count": {{companions}} }) accompanying $t(common.units.visitor, {"count": {{visitors}} }): no more than {{max}} should accompany.',
     repeat_visit_one:
       'The same organisation already has {{count}} reception within $t(common.units.day, {"count": {{days}} }): explain why in the purpose.',
     repeat_visit_other:

@@ -2,8 +2,11 @@
 export const policyZhCN = {
   checks: {
     arrival_in_past: '到达日期已过。事后补办请勾选“事后补办”并说明原因。',
+    retroactive_in_future:
+      '事后补办仅适用于已发生的接待：到访日期须为今天或更早。接待尚未发生的，请取消勾选“事后补办”，按时报备。',
     lead_time: '{{tier}} 类接待需至少提前 {{days}} 天报备，当前仅提前 {{lead}} 天。',
-    companions_ratio: '陪同人员 {{companions}} 人、来访 {{visitors}} 人：陪同超过来访人数的一半。',
+    companions_ratio:
+      '陪同人员 {{companions}} 人、来访 {{visitors}} 人：陪同一般不超过 {{max}} 人。',
     repeat_visit_other: '同一单位在 {{days}} 天内已有 {{count}} 次接待，请在用途中说明原因。',
     meal_over_cap_other:
       '{{count}} 餐的人均标准超过上限（上限 {{capFen}}，最高 {{worstFen}}），需公司领导审批。',

@@ -134,7 +134,8 @@ export const requestAdminEn: Shape<typeof requestAdminZhCN> = {
     suggestedCol: 'Suggested tier',
     warningsTitle: 'Warnings',
     companionRatio: 'Accompanying staff limit (× visitors)',
-    companionRatioHint: '0.5: warn when staff exceed half the visitors.',
+    companionRatioHint:
+      '0.5: warn when staff exceed half the visitors (rounded down, never below one person: the host always accompanies).',
     repeatVisitDays: 'Repeat visit window (days)',
     repeatVisitHint:
       'The same organisation again within this many days needs a reason; 0 turns it off.',

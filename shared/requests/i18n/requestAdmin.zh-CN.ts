@@ -129,7 +129,8 @@ export const requestAdminZhCN = {
     suggestedCol: '建议等级',
     warningsTitle: '提醒规则',
     companionRatio: '陪同人数上限（来访人数的倍数）',
-    companionRatioHint: '0.5 即陪同人数不超过来访人数的一半，超出时提醒。',
+    companionRatioHint:
+      '0.5 即陪同人数不超过来访人数的一半（向下取整，至少 1 人：申请人总要陪同），超出时提醒。',
     repeatVisitDays: '重复接待提醒（天）',
     repeatVisitHint: '同一单位在此天数内再次来访，需说明原因；0 表示不提醒。',
     estimatesTitle: '预算测算默认值（元）',

@@ -231,6 +231,7 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
   checkTitles: {
     host_is_head: 'The host heads the department',
     arrival_in_past: 'Arrival date has passed',
+    retroactive_in_future: 'Retroactive filing for a future visit',
     lead_time: 'Not enough notice',
     companions_ratio: 'Many accompanying staff',
     repeat_visit: 'Repeat visit',
@@ -258,6 +259,7 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     general: 'General',
     unsaved: 'There are unsaved changes. Leave anyway?',
     previewFailed: 'Cannot update the checks: {{message}}',
+    notSubmitted: 'Not submitted; your entries are saved',
   },
   fields: {
     departmentId: 'Department',

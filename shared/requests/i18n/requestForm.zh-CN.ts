@@ -208,6 +208,7 @@ export const requestFormZhCN = {
   checkTitles: {
     host_is_head: '申请人即部门负责人',
     arrival_in_past: '到达日期已过',
+    retroactive_in_future: '补办的接待尚未发生',
     lead_time: '报备时间不足',
     companions_ratio: '陪同人数偏多',
     repeat_visit: '短期内重复接待',
@@ -234,6 +235,7 @@ export const requestFormZhCN = {
     general: '整体',
     unsaved: '有未保存的修改，确定离开吗？',
     previewFailed: '无法更新检查结果：{{message}}',
+    notSubmitted: '申请未提交，内容已保存',
   },
   fields: {
     departmentId: '所属部门',

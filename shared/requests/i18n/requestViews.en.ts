@@ -19,6 +19,7 @@ export const requestViewsEn: Shape<typeof requestViewsZhCN> = {
   },
   checkShort: {
     arrival_in_past: 'Arrival has passed',
+    retroactive_in_future: 'Retroactive, yet in the future',
     lead_time: 'Too little notice',
     companions_ratio: 'Many companions',
     repeat_visit: 'Repeat visit',

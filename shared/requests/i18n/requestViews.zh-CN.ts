@@ -17,6 +17,7 @@ export const requestViewsZhCN = {
   },
   checkShort: {
     arrival_in_past: '到达日期已过',
+    retroactive_in_future: '补办的接待尚未发生',
     lead_time: '报备时间不足',
     companions_ratio: '陪同人数偏多',
     repeat_visit: '短期内重复接待',
