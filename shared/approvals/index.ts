@@ -22,6 +22,7 @@ export {
   poolKinds,
   type ActingRight,
   type ActorFacts,
+  type CancelFacts,
   type DelegatorFacts,
   type StepFacts,
   type ViewFacts,

@@ -229,6 +229,7 @@ describe('mayAct', () => {
 describe('mayView', () => {
   const subject = (over: Partial<Parameters<typeof mayView>[0]> = {}) => ({
     ownerUserId: OWNER,
+    ownerOnly: false,
     departmentHeadUserId: null,
     actedOnIt: false,
     steps: [],
@@ -361,6 +362,42 @@ describe('mayView', () => {
       [],
       false,
     ],
+    // The owner's alone (a draft): nobody else, whatever would otherwise open it.
+    [
+      'the owner, of his own draft',
+      subject({ ownerUserId: ME, ownerOnly: true }),
+      viewer(),
+      [],
+      true,
+    ],
+    [
+      'someone who reads all, not a draft',
+      subject({ ownerOnly: true }),
+      viewer(['finance', 'executive', 'admin_office'], true),
+      [],
+      false,
+    ],
+    [
+      'someone who acted on it, not a draft',
+      subject({ ownerOnly: true, actedOnIt: true }),
+      viewer(),
+      [],
+      false,
+    ],
+    [
+      'the head of its department, not a draft',
+      subject({ ownerOnly: true, departmentHeadUserId: ME }),
+      viewer(['dept_head']),
+      [],
+      false,
+    ],
+    [
+      'a step of his, not a draft',
+      subject({ ownerOnly: true, steps: [step('admin_office', ME), step('executive', null)] }),
+      viewer(['executive', 'sysadmin'], true),
+      [ME],
+      false,
+    ],
     [
       'one matching step among others is enough',
       subject({
@@ -382,6 +419,8 @@ describe('mayView', () => {
 });
 
 describe('mayCancel', () => {
+  const submitted = { ownerUserId: OWNER, ownerOnly: false };
+  const draft = { ownerUserId: OWNER, ownerOnly: true };
   const cases: [string, ActorFacts, boolean, boolean][] = [
     ['the owner', { userId: OWNER, roles: ['host'] }, true, true],
     ['the owner, whatever his roles', { userId: OWNER, roles: [] }, true, true],
@@ -404,7 +443,17 @@ describe('mayCancel', () => {
   ];
 
   it.each(cases)('%s (life cycle allows: %s) → %s', (_name, actor, allows, expected) => {
-    expect(mayCancel(actor, OWNER, allows)).toBe(expected);
+    expect(mayCancel(actor, submitted, allows)).toBe(expected);
+  });
+
+  const drafts: [string, ActorFacts, boolean, boolean][] = [
+    ['the owner, his draft', { userId: OWNER, roles: ['host'] }, true, true],
+    ['the admin office, not a draft of another', me('admin_office'), true, false],
+    ['every role but the owner, not a draft', me(...ROLES), true, false],
+    ['the owner, when the life cycle forbids', { userId: OWNER, roles: ['host'] }, false, false],
+  ];
+  it.each(drafts)('%s (life cycle allows: %s) → %s', (_name, actor, allows, expected) => {
+    expect(mayCancel(actor, draft, allows)).toBe(expected);
   });
 });
 
@@ -515,6 +564,7 @@ describe('properties', () => {
         fc.pre(right !== null && (right.onBehalfOf === null || s.assigneeUserId !== null));
         const subject = {
           ownerUserId: owner,
+          ownerOnly: false,
           departmentHeadUserId: null,
           actedOnIt: false,
           steps: [s],
@@ -525,12 +575,36 @@ describe('properties', () => {
     );
   });
 
-  it('only the owner or the admin office may cancel, and only when the life cycle allows', () => {
+  it('only the owner or (unless it is his alone) the admin office may cancel, and only when the life cycle allows', () => {
     fc.assert(
-      fc.property(actorFacts, userId, fc.boolean(), (a, owner, allows) => {
-        const person = a.userId === owner || a.roles.includes('admin_office');
-        expect(mayCancel(a, owner, allows)).toBe(person && allows);
+      fc.property(actorFacts, userId, fc.boolean(), fc.boolean(), (a, owner, ownerOnly, allows) => {
+        const person = a.userId === owner || (!ownerOnly && a.roles.includes('admin_office'));
+        expect(mayCancel(a, { ownerUserId: owner, ownerOnly }, allows)).toBe(person && allows);
       }),
+    );
+  });
+
+  it("a subject that is the owner's alone is seen by him and nobody else", () => {
+    fc.assert(
+      fc.property(
+        actorFacts,
+        userId,
+        fc.option(userId, { nil: null }),
+        fc.boolean(),
+        fc.array(stepFacts, { maxLength: 4 }),
+        fc.boolean(),
+        fc.array(userId, { maxLength: 3 }),
+        (a, owner, head, actedOnIt, steps, readAll, ids) => {
+          const subject = {
+            ownerUserId: owner,
+            ownerOnly: true,
+            departmentHeadUserId: head,
+            actedOnIt,
+            steps,
+          };
+          expect(mayView(subject, { ...a, readAll }, ids)).toBe(a.userId === owner);
+        },
+      ),
     );
   });
 });

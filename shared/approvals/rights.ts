@@ -66,6 +66,11 @@ export function mayAct(
 
 export interface ViewFacts {
   ownerUserId: number;
+  /**
+   * The subject is still its owner's alone (a request its host never submitted, a draft): nobody
+   * else sees it, whatever his roles, steps or acts.
+   */
+  ownerOnly: boolean;
   /** The head of the subject's department; null without a department or without a head. */
   departmentHeadUserId: number | null;
   /** The actor appears on one of its events, as actor or as the one acted for. */
@@ -83,7 +88,7 @@ function touchesStep(step: StepFacts, actor: ActorFacts, delegatorIds: readonly 
 }
 
 /**
- * canView of today: owner; readAll; whoever acted on it (commented, transferred, decided — event
+ * canView: nobody but the owner while the subject is his alone (`ownerOnly`); else the owner; readAll; whoever acted on it (commented, transferred, decided — event
  * actor or on behalf of); the head of its department; a step assigned to him, decided by him,
  * assigned to one of his delegators, or a pool step of a role he holds (any status).
  * `delegatorIds` are today's delegators as found: unlike `mayAct`, today's rule does not filter out
@@ -94,7 +99,9 @@ export function mayView(
   actor: ActorFacts & { readAll: boolean },
   delegatorIds: readonly number[],
 ): boolean {
-  if (subject.ownerUserId === actor.userId || actor.readAll || subject.actedOnIt) return true;
+  if (subject.ownerUserId === actor.userId) return true;
+  if (subject.ownerOnly) return false;
+  if (actor.readAll || subject.actedOnIt) return true;
   if (subject.departmentHeadUserId !== null && subject.departmentHeadUserId === actor.userId) {
     return true;
   }
@@ -104,18 +111,24 @@ export function mayView(
 /** The office that files subjects may also withdraw them (a visit called off by the company). */
 const CANCELLING_ROLE: Role = 'admin_office';
 
+/** What the cancel right needs to know of a subject. */
+export type CancelFacts = Pick<ViewFacts, 'ownerUserId' | 'ownerOnly'>;
+
 /**
- * The cancel right, written once (today in cancelRequest and in getDossier's canCancel): the
- * owner, or the admin office; and the subject's life cycle must allow cancelling (passed in, so
- * this stays generic). Pass `true` to ask about the person alone (cancelRequest answers "not
- * found" to anyone else before it looks at the life cycle).
+ * The cancel right, written once (cancelRequest and getDossier's canCancel use it): the owner, or
+ * the admin office unless the subject is still the owner's alone (`ownerOnly`: his draft is not
+ * the office's to withdraw, nor even to see); and the subject's life cycle must allow cancelling
+ * (passed in, so this stays generic). Pass `true` to ask about the person alone (cancelRequest
+ * answers "not found" to anyone else before it looks at the life cycle).
  */
 export function mayCancel(
   actor: ActorFacts,
-  ownerUserId: number,
+  subject: CancelFacts,
   lifecycleAllowsCancel: boolean,
 ): boolean {
-  const person = actor.userId === ownerUserId || actor.roles.includes(CANCELLING_ROLE);
+  const person =
+    actor.userId === subject.ownerUserId ||
+    (!subject.ownerOnly && actor.roles.includes(CANCELLING_ROLE));
   return person && lifecycleAllowsCancel;
 }
 

@@ -4,3 +4,4 @@ export * from './schema';
 export * from './diff';
 export type * from './views';
 export { requestsOperations, requestListInput, requestWriteInput } from './contract';
+export { hostOnly, mayCancelAtAll, mayCancelRequest, type RequestRightFacts } from './rights';

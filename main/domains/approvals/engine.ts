@@ -13,6 +13,7 @@ import { AppError } from '../../core/errors';
 import { notify } from '../notifications';
 import {
   activeHolders,
+  activeStaff,
   lastApproved,
   stepForDecision,
   stepsOf,
@@ -29,7 +30,7 @@ import {
   type SubjectView,
   type TimelineEntry,
 } from './subjects';
-import { audiences, stepWatchers, withDelegates } from './watchers';
+import { audiences, audiencesFrom, poolRoles, stepWatchers, withDelegates } from './watchers';
 
 /** The status a step moves to, by the step state machine; a move it forbids is a bug here. */
 function moved(from: StepStatus, action: StepAction): StepStatus {
@@ -71,6 +72,26 @@ export async function planSteps(
       })),
     )
     .execute();
+}
+
+/**
+ * The first step of a plan that nobody could act on: asked (not skipped), and without one active
+ * person in its audience (its assignee, or the holders of its role: who the engine would ask)
+ * other than the owner, who never approves his own subject. Null when every step has someone.
+ * Submitting into such a chain would wait forever. One statement.
+ */
+export async function unstaffedStep(
+  ctx: ServiceContext,
+  plan: readonly PlannedStep[],
+  ownerUserId: number,
+): Promise<PlannedStep | null> {
+  const asked = plan.filter((p) => !p.skipped);
+  const assignees = asked.flatMap((p) => (p.assigneeUserId === null ? [] : [p.assigneeUserId]));
+  const { holders, active } = await activeStaff(ctx.db, poolRoles(asked), assignees);
+  const audience = audiencesFrom(asked, holders);
+  const nobody = (users: readonly number[] = []) =>
+    !users.some((u) => u !== ownerUserId && active.has(u));
+  return asked.find((_p, i) => nobody(audience[i])) ?? null;
 }
 
 /** Voids the open steps of every round (a resubmission starts a new one). */
@@ -239,11 +260,20 @@ export async function decide(
   return adapter.view(ctx, ref.id);
 }
 
-/** Users who may take over a step: active holders of its role, not the subject's owner. */
+/**
+ * Users who may take over a step: active holders of its role, not the subject's owner. Asked only
+ * by someone who may see the subject ("not found" to anyone else, as a read would answer) and act
+ * on the step now (its current round, pending): whoever may transfer it.
+ */
 export async function transferCandidates(ctx: ServiceContext, stepId: number) {
   const step = await stepForDecision(ctx.db, stepId);
   if (!step) throw new AppError('NOT_FOUND', 'errors.stepNotFound');
-  const subject = await loadSubject(ctx.db, subjectAdapter(step.subjectType), step.subjectId);
+  const adapter = subjectAdapter(step.subjectType);
+  const subject = await loadSubject(ctx.db, adapter, step.subjectId);
+  await adapter.view(ctx, subject.id);
+  const right =
+    step.revision === subject.revision ? await actingRight(ctx, step, subject.ownerUserId) : null;
+  if (!right) throw new AppError('FORBIDDEN', 'errors.notYourStep');
   return activeHolders(ctx.db, STEP_ROLE[step.kind], subject.ownerUserId);
 }
 

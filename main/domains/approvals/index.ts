@@ -1,6 +1,13 @@
 /** The approval engine, generic over what is approved; subjects plug in through an adapter. */
 export { approvalsHandlers } from './handlers';
-export { activateNext, planSteps, voidOpenSteps, withdraw, type PlannedStep } from './engine';
+export {
+  activateNext,
+  planSteps,
+  unstaffedStep,
+  voidOpenSteps,
+  withdraw,
+  type PlannedStep,
+} from './engine';
 export { roundsDecidedBy, stepViews } from './queries';
 export { actingRight, viewRight } from './rights';
 export {

@@ -190,3 +190,37 @@ export async function holdersOf(db: Kysely<DB>, roles: readonly string[]) {
   for (const r of rows) out.set(r.role, [...(out.get(r.role) ?? []), r.id]);
   return out;
 }
+
+/**
+ * Active users: the holders of each of these roles, and which of `userIds` are active. One
+ * statement (none when there is nothing to ask).
+ */
+export async function activeStaff(
+  db: Kysely<DB>,
+  roles: readonly string[],
+  userIds: readonly number[],
+): Promise<{ holders: Map<string, number[]>; active: Set<number> }> {
+  const holders = new Map<string, number[]>();
+  const active = new Set<number>();
+  if (roles.length === 0 && userIds.length === 0) return { holders, active };
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('userRoles', 'userRoles.userId', 'users.id')
+    .select(['users.id', 'userRoles.role'])
+    .where('users.disabled', '=', 0)
+    .where((eb) =>
+      eb.or([
+        ...(roles.length > 0 ? [eb('userRoles.role', 'in', [...roles])] : []),
+        ...(userIds.length > 0 ? [eb('users.id', 'in', [...new Set(userIds)])] : []),
+      ]),
+    )
+    .execute();
+  for (const r of rows) {
+    active.add(r.id);
+    if (r.role !== null && roles.includes(r.role)) {
+      const list = holders.get(r.role) ?? [];
+      if (!list.includes(r.id)) holders.set(r.role, [...list, r.id]);
+    }
+  }
+  return { holders, active };
+}

@@ -17,12 +17,21 @@ export interface StepWho {
  * assignee, or every active holder of its role. One statement for all pool steps.
  */
 export async function audiences(db: Kysely<DB>, steps: readonly StepWho[]): Promise<number[][]> {
-  const pools = [
-    ...new Set(steps.filter((s) => s.assigneeUserId === null).map((s) => STEP_ROLE[s.kind])),
-  ];
-  const holders = await holdersOf(db, pools);
+  return audiencesFrom(steps, await holdersOf(db, poolRoles(steps)));
+}
+
+/** The roles whose holders make up the pool steps among these. */
+export function poolRoles(steps: readonly StepWho[]): string[] {
+  return [...new Set(steps.filter((s) => s.assigneeUserId === null).map((s) => STEP_ROLE[s.kind]))];
+}
+
+/** Each step's audience, given the active holders of its pool roles (see `audiences`). */
+export function audiencesFrom(
+  steps: readonly StepWho[],
+  holders: ReadonlyMap<string, readonly number[]>,
+): number[][] {
   return steps.map((s) =>
-    s.assigneeUserId !== null ? [s.assigneeUserId] : (holders.get(STEP_ROLE[s.kind]) ?? []),
+    s.assigneeUserId !== null ? [s.assigneeUserId] : [...(holders.get(STEP_ROLE[s.kind]) ?? [])],
   );
 }
 

@@ -1,5 +1,5 @@
-import { mayCancel } from '../../../shared/approvals';
 import type { OpParsed } from '../../../shared/contract/operations';
+import { mayCancelAtAll } from '../../../shared/requests/rights';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { withdraw } from '../approvals';
@@ -10,15 +10,16 @@ import { loadRow } from './queries';
 import { transition } from './status';
 
 /**
- * Cancels a request (the host, or the admin office): its open steps become void, and everyone who
+ * Cancels a request (the host, or the admin office once it was submitted): its open steps become void, and everyone who
  * decided on it or had it waiting is told. (Bookings, once they exist, are released here too.)
  */
 export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'requests.cancel'>) {
   const actor = requireActor(ctx);
   const row = await loadRow(ctx.db, input.id);
   const isHost = row.hostUserId === actor.userId;
-  // The person first: to anyone else the request does not exist. The life cycle decides next.
-  if (!mayCancel(actor, row.hostUserId, true)) {
+  // The person first: to anyone else the request does not exist (a draft, to anyone but its
+  // host). The life cycle decides next.
+  if (!mayCancelAtAll(actor, row)) {
     throw new AppError('NOT_FOUND', 'errors.requestNotFound');
   }
   if (row.version !== input.version) throw new AppError('CONFLICT', 'errors.staleRequest');

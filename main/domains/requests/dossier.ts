@@ -1,7 +1,7 @@
-import { mayCancel, type ActorFacts } from '../../../shared/approvals';
 import { hasPermission } from '../../../shared/auth';
 import { estimateBudget } from '../../../shared/policy';
-import { EDITABLE_STATUSES, nextStatus } from '../../../shared/requests/lifecycle';
+import { EDITABLE_STATUSES } from '../../../shared/requests/lifecycle';
+import { hostOnly, mayCancelRequest } from '../../../shared/requests/rights';
 import type { RequestDossier } from '../../../shared/requests/views';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -13,15 +13,6 @@ import { previewRequest } from './preview';
 import { loadRow, toSummary } from './queries';
 import { changesBetween, loadRevisions, revisionOf, sinceRevision } from './revisions';
 
-/** Whether the caller may cancel a request: the right of shared/approvals, with its life cycle. */
-export function cancelRight(
-  actor: ActorFacts,
-  hostUserId: number,
-  status: RequestDossier['status'],
-) {
-  return mayCancel(actor, hostUserId, nextStatus(status, 'cancel') !== null);
-}
-
 /** The request as the caller may see it; "not found" to anyone the rights say may not. */
 export async function getDossier(ctx: ServiceContext, id: number): Promise<RequestDossier> {
   const actor = requireActor(ctx);
@@ -29,7 +20,12 @@ export async function getDossier(ctx: ServiceContext, id: number): Promise<Reque
   const steps = await stepViews(ctx.db, { type: 'request', id });
   const visible = await viewRight(
     ctx,
-    { ownerUserId: row.hostUserId, departmentHeadUserId: row.departmentHeadUserId, steps },
+    {
+      ownerUserId: row.hostUserId,
+      ownerOnly: hostOnly(row),
+      departmentHeadUserId: row.departmentHeadUserId,
+      steps,
+    },
     hasPermission(actor.roles, 'requests.readAll'),
     () => actedOn(ctx.db, id, actor.userId),
   );
@@ -90,6 +86,6 @@ export async function getDossier(ctx: ServiceContext, id: number): Promise<Reque
     changesSinceRevision,
     myStep,
     canEdit: isHost && EDITABLE_STATUSES.includes(status),
-    canCancel: cancelRight(actor, row.hostUserId, status),
+    canCancel: mayCancelRequest(actor, row),
   };
 }

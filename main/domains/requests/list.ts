@@ -24,8 +24,9 @@ export async function listRequests(
   }
   let q = summaryQuery(ctx.db);
   if (f.scope === 'mine') q = q.where('r.hostUserId', '=', actor.userId);
-  // A draft is the host's own business until it is submitted.
-  else q = q.where('r.status', '!=', 'draft');
+  // A request its host never submitted is his alone (hostOnly in shared/requests/rights): a
+  // draft has status 'draft' and revision 0, a cancelled draft revision 0.
+  else q = q.where('r.status', '!=', 'draft').where('r.revision', '>', 0);
   if (f.statuses?.length) q = q.where('r.status', 'in', f.statuses);
   if (f.tiers?.length) q = q.where('r.tier', 'in', f.tiers);
   if (f.departmentId !== undefined) q = q.where('r.departmentId', '=', f.departmentId);

@@ -4,9 +4,15 @@ import type { RequestStatus } from '../../../shared/requests/lifecycle';
 import { submitIssues, type RequestBody } from '../../../shared/requests/schema';
 import type { Message } from '../../../shared/result';
 import { requireActor, type ServiceContext } from '../../core/context';
-import { AppError, fieldError } from '../../core/errors';
+import { AppError, Failure, fieldError } from '../../core/errors';
 import { toJson } from '../../core/json';
-import { activateNext, planSteps, voidOpenSteps } from '../approvals';
+import {
+  activateNext,
+  planSteps,
+  unstaffedStep,
+  voidOpenSteps,
+  type PlannedStep,
+} from '../approvals';
 import { callPolicy } from '../policy';
 import { companyToday } from '../settings';
 import { getDossier } from './dossier';
@@ -124,6 +130,41 @@ export async function saveDraft(ctx: ServiceContext, input: OpParsed<'requests.s
   return getDossier(ctx, id);
 }
 
+/**
+ * A submission into a chain with a step nobody could act on: nothing is submitted, but what the
+ * host typed is kept — a draft or a returned request stores the body (the call fails with a
+ * Failure, so this write stands) and the error names the request and its new version, so the
+ * form goes on from there. An approved request is not changed without a new approval: the error
+ * rolls everything back. The message names the missing approver and whom to ask (the sysadmin).
+ */
+async function saveUnsubmitted(
+  ctx: ServiceContext,
+  input: OpParsed<'requests.submit'>,
+  kind: PlannedStep['kind'],
+): Promise<Failure> {
+  const actor = requireActor(ctx);
+  if (input.id !== null) {
+    const row = await loadRow(ctx.db, input.id);
+    if (row.hostUserId === actor.userId && row.status === 'approved') {
+      throw new AppError('CONFLICT', `errors.noApprover.${kind}`, { step: kind });
+    }
+  }
+  const { id } = await store(ctx, input, ['draft', 'returned']);
+  const { version } = await loadRow(ctx.db, id);
+  ctx.audit({
+    entityType: 'request',
+    entityId: id,
+    summary: { orgName: input.body.orgName, tier: input.body.tier, notSubmitted: kind },
+  });
+  return new Failure(
+    new AppError('CONFLICT', `errors.noApproverDraftSaved.${kind}`, {
+      step: kind,
+      requestId: id,
+      version,
+    }),
+  );
+}
+
 /** Field paths as the dispatcher's own validation names them (`body.visitors.0.phone`). */
 function issuesToFieldErrors(issues: { path: string; key: string; params?: Message['params'] }[]) {
   const out: Record<string, Message> = {};
@@ -136,10 +177,16 @@ function issuesToFieldErrors(issues: { path: string; key: string; params?: Messa
 
 /**
  * Submits (or resubmits) a request: completeness, then the policy checks under the current
- * policy version; a block stops it and nothing is saved. Otherwise the revision is frozen with
- * its checks and budget, and the approval chain starts.
+ * policy version; a block stops it and nothing is saved. Then every step of the chain must have
+ * someone who could act on it: if one has nobody, the body is saved as it stands (a draft stays a
+ * draft, a returned request stays returned) and the call fails, naming the missing approver; an
+ * approved request is left as it was. Otherwise the revision is frozen with its checks and
+ * budget, and the approval chain starts.
  */
-export async function submitRequest(ctx: ServiceContext, input: OpParsed<'requests.submit'>) {
+export async function submitRequest(
+  ctx: ServiceContext,
+  input: OpParsed<'requests.submit'>,
+): Promise<Awaited<ReturnType<typeof getDossier>> | Failure> {
   const actor = requireActor(ctx);
   const body = input.body;
   const issues = submitIssues(body);
@@ -166,6 +213,17 @@ export async function submitRequest(ctx: ServiceContext, input: OpParsed<'reques
       fieldErrors,
     );
   }
+
+  // The planned chain becomes steps: the department head by name (a department without a head
+  // leaves the step to anyone holding the role), executives and the admin office as pools.
+  const plan: PlannedStep[] = preview.chain.map((p) => ({
+    kind: p.kind,
+    reason: p.reason,
+    assigneeUserId: p.kind === 'dept_head' && !p.skipped ? headUserId : null,
+    skipped: p.skipped === true,
+  }));
+  const unstaffed = await unstaffedStep(ctx, plan, actor.userId);
+  if (unstaffed) return saveUnsubmitted(ctx, input, unstaffed.kind);
 
   const stored = await store(ctx, input, ['draft', 'returned', 'approved']);
   const { id } = stored;
@@ -200,19 +258,7 @@ export async function submitRequest(ctx: ServiceContext, input: OpParsed<'reques
     data: { revision, policyVersion: preview.policyVersion },
   });
 
-  // The planned chain becomes steps: the department head by name (a department without a head
-  // leaves the step to anyone holding the role), executives and the admin office as pools.
-  await planSteps(
-    ctx,
-    ref,
-    revision,
-    preview.chain.map((plan) => ({
-      kind: plan.kind,
-      reason: plan.reason,
-      assigneeUserId: plan.kind === 'dept_head' && !plan.skipped ? headUserId : null,
-      skipped: plan.skipped === true,
-    })),
-  );
+  await planSteps(ctx, ref, revision, plan);
   await transition(ctx.db, id, 'submitted', 'start_approval', ctx.nowMs);
   await activateNext(ctx, ref, revision);
   ctx.audit({

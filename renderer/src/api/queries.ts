@@ -199,6 +199,21 @@ export function useAcceptDossier(): (dossier: RequestDossier) => void {
   );
 }
 
+/**
+ * A request was written but no dossier came back (a submit that saved the body and failed): its
+ * cached read and the request lists are stale.
+ */
+export function useRequestWritten(): (id: number) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (id: number) => {
+      void queryClient.invalidateQueries({ queryKey: opKey('requests.get', { id }) });
+      for (const op of REQUEST_LISTS) void queryClient.invalidateQueries({ queryKey: opKey(op) });
+    },
+    [queryClient],
+  );
+}
+
 /** Errors the shell answers by itself (lock screen, sign-in): no toast on top of that. */
 const SESSION_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'SESSION_EXPIRED',

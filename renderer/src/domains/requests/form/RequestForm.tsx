@@ -20,7 +20,7 @@ import {
 } from '../../../../../shared/requests/schema';
 import type { RequestDossier, RequestPreview } from '../../../../../shared/requests/views';
 import { call, transport } from '../../../api/client';
-import { keepPreviousData, useAcceptDossier, useOp } from '../../../api/queries';
+import { keepPreviousData, useAcceptDossier, useOp, useRequestWritten } from '../../../api/queries';
 import { applyApiError, useZodForm } from '../../../components/form';
 import { BasicSection } from './BasicSection';
 import { BudgetSection } from './BudgetSection';
@@ -206,11 +206,16 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
   const form = useZodForm(requestBodySchema, initial as FormValues);
   const fieldLabel = useFieldLabel(form);
   const [previewBody, setPreviewBody] = useState<RequestBody | null>(null);
-  const previewState = usePreviewQuery(dossier?.id ?? null, previewBody);
+  const requestWritten = useRequestWritten();
+  // A submit that could not go through may still have saved the body (no approver for a step):
+  // the form goes on from the request and version it saved, so a retry never files it twice.
+  const [savedAs, setSavedAs] = useState<{ id: number; version: number } | null>(null);
+  const id = savedAs?.id ?? dossier?.id ?? null;
+  const version = savedAs?.version ?? dossier?.version ?? null;
+  const previewState = usePreviewQuery(id, previewBody);
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
   const busyRef = useRef(false);
   const [showSummary, setShowSummary] = useState(false);
-  const id = dossier?.id ?? null;
   const canDraft = dossier === null || dossier.status === 'draft' || dossier.status === 'returned';
   const isDirty = form.formState.isDirty;
 
@@ -270,7 +275,7 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
         if (issues.length > 0) return fail(issues.length);
       }
       const op = kind === 'draft' ? 'requests.saveDraft' : 'requests.submit';
-      const r = await call(op, { id, version: dossier?.version ?? null, body });
+      const r = await call(op, { id, version, body });
       if (r.ok) {
         // The dossier the save returned is what the next page shows: no second read.
         acceptDossier(r.value);
@@ -284,6 +289,20 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
         void navigate(`/requests/${r.value.id}`);
         // Stay busy until the page is gone: a second click now would file the request twice.
         leaving = true;
+        return;
+      }
+      const saved = r.error.params;
+      if (typeof saved?.requestId === 'number' && typeof saved.version === 'number') {
+        // Not submitted, but what was typed is saved: the form stays, no longer unsaved, and
+        // the message (who is missing, whom to ask) stays until it is read.
+        setSavedAs({ id: saved.requestId, version: saved.version });
+        requestWritten(saved.requestId);
+        form.reset(form.getValues());
+        modal.warning({
+          title: t('requestForm.messages.notSubmitted'),
+          content: <span data-testid="not-submitted">{t(r.error.key, r.error.params)}</span>,
+          okText: t('common.confirm'),
+        });
         return;
       }
       // The main process names fields by their path in the operation's input (`body.visitors.0.phone`).
@@ -309,7 +328,7 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
   };
 
   /** Back to where the request lives; unsaved edits are confirmed by the blocker below. */
-  const leave = () => void navigate(dossier ? `/requests/${dossier.id}` : '/requests/mine');
+  const leave = () => void navigate(id !== null ? `/requests/${id}` : '/requests/mine');
 
   // Any way out of the page — the sidebar, Back, a notification link — asks first when there are
   // unsaved edits. A successful save sets savedRef before it navigates away.

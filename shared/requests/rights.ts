@@ -1,0 +1,38 @@
+import { mayCancel, type ActorFacts } from '../approvals';
+import { nextStatus, type RequestStatus } from './lifecycle';
+
+/**
+ * What a request adds to the generic rights of shared/approvals: when it is its host's alone, and
+ * its cancel right with its life cycle. Pure and table-tested (rights.test.ts: role × status ×
+ * relation); main loads the facts.
+ */
+
+/** What the rights need to know of a request. */
+export interface RequestRightFacts {
+  hostUserId: number;
+  status: RequestStatus;
+  /** The last submitted revision: 0 when the host never submitted it. */
+  revision: number;
+}
+
+/**
+ * A request its host has never submitted — a draft, or a draft he cancelled — is his alone:
+ * anyone else is answered "not found" (a read, a comment, a cancel, a list).
+ */
+export function hostOnly(r: Pick<RequestRightFacts, 'status' | 'revision'>): boolean {
+  return r.status === 'draft' || r.revision === 0;
+}
+
+/** Whether this actor may cancel the request now: the person (shared/approvals) and the life cycle. */
+export function mayCancelRequest(actor: ActorFacts, r: RequestRightFacts): boolean {
+  return mayCancel(
+    actor,
+    { ownerUserId: r.hostUserId, ownerOnly: hostOnly(r) },
+    nextStatus(r.status, 'cancel') !== null,
+  );
+}
+
+/** Whether the actor is someone who may cancel it at all (the life cycle aside): cancel's "not found" gate. */
+export function mayCancelAtAll(actor: ActorFacts, r: RequestRightFacts): boolean {
+  return mayCancel(actor, { ownerUserId: r.hostUserId, ownerOnly: hostOnly(r) }, true);
+}
