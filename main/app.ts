@@ -6,7 +6,10 @@ export interface RunningApp extends App {
   close: () => Promise<void>;
 }
 
-/** Opens the database and wires the dispatcher's dependencies. One per process. */
+/**
+ * Opens the database and wires the dispatcher's dependencies. One per process, and one process
+ * per database file: throws DatabaseInUseError (db/lock.ts) when another process has it open.
+ */
 export function createApp(
   dbFile: string,
   options: OpenOptions & { clock?: () => number } = {},

@@ -264,9 +264,10 @@ function templates(): Templates {
     const root = inject('templateRoot');
     const dir = root ? fs.mkdtempSync(path.join(root, 'templates-')) : makeTempDir('rm-templates-');
     const empty = path.join(dir, 'empty.db');
-    const { sqlite } = openDatabase(empty);
+    const { sqlite, lock } = openDatabase(empty);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     sqlite.close();
+    lock?.release();
     made = { dir, empty, seeded: new Map() };
   }
   return made;

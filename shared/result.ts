@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'ACCOUNT_DISABLED',
   'SETUP_ALREADY_DONE',
   'PAYLOAD_TOO_LARGE',
+  /** The database stayed locked by another writer past the busy timeout: nothing was done, try again. */
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

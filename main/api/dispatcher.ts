@@ -11,7 +11,7 @@ import { fieldErrorsFromZod } from '../../shared/validation/zod-errors';
 import type { DB } from '../db/schema';
 import { appendAudit } from '../domains/audit';
 import type { Actor, AuditRecord, ServiceContext } from '../core/context';
-import { AppError, Failure } from '../core/errors';
+import { AppError, Failure, isBusyError } from '../core/errors';
 import { resolveSession, touchSession } from '../domains/auth';
 import { getSettings, primeSettings } from '../domains/settings';
 import { readTransaction, writeTransaction } from '../core/queries';
@@ -152,6 +152,12 @@ export async function dispatch(app: App, call: Call): Promise<CallOutcome> {
     });
   } catch (e) {
     if (e instanceof AppError) return { result: { ok: false, error: errorValue(e, language) } };
+    // SQLite already waited the busy timeout (5 s) for the other writer: a "try again", not a bug.
+    // The transaction was rolled back, so nothing was done.
+    if (isBusyError(e)) {
+      console.warn(`operation ${String(call.op)}: database busy`, (e as Error).message);
+      return fail('BUSY', 'errors.BUSY');
+    }
     console.error(`operation ${String(call.op)} failed`, e);
     return fail('INTERNAL', 'errors.INTERNAL');
   }

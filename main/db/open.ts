@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { Kysely, SqliteDialect, CamelCasePlugin } from 'kysely';
+import { acquireDatabaseLock, type DatabaseLock } from './lock';
 import { DatabaseTooNewError, migrate, schemaVersion } from './migrate';
 import { LATEST_VERSION } from './migrations';
 import type { DB } from './schema';
@@ -10,12 +11,20 @@ import type { DB } from './schema';
 export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for this runtime (Electron passes its own). */
   nativeBinding?: string;
+  /**
+   * Hold `<file>.lock` while open (default true), so that a second process on the same file is
+   * refused with DatabaseInUseError (lock.ts). Only a private scratch file may skip it.
+   */
+  lock?: boolean;
 }
 
 export interface Database {
   sqlite: SqliteDatabase;
   db: Kysely<DB>;
+  /** Closes the database and releases its lock. */
   close: () => Promise<void>;
+  /** Held until `close()`; null for `:memory:` or `lock: false`. Release it yourself only after closing `sqlite` directly. */
+  lock: DatabaseLock | null;
 }
 
 export function applyPragmas(sqlite: SqliteDatabase): void {
@@ -28,13 +37,24 @@ export function applyPragmas(sqlite: SqliteDatabase): void {
   sqlite.pragma('secure_delete = ON');
 }
 
-/** Opens (creating if needed) and migrates a database file, or `:memory:`. */
+/**
+ * Opens (creating if needed) and migrates a database file, or `:memory:`. A file is locked for
+ * this process first (DatabaseInUseError when another process has it), before anything reads it.
+ */
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new BetterSqlite3(
-    file,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const locked = file !== ':memory:' && options.lock !== false;
+  const lock = locked ? acquireDatabaseLock(file) : null;
+  let sqlite: SqliteDatabase;
+  try {
+    sqlite = new BetterSqlite3(
+      file,
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    );
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   try {
     // Refuse a newer database before any pragma: switching to WAL would rewrite its header.
     const found = schemaVersion(sqlite);
@@ -43,6 +63,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     migrate(sqlite);
   } catch (e) {
     sqlite.close();
+    lock?.release();
     throw e;
   }
   const db = new Kysely<DB>({
@@ -52,9 +73,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   return {
     sqlite,
     db,
+    lock,
     close: async () => {
-      await db.destroy(); // closes the sqlite handle only if Kysely ever used it, so:
-      if (sqlite.open) sqlite.close();
+      try {
+        await db.destroy(); // closes the sqlite handle only if Kysely ever used it, so:
+        if (sqlite.open) sqlite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

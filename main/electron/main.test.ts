@@ -3,6 +3,7 @@
  * available everywhere). The database, migrations and dispatcher are real; the Node build of
  * better-sqlite3 plays the part of the Electron build in `.native/`.
  */
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
@@ -55,6 +56,9 @@ function fakeElectron(appRoot: string) {
       return Promise.resolve();
     }
     show = vi.fn();
+    isMinimized = vi.fn(() => true);
+    restore = vi.fn();
+    focus = vi.fn();
   }
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
@@ -65,7 +69,8 @@ function fakeElectron(appRoot: string) {
     getAppPath: () => appRoot,
     getVersion: () => '0.1.0',
     enableSandbox: vi.fn(),
-    requestSingleInstanceLock: () => true,
+    singleInstance: true,
+    requestSingleInstanceLock: () => app.singleInstance,
     whenReady: () => Promise.resolve(),
     setAppUserModelId: vi.fn(),
     setAboutPanelOptions: vi.fn(),
@@ -255,4 +260,54 @@ describe('main.ts', () => {
     expect(body).toContain('9999');
     expect(hash()).toBe(before);
   });
+
+  it('a second launch quits at once and the first focuses its window', async () => {
+    installNative();
+    await startMain();
+    const win = fake.calls.windows[0];
+    fake.electron.app.emit('second-instance');
+    expect(win?.restore).toHaveBeenCalled();
+    expect(win?.focus).toHaveBeenCalled();
+
+    // The second launch itself: no lock, so it quits before opening anything.
+    const again = fakeElectron(root);
+    again.electron.app.singleInstance = false;
+    const first = fake;
+    fake = again;
+    holder.electron = again.electron;
+    vi.resetModules();
+    await startMain();
+    expect(again.calls.quits).toBe(1);
+    expect(again.calls.windows).toHaveLength(0);
+    expect(again.electron.app.listenerCount('will-quit')).toBe(0);
+    // Let afterEach close the first instance's database.
+    fake = first;
+    holder.electron = first.electron;
+  });
+
+  it('explains a database another process holds, naming it, and quits', async () => {
+    installNative();
+    const dbFile = path.join(userData, 'reception.db');
+    const env = { ...process.env };
+    const other = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, '../db/lock.child.ts'), dbFile],
+      { env, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        other.stdout.on('data', () => resolve());
+        other.on('exit', (code) => reject(new Error(`holder exited ${String(code)}`)));
+      });
+      await startMain();
+      expect(fake.calls.windows).toHaveLength(0);
+      expect(fake.calls.exitCodes).toEqual([1]);
+      const [title, body] = fake.calls.errorBoxes[0] ?? ['', ''];
+      expect(title).toBe('数据库正被其他程序使用');
+      expect(body).toContain(`进程 ${String(other.pid)}`);
+      expect(body).toContain(dbFile);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  }, 60_000);
 });

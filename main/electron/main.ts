@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { createApp, type RunningApp } from '../app';
+import { DatabaseInUseError } from '../db/lock';
 import { DatabaseTooNewError } from '../db/migrate';
 import { hardenWebContents, type HardenOptions } from './harden';
 import { registerIpc, type IpcRegistration } from './ipc';
@@ -72,6 +73,12 @@ function openDatabase(): RunningApp | null {
         `此数据库由更新版本的接待管理创建（数据库版本 ${e.found}，本程序最高支持 ${e.supported}）。` +
           `请安装最新版本的接待管理。数据库没有被修改。\n\n${e.message}\n\n数据库：${dbFile}`,
       );
+      return null;
+    }
+    if (e instanceof DatabaseInUseError) {
+      // Another process (a browser-mode server, or a copy started with another userData that
+      // points here) has the file; the single-instance lock below covers a second launch.
+      fatal('数据库正被其他程序使用', `${e.messageZh}\n\n${e.message}\n\n数据库：${dbFile}`);
       return null;
     }
     const message = e instanceof Error ? e.message : String(e);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app';
+import { DatabaseInUseError } from '../db/lock';
 import { startServer } from './http';
 
 /** `npm run serve -- --db PATH --port N`: the app in a browser, for machines without Electron. */
@@ -21,6 +22,11 @@ async function main() {
   try {
     app = createApp(values.db);
   } catch (e) {
+    if (e instanceof DatabaseInUseError) {
+      // Another server or the desktop app has this file: one process per database file.
+      console.error(`接待管理未启动：${e.messageZh}\n${e.message}`);
+      process.exit(3);
+    }
     console.error((e as Error).message);
     process.exit(1);
   }

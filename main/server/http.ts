@@ -31,6 +31,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ACCOUNT_DISABLED: 403,
   SETUP_ALREADY_DONE: 409,
   PAYLOAD_TOO_LARGE: 413,
+  // Another writer held the database past the busy timeout: nothing was done, try again.
+  BUSY: 503,
   INTERNAL: 500,
 };
 
@@ -143,7 +145,10 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
         if (state.status !== 'active' && state.status !== 'locked') return;
         if (!event.userIds.includes(state.userId)) return;
         client.res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
-      })();
+      })().catch((e: unknown) => {
+        // A busy database must not end the process (an unhandled rejection would).
+        console.error('event delivery failed', e);
+      });
     }
   });
 
@@ -221,6 +226,7 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
             : `${COOKIE}=${encodeURIComponent(outcome.session)}; HttpOnly; SameSite=Strict; Path=/`;
       }
       const status = outcome.result.ok ? 200 : (STATUS[outcome.result.error.code] ?? 400);
+      if (!outcome.result.ok && outcome.result.error.code === 'BUSY') headers['Retry-After'] = '1';
       send(res, status, outcome.result, headers);
       return;
     }

@@ -2,14 +2,14 @@ import * as z from 'zod';
 import { empty, op } from '../contract/spec';
 import type { RequestDossier } from '../requests';
 import type { InboxItem } from './views';
-import { id, requiredText, text } from '../validation/fields';
+import { id, multilineText, requiredMultilineText } from '../validation/fields';
 
 export const decideInput = z
   .strictObject({
     stepId: id,
     version: z.number().int().positive(),
     action: z.enum(['approve', 'reject', 'return']),
-    comment: text(1000),
+    comment: multilineText(1000),
   })
   .refine((v) => v.action === 'approve' || v.comment !== '', {
     message: 'validation.reasonRequired',
@@ -39,13 +39,13 @@ export const approvalsOperations = {
       stepId: id,
       version: z.number().int().positive(),
       toUserId: id,
-      comment: text(1000),
+      comment: multilineText(1000),
     }),
     access: 'approvals.decide',
     write: true,
   }),
   'approvals.comment': op<RequestDossier>()({
-    input: z.strictObject({ requestId: id, comment: requiredText(1000) }),
+    input: z.strictObject({ requestId: id, comment: requiredMultilineText(1000) }),
     access: 'session',
     write: true,
   }),

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Page } from '../contract/types';
 import { op } from '../contract/spec';
 import { TIERS } from '../policy';
-import { calendarDate, id, requiredText, text } from '../validation/fields';
+import { calendarDate, id, requiredMultilineText, text } from '../validation/fields';
 import { REQUEST_STATUSES } from './lifecycle';
 import { requestBodySchema } from './schema';
 import type { RequestDossier, RequestPreview, RequestSummary } from './views';
@@ -47,7 +47,11 @@ export const requestsOperations = {
     write: true,
   }),
   'requests.cancel': op<RequestDossier>()({
-    input: z.strictObject({ id, version: z.number().int().positive(), reason: requiredText(500) }),
+    input: z.strictObject({
+      id,
+      version: z.number().int().positive(),
+      reason: requiredMultilineText(500),
+    }),
     access: 'session',
     write: true,
   }),

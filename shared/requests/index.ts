@@ -5,3 +5,4 @@ export * from './diff';
 export type * from './views';
 export { requestsOperations, requestListInput, requestWriteInput } from './contract';
 export { hostOnly, mayCancelAtAll, mayCancelRequest, type RequestRightFacts } from './rights';
+export { orgKey } from './org';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { EXPENSE_CATEGORIES, ORG_CATEGORIES, TIERS } from '../policy';
 import { isCalendarDate } from '../dates';
-import { fen, id, requiredText, text } from '../validation/fields';
+import { fen, id, multilineText, requiredText, text } from '../validation/fields';
 import { isResidentIdFormat, isValidPhone, normalizePhone } from '../validation/contact';
 
 export const MEALS = ['breakfast', 'lunch', 'dinner'] as const;
@@ -36,7 +36,7 @@ export const visitorSchema = z
     phone,
     idType: z.enum(ID_TYPES, { message: 'validation.invalidOption' }).nullable(),
     idNumber: text(40),
-    notes: text(200),
+    notes: multilineText(200),
   })
   .superRefine((v, ctx) => {
     if (v.idType === 'resident_id' && v.idNumber !== '' && !isResidentIdFormat(v.idNumber)) {
@@ -100,7 +100,7 @@ export type Needs = z.output<typeof needsSchema>;
 export const budgetLineSchema = z.strictObject({
   category: z.enum(EXPENSE_CATEGORIES, { message: 'validation.invalidOption' }),
   amountFen: fen,
-  reason: text(200),
+  reason: multilineText(200),
 });
 export type BudgetLine = z.output<typeof budgetLineSchema>;
 
@@ -113,8 +113,8 @@ export const requestBodySchema = z.strictObject({
   orgName: text(100),
   orgCategory: z.enum(ORG_CATEGORIES, { message: 'validation.invalidOption' }),
   tier: z.enum(TIERS, { message: 'validation.invalidOption' }),
-  tierOverrideReason: text(500),
-  purpose: text(2000),
+  tierOverrideReason: multilineText(500),
+  purpose: multilineText(2000),
   arrivalDate: isoDate,
   arrivalTime: hhmm,
   departureDate: isoDate,
@@ -130,7 +130,7 @@ export const requestBodySchema = z.strictObject({
       message: 'validation.duplicate',
     }),
   retroactive: z.boolean(),
-  retroactiveReason: text(500),
+  retroactiveReason: multilineText(500),
 });
 export type RequestBody = z.output<typeof requestBodySchema>;
 export type RequestBodyInput = z.input<typeof requestBodySchema>;

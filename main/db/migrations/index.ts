@@ -1,9 +1,15 @@
 import { migration0010 } from './0010-foundation';
 import { migration0020 } from './0020-requests';
 import { migration0030 } from './0030-approval-subjects';
+import { migration0040 } from './0040-org-key';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,11 +1,12 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { LIVE_STATUSES } from '../../../shared/requests/lifecycle';
+import { orgKey } from '../../../shared/requests/org';
 import type { RequestSummary } from '../../../shared/requests/views';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../core/errors';
 
 /**
- * Reads of reception requests. The SQLite-only pieces (COLLATE NOCASE, json_tree) live here and
+ * Reads of reception requests. The SQLite-only pieces (json_tree) live here and
  * only here, so the office server's PostgreSQL twin has one file to mirror.
  */
 
@@ -78,17 +79,26 @@ export async function loadRows(db: Kysely<DB>, ids: readonly number[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** Arrival dates of other live requests for the same organisation (case-insensitive name). */
-export async function otherVisitDates(db: Kysely<DB>, orgName: string, excludeId: number | null) {
-  if (orgName.trim() === '') return [];
+/**
+ * Other live requests for the organisation of `key` (`orgKey`: however its name is typed): one
+ * search of the requests_org_key index.
+ */
+export function otherVisitsQuery(db: Kysely<DB>, key: string, excludeId: number | null) {
   let q = db
     .selectFrom('requests')
     .select('arrivalDate')
-    .where(sql<boolean>`org_name = ${orgName.trim()} COLLATE NOCASE`)
+    .where('orgKey', '=', key)
     .where('status', 'in', [...LIVE_STATUSES])
     .where('arrivalDate', '!=', '');
   if (excludeId !== null) q = q.where('id', '!=', excludeId);
-  return (await q.execute()).map((r) => r.arrivalDate);
+  return q;
+}
+
+/** Arrival dates of the other live requests for the same organisation. */
+export async function otherVisitDates(db: Kysely<DB>, orgName: string, excludeId: number | null) {
+  const key = orgKey(orgName);
+  if (key === '') return [];
+  return (await otherVisitsQuery(db, key, excludeId).execute()).map((r) => r.arrivalDate);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface RequestsTables {
     hostUserId: number;
     departmentId: number | null;
     orgName: string;
+    /** `orgKey(orgName)`: what the repeat-visit rule compares. */
+    orgKey: string;
     orgCategory: OrgCategory;
     tier: Tier;
     arrivalDate: string;

@@ -11,7 +11,9 @@ import { requestBody } from '../../test-fixtures';
 
 async function main() {
   const [file = '', token = '', count = '0', tag = '', now = '0'] = process.argv.slice(2);
-  const app = createApp(file, { clock: () => Number(now) });
+  // The parent test holds the file's one-process lock (main/db/lock.ts); this twin is the
+  // deliberate second writer whose races the test is about, so it opens without the lock.
+  const app = createApp(file, { clock: () => Number(now), lock: false });
   const codes: string[] = [];
   const errors: unknown[] = [];
   // Both processes start submitting together: each waits for "go" once it is ready.

@@ -1,6 +1,7 @@
 import type { OpParsed } from '../../../shared/contract/operations';
 import { blocking, CHECK_FIELD, estimateBudget } from '../../../shared/policy';
 import type { RequestStatus } from '../../../shared/requests/lifecycle';
+import { orgKey } from '../../../shared/requests/org';
 import { submitIssues, type RequestBody } from '../../../shared/requests/schema';
 import type { Message } from '../../../shared/result';
 import { requireActor, type ServiceContext } from '../../core/context';
@@ -49,6 +50,7 @@ function mirror(body: RequestBody, budgetTotalFen: number) {
   return {
     departmentId: body.departmentId,
     orgName: body.orgName.trim(),
+    orgKey: orgKey(body.orgName),
     orgCategory: body.orgCategory,
     tier: body.tier,
     arrivalDate: body.arrivalDate,

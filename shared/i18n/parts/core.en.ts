@@ -70,6 +70,7 @@ export const coreEn: Shape<typeof coreZhCN> = {
   validation: {
     required: 'Required.',
     tooLong: 'At most {{max}} characters.',
+    invisibleChars: 'Remove the invisible control or text-direction characters.',
     tooSmall: 'Must be at least {{min}}.',
     tooBig: 'Must be at most {{max}}.',
     invalid: 'Not valid.',
@@ -135,6 +136,7 @@ export const coreEn: Shape<typeof coreZhCN> = {
     ACCOUNT_DISABLED: 'This account is disabled. Ask a system administrator.',
     SETUP_ALREADY_DONE: 'The system is already set up. Please sign in.',
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
+    BUSY: 'The database is busy: nothing was changed. Please try again in a moment.',
     INTERNAL: 'Internal error: nothing was changed. Try again or ask a system administrator.',
     NETWORK: 'Cannot reach the service. Check that the app is still running.',
   },

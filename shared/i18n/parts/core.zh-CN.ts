@@ -65,6 +65,7 @@ export const coreZhCN = {
   validation: {
     required: '必填。',
     tooLong: '最多 {{max}} 个字符。',
+    invisibleChars: '不能包含控制字符或文字方向控制符等不可见字符，请删除后重试。',
     tooSmall: '不能小于 {{min}}。',
     tooBig: '不能大于 {{max}}。',
     invalid: '格式不正确。',
@@ -126,6 +127,7 @@ export const coreZhCN = {
     ACCOUNT_DISABLED: '该账户已停用，请联系系统管理员。',
     SETUP_ALREADY_DONE: '系统已初始化，请直接登录。',
     PAYLOAD_TOO_LARGE: '提交的数据过大。',
+    BUSY: '数据库正忙，操作未执行。请稍后重试。',
     INTERNAL: '系统内部错误，操作未执行。请重试或联系系统管理员。',
     NETWORK: '无法连接到服务，请检查应用是否仍在运行。',
   },

@@ -1,0 +1,176 @@
+/**
+ * Issue 7 (11): hostile text in any string field of any operation is a field error or a refusal,
+ * never a 500. Every string field of every operation gets NUL, bidi overrides and isolates, C1
+ * controls and lone surrogates, sent through the dispatcher as the sysadmin and as a host.
+ */
+import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
+import type { OperationName } from '../../shared/contract/names';
+import { OPERATIONS } from '../../shared/contract/operations';
+import {
+  companyApp,
+  newRequest,
+  pendingStep,
+  submitted,
+  USER_PASSWORD,
+  type TestApp,
+  type Reception,
+} from '../test-support';
+
+const HOSTILE = [
+  '\u0000Sales',
+  'Sa\u0000les',
+  'Evil\u202Egnp.exe',
+  '\u2066x\u2069',
+  '\uD800',
+  'x\uDC00y',
+  'a\u0085b\u007F',
+];
+
+type Path = string[];
+
+/** The paths of the string leaves of an operation's input (array items as index 0). */
+function stringPaths(schema: z.ZodType): Path[] {
+  const out: Path[] = [];
+  const walk = (s: unknown, path: Path) => {
+    if (typeof s !== 'object' || s === null) return;
+    const node = s as Record<string, unknown>;
+    const type = node.type;
+    if (type === 'string' || (Array.isArray(type) && type.includes('string'))) out.push(path);
+    if (node.properties && typeof node.properties === 'object') {
+      for (const [k, v] of Object.entries(node.properties)) walk(v, [...path, k]);
+    }
+    if (node.items) walk(node.items, [...path, '0']);
+    for (const k of ['anyOf', 'oneOf', 'allOf']) {
+      if (Array.isArray(node[k])) for (const v of node[k] as unknown[]) walk(v, path);
+    }
+  };
+  walk(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), []);
+  return out;
+}
+
+function withValue(sample: unknown, path: Path, value: string): unknown {
+  const copy = structuredClone(sample) as Record<string, unknown>;
+  let node: Record<string, unknown> = copy;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next !== 'object' || next === null) {
+      throw new Error(`the sample has no ${path.join('.')}`);
+    }
+    node = next as Record<string, unknown>;
+  }
+  node[path[path.length - 1]!] = value;
+  return copy;
+}
+
+/** A valid input of each operation with string fields (each array with at least one item). */
+async function samples(t: TestApp, r: Reception): Promise<Partial<Record<OperationName, unknown>>> {
+  const request = await submitted(t, r);
+  const step = pendingStep(request);
+  const draft = await t.ok('requests.saveDraft', newRequest(), r.host.token);
+  const policy = await t.ok('policy.get', {}, r.admin.token);
+  const body = newRequest({
+    tierOverrideReason: '客户级别调整',
+    itinerary: [
+      { date: '2026-12-01', time: '10:00', activity: '参观', place: '一号楼', owner: '' },
+    ],
+    needs: { ...newRequest().body.needs, equipment: ['projector'] },
+    budget: [{ category: 'meals', amountFen: 100, reason: '' }],
+    retroactiveReason: '',
+  });
+  return {
+    'setup.createAdmin': {
+      companyName: 'X',
+      login: 'second',
+      displayName: 'X',
+      password: 'long enough 1',
+    },
+    'auth.login': { login: 'nobody', password: 'wrong password' },
+    'auth.unlock': { password: USER_PASSWORD },
+    'auth.changePassword': { currentPassword: 'wrong password', newPassword: 'new password 1' },
+    'auth.setLanguage': { language: 'en' },
+    'users.create': {
+      login: 'fuzzed',
+      displayName: '模糊',
+      departmentId: null,
+      roles: ['host'],
+      password: 'long enough 1',
+    },
+    'users.update': {
+      id: r.office.userId,
+      displayName: '刘行政',
+      departmentId: null,
+      roles: ['admin_office'],
+      disabled: false,
+    },
+    'users.resetPassword': { id: r.office.userId, password: 'long enough 1' },
+    'departments.create': { name: '市场部', headUserId: null },
+    'departments.update': { id: r.departmentId, name: '销售部', headUserId: r.head.userId },
+    'audit.list': { operation: 'x', entityType: 'x', search: 'x' },
+    'settings.update': { companyName: '示例', timeZone: 'Asia/Shanghai', idleLockMinutes: 15 },
+    'policy.update': { policy: policy.policy, note: '调整' },
+    'requests.preview': { id: null, body: body.body },
+    'requests.saveDraft': body,
+    'requests.submit': body,
+    'requests.cancel': { id: draft.id, version: draft.version, reason: '取消' },
+    'requests.list': {
+      scope: 'mine',
+      statuses: ['draft'],
+      tiers: ['C'],
+      fromDate: '2026-01-01',
+      toDate: '2026-12-31',
+      search: 'x',
+      sort: 'updated_desc',
+    },
+    'approvals.decide': { stepId: step.id, version: step.version, action: 'reject', comment: 'x' },
+    'approvals.transfer': {
+      stepId: step.id,
+      version: step.version,
+      toUserId: r.executive.userId,
+      comment: 'x',
+    },
+    'approvals.comment': { requestId: request.id, comment: 'x' },
+    'delegations.create': {
+      delegateUserId: r.executive.userId,
+      fromDate: '2026-12-01',
+      toDate: '2026-12-02',
+    },
+  };
+}
+
+/** Calls that can sign the caller out or lock the account go last. */
+const lastly = (name: string) => (name.startsWith('auth.') || name.startsWith('setup.') ? 1 : 0);
+
+describe('hostile text in every string field', () => {
+  it('never gets an INTERNAL answer, as the sysadmin or as a host', async () => {
+    const { t, r } = await companyApp();
+    const inputs = await samples(t, r);
+    const names = (Object.keys(OPERATIONS) as OperationName[]).sort(
+      (a, b) => lastly(a) - lastly(b),
+    );
+    const internal: string[] = [];
+    let calls = 0;
+    for (const name of names) {
+      const paths = stringPaths(OPERATIONS[name].input);
+      if (paths.length === 0) continue;
+      expect(
+        OPERATIONS[name].input.safeParse(inputs[name]).success,
+        `a valid sample input for ${name}`,
+      ).toBe(true);
+      for (const path of paths) {
+        for (const value of HOSTILE) {
+          const input = withValue(inputs[name], path, value);
+          for (const token of [r.admin.token, r.host.token]) {
+            const outcome = await t.call(name, input, token);
+            calls++;
+            if (!outcome.result.ok && outcome.result.error.code === 'INTERNAL') {
+              internal.push(`${name} ${path.join('.')} ${JSON.stringify(value)}`);
+            }
+          }
+        }
+      }
+    }
+    expect(internal).toEqual([]);
+    expect(calls).toBeGreaterThan(500);
+  });
+});
