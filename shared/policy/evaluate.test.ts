@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates';
 import {
   emptyRequestBody,
+  requestBodySchema,
   type BudgetLine,
   type MealPlan,
   type Needs,
@@ -17,6 +18,9 @@ import {
   estimateBudget,
   evaluateChecks,
   mealCapFen,
+  mealExpenseFen,
+  mealMoneyCheck,
+  mealPayerIsChosen,
   planChain,
   type CheckCode,
   type PolicyCheck,
@@ -329,10 +333,10 @@ describe('evaluateChecks: every check code and its severity', () => {
     ['meals line at its estimate, no reason', body({ budget: [line('meals', 30000)] }), [], []],
     ['meals line under its estimate, no reason', body({ budget: [line('meals', 20000)] }), [], []],
     [
-      'meals line 1 fen above its estimate, no reason',
+      'meals line 1 fen above its estimate, no reason (and so above the cap per head)',
       body({ budget: [line('meals', 30001)] }),
       [],
-      ['budget_over_estimate:block'],
+      ['meal_over_cap:approval', 'budget_over_estimate:block'],
     ],
     [
       'two lines above, one with a reason',
@@ -860,7 +864,15 @@ describe('properties', () => {
         const before = new Set(codes(checksOf(b, others)));
         const after = new Set(codes(checksOf(more, others)));
         const lost = [...before].filter((c) => !after.has(c));
-        expect(lost.filter((c) => !c.startsWith('budget_over_estimate:'))).toEqual([]);
+        // A meals line is a total: spread over more people it can fall back under the cap.
+        const mealsLine = b.budget.some((l) => l.category === 'meals');
+        expect(
+          lost.filter(
+            (c) =>
+              !c.startsWith('budget_over_estimate:') &&
+              !(mealsLine && c === 'meal_over_cap:approval'),
+          ),
+        ).toEqual([]);
         // Without amounts set by the host, nothing at all is lost.
         if (b.budget.length === 0) expect(lost).toEqual([]);
       }),
@@ -869,7 +881,7 @@ describe('properties', () => {
 
   it('a host amount for meals that the larger headcount covers is no longer over the estimate', () => {
     const b = body({ budget: [line('meals', 35000)] });
-    expect(codes(checksOf(b))).toEqual(['budget_over_estimate:block']);
+    expect(codes(checksOf(b))).toEqual(['meal_over_cap:approval', 'budget_over_estimate:block']);
     expect(codes(checksOf({ ...b, companions: staff(2) }))).toEqual(['companions_ratio:warn']);
   });
 
@@ -945,6 +957,224 @@ describe('planChain: a head is not his own approver', () => {
     expect(kinds(planChain(body, DEFAULT_POLICY, checks, { hostIsHead: true }))).toEqual(expected);
     expect(planChain(body, DEFAULT_POLICY, checks).some((s) => s.reason === 'host_is_head')).toBe(
       false,
+    );
+  });
+});
+
+// ------------------------------------------------------------ one meal check (issue 7.3)
+
+describe('one meal check, however the money is entered', () => {
+  /** A C-tier visit of 4 visitors and 2 accompanying staff: 6 people at each meal. */
+  const six = (budget: BudgetLine[], meals: MealPlan[], extra: Partial<RequestBody> = {}) =>
+    body({ visitors: many(4), companions: staff(2), budget, ...extra }, { meals });
+  const mealCheck = (b: RequestBody) => checksOf(b).find((c) => c.code === 'meal_over_cap');
+  const chainOf = (b: RequestBody) =>
+    planChain(b, DEFAULT_POLICY, checksOf(b)).map((s) => `${s.kind}:${s.reason}`);
+  const dinner = (perHeadFen: number | null): MealPlan => ({
+    ...lunch(perHeadFen),
+    meal: 'dinner',
+  });
+  const withExecutive = ['dept_head:base', 'executive:meal_over_cap', 'admin_office:base'];
+
+  it('120 元 per head and a 720.00 meals line for 6 people give the same check and chain', () => {
+    const perHead = six([], [lunch(12000)]);
+    const asLine = six([line('meals', 72000, '客户宴请')], [lunch(null)]);
+    const expected = {
+      code: 'meal_over_cap',
+      severity: 'approval',
+      params: { capFen: 10000, worstFen: 12000, count: 1 },
+    };
+    expect(mealCheck(perHead)).toEqual(expected);
+    expect(mealCheck(asLine)).toEqual(expected);
+    expect(chainOf(perHead)).toEqual(withExecutive);
+    expect(chainOf(asLine)).toEqual(withExecutive);
+    // The line above its estimate still wants its reason, as before.
+    expect(codes(checksOf(asLine))).toEqual([
+      'meal_over_cap:approval',
+      'budget_over_estimate:warn',
+    ]);
+  });
+
+  it.each([
+    // label, budget lines, meals, expected meal check (count, worst) or null
+    ['a line at the cap for 6 people', [line('meals', 60000)], [lunch(null)], null],
+    ['a line 1 fen above the cap', [line('meals', 60001, 'x')], [lunch(null)], [1, 10001]],
+    [
+      'a line spread over two meals × 6 people',
+      [line('meals', 144000, 'x')],
+      [lunch(null), dinner(null)],
+      [2, 12000],
+    ],
+    [
+      'the same line over two meals stays under the cap when it is 1 000 元',
+      [line('meals', 120000, 'x')],
+      [lunch(null), dinner(null)],
+      null,
+    ],
+    [
+      'a per-head amount keeps its money; the rest of the line goes to the other meal',
+      [line('meals', 120000, 'x')],
+      [lunch(8000), dinner(null)],
+      [1, 12000],
+    ],
+    [
+      'per-head amounts plus a line above their sum: the excess is spread over every meal',
+      [line('meals', 132000, 'x')],
+      [lunch(9000), dinner(9000)],
+      [2, 11000],
+    ],
+    [
+      'a line below the per-head amounts does not hide them',
+      [line('meals', 10000)],
+      [lunch(12000), dinner(null)],
+      [1, 12000],
+    ],
+    [
+      'a meals line with no meal planned counts as one meal',
+      [line('meals', 72000, 'x')],
+      [],
+      [1, 12000],
+    ],
+    [
+      'tobacco, alcohol and gifts never count toward the meal cap',
+      [line('tobacco_alcohol', 300000, '宴请用酒'), line('gifts', 500000, '纪念品')],
+      [lunch(10000)],
+      null,
+    ],
+  ] as const)('%s', (_label, budget, meals, expected) => {
+    const check = mealCheck(six([...budget], [...meals]));
+    expect(check ? [check.params.count, check.params.worstFen] : null).toEqual(expected);
+    if (check) expect(check.severity).toBe('approval');
+  });
+
+  it('actual expense lines go through the same function (meals only)', () => {
+    const spent = mealExpenseFen([
+      { category: 'meals', amountFen: 40000 },
+      { category: 'tobacco_alcohol', amountFen: 90000 },
+      { category: 'meals', amountFen: 32000 },
+      { category: 'gifts', amountFen: 50000 },
+    ]);
+    expect(spent).toBe(72000);
+    expect(mealExpenseFen([{ category: 'gifts', amountFen: 1 }])).toBeNull();
+    const money = { perHeadFen: [null], headcount: 6, payer: 'company' as const };
+    expect(mealMoneyCheck({ ...money, totalFen: spent }, 10000)?.params).toEqual({
+      capFen: 10000,
+      worstFen: 12000,
+      count: 1,
+    });
+    expect(mealMoneyCheck({ ...money, totalFen: 60000 }, 10000)).toBeNull();
+  });
+});
+
+describe('D tier: who pays the meals is an explicit choice', () => {
+  const d = (needs: Partial<Needs>, budget: BudgetLine[] = []) =>
+    body(
+      { orgCategory: 'supplier', tier: 'D', visitors: many(4), companions: staff(2), budget },
+      needs,
+    );
+  const mealsLine = (b: RequestBody) =>
+    estimateBudget(b, DEFAULT_POLICY).lines.find((l) => l.category === 'meals');
+  const chainOf = (b: RequestBody) =>
+    planChain(b, DEFAULT_POLICY, checksOf(b)).map((s) => `${s.kind}:${s.reason}`);
+
+  it('only a tier without a cap but with a canteen amount offers the choice', () => {
+    expect(TIERS.filter((t) => mealPayerIsChosen(DEFAULT_POLICY, t))).toEqual(['D']);
+  });
+
+  it.each([
+    // payer, meals, budget, expected meals estimate, expected codes, chain has an executive
+    ['company', [lunch(null)], [], 6 * 2500, [], false],
+    ['company', [lunch(2500)], [], 6 * 2500, [], false],
+    ['company', [lunch(2501)], [], 6 * 2501, ['meal_over_cap:approval'], true],
+    [
+      'company',
+      [lunch(null)],
+      [line('meals', 15001, '工作餐')],
+      6 * 2500,
+      ['meal_over_cap:approval', 'budget_over_estimate:warn'],
+      true,
+    ],
+    ['visitor', [lunch(null)], [], 0, [], false],
+    ['visitor', [lunch(12000)], [], 0, [], false],
+    [
+      'visitor',
+      [lunch(null)],
+      [line('meals', 15001, '工作餐')],
+      0,
+      ['meal_over_cap:approval', 'budget_over_estimate:warn'],
+      true,
+    ],
+  ] as const)(
+    'paid by %s, meals %j, budget %j: meals estimate %i, checks %j',
+    (mealPayer, meals, budget, estimate, expected, executive) => {
+      const b = d({ mealPayer, meals: [...meals] }, [...budget]);
+      expect(mealsLine(b)?.estimateFen).toBe(estimate);
+      expect(codes(checksOf(b))).toEqual(expected);
+      expect(chainOf(b).includes('executive:meal_over_cap')).toBe(executive);
+    },
+  );
+
+  it('the payer is ignored where the tier fixes it (C: the company pays up to its cap)', () => {
+    const c = body({}, { mealPayer: 'visitor', meals: [lunch(12000)] });
+    expect(codes(checksOf(c))).toEqual(['meal_over_cap:approval']);
+    expect(estimateBudget(c, DEFAULT_POLICY).lines[0]?.estimateFen).toBe(3 * 12000);
+  });
+
+  it('a body saved before the choice existed parses, as company-paid', () => {
+    const { mealPayer: _omit, ...oldNeeds } = body({ tier: 'D', orgCategory: 'supplier' }).needs;
+    const old = { ...body({ tier: 'D', orgCategory: 'supplier' }), needs: oldNeeds };
+    const parsed = requestBodySchema.safeParse(old);
+    expect(parsed.success && parsed.data.needs.mealPayer).toBe('company');
+    const visitorPays = { ...old, needs: { ...oldNeeds, mealPayer: 'visitor' } };
+    expect(requestBodySchema.safeParse(visitorPays).data?.needs.mealPayer).toBe('visitor');
+    const bogus = { ...old, needs: { ...oldNeeds, mealPayer: 'host' } };
+    expect(requestBodySchema.safeParse(bogus).success).toBe(false);
+    expect(emptyRequestBody().needs.mealPayer).toBe('company');
+  });
+});
+
+describe('property: the same meal money gives the same meal check, however it is split', () => {
+  it('any split between per-head amounts and the meals line, any tobacco or gift lines', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TIERS),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 30000 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (tier, people, perHead, asPerHead, lineWhenAllPerHead, tobacco, gifts) => {
+          const visitors = Math.max(1, Math.ceil(people / 2));
+          const meals = asPerHead.map((p, i) => ({
+            date: addDays('2026-12-01', i),
+            meal: 'lunch' as const,
+            perHeadFen: p ? perHead : null,
+          }));
+          const total = perHead * asPerHead.length * people;
+          const allPerHead = asPerHead.every(Boolean);
+          const budget = [
+            ...(allPerHead && !lineWhenAllPerHead ? [] : [line('meals', total, 'x')]),
+            line('tobacco_alcohol', tobacco, 'x'),
+            line('gifts', gifts, 'x'),
+          ];
+          const b = body(
+            {
+              tier,
+              orgCategory: 'client',
+              tierOverrideReason: 'x',
+              visitors: many(visitors),
+              companions: staff(people - visitors),
+              budget,
+            },
+            { meals, mealPayer: 'company' },
+          );
+          const check = checksOf(b).find((c) => c.code === 'meal_over_cap');
+          const over = perHead > mealCapFen(DEFAULT_POLICY, tier);
+          expect(check?.severity).toBe(over ? 'approval' : undefined);
+          if (check) expect(check.params.count).toBe(asPerHead.length);
+        },
+      ),
     );
   });
 });

@@ -7,6 +7,7 @@ import {
   EXPENSE_CATEGORIES,
   type ChainStepKind,
   type ExpenseCategory,
+  type MealPayer,
   type Policy,
   type Tier,
 } from './policy';
@@ -73,6 +74,96 @@ export function mealCapFen(policy: Policy, tier: Tier): Fen {
 }
 
 /**
+ * Who pays this request's meals: the company where the tier has a cap, the visitor where the tier
+ * has neither a cap nor a canteen amount, else the host's choice (`needs.mealPayer`; a body saved
+ * before the choice existed counts as company-paid).
+ */
+export function mealPayer(policy: Policy, body: Pick<RequestBody, 'tier' | 'needs'>): MealPayer {
+  const t = policy.tiers[body.tier];
+  if (t.mealCapFen !== null) return 'company';
+  if (t.canteenMealFen === null) return 'visitor';
+  return body.needs.mealPayer === 'visitor' ? 'visitor' : 'company';
+}
+
+/** Whether the host chooses who pays the meals (D: visitor, or company at the canteen amount). */
+export function mealPayerIsChosen(policy: Policy, tier: Tier): boolean {
+  const t = policy.tiers[tier];
+  return t.mealCapFen === null && t.canteenMealFen !== null;
+}
+
+/** Company-paid meal money of a request, however it was entered. */
+export interface MealMoney {
+  /** One entry per planned meal: its per-head amount, null where none was entered. */
+  perHeadFen: readonly (Fen | null)[];
+  /** People at each meal (visitors + accompanying staff). */
+  headcount: number;
+  /**
+   * Meal money entered as a total: the meals budget line, or later the actual expense lines of
+   * category `meals` (`mealExpenseFen`). Null: none. It replaces the plan's total: meals with a
+   * per-head amount keep it, the rest is spread over the other meals × headcount (over every meal
+   * when all have an amount; over one meal when none is planned).
+   */
+  totalFen: Fen | null;
+  /** Visitor-paid meals: per-head amounts are the visitor's and count for nothing. */
+  payer: MealPayer;
+}
+
+/** The meals money among expense or budget lines; tobacco, alcohol and gifts are never meals. */
+export function mealExpenseFen(
+  lines: readonly { category: ExpenseCategory; amountFen: Fen }[],
+): Fen | null {
+  const meals = lines.filter((l) => l.category === 'meals');
+  return meals.length === 0 ? null : meals.reduce((s, l) => s + l.amountFen, 0);
+}
+
+/** The meal money of a request as planned: per-head amounts and the host's meals budget line. */
+export function plannedMealMoney(policy: Policy, body: RequestBody): MealMoney {
+  return {
+    perHeadFen: body.needs.meals.map((m) => m.perHeadFen),
+    headcount: body.visitors.length + body.companions.length,
+    totalFen: mealExpenseFen(body.budget),
+    payer: mealPayer(policy, body),
+  };
+}
+
+/**
+ * The one meal check: every company-paid amount, per person per meal, against the tier's cap (D:
+ * the staff-canteen amount). Null when no meal is above it. Integer arithmetic: a meal is over
+ * when its money exceeds cap × people; the reported highest amount is rounded up to the fen.
+ */
+export function mealMoneyCheck(money: MealMoney, capFen: Fen): PolicyCheck | null {
+  const people = Math.max(1, money.headcount);
+  const planned = money.perHeadFen.map((p) => (money.payer === 'visitor' ? null : p));
+  if (money.totalFen !== null && planned.length === 0) planned.push(null);
+  // Each meal's money for all its people, as numerator over `den` (people × share).
+  let den = people;
+  let perMeal: number[];
+  if (money.totalFen === null) {
+    // No total: unpriced meals are planned at the cap (the company's) or cost it nothing.
+    const unpriced = money.payer === 'visitor' ? 0 : capFen;
+    perMeal = planned.map((p) => (p ?? unpriced) * people);
+  } else {
+    const fixed = planned.reduce<number>((s, p) => s + (p ?? 0) * people, 0);
+    const rest = money.totalFen - fixed;
+    const open = planned.filter((p) => p === null).length;
+    if (open > 0) {
+      den = people * open;
+      perMeal = planned.map((p) => (p === null ? Math.max(rest, 0) : p * den));
+    } else {
+      den = people * planned.length;
+      perMeal = planned.map((p) => (p ?? 0) * den + Math.max(rest, 0));
+    }
+  }
+  const over = perMeal.filter((m) => m > capFen * den);
+  if (over.length === 0) return null;
+  return {
+    code: 'meal_over_cap',
+    severity: 'approval',
+    params: { capFen, worstFen: Math.ceil(Math.max(...over) / den), count: over.length },
+  };
+}
+
+/**
  * Budget by category. Meals = Σ planned meals × (visitors + companions) × (planned per head, else
  * the cap). Tobacco, alcohol and gifts are lines of their own, never inside the meal cap.
  */
@@ -82,7 +173,11 @@ export function estimateBudget(body: RequestBody, policy: Policy): Budget {
   const visitors = body.visitors.length;
   const headcount = visitors + body.companions.length;
   const cap = mealCapFen(policy, body.tier);
-  const meals = n.meals.reduce((sum, m) => sum + (m.perHeadFen ?? cap) * headcount, 0);
+  // Meals the visitor pays put no money in the budget.
+  const meals =
+    mealPayer(policy, body) === 'visitor'
+      ? 0
+      : n.meals.reduce((sum, m) => sum + (m.perHeadFen ?? cap) * headcount, 0);
   const trips = n.carTrips > 0 ? n.carTrips : (n.pickup ? 1 : 0) + (n.dropoff ? 1 : 0);
   const estimates: Record<ExpenseCategory, Fen> = {
     meals,
@@ -171,12 +266,8 @@ export function evaluateChecks(
       add('repeat_visit', 'warn', { days: policy.repeatVisitDays, count: near.length });
   }
 
-  const cap = mealCapFen(policy, body.tier);
-  const over = body.needs.meals.filter((m) => m.perHeadFen !== null && m.perHeadFen > cap);
-  if (over.length > 0) {
-    const worst = Math.max(...over.map((m) => m.perHeadFen ?? 0));
-    add('meal_over_cap', 'approval', { capFen: cap, worstFen: worst, count: over.length });
-  }
+  const meal = mealMoneyCheck(plannedMealMoney(policy, body), mealCapFen(policy, body.tier));
+  if (meal) out.push(meal);
 
   if (body.needs.companyPaysLodging) add('company_lodging', 'approval');
 

@@ -16,9 +16,9 @@ export const policyEn: Shape<typeof policyZhCN> = {
     repeat_visit_other:
       'The same organisation already has {{count}} receptions within $t(common.units.day, {"count": {{days}} }): explain why in the purpose.',
     meal_over_cap_one:
-      '{{count}} meal is planned above the per-head cap (cap {{capFen}}, highest {{worstFen}}). An executive must approve.',
+      'Per person per meal, the company’s money for {{count}} meal is above the cap of {{capFen}} (highest {{worstFen}}). An executive must approve. Per-head amounts and the meals budget (spread over the meals × visitors and staff) count alike, tobacco, alcohol and gifts do not; for tier D the cap is the staff canteen rate.',
     meal_over_cap_other:
-      '{{count}} meals are planned above the per-head cap (cap {{capFen}}, highest {{worstFen}}). An executive must approve.',
+      'Per person per meal, the company’s money for {{count}} meals is above the cap of {{capFen}} (highest {{worstFen}}). An executive must approve. Per-head amounts and the meals budget (spread over the meals × visitors and staff) count alike, tobacco, alcohol and gifts do not; for tier D the cap is the staff canteen rate.',
     company_lodging: 'Visitors pay their own lodging; company-paid lodging needs an executive.',
     tier_override:
       'Tier changed from the suggested {{suggested}} to {{chosen}}: an executive must approve.',

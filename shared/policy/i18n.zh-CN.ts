@@ -9,7 +9,7 @@ export const policyZhCN = {
       '陪同人员 {{companions}} 人、来访 {{visitors}} 人：陪同一般不超过 {{max}} 人。',
     repeat_visit_other: '同一单位在 {{days}} 天内已有 {{count}} 次接待，请在用途中说明原因。',
     meal_over_cap_other:
-      '{{count}} 餐的人均标准超过上限（上限 {{capFen}}，最高 {{worstFen}}），需公司领导审批。',
+      '按每人每餐计，{{count}} 餐的公司餐费超过上限 {{capFen}}（最高 {{worstFen}}），需公司领导审批。人均标准和餐费预算（按餐次 × 来访及陪同人数分摊）一并计算，不含烟酒和礼品；D 类的上限为员工食堂标准。',
     company_lodging: '住宿原则上由来宾自理；公司承担住宿需公司领导审批。',
     tier_override: '已将建议的 {{suggested}} 类改为 {{chosen}} 类，需公司领导审批。',
     tier_override_reason: '更改接待等级时必须填写原因。',

@@ -30,6 +30,13 @@ export const ACCOMPANY_CODES = [
 ] as const;
 export type AccompanyCode = (typeof ACCOMPANY_CODES)[number];
 
+/**
+ * Who pays a request's meals. Tiers with a meal cap: the company (up to the cap). A tier without a
+ * cap but with a staff-canteen amount (D: "来宾自理，或按员工食堂标准"): the host chooses.
+ */
+export const MEAL_PAYERS = ['visitor', 'company'] as const;
+export type MealPayer = (typeof MEAL_PAYERS)[number];
+
 export type VehicleEligibility = 'yes' | 'on_request' | 'no';
 
 export interface TierPolicy {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { EXPENSE_CATEGORIES, ORG_CATEGORIES, TIERS } from '../policy';
+import { EXPENSE_CATEGORIES, MEAL_PAYERS, ORG_CATEGORIES, TIERS } from '../policy';
 import { isCalendarDate } from '../dates';
 import { fen, id, multilineText, requiredText, text } from '../validation/fields';
 import { isResidentIdFormat, isValidPhone, normalizePhone } from '../validation/contact';
@@ -85,6 +85,12 @@ export const needsSchema = z.strictObject({
   hotelRooms: count(100),
   companyPaysLodging: z.boolean(),
   meals: z.array(mealPlanSchema).max(90, { message: 'validation.tooMany' }),
+  /**
+   * Who pays the meals where the tier leaves the choice (D: the visitor, or the company at the
+   * staff-canteen standard); ignored where the tier fixes it. Bodies saved before the choice
+   * existed were estimated as company-paid, so that is the default.
+   */
+  mealPayer: z.enum(MEAL_PAYERS, { message: 'validation.invalidOption' }).default('company'),
   gifts: z.boolean(),
   giftCount: count(500),
   banner: z.boolean(),
@@ -204,6 +210,7 @@ export function emptyRequestBody(): RequestBody {
       hotelRooms: 0,
       companyPaysLodging: false,
       meals: [],
+      mealPayer: 'company',
       gifts: false,
       giftCount: 0,
       banner: false,

@@ -131,7 +131,11 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     mealsHelp:
       'Tick the meals to arrange. Without a per-head amount the tier’s cap of {{cap}} is planned (tobacco, alcohol and gifts excluded).',
     mealsD:
-      'Tier D visitors normally pay for their meals; if arranged, the staff canteen rate of {{cap}} per head is planned.',
+      'Tier D visitors normally pay for their meals; if the company pays, the staff canteen rate of {{cap}} per head per meal applies, and more needs an executive.',
+    mealPayer: 'Who pays the meals',
+    mealPayerVisitor: 'The visitors',
+    mealPayerCompany: 'The company (staff canteen rate)',
+    mealsVisitorPays: 'Meals the visitors pay put nothing in the budget.',
     mealsNeedDates: 'Fill in the arrival and departure dates first, then tick the meals.',
     mealsTooManyDays: 'The visit is longer than {{max}} days: only the first {{max}} are listed.',
     day: 'Day',

@@ -116,7 +116,12 @@ export const requestFormZhCN = {
     companyPaysLodgingHelp: '住宿原则上由来宾自理；公司承担需公司领导审批。',
     meals: '用餐安排',
     mealsHelp: '勾选需要安排的餐次；人均标准留空则按本等级上限 {{cap}} 测算（不含烟酒、礼品）。',
-    mealsD: 'D 类接待原则上由来宾自理餐费；如需安排，按员工食堂标准 {{cap}} / 人测算。',
+    mealsD:
+      'D 类接待原则上由来宾自理餐费；如由公司承担，按员工食堂标准 {{cap}} / 人 / 餐，超出需公司领导审批。',
+    mealPayer: '餐费由谁承担',
+    mealPayerVisitor: '来宾自理',
+    mealPayerCompany: '公司承担（员工食堂标准）',
+    mealsVisitorPays: '来宾自理的餐费不计入预算。',
     mealsNeedDates: '先填写到达和离开日期，再勾选用餐。',
     mealsTooManyDays: '行程超过 {{max}} 天，只列出前 {{max}} 天。',
     day: '日期',

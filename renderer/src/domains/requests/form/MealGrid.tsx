@@ -1,7 +1,7 @@
-import { Button, Checkbox, Tag, Typography } from 'antd';
+import { Button, Checkbox, Radio, Tag, Typography } from 'antd';
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { mealCapFen } from '../../../../../shared/policy';
+import { mealCapFen, mealPayerIsChosen } from '../../../../../shared/policy';
 import { MEALS } from '../../../../../shared/requests/schema';
 import {
   dayLabel,
@@ -32,11 +32,23 @@ export function MealGrid() {
   const errorText = useErrorText();
   const form = useRequestForm();
   const { policy } = useDirectory();
-  const [arrivalDate, departureDate, meals, tier, visitors, companions] = useWatch({
+  const [arrivalDate, departureDate, meals, tier, visitors, companions, payer] = useWatch({
     control: form.control,
-    name: ['arrivalDate', 'departureDate', 'needs.meals', 'tier', 'visitors', 'companions'],
+    name: [
+      'arrivalDate',
+      'departureDate',
+      'needs.meals',
+      'tier',
+      'visitors',
+      'companions',
+      'needs.mealPayer',
+    ],
   });
   const cap = policy ? mealCapFen(policy.policy, tier) : null;
+  // D: the visitor pays, or the company at the staff-canteen rate. A body from before the choice
+  // existed has none: company-paid, as the schema's default says.
+  const chooses = policy ? mealPayerIsChosen(policy.policy, tier) : tier === 'D';
+  const visitorPays = chooses && payer === 'visitor';
   const allDays = calendarDays(arrivalDate, departureDate, 366);
   const days = allDays.slice(0, MAX_DAYS);
   const people = visitors.length + companions.length;
@@ -75,10 +87,35 @@ export function MealGrid() {
   return (
     <div className="rf-meals">
       <Typography.Text type="secondary" className="rf-hint" style={{ display: 'block' }}>
-        {tier === 'D'
+        {chooses
           ? t('requestForm.needs.mealsD', { cap: capText })
           : t('requestForm.needs.mealsHelp', { cap: capText })}
       </Typography.Text>
+      {chooses && (
+        <div className="rf-meal-payer" style={{ margin: '6px 0' }}>
+          <Controller
+            control={form.control}
+            name="needs.mealPayer"
+            render={({ field }) => (
+              <Radio.Group
+                id="needs.mealPayer"
+                aria-label={t('requestForm.needs.mealPayer')}
+                value={field.value ?? 'company'}
+                onChange={(e) => field.onChange(e.target.value)}
+                options={[
+                  { value: 'visitor', label: t('requestForm.needs.mealPayerVisitor') },
+                  { value: 'company', label: t('requestForm.needs.mealPayerCompany') },
+                ]}
+              />
+            )}
+          />
+          {visitorPays && (
+            <Typography.Text type="secondary" className="rf-hint" style={{ display: 'block' }}>
+              {t('requestForm.needs.mealsVisitorPays')}
+            </Typography.Text>
+          )}
+        </div>
+      )}
       {days.length === 0 ? (
         <Typography.Text type="warning" style={{ display: 'block', marginTop: 6 }}>
           {t('requestForm.needs.mealsNeedDates')}
@@ -120,7 +157,7 @@ export function MealGrid() {
                           onChange={(e) => toggle(date, meal, e.target.checked)}
                           aria-label={label}
                         />
-                        {i !== -1 && (
+                        {i !== -1 && !visitorPays && (
                           <Controller
                             control={form.control}
                             name={`needs.meals.${i}.perHeadFen`}

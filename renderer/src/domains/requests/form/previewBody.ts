@@ -144,6 +144,7 @@ export function toPreviewBody(values: unknown): RequestBody | null {
           return true;
         })
         .slice(0, 90),
+      mealPayer: n.mealPayer === 'visitor' ? 'visitor' : 'company',
       gifts: n.gifts === true,
       giftCount: count(n.giftCount, 500),
       banner: n.banner === true,
