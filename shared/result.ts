@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   /** The database stayed locked by another writer past the busy timeout: nothing was done, try again. */
   'BUSY',
+  /** An idempotency key came back with another operation or input: refused, nothing was done. */
+  'IDEMPOTENCY_KEY_REUSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { hasPermission, type Role, ROLES } from '../../shared/auth/roles';
+import { isIdempotencyKey } from '../../shared/contract/bridge';
 import { isOperationName, type OperationName } from '../../shared/contract/names';
 import { OPERATIONS } from '../../shared/contract/operations';
 import { type OperationSpec } from '../../shared/contract/spec';
@@ -12,7 +13,7 @@ import type { DB } from '../db/schema';
 import { appendAudit } from '../domains/audit';
 import type { Actor, AuditRecord, ServiceContext } from '../core/context';
 import { AppError, Failure, isBusyError } from '../core/errors';
-import { resolveSession, touchSession } from '../domains/auth';
+import { findAnswer, inputHash, resolveSession, storeAnswer, touchSession } from '../domains/auth';
 import { getSettings, primeSettings } from '../domains/settings';
 import { readTransaction, writeTransaction } from '../core/queries';
 import type { AppEvent, EventBus } from './events';
@@ -32,6 +33,13 @@ export interface Call {
   input: unknown;
   /** The session token the transport holds for this caller (cookie or per-window), if any. */
   token: string | null;
+  /**
+   * Beside the input (HTTP `Idempotency-Key`, IPC's third argument). On a write by a signed-in
+   * user, a retry with the same key gets the first answer and writes nothing; the same key with
+   * another operation or input is refused (IDEMPOTENCY_KEY_REUSED). Ignored on reads and on
+   * public operations (sign-in, setup): their answers set a session, which is never replayed.
+   */
+  idempotencyKey?: string | null;
 }
 
 export interface CallOutcome {
@@ -94,6 +102,13 @@ export async function dispatch(app: App, call: Call): Promise<CallOutcome> {
   try {
     if (!isOperationName(call.op)) return fail('UNKNOWN_OPERATION', 'errors.UNKNOWN_OPERATION');
     const name = call.op;
+    if (
+      call.idempotencyKey !== undefined &&
+      call.idempotencyKey !== null &&
+      !isIdempotencyKey(call.idempotencyKey)
+    ) {
+      return fail('INVALID_INPUT', 'errors.INVALID_INPUT');
+    }
     const spec: OperationSpec<z.ZodType, unknown> = OPERATIONS[name];
     const nowMs = app.clock();
 
@@ -149,6 +164,18 @@ export async function dispatch(app: App, call: Call): Promise<CallOutcome> {
       nowMs,
       language,
       settings,
+      idempotency:
+        spec.write &&
+        spec.access !== 'public' &&
+        actor &&
+        call.idempotencyKey !== undefined &&
+        call.idempotencyKey !== null
+          ? {
+              userId: actor.userId,
+              key: call.idempotencyKey,
+              hash: inputHash(name, call.input),
+            }
+          : null,
     });
   } catch (e) {
     if (e instanceof AppError) return { result: { ok: false, error: errorValue(e, language) } };
@@ -171,6 +198,8 @@ interface CallState {
   language: Language;
   /** Read once per call: handlers get them through `callSettings`/`companyToday`. */
   settings: CompanySettings;
+  /** The write's idempotency key, scoped to the signed-in user; null: not keyed. */
+  idempotency: { userId: number; key: string; hash: string } | null;
 }
 
 function readContext(db: Kysely<DB>, { nowMs, actor, sessionLocked }: CallState): ServiceContext {
@@ -219,7 +248,21 @@ async function runHandler(
 
   const events: AppEvent[] = [];
   let session: string | null | undefined;
-  const { value } = await writeTransaction(app.db, async (trx) => {
+  const keyed = call.idempotency;
+  const toResult = (value: unknown): Result<unknown> =>
+    value instanceof Failure
+      ? { ok: false, error: errorValue(value.error, language) }
+      : { ok: true, value };
+  const done = await writeTransaction(app.db, async (trx) => {
+    // A retry: the first answer, and no handler, audit, event or session touch. Looked up in
+    // the write transaction, so two concurrent calls with one key run one after the other.
+    if (keyed) {
+      const stored = await findAnswer(trx, keyed.userId, keyed.key, keyed.hash, nowMs);
+      if (stored.status === 'replay') return { replay: stored.result, value: undefined };
+      if (stored.status === 'mismatch') {
+        throw new AppError('IDEMPOTENCY_KEY_REUSED', 'errors.IDEMPOTENCY_KEY_REUSED');
+      }
+    }
     const audits: AuditRecord[] = [];
     const ctx: ServiceContext = {
       db: trx,
@@ -250,13 +293,24 @@ async function runHandler(
       });
     }
     if (actor && !spec.passive) await touchSession(trx, actor.tokenHash, nowMs);
-    return { value: out };
+    // Stored only with writes that stand (a value, or a Failure whose writes are kept): a thrown
+    // error rolls this back too, so a retry with the key runs again. Answers that change the
+    // session are not stored: a token is never kept, so they could not be replayed whole.
+    if (keyed && session === undefined) {
+      await storeAnswer(trx, {
+        userId: keyed.userId,
+        key: keyed.key,
+        operation: name,
+        hash: keyed.hash,
+        result: toResult(out),
+        nowMs,
+      });
+    }
+    return { replay: null, value: out };
   });
+  if (done.replay) return { result: done.replay };
   for (const event of events) app.events.publish(event);
-  const outcome: CallOutcome =
-    value instanceof Failure
-      ? { result: { ok: false, error: errorValue(value.error, language) } }
-      : { result: { ok: true, value } };
+  const outcome: CallOutcome = { result: toResult(done.value) };
   if (session !== undefined) outcome.session = session;
   return outcome;
 }

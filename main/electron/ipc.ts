@@ -11,6 +11,7 @@
  * `ipcMain` is passed in (not imported) so tests can drive this with a fake and a real database.
  */
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import { isIdempotencyKey } from '../../shared/contract/bridge';
 import { isEventName, type EventName } from '../../shared/contract/names';
 import { translate } from '../../shared/i18n/translate';
 import type { ErrorCode, Result } from '../../shared/result';
@@ -102,6 +103,7 @@ export function registerIpc({ ipcMain, app, trust }: IpcOptions): IpcRegistratio
     event: IpcMainInvokeEvent,
     op: unknown,
     input: unknown,
+    options?: unknown,
   ): Promise<Result<unknown>> => {
     const e = event as unknown as IpcEventLike;
     if (!trusted(e)) {
@@ -109,9 +111,17 @@ export function registerIpc({ ipcMain, app, trust }: IpcOptions): IpcRegistratio
       return errorResult('FORBIDDEN');
     }
     if (tooLarge(input)) return errorResult('PAYLOAD_TOO_LARGE');
+    // The optional third argument carries the idempotency key beside the input.
+    let idempotencyKey: string | undefined;
+    if (options !== undefined && options !== null) {
+      const key: unknown =
+        typeof options === 'object' ? (options as { idempotencyKey?: unknown }).idempotencyKey : 0;
+      if (key !== undefined && !isIdempotencyKey(key)) return errorResult('INVALID_INPUT');
+      idempotencyKey = key;
+    }
     const client = clientFor(e.sender);
     try {
-      const outcome = await dispatch(app, { op, input, token: client.token });
+      const outcome = await dispatch(app, { op, input, token: client.token, idempotencyKey });
       if (outcome.session !== undefined) client.token = outcome.session;
       return outcome.result;
     } catch (err) {

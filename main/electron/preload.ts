@@ -7,7 +7,12 @@
  * before they reach IPC; main checks everything again anyway.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_KEY, type ReceptionBridge } from '../../shared/contract/bridge';
+import {
+  BRIDGE_KEY,
+  isIdempotencyKey,
+  type InvokeOptions,
+  type ReceptionBridge,
+} from '../../shared/contract/bridge';
 import {
   isEventName,
   isOperationName,
@@ -42,10 +47,24 @@ ipcRenderer.on(EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
 });
 
 const bridge: ReceptionBridge = {
-  async invoke(op: OperationName, input: unknown): Promise<Result<unknown>> {
+  async invoke(
+    op: OperationName,
+    input: unknown,
+    options?: InvokeOptions,
+  ): Promise<Result<unknown>> {
     if (!isOperationName(op)) return failure('UNKNOWN_OPERATION', '不支持的操作。');
+    // Only a bounded key crosses, copied into a fresh object (no getters, no extra fields).
+    let extra: [InvokeOptions] | [] = [];
+    if (options !== undefined) {
+      const key: unknown =
+        typeof options === 'object' && options !== null ? options.idempotencyKey : null;
+      if (key !== undefined && !isIdempotencyKey(key)) {
+        return failure('INVALID_INPUT', '输入有误。');
+      }
+      if (key !== undefined) extra = [{ idempotencyKey: key }];
+    }
     try {
-      return (await ipcRenderer.invoke(INVOKE_CHANNEL, op, input)) as Result<unknown>;
+      return (await ipcRenderer.invoke(INVOKE_CHANNEL, op, input, ...extra)) as Result<unknown>;
     } catch (e) {
       // Only reachable if main is not listening (shutting down) or the input cannot be cloned.
       console.error(`invoke ${op} failed`, e);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { IDEMPOTENCY_HEADER } from '../../shared/contract/bridge';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import { translate } from '../../shared/i18n/translate';
 import { dispatch, type App } from '../api/dispatcher';
@@ -33,6 +34,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   // Another writer held the database past the busy timeout: nothing was done, try again.
   BUSY: 503,
+  // The same idempotency key came back with another operation or input.
+  IDEMPOTENCY_KEY_REUSED: 422,
   INTERNAL: 500,
 };
 
@@ -216,8 +219,11 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
         send(res, 400, errorResult('INVALID_INPUT', 'errors.INVALID_INPUT'));
         return;
       }
+      // Beside the body (inputs are strict objects); the dispatcher checks its shape.
+      const keyHeader = req.headers[IDEMPOTENCY_HEADER.toLowerCase()];
+      const idempotencyKey = Array.isArray(keyHeader) ? keyHeader.join(',') : keyHeader;
       // The dispatcher answers unknown names itself (UNKNOWN_OPERATION).
-      const outcome = await dispatch(app, { op, input, token: readCookie(req) });
+      const outcome = await dispatch(app, { op, input, token: readCookie(req), idempotencyKey });
       const headers: Record<string, string> = {};
       if (outcome.session !== undefined) {
         headers['Set-Cookie'] =

@@ -2,6 +2,7 @@ import { migration0010 } from './0010-foundation';
 import { migration0020 } from './0020-requests';
 import { migration0030 } from './0030-approval-subjects';
 import { migration0040 } from './0040-org-key';
+import { migration0050 } from './0050-idempotency-keys';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0030,
   migration0040,
+  migration0050,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { Json } from '../../core/json';
+import type { Result } from '../../../shared/result';
 
 /** auth's tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns). */
 export interface AuthTables {
@@ -9,5 +11,15 @@ export interface AuthTables {
     lastActiveAtMs: number;
     locked: Generated<number>;
     endedAtMs: number | null;
+  };
+  /** The first answer to a keyed write, replayed to a retry with the same key (migration 0050). */
+  idempotencyKeys: {
+    userId: number;
+    key: string;
+    operation: string;
+    /** SHA-256 of the input's canonical JSON: the same key with another input is refused. */
+    inputHash: string;
+    result: Json<Result<unknown>>;
+    createdAtMs: number;
   };
 }

@@ -1,8 +1,13 @@
 import type { EventName, OperationName } from '../../../shared/contract/names';
-import type { EventPayload, OpInput, OpOutput } from '../../../shared/contract/operations';
+import {
+  OPERATIONS,
+  type EventPayload,
+  type OpInput,
+  type OpOutput,
+} from '../../../shared/contract/operations';
 import type { ApiError, Result } from '../../../shared/result';
 
-import type { ReceptionBridge } from '../../../shared/contract/bridge';
+import { IDEMPOTENCY_HEADER, type ReceptionBridge } from '../../../shared/contract/bridge';
 
 declare global {
   interface Window {
@@ -26,30 +31,78 @@ const networkError = (): ApiError => ({
   message: 'Cannot reach the service.',
 });
 
-async function httpInvoke(op: string, input: unknown): Promise<Result<unknown>> {
-  try {
-    const res = await fetch(`/api/${op}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
-    });
-    return (await res.json()) as Result<unknown>;
-  } catch {
-    return { ok: false, error: networkError() };
+/** A fresh idempotency key: a UUID where the context allows it, else 128 random bits in hex. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Waits before each retry of a call that never got an answer (the connection failed). Writes are
+ * retried with the same idempotency key, so a write that did reach the server is not done twice.
+ */
+export const NETWORK_RETRY_DELAYS_MS = [300, 1000];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function httpInvoke(
+  op: string,
+  input: unknown,
+  key: string | null,
+): Promise<Result<unknown>> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (key) headers[IDEMPOTENCY_HEADER] = key;
+  const body = JSON.stringify(input ?? {});
+  for (let attempt = 0; ; attempt += 1) {
+    let res: Response;
+    try {
+      res = await fetch(`/api/${op}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers,
+        body,
+      });
+    } catch {
+      const delay = NETWORK_RETRY_DELAYS_MS[attempt];
+      if (delay === undefined) return { ok: false, error: networkError() };
+      await sleep(delay);
+      continue;
+    }
+    try {
+      return (await res.json()) as Result<unknown>;
+    } catch {
+      // An answer that is not ours (a proxy's error page): not retried.
+      return { ok: false, error: networkError() };
+    }
   }
 }
 
 export const transport: 'electron' | 'http' = window.receptionApi ? 'electron' : 'http';
 
-/** The one way the UI talks to main: Electron IPC when present, else HTTP on 127.0.0.1. */
+export interface CallOptions {
+  /**
+   * For a write: the key that makes a retry safe. Default: a new one per call (which the transport
+   * reuses for its own retries); pass the same key to retry a call whose answer was lost.
+   */
+  idempotencyKey?: string;
+}
+
+/**
+ * The one way the UI talks to main: Electron IPC when present, else HTTP on 127.0.0.1. Every write
+ * carries an idempotency key, so a retry of it never writes twice.
+ */
 export async function call<N extends OperationName>(
   op: N,
   input: OpInput<N>,
+  options: CallOptions = {},
 ): Promise<Result<OpOutput<N>>> {
+  const key = OPERATIONS[op].write ? (options.idempotencyKey ?? newIdempotencyKey()) : null;
   const result = window.receptionApi
-    ? await window.receptionApi.invoke(op, input)
-    : await httpInvoke(op, input);
+    ? key
+      ? await window.receptionApi.invoke(op, input, { idempotencyKey: key })
+      : await window.receptionApi.invoke(op, input)
+    : await httpInvoke(op, input, key);
   if (
     !result.ok &&
     ['SESSION_EXPIRED', 'SESSION_LOCKED', 'UNAUTHENTICATED'].includes(result.error.code)

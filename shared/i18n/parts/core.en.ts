@@ -137,6 +137,8 @@ export const coreEn: Shape<typeof coreZhCN> = {
     SETUP_ALREADY_DONE: 'The system is already set up. Please sign in.',
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
     BUSY: 'The database is busy: nothing was changed. Please try again in a moment.',
+    IDEMPOTENCY_KEY_REUSED:
+      'This retry key was already used for a different submission: nothing was changed. Refresh and submit again.',
     INTERNAL: 'Internal error: nothing was changed. Try again or ask a system administrator.',
     NETWORK: 'Cannot reach the service. Check that the app is still running.',
   },

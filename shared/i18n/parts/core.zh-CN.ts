@@ -128,6 +128,7 @@ export const coreZhCN = {
     SETUP_ALREADY_DONE: '系统已初始化，请直接登录。',
     PAYLOAD_TOO_LARGE: '提交的数据过大。',
     BUSY: '数据库正忙，操作未执行。请稍后重试。',
+    IDEMPOTENCY_KEY_REUSED: '此重试标识已用于另一项提交，操作未执行。请刷新后重新提交。',
     INTERNAL: '系统内部错误，操作未执行。请重试或联系系统管理员。',
     NETWORK: '无法连接到服务，请检查应用是否仍在运行。',
   },
