@@ -96,6 +96,9 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
       roles: ['host'],
       password: 'long enough 1',
     },
+    'approvals.impact': {
+      change: { userId: r.head.userId, disabled: false, roles: ['dept_head'] },
+    },
     'users.update': {
       id: r.office.userId,
       displayName: '刘行政',

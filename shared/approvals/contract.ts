@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { empty, op } from '../contract/spec';
 import type { RequestDossier } from '../requests';
-import type { InboxItem } from './views';
-import { id, multilineText, requiredMultilineText } from '../validation/fields';
+import type { InboxItem, StepImpact } from './views';
+import { id, multilineText, requiredMultilineText, roles } from '../validation/fields';
 
 export const decideInput = z
   .strictObject({
@@ -15,6 +15,15 @@ export const decideInput = z
     message: 'validation.reasonRequired',
     path: ['comment'],
   });
+
+/**
+ * A change of staff, as it would be saved: a user's new state, or a department's new head. The
+ * open steps waiting on whoever loses the right move (see `approvals.impact`).
+ */
+export const staffChange = z.union([
+  z.strictObject({ userId: id, disabled: z.boolean(), roles }),
+  z.strictObject({ departmentId: id, headUserId: id.nullable() }),
+]);
 
 export const approvalsOperations = {
   'approvals.inbox': op<InboxItem[]>()({
@@ -52,6 +61,12 @@ export const approvalsOperations = {
   'approvals.candidates': op<{ id: number; displayName: string }[]>()({
     input: z.strictObject({ stepId: id }),
     access: 'approvals.decide',
+    write: false,
+  }),
+  /** What a change of staff would move, before the sysadmin confirms it. */
+  'approvals.impact': op<StepImpact[]>()({
+    input: z.strictObject({ change: staffChange }),
+    access: 'users.manage',
     write: false,
   }),
 };

@@ -6,6 +6,12 @@ export const approvalsZhCN = {
     stepNotFound: '审批步骤不存在。',
     transferTargetInvalid: '请选择具有相应审批权限的其他人员。',
   },
+  stepImpact: {
+    title_other: '此变更将转交 {{count}} 个待审批步骤',
+    confirm: '确认并转交',
+    pool: '任一{{step}}',
+    nobody: '无人可审批，将通知管理员',
+  },
   ops: {
     approvals: {
       decide: '审批',

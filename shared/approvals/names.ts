@@ -8,6 +8,7 @@ export const approvalsNames = defineNames({
     'approvals.transfer',
     'approvals.comment',
     'approvals.candidates',
+    'approvals.impact',
   ],
   /** An approval task appeared or went away: refresh inbox, badge and the subject. */
   events: ['approvals.changed'],

@@ -27,3 +27,23 @@ export interface InboxItem {
   checks: PolicyCheck[];
   changes: FieldChange[];
 }
+
+/**
+ * An open step that a change of staff (a user disabled or losing a role, a department's new head)
+ * moves: where it goes, shown to the sysadmin before he confirms.
+ */
+export interface StepImpact {
+  stepId: number;
+  subjectId: number;
+  /** The subject as people know it (a request's code and organisation). */
+  code: string;
+  org: string;
+  kind: StepKind;
+  status: StepStatus;
+  fromName: string;
+  /** The named person it goes to; null: the pool of the kind's role. */
+  toUserId: number | null;
+  toName: string | null;
+  /** Nobody active could act on it after the change (an administrator must step in). */
+  nobody: boolean;
+}

@@ -8,6 +8,7 @@ export const notificationsEn: Shape<typeof notificationsZhCN> = {
     markAllRead: 'Mark all as read',
     accountLocked: 'Account {{name}} ({{login}}) was locked for 15 minutes after wrong passwords.',
     passwordReset: '{{by}} reset your password.',
+    approvalUnstaffed: 'Nobody can approve {{code}} {{org}}: assign an approver',
     approvalTask: 'To approve: {{code}} {{org}} (tier {{tier}})',
     approvalTransferred: '{{by}} passed the approval of {{code}} {{org}} to you',
     stepApproved: '{{by}} approved {{code}}',

@@ -25,6 +25,7 @@ export type RequestEventKind =
   | 'rejected'
   | 'returned'
   | 'transferred'
+  | 'rerouted'
   | 'commented'
   | 'cancelled';
 

@@ -2,6 +2,7 @@ import type { approvalsNames } from '../../../shared/approvals/names';
 import type { DomainHandlers } from '../../core/handler';
 import { comment, decide, transfer, transferCandidates } from './engine';
 import { inbox, inboxCount } from './inbox';
+import { impactOf } from './reroute';
 
 export const approvalsHandlers: DomainHandlers<(typeof approvalsNames.operations)[number]> = {
   'approvals.inbox': (ctx) => inbox(ctx),
@@ -11,4 +12,5 @@ export const approvalsHandlers: DomainHandlers<(typeof approvalsNames.operations
   'approvals.comment': (ctx, input) =>
     comment(ctx, { type: 'request', id: input.requestId }, input.comment),
   'approvals.candidates': (ctx, input) => transferCandidates(ctx, input.stepId),
+  'approvals.impact': (ctx, input) => impactOf(ctx, input.change),
 };

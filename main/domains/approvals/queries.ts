@@ -224,3 +224,50 @@ export async function activeStaff(
   }
   return { holders, active };
 }
+
+/**
+ * Open steps (waiting or pending) of each subject's current round assigned to `userId`, with his
+ * name. Open steps are only ever of the current round (a new round voids the old). One statement.
+ */
+export async function openStepsAssignedTo(db: Kysely<DB>, userId: number) {
+  return db
+    .selectFrom('approvalSteps as s')
+    .innerJoin('users as a', 'a.id', 's.assigneeUserId')
+    .select([
+      's.id',
+      's.subjectType',
+      's.subjectId',
+      's.kind',
+      's.status',
+      's.assigneeUserId',
+      's.version',
+      'a.displayName as assigneeName',
+    ])
+    .where('s.assigneeUserId', '=', userId)
+    .where('s.status', 'in', [...OPEN_STEP_STATUSES])
+    .orderBy('s.id')
+    .execute();
+}
+
+export type OpenStep = Awaited<ReturnType<typeof openStepsAssignedTo>>[number];
+
+/** A department's head today (null without one, or an unknown department). */
+export async function departmentHead(db: Kysely<DB>, departmentId: number) {
+  const row = await db
+    .selectFrom('departments')
+    .select('headUserId')
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
+  return row?.headUserId ?? null;
+}
+
+/** Display names of these users: one statement. */
+export async function userNames(db: Kysely<DB>, ids: readonly number[]) {
+  if (ids.length === 0) return new Map<number, string>();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'displayName'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}

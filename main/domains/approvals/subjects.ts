@@ -24,7 +24,7 @@ export interface SubjectFacts {
 
 /** What an approver did, for the subject's own timeline. */
 export interface TimelineEntry {
-  kind: 'approved' | 'filed' | 'rejected' | 'returned' | 'transferred' | 'commented';
+  kind: 'approved' | 'filed' | 'rejected' | 'returned' | 'transferred' | 'rerouted' | 'commented';
   actorUserId: number;
   onBehalfOfUserId: number | null;
   stepId: number | null;
@@ -50,6 +50,8 @@ export interface ApprovalSubject<F extends SubjectFacts = SubjectFacts> {
   readonly notFoundKey: string;
   /** Facts of these subjects in one statement; unknown ids are left out. */
   load(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, F>>;
+  /** The department each subject belongs to (whose head decides its `dept_head` step). */
+  departmentOf(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, number | null>>;
   /** Names the subject in a notification (e.g. its code and organisation). */
   noticeParams(subject: F): MessageParams;
   /** The params of "a task waits for you", which may say more (e.g. the tier). */

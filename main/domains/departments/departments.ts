@@ -4,6 +4,7 @@ import type { DepartmentView } from '../../../shared/contract/types';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
+import { reroute } from '../approvals';
 
 export async function listDepartments(db: Kysely<DB>): Promise<DepartmentView[]> {
   const rows = await db
@@ -69,6 +70,8 @@ export async function updateDepartment(ctx: ServiceContext, input: OpParsed<'dep
     .set({ name: input.name, headUserId: input.headUserId, updatedAtMs: ctx.nowMs })
     .where('id', '=', input.id)
     .execute();
+  // The department's steps waiting on its former head go to the new one (or the pool).
+  await reroute(ctx, { departmentId: input.id, headUserId: input.headUserId }, before.headUserId);
   ctx.audit({
     entityType: 'department',
     entityId: input.id,

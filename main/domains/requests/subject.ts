@@ -79,6 +79,15 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
   type: 'request',
   notFoundKey: 'errors.requestNotFound',
   load: loadFacts,
+  async departmentOf(db, ids) {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('requests')
+      .select(['id', 'departmentId'])
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.departmentId]));
+  },
   noticeParams: (s) => ({ code: s.code, org: s.orgName }),
   taskParams: (s) => ({ code: s.code, org: s.orgName, tier: s.tier }),
   changedPayload: (s) => ({ requestId: s.id }),

@@ -6,6 +6,7 @@ import type { Language } from '../../../shared/i18n/translate';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
+import { reroute } from '../approvals';
 import { endUserSessions, hashPassword } from '../auth';
 import { notify } from '../notifications';
 
@@ -185,6 +186,8 @@ export async function updateUser(ctx: ServiceContext, input: OpParsed<'users.upd
     .execute();
   await setRoles(ctx.db, input.id, input.roles);
   if (input.disabled && !before.disabled) await endUserSessions(ctx.db, input.id, ctx.nowMs);
+  // Nothing may wait on someone who can no longer act: his open steps move on (issue 7).
+  await reroute(ctx, { userId: input.id, disabled: input.disabled, roles: input.roles });
   const after = await getUser(ctx.db, input.id, ctx.nowMs);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of ['displayName', 'departmentId', 'roles', 'disabled'] as const) {

@@ -42,10 +42,13 @@ export const requestViewsEn: Shape<typeof requestViewsZhCN> = {
     rejected: 'rejected the request',
     returned: 'returned it for changes',
     transferred: 'transferred the approval',
+    rerouted: 'moved the approval after a change of staff',
     commented: 'commented',
     cancelled: 'cancelled the reception',
     submittedDetail: 'Revision {{revision}}, checked under policy version {{policyVersion}}',
     transferredTo: 'to {{name}}',
+    reroutedTo: '{{from}} → {{name}}',
+    reroutedToPool: '{{from}} → any {{step}}',
   },
   change: {
     added: 'Added',

@@ -40,10 +40,13 @@ export const requestViewsZhCN = {
     rejected: '驳回了申请',
     returned: '退回修改',
     transferred: '转交了审批',
+    rerouted: '审批人变更，审批已转交',
     commented: '发表了评论',
     cancelled: '取消了接待',
     submittedDetail: '第 {{revision}} 版，按接待标准第 {{policyVersion}} 版检查',
     transferredTo: '转交给 {{name}}',
+    reroutedTo: '{{from}} → {{name}}',
+    reroutedToPool: '{{from}} → 任一{{step}}',
   },
   change: {
     added: '新增',

@@ -1,2 +1,3 @@
 export { useApprovalCount } from './useApprovalCount';
 export { DecisionButtons } from './DecisionButtons';
+export { useConfirmImpact } from './confirmImpact';

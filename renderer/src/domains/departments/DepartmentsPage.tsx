@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { departmentInput } from '../../../../shared/departments/contract';
 import type { DepartmentView, UserView } from '../../../../shared/contract/types';
 import { call } from '../../api/client';
+import type { Result } from '../../../../shared/result';
+import { useConfirmImpact } from '../approvals';
 import { Field, useZodForm } from '../../components/form';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { useErrorToast, useInvalidate, useOp } from '../../api/queries';
@@ -25,14 +27,22 @@ function DepartmentModal({
     name: department?.name ?? '',
     headUserId: department?.headUserId ?? null,
   });
+  const confirmImpact = useConfirmImpact();
   const save = useFormSubmit(
     form,
-    (input) =>
-      department
+    async (input): Promise<Result<unknown>> => {
+      if (!department) return call('departments.create', input);
+      // A new head (or none) takes over the department's waiting approvals: shown first.
+      const go =
+        input.headUserId === department.headUserId ||
+        (await confirmImpact({ departmentId: department.id, headUserId: input.headUserId }));
+      return go
         ? call('departments.update', { ...input, id: department.id })
-        : call('departments.create', input),
+        : { ok: true as const, value: null };
+    },
     {
-      onOk: () => {
+      onOk: (saved) => {
+        if (!saved) return;
         void message.success(t('common.saved'));
         onClose(true);
       },

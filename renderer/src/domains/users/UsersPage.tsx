@@ -11,11 +11,13 @@ import type { DepartmentView, UserView } from '../../../../shared/contract/types
 import type { Language } from '../../../../shared/i18n/translate';
 import { password } from '../../../../shared/validation/fields';
 import { call } from '../../api/client';
+import type { Result } from '../../../../shared/result';
 import { Field, useZodForm } from '../../components/form';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { formatInstant } from '../../format';
 import { useSignedIn } from '../../session/SessionContext';
 import { useErrorToast, useInvalidate, useOp } from '../../api/queries';
+import { useConfirmImpact } from '../approvals';
 
 /** The fields a new user and an edited one share. */
 type Profile = Pick<z.input<typeof userUpdateInput>, 'displayName' | 'departmentId' | 'roles'>;
@@ -122,12 +124,26 @@ function EditUserModal({
     roles: user.roles,
     disabled: user.disabled,
   });
-  const save = useFormSubmit(form, (input) => call('users.update', input), {
-    onOk: () => {
-      void message.success(t('common.saved'));
-      onClose(true);
+  const confirmImpact = useConfirmImpact();
+  const save = useFormSubmit(
+    form,
+    async (input): Promise<Result<unknown>> => {
+      // Disabling or taking roles away moves the approvals waiting on him: shown first.
+      const losesRight =
+        (input.disabled && !user.disabled) || user.roles.some((r) => !input.roles.includes(r));
+      const go =
+        !losesRight ||
+        (await confirmImpact({ userId: user.id, disabled: input.disabled, roles: input.roles }));
+      return go ? call('users.update', input) : { ok: true as const, value: null };
     },
-  });
+    {
+      onOk: (saved) => {
+        if (!saved) return;
+        void message.success(t('common.saved'));
+        onClose(true);
+      },
+    },
+  );
   return (
     <FormModal
       title={`${t('users.edit')} · ${user.login}`}

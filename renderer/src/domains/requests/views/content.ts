@@ -147,6 +147,12 @@ export function eventDetail(e: RequestEventView, fmt: Fmt): string | null {
   if (e.kind === 'transferred' && typeof d.to === 'string') {
     return fmt.t('requestViews.event.transferredTo', { name: d.to });
   }
+  if (e.kind === 'rerouted' && typeof d.step === 'string') {
+    const from = typeof d.from === 'string' ? d.from : DASH;
+    return typeof d.to === 'string'
+      ? fmt.t('requestViews.event.reroutedTo', { from, name: d.to })
+      : fmt.t('requestViews.event.reroutedToPool', { from, step: fmt.stepKind(d.step) });
+  }
   if (typeof d.step === 'string') return fmt.stepKind(d.step);
   return null;
 }
