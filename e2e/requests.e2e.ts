@@ -186,7 +186,14 @@ describe('reception requests', () => {
       .toBe(zh('labels.tier.A'));
 
     // Before any click on submit: the panel and the arrival field say why it cannot go.
-    const leadText = zh('checks.lead_time', { tier: 'A', days: 2, lead: 1 });
+    // The earliest allowed arrival, as the panel writes it in Chinese ("12月4日").
+    const [, month, day] = addDays(today(), 2).split('-').map(Number);
+    const leadText = zh('checks.lead_time', {
+      tier: 'A',
+      days: 2,
+      lead: 1,
+      earliestDate: `${String(month)}月${String(day)}日`,
+    });
     const p = host.getByTestId('request-panel');
     const block = p.locator('li[data-code="lead_time"]');
     await visible(block);

@@ -102,7 +102,7 @@ describe('first start and sign-in', () => {
     await signIn(page, ADMIN.login, 'wrong-password', { expectHome: false });
     const error = page.getByTestId('login-error');
     await visible(error);
-    expect(await error.innerText()).toContain(zh('errors.BAD_CREDENTIALS', { left: 4 }));
+    expect(await error.innerText()).toContain(zh('errors.LOGIN_FAILED'));
     expect(await page.getByTestId('sidebar').count()).toBe(0);
   });
 

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'BAD_CREDENTIALS',
   'ACCOUNT_LOCKED',
   'ACCOUNT_DISABLED',
+  /** Too many failed sign-ins from this client address lately: wait, nothing was checked. */
+  'TOO_MANY_ATTEMPTS',
   'SETUP_ALREADY_DONE',
   'PAYLOAD_TOO_LARGE',
   /** The database stayed locked by another writer past the busy timeout: nothing was done, try again. */

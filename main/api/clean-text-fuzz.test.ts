@@ -133,6 +133,12 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
       comment: 'x',
     },
     'approvals.comment': { requestId: request.id, comment: 'x' },
+    'approvals.reassign': {
+      stepId: step.id,
+      version: step.version,
+      toUserId: r.head.userId,
+      reason: 'x',
+    },
     'delegations.create': {
       delegateUserId: r.executive.userId,
       fromDate: '2026-12-01',

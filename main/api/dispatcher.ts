@@ -40,6 +40,11 @@ export interface Call {
    * public operations (sign-in, setup): their answers set a session, which is never replayed.
    */
   idempotencyKey?: string | null;
+  /**
+   * The caller as the transport knows it: the HTTP peer address, or a constant for the Electron
+   * window. Failed sign-ins are throttled and audited per client.
+   */
+  client?: string;
 }
 
 export interface CallOutcome {
@@ -47,6 +52,9 @@ export interface CallOutcome {
   /** The transport must store this token (string) or forget its token (null). Absent: no change. */
   session?: string | null;
 }
+
+/** The client of a call whose transport named none (in-process callers, tests). */
+export const UNKNOWN_CLIENT = 'unknown';
 
 /** Operations a user who must change a reset password may still call. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<OperationName>([
@@ -164,6 +172,7 @@ export async function dispatch(app: App, call: Call): Promise<CallOutcome> {
       nowMs,
       language,
       settings,
+      client: call.client ?? UNKNOWN_CLIENT,
       idempotency:
         spec.write &&
         spec.access !== 'public' &&
@@ -198,16 +207,22 @@ interface CallState {
   language: Language;
   /** Read once per call: handlers get them through `callSettings`/`companyToday`. */
   settings: CompanySettings;
+  /** The caller's address (or 'local-app'); UNKNOWN_CLIENT when the transport gave none. */
+  client: string;
   /** The write's idempotency key, scoped to the signed-in user; null: not keyed. */
   idempotency: { userId: number; key: string; hash: string } | null;
 }
 
-function readContext(db: Kysely<DB>, { nowMs, actor, sessionLocked }: CallState): ServiceContext {
+function readContext(
+  db: Kysely<DB>,
+  { nowMs, actor, sessionLocked, client }: CallState,
+): ServiceContext {
   return {
     db,
     nowMs,
     actor,
     sessionLocked,
+    client,
     audit: () => {
       throw new Error('read operations do not audit');
     },
@@ -264,12 +279,17 @@ async function runHandler(
       }
     }
     const audits: AuditRecord[] = [];
+    let aggregated = false;
     const ctx: ServiceContext = {
       db: trx,
       nowMs,
       actor,
       sessionLocked,
+      client: call.client,
       audit: (record) => audits.push(record),
+      auditAggregated: () => {
+        aggregated = true;
+      },
       emit: (eventName, payload, userIds) => events.push({ name: eventName, payload, userIds }),
       setSessionToken: (token) => {
         session = token;
@@ -278,7 +298,8 @@ async function runHandler(
     primeSettings(ctx, call.settings);
     const out = await handler(ctx, input, env);
     // Every write leaves at least one audit entry, written in this same transaction.
-    if (audits.length === 0) audits.push({ entityType: name.split('.')[0] ?? name });
+    // Unless the handler counted it in an aggregate entry (see `auditAggregated`).
+    if (audits.length === 0 && !aggregated) audits.push({ entityType: name.split('.')[0] ?? name });
     for (const a of audits) {
       await appendAudit(trx, {
         atMs: nowMs,

@@ -35,6 +35,13 @@ export interface ServiceContext {
   sessionLocked: boolean;
   /** Adds an audit entry; the dispatcher writes them in the same transaction as the change. */
   audit: (record: AuditRecord) => void;
+  /**
+   * This write is already counted in an aggregate audit entry (failed sign-ins for unknown names:
+   * one entry per client and minute): the dispatcher adds no entry of its own for it.
+   */
+  auditAggregated?: () => void;
+  /** Who called, as the transport knows it (HTTP: the peer address; Electron: 'local-app'). */
+  client?: string;
   /** Queues an event to send once the transaction has committed. */
   emit: <E extends EventName>(name: E, payload: EventPayload<E>, userIds: number[]) => void;
   /** Transports set or clear the session cookie / IPC session from these. */

@@ -23,6 +23,9 @@ import { BODY_LIMIT_BYTES } from '../server/http';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './channels';
 import { isTrustedRendererUrl, type TrustOptions } from './window-options';
 
+/** The client every window of the desktop app is, for the per-client sign-in throttle. */
+export const LOCAL_CLIENT = 'local-app';
+
 /** The parts of a webContents this module uses. */
 export interface IpcSender {
   readonly id: number;
@@ -121,7 +124,13 @@ export function registerIpc({ ipcMain, app, trust }: IpcOptions): IpcRegistratio
     }
     const client = clientFor(e.sender);
     try {
-      const outcome = await dispatch(app, { op, input, token: client.token, idempotencyKey });
+      const outcome = await dispatch(app, {
+        op,
+        input,
+        token: client.token,
+        idempotencyKey,
+        client: LOCAL_CLIENT,
+      });
       if (outcome.session !== undefined) client.token = outcome.session;
       return outcome.result;
     } catch (err) {

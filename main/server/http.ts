@@ -30,6 +30,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_CREDENTIALS: 401,
   ACCOUNT_LOCKED: 423,
   ACCOUNT_DISABLED: 403,
+  TOO_MANY_ATTEMPTS: 429,
   SETUP_ALREADY_DONE: 409,
   PAYLOAD_TOO_LARGE: 413,
   // Another writer held the database past the busy timeout: nothing was done, try again.
@@ -223,7 +224,13 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
       const keyHeader = req.headers[IDEMPOTENCY_HEADER.toLowerCase()];
       const idempotencyKey = Array.isArray(keyHeader) ? keyHeader.join(',') : keyHeader;
       // The dispatcher answers unknown names itself (UNKNOWN_OPERATION).
-      const outcome = await dispatch(app, { op, input, token: readCookie(req), idempotencyKey });
+      const outcome = await dispatch(app, {
+        op,
+        input,
+        token: readCookie(req),
+        idempotencyKey,
+        client: req.socket.remoteAddress ?? 'unknown',
+      });
       const headers: Record<string, string> = {};
       if (outcome.session !== undefined) {
         headers['Set-Cookie'] =

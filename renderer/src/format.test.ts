@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, formatMoney } from './format';
+import type { TFunction } from 'i18next';
+import { translate } from '../../shared/i18n/translate';
+import type { MessageParams } from '../../shared/result';
+import { formatCalendarDate, formatInstant, formatMoney, localParams } from './format';
 
 describe('formatMoney (integer fen → CNY in the user language)', () => {
   it.each([
@@ -23,5 +26,25 @@ describe('formatInstant (company time zone, not the machine)', () => {
   it('formats date and time patterns with the locale', () => {
     expect(formatInstant(ms, 'Asia/Shanghai', 'en', 'date')).toBe('Nov 28, 2026');
     expect(formatInstant(ms, 'Asia/Shanghai', 'zh-CN', 'time')).toBe('00:30');
+  });
+});
+
+describe('localParams: calendar days in messages', () => {
+  const t = ((key: string) => key) as unknown as TFunction;
+  it('shows the lead time’s earliest arrival date as day and month', () => {
+    const params = { tier: 'A', days: 2, lead: 1, earliestDate: '2026-12-03' };
+    expect(
+      translate('zh-CN', 'checks.lead_time', localParams(t, 'zh-CN', params) as MessageParams),
+    ).toContain('到访日期最早为 12月3日');
+    expect(
+      translate('en', 'checks.lead_time', localParams(t, 'en', params) as MessageParams),
+    ).toContain('the earliest arrival date is 3 Dec');
+  });
+  it('leaves other strings alone', () => {
+    expect(localParams(t, 'en', { toDate: 'soon', name: '2026-12-03' })).toEqual({
+      toDate: 'soon',
+      name: '2026-12-03',
+    });
+    expect(formatCalendarDate('2027-01-01', 'zh-CN')).toBe('1月1日');
   });
 });

@@ -1,7 +1,7 @@
 import { format as formatDate } from 'date-fns';
 import type { TFunction } from 'i18next';
 import { enUS, zhCN } from 'date-fns/locale';
-import { wallClock } from '../../shared/dates';
+import { isCalendarDate, wallClock } from '../../shared/dates';
 import { formatYuan, type Fen } from '../../shared/money';
 import type { Language } from '../../shared/i18n/translate';
 
@@ -32,9 +32,18 @@ export function formatInstant(
   return formatDate(local, patterns[pattern], { locale: dateLocale(language) });
 }
 
+/** A company calendar day (`YYYY-MM-DD`) as day and month: 12月3日, 3 Dec. */
+export function formatCalendarDate(date: string, language: Language): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const local = new Date(y ?? 0, (m ?? 1) - 1, d ?? 1);
+  return formatDate(local, language === 'en' ? 'd MMM' : 'M月d日', {
+    locale: dateLocale(language),
+  });
+}
+
 /**
  * Message params in the reader's language: amounts (`…Fen`) as money, expense categories by
- * their label. Main sends raw values so one message reads right in either language.
+ * their label, calendar days (`…Date`) as day and month. Main sends raw values so one message reads right in either language.
  */
 export function localParams(
   t: TFunction,
@@ -44,7 +53,9 @@ export function localParams(
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(params)) {
     if (name.endsWith('Fen') && typeof value === 'number') out[name] = formatMoney(value, language);
-    else if (name === 'category' && typeof value === 'string') {
+    else if (name.endsWith('Date') && typeof value === 'string' && isCalendarDate(value)) {
+      out[name] = formatCalendarDate(value, language);
+    } else if (name === 'category' && typeof value === 'string') {
       out[name] = t(`labels.expense.${value}`, { defaultValue: value });
     } else out[name] = value;
   }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { empty, op } from '../contract/spec';
 import type { RequestDossier } from '../requests';
-import type { InboxItem, StepImpact } from './views';
+import type { InboxItem, StepImpact, UnstaffedStep } from './views';
 import { id, multilineText, requiredMultilineText, roles } from '../validation/fields';
 
 export const decideInput = z
@@ -68,6 +68,29 @@ export const approvalsOperations = {
     input: z.strictObject({ change: staffChange }),
     access: 'users.manage',
     write: false,
+  }),
+  /** Every pending step nobody active could act on (the home page's "无人可审批"). */
+  'approvals.unstaffed': op<UnstaffedStep[]>()({
+    input: empty,
+    access: 'approvals.reassign',
+    write: false,
+  }),
+  /** Whom a pending step may be reassigned to: active holders of its role, not its owner. */
+  'approvals.reassignees': op<{ id: number; displayName: string }[]>()({
+    input: z.strictObject({ stepId: id }),
+    access: 'approvals.reassign',
+    write: false,
+  }),
+  /** An administrator hands a pending step to an eligible person, with a reason. */
+  'approvals.reassign': op<{ stepId: number }>()({
+    input: z.strictObject({
+      stepId: id,
+      version: z.number().int().positive(),
+      toUserId: id,
+      reason: requiredMultilineText(1000),
+    }),
+    access: 'approvals.reassign',
+    write: true,
   }),
 };
 

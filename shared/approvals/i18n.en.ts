@@ -7,6 +7,22 @@ export const approvalsEn: Shape<typeof approvalsZhCN> = {
     notYourStep: 'You are not an approver of this step.',
     stepNotFound: 'The approval step does not exist.',
     transferTargetInvalid: 'Choose another person who may approve this step.',
+    reassignTargetInvalid:
+      'Choose an active person who holds the role of this step (not the requester).',
+  },
+  unstaffed: {
+    title: 'Nobody can approve',
+    empty: 'Every pending step has someone who can act on it.',
+    request: 'Request',
+    step: 'Step',
+    assignee: 'Was assigned to',
+    since: 'Waiting since',
+    pool: 'any {{step}} (nobody)',
+    reassign: 'Reassign',
+    reassignTitle: 'Reassign the {{step}} step of {{code}}',
+    to: 'Reassign to',
+    reason: 'Reason',
+    done: 'Reassigned',
   },
   stepImpact: {
     title_one: 'This change moves {{count}} open approval step',
@@ -16,6 +32,6 @@ export const approvalsEn: Shape<typeof approvalsZhCN> = {
     nobody: 'Nobody can approve: administrators will be told',
   },
   ops: {
-    approvals: { decide: 'Decide', transfer: 'Transfer', comment: 'Comment' },
+    approvals: { decide: 'Decide', transfer: 'Transfer', comment: 'Comment', reassign: 'Reassign' },
   },
 };

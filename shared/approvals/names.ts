@@ -9,14 +9,21 @@ export const approvalsNames = defineNames({
     'approvals.comment',
     'approvals.candidates',
     'approvals.impact',
+    'approvals.unstaffed',
+    'approvals.reassignees',
+    'approvals.reassign',
   ],
   /** An approval task appeared or went away: refresh inbox, badge and the subject. */
   events: ['approvals.changed'],
-  /** Decide approval steps (and name a delegate for them). */
-  permissions: ['approvals.decide'],
+  /**
+   * Decide approval steps (and name a delegate for them); see the steps nobody can act on and
+   * reassign any pending step (issue 7: nothing waits forever).
+   */
+  permissions: ['approvals.decide', 'approvals.reassign'],
   grants: {
     dept_head: ['approvals.decide'],
     executive: ['approvals.decide'],
-    admin_office: ['approvals.decide'],
+    admin_office: ['approvals.decide', 'approvals.reassign'],
+    sysadmin: ['approvals.reassign'],
   },
 });

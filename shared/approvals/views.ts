@@ -47,3 +47,17 @@ export interface StepImpact {
   /** Nobody active could act on it after the change (an administrator must step in). */
   nobody: boolean;
 }
+
+/** A pending step that nobody active could act on: its pool is empty, or its assignee left. */
+export interface UnstaffedStep {
+  stepId: number;
+  version: number;
+  subjectId: number;
+  code: string;
+  org: string;
+  kind: StepKind;
+  /** Who it is assigned to (disabled, or without the role); null: the pool of its role. */
+  assigneeName: string | null;
+  /** When it became pending, as far as is known: the round's last decision (null: the first step). */
+  sinceMs: number | null;
+}

@@ -14,10 +14,11 @@ const EXPECTED: Record<Role, Permission[]> = {
   host: ['directory.read', 'requests.create'],
   dept_head: ['approvals.decide', 'directory.read'],
   executive: ['approvals.decide', 'directory.read', 'requests.readAll'],
-  admin_office: ['approvals.decide', 'directory.read', 'requests.readAll'],
+  admin_office: ['approvals.decide', 'approvals.reassign', 'directory.read', 'requests.readAll'],
   front_desk: ['directory.read'],
   finance: ['directory.read', 'requests.readAll'],
   sysadmin: [
+    'approvals.reassign',
     'audit.read',
     'departments.manage',
     'directory.read',

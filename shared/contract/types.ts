@@ -16,6 +16,20 @@ export interface UserView {
   createdAtMs: number;
 }
 
+/**
+ * A person as everyone signed in may see them (pickers, names on screens): no login name, lock
+ * state or password state — those are for the user administrator (`users.list`).
+ */
+export interface DirectoryEntry {
+  id: number;
+  displayName: string;
+  departmentId: number | null;
+  departmentName: string | null;
+  roles: Role[];
+  /** Disabled people stay in the directory (old records name them) but are not offered in pickers. */
+  disabled: boolean;
+}
+
 export interface DepartmentView {
   id: number;
   name: string;

@@ -227,8 +227,9 @@ describe('translate', () => {
     expect(translate('en', 'requestViews.needs.lodgingValue', lodging)).toBe(
       '1 night × 2 rooms, paid by the visitors',
     );
-    expect(translate('en', 'checks.lead_time', { tier: 'A', days: 2, lead: 1 })).toBe(
-      'Tier A receptions must be filed 2 days ahead; this one is only 1 day ahead.',
+    const lead = { tier: 'A', days: 2, lead: 1, earliestDate: '2026-12-03' };
+    expect(translate('en', 'checks.lead_time', lead)).toBe(
+      'Tier A receptions must be filed 2 days ahead (calendar days in the company’s time zone): the earliest arrival date is 2026-12-03. This one is only 1 day ahead.',
     );
     expect(translate('zh-CN', 'requestViews.needs.lodgingValue', lodging)).toBe(
       '1 晚 × 2 间，paid by the visitors',

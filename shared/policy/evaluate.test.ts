@@ -41,7 +41,14 @@ function visitor(name: string, extra: Partial<Visitor> = {}): Visitor {
   return { name, title: '', phone: '', idType: null, idNumber: '', notes: '', ...extra };
 }
 
-/** A C-tier client visit on 2026-12-01: 2 visitors, 1 companion, one lunch at the cap. No checks. */
+/** The user id of a company leader (holds `executive`): the base body's companion. */
+const LEADER = 7;
+const EXECUTIVES: ReadonlySet<number> = new Set([LEADER]);
+
+/**
+ * A C-tier client visit on 2026-12-01: 2 visitors, 1 companion (a company leader), one lunch at
+ * the cap. No checks.
+ */
 function body(overrides: Partial<RequestBody> = {}, needs: Partial<Needs> = {}): RequestBody {
   const b = emptyRequestBody();
   return {
@@ -55,7 +62,7 @@ function body(overrides: Partial<RequestBody> = {}, needs: Partial<Needs> = {}):
     departureDate: '2026-12-01',
     departureTime: '17:00',
     visitors: [visitor('陈立'), visitor('Anna Müller')],
-    companions: [{ userId: null, name: '销售经理' }],
+    companions: [{ userId: LEADER, name: '王副总' }],
     ...overrides,
     needs: {
       ...b.needs,
@@ -66,7 +73,7 @@ function body(overrides: Partial<RequestBody> = {}, needs: Partial<Needs> = {}):
 }
 
 const checksOf = (b: RequestBody, otherVisitDates: string[] = [], policy = DEFAULT_POLICY) =>
-  evaluateChecks(b, policy, { today: TODAY, otherVisitDates });
+  evaluateChecks(b, policy, { today: TODAY, otherVisitDates, executiveUserIds: EXECUTIVES });
 const codes = (cs: PolicyCheck[]) => cs.map((c) => `${c.code}:${c.severity}`);
 const lunch = (perHeadFen: number | null): MealPlan => ({
   date: '2026-12-01',
@@ -193,11 +200,58 @@ describe('evaluateChecks: every check code and its severity', () => {
       [],
       [],
     ],
+    // B (a VP accompanies) needs the same 2 days' notice as A by default.
     [
       'B one day ahead',
       body({ orgCategory: 'key_client', tier: 'B', arrivalDate: '2026-11-28' }),
       [],
+      ['lead_time:block'],
+    ],
+    [
+      'B two days ahead',
+      body({ orgCategory: 'key_client', tier: 'B', arrivalDate: '2026-11-29' }),
       [],
+      [],
+    ],
+    ['C arriving tomorrow', body({ arrivalDate: '2026-11-28' }), [], []],
+
+    // no_leader_companion
+    [
+      'A with a company leader among the companions',
+      body({ orgCategory: 'government', tier: 'A' }),
+      [],
+      [],
+    ],
+    [
+      'A without a company leader',
+      body({ orgCategory: 'government', tier: 'A', companions: staff(1) }),
+      [],
+      ['no_leader_companion:warn'],
+    ],
+    [
+      'A whose companion is a user but not an executive',
+      body({ orgCategory: 'government', tier: 'A', companions: [{ userId: 8, name: '李经理' }] }),
+      [],
+      ['no_leader_companion:warn'],
+    ],
+    [
+      'A with no companions at all',
+      body({ orgCategory: 'government', tier: 'A', companions: [] }),
+      [],
+      ['no_leader_companion:warn'],
+    ],
+    ['C without a company leader', body({ companions: staff(1) }), [], []],
+    [
+      'top leaders of the visiting organisation at A',
+      body({ orgCategory: 'top_leaders', tier: 'A' }),
+      [],
+      [],
+    ],
+    [
+      'top leaders of the visiting organisation lowered to B',
+      body({ orgCategory: 'top_leaders', tier: 'B', tierOverrideReason: '对方领导临时改派副手' }),
+      [],
+      ['tier_override:approval'],
     ],
     ['C arriving today', body({ arrivalDate: TODAY }), [], []],
     ['C yesterday', body({ arrivalDate: '2026-11-26' }), [], ['arrival_in_past:block']],
@@ -369,6 +423,18 @@ describe('evaluateChecks: every check code and its severity', () => {
     ['C pickup', body({}, { pickup: true }), [], ['vehicle_on_request:warn']],
     ['C two car trips', body({}, { carTrips: 2 }), [], ['vehicle_on_request:warn']],
     [
+      'C pickup with the car justified',
+      body({}, { pickup: true, carJustification: '来宾携带检测仪器，需专车接送' }),
+      [],
+      [],
+    ],
+    [
+      'C pickup, justification only spaces',
+      body({}, { pickup: true, carJustification: '  ' }),
+      [],
+      ['vehicle_on_request:warn'],
+    ],
+    [
       'A pickup',
       body({ orgCategory: 'government', tier: 'A' }, { pickup: true, dropoff: true }),
       [],
@@ -439,14 +505,45 @@ describe('evaluateChecks: every check code and its severity', () => {
     expect([...seen].sort()).toEqual([...CHECK_CODES].sort());
   });
 
-  it('lead_time names the tier, the notice needed and the notice given', () => {
+  it('lead_time names the tier, the notice needed, the notice given and the earliest date', () => {
     const [c] = checksOf(body({ orgCategory: 'government', tier: 'A', arrivalDate: '2026-11-28' }));
     expect(c).toEqual({
       code: 'lead_time',
       severity: 'block',
-      params: { tier: 'A', days: 2, lead: 1 },
+      params: { tier: 'A', days: 2, lead: 1, earliestDate: '2026-11-29' },
     });
   });
+
+  it.each([
+    // tier, minLeadDays, today, earliest allowed arrival (calendar days, across month and year)
+    ['A', 2, '2026-12-01', '2026-12-03'],
+    ['B', 2, '2026-12-30', '2027-01-01'],
+    ['C', 3, '2027-02-27', '2027-03-02'],
+    ['D', 1, '2028-02-28', '2028-02-29'],
+  ] as const)(
+    'notice per tier: %s with %i days filed on %s can arrive on %s',
+    (tier, days, today, earliest) => {
+      const policy: Policy = {
+        ...DEFAULT_POLICY,
+        tiers: {
+          ...DEFAULT_POLICY.tiers,
+          [tier]: { ...DEFAULT_POLICY.tiers[tier], minLeadDays: days },
+        },
+        suggestedTier: { ...DEFAULT_POLICY.suggestedTier, client: tier },
+      };
+      const ctx = { today, otherVisitDates: [], executiveUserIds: EXECUTIVES };
+      const dayBefore = new Date(Date.parse(earliest) - 86_400_000).toISOString().slice(0, 10);
+      const blocked = evaluateChecks(body({ tier, arrivalDate: dayBefore }), policy, ctx);
+      expect(blocked.find((c) => c.code === 'lead_time')?.params).toEqual({
+        tier,
+        days,
+        lead: days - 1,
+        earliestDate: earliest,
+      });
+      const ok = evaluateChecks(body({ tier, arrivalDate: earliest }), policy, ctx);
+      expect(ok.some((c) => c.code === 'lead_time')).toBe(false);
+    },
+  );
 
   it('companions_ratio states the numbers', () => {
     expect(checksOf(body({ visitors: many(5), companions: staff(3) }))).toEqual([

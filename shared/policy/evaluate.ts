@@ -1,5 +1,5 @@
 import { isFilingStep } from '../approvals';
-import { daysBetween } from '../dates';
+import { addDays, daysBetween } from '../dates';
 import type { Fen } from '../money';
 import type { RequestBody } from '../requests';
 import { residentIdCheckDigitOk } from '../validation/contact';
@@ -26,6 +26,7 @@ export const CHECK_CODES = [
   'tier_override_reason',
   'budget_over_estimate',
   'budget_over_threshold',
+  'no_leader_companion',
   'vehicle_on_request',
   'vehicle_not_eligible',
   'id_check_digit',
@@ -209,6 +210,8 @@ export interface CheckContext {
   today: string;
   /** Arrival dates (company `YYYY-MM-DD`) of other live requests for the same organisation. */
   otherVisitDates: string[];
+  /** Ids of the users holding the `executive` role (the company leaders); none when omitted. */
+  executiveUserIds?: ReadonlySet<number>;
 }
 
 /**
@@ -245,16 +248,23 @@ export function evaluateChecks(
       if (lead > 0) add('retroactive_in_future', 'block');
     } else if (lead < 0) add('arrival_in_past', 'block');
     else if (lead < tier.minLeadDays) {
+      // Calendar days in the company's time zone: the message names the first allowed date.
       add('lead_time', 'block', {
         tier: body.tier,
         days: tier.minLeadDays,
         lead: Math.max(lead, 0),
+        earliestDate: addDays(ctx.today, tier.minLeadDays),
       });
     }
   }
 
   const visitors = body.visitors.length;
   const companions = body.companions.length;
+  if (policy.leaderCompanionTiers.includes(body.tier)) {
+    const leaders = ctx.executiveUserIds ?? new Set<number>();
+    if (!body.companions.some((c) => c.userId !== null && leaders.has(c.userId)))
+      add('no_leader_companion', 'warn', { tier: body.tier });
+  }
   const ratio = companionsRatio(visitors, companions, policy);
   if (ratio.over) add('companions_ratio', 'warn', { companions, visitors, max: ratio.max });
 
@@ -295,7 +305,7 @@ export function evaluateChecks(
   }
 
   const wantsCar = body.needs.pickup || body.needs.dropoff || body.needs.carTrips > 0;
-  if (wantsCar && tier.vehicle === 'on_request')
+  if (wantsCar && tier.vehicle === 'on_request' && body.needs.carJustification.trim() === '')
     add('vehicle_on_request', 'warn', { tier: body.tier });
   if (wantsCar && tier.vehicle === 'no')
     add('vehicle_not_eligible', 'approval', { tier: body.tier });

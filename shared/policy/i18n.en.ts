@@ -8,7 +8,7 @@ export const policyEn: Shape<typeof policyZhCN> = {
     retroactive_in_future:
       'Retroactive filing is only for receptions that have already taken place: the arrival date must be today or earlier. For a visit still to come, untick "Retroactive" and file it in advance.',
     lead_time:
-      'Tier {{tier}} receptions must be filed $t(common.units.day, {"count": {{days}} }) ahead; this one is only $t(common.units.day, {"count": {{lead}} }) ahead.',
+      'Tier {{tier}} receptions must be filed $t(common.units.day, {"count": {{days}} }) ahead (calendar days in the company’s time zone): the earliest arrival date is {{earliestDate}}. This one is only $t(common.units.day, {"count": {{lead}} }) ahead.',
     companions_ratio:
       '$t(common.units.person, {"count": {{companions}} }) accompanying $t(common.units.visitor, {"count": {{visitors}} }): no more than {{max}} should accompany.',
     repeat_visit_one:
@@ -27,7 +27,9 @@ export const policyEn: Shape<typeof policyZhCN> = {
       'The "{{category}}" budget is above the estimate ({{estimateFen}} estimated, {{amountFen}} planned): a reason is needed.',
     budget_over_threshold:
       'The total budget {{totalFen}} is above {{thresholdFen}}: an executive must approve.',
-    vehicle_on_request: 'Tier {{tier}}: explain why a company car is needed.',
+    no_leader_companion:
+      'Tier {{tier}} receptions call for a company leader, but none of the accompanying staff is an executive.',
+    vehicle_on_request: 'Tier {{tier}} gets a company car on request: say why one is needed.',
     vehicle_not_eligible:
       'Tier {{tier}} receptions get no company car as a rule: an executive must approve.',
     id_check_digit:

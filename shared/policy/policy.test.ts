@@ -53,8 +53,9 @@ describe('the policy defaults equal the seed’s table', () => {
   });
 
   it.each([
+    // 需公司领导出面的接待须提前 2 天报备: A (chairman/GM/VP) and B (a VP accompanies).
     ['A', 2],
-    ['B', 0],
+    ['B', 2],
     ['C', 0],
     ['D', 0],
   ] as const)('tier %s needs %i days of notice', (tier, days) => {
@@ -99,8 +100,14 @@ describe('the policy defaults equal the seed’s table', () => {
     expect(DEFAULT_POLICY.repeatVisitDays).toBe(15);
   });
 
+  it('A-tier requests should name a company leader; delegations last at most 90 days', () => {
+    expect(DEFAULT_POLICY.leaderCompanionTiers).toEqual(['A']);
+    expect(DEFAULT_POLICY.delegationMaxDays).toBe(90);
+  });
+
   const suggested: [OrgCategory, string][] = [
     ['government', 'A'],
+    ['top_leaders', 'A'],
     ['key_client', 'B'],
     ['prospect', 'B'],
     ['client', 'C'],
@@ -180,6 +187,33 @@ describe('policySchema', () => {
     const errors = firstError(p);
     expect(errors).not.toBeNull();
     expect(Object.keys(errors ?? {})).toContain(path);
+  });
+
+  it('loads a version stored before the newer settings with their defaults', () => {
+    // As stored before top_leaders, leaderCompanionTiers and delegationMaxDays existed.
+    const old = JSON.parse(JSON.stringify(clone())) as Record<string, unknown> & {
+      suggestedTier: Record<string, unknown>;
+      tiers: Record<string, Record<string, unknown>>;
+    };
+    delete old.leaderCompanionTiers;
+    delete old.delegationMaxDays;
+    delete old.suggestedTier.top_leaders;
+    old.tiers.B!.minLeadDays = 0;
+    const parsed = policySchema.parse(old);
+    expect(parsed.suggestedTier.top_leaders).toBe('A');
+    expect(parsed.leaderCompanionTiers).toEqual(['A']);
+    expect(parsed.delegationMaxDays).toBe(90);
+    // What the old version did say stays as it was.
+    expect(parsed.tiers.B.minLeadDays).toBe(0);
+  });
+
+  it('rejects a delegation limit that is not a whole number of days from 1', () => {
+    expect(Object.keys(firstError({ ...clone(), delegationMaxDays: 0 }) ?? {})).toContain(
+      'delegationMaxDays',
+    );
+    expect(Object.keys(firstError({ ...clone(), delegationMaxDays: 1.5 }) ?? {})).toContain(
+      'delegationMaxDays',
+    );
   });
 
   it('rejects unknown keys and a missing tier', () => {

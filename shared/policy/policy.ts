@@ -8,6 +8,7 @@ export type Tier = (typeof TIERS)[number];
 /** Categories of visiting organisation; each suggests a tier the host may override (with reason). */
 export const ORG_CATEGORIES = [
   'government',
+  'top_leaders',
   'key_client',
   'client',
   'prospect',
@@ -47,7 +48,10 @@ export interface TierPolicy {
   /** D: the staff-canteen amount per person per meal when the company does pay. */
   canteenMealFen: Fen | null;
   accompany: AccompanyCode[];
-  /** Whole days of notice before arrival (A: 2, the seed's 提前 2 天). */
+  /**
+   * Notice before arrival, in calendar days of the company's time zone: filed on 1 Dec with 2,
+   * the earliest arrival is 3 Dec. The seed's "需公司领导出面的接待须提前 2 天报备": A and B.
+   */
   minLeadDays: number;
   vehicle: VehicleEligibility;
 }
@@ -87,6 +91,10 @@ export interface Policy {
   repeatVisitDays: number;
   estimates: EstimateDefaults;
   chains: ChainRules;
+  /** Tiers whose requests should name a company leader (an executive) among the companions. */
+  leaderCompanionTiers: Tier[];
+  /** A delegation of approvals lasts at most this many calendar days (first and last included). */
+  delegationMaxDays: number;
 }
 
 const yuan = (n: number): Fen => Math.round(n * 100);
@@ -107,7 +115,7 @@ export const DEFAULT_POLICY: Policy = {
       mealStandardFen: { min: yuan(100), max: yuan(130) },
       canteenMealFen: null,
       accompany: ['vp', 'dept_managers', 'sales_leader'],
-      minLeadDays: 0,
+      minLeadDays: 2,
       vehicle: 'yes',
     },
     C: {
@@ -129,6 +137,7 @@ export const DEFAULT_POLICY: Policy = {
   },
   suggestedTier: {
     government: 'A',
+    top_leaders: 'A',
     key_client: 'B',
     prospect: 'B',
     client: 'C',
@@ -162,6 +171,8 @@ export const DEFAULT_POLICY: Policy = {
       tierOverride: true,
     },
   },
+  leaderCompanionTiers: ['A'],
+  delegationMaxDays: 90,
 };
 
 export function suggestTier(policy: Policy, category: OrgCategory): Tier {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { STEP_KINDS } from '../approvals';
 import { fen } from '../validation/fields';
-import { ACCOMPANY_CODES, ORG_CATEGORIES, TIERS, type Policy } from './policy';
+import { ACCOMPANY_CODES, DEFAULT_POLICY, ORG_CATEGORIES, TIERS, type Policy } from './policy';
 
 const tierPolicy = z.strictObject({
   mealCapFen: fen.nullable(),
@@ -25,10 +25,13 @@ const byTier = <T extends z.ZodType>(s: T) =>
 /** What a sysadmin may save as a new policy version. */
 export const policySchema: z.ZodType<Policy> = z.strictObject({
   tiers: byTier(tierPolicy),
+  // A category added after a version was stored takes its default suggestion when it loads.
   suggestedTier: z.strictObject(
-    Object.fromEntries(ORG_CATEGORIES.map((c) => [c, z.enum(TIERS)])) as Record<
+    Object.fromEntries(
+      ORG_CATEGORIES.map((c) => [c, z.enum(TIERS).default(DEFAULT_POLICY.suggestedTier[c])]),
+    ) as Record<
       (typeof ORG_CATEGORIES)[number],
-      z.ZodEnum<{ A: 'A'; B: 'B'; C: 'C'; D: 'D' }>
+      z.ZodDefault<z.ZodEnum<{ A: 'A'; B: 'B'; C: 'C'; D: 'D' }>>
     >,
   ),
   companionRatioMax: z.number().min(0).max(10),
@@ -52,4 +55,15 @@ export const policySchema: z.ZodType<Policy> = z.strictObject({
       tierOverride: z.boolean(),
     }),
   }),
+  // Settings added later: versions stored before them load with these defaults.
+  leaderCompanionTiers: z
+    .array(z.enum(TIERS))
+    .max(TIERS.length)
+    .default([...DEFAULT_POLICY.leaderCompanionTiers]),
+  delegationMaxDays: z
+    .number()
+    .int({ message: 'validation.integer' })
+    .min(1)
+    .max(366)
+    .default(DEFAULT_POLICY.delegationMaxDays),
 });

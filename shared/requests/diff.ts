@@ -29,6 +29,7 @@ const NEED_SCALARS = [
   'pickup',
   'dropoff',
   'carTrips',
+  'carJustification',
   'meetingRoom',
   'hotelNights',
   'hotelRooms',

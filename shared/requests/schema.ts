@@ -79,6 +79,8 @@ export const needsSchema = z.strictObject({
   pickup: z.boolean(),
   dropoff: z.boolean(),
   carTrips: count(50),
+  /** Why a car is needed, where the tier grants one only on request; older bodies have none. */
+  carJustification: multilineText(500).default(''),
   meetingRoom: z.boolean(),
   equipment: z.array(z.enum(EQUIPMENT, { message: 'validation.invalidOption' })).max(10),
   hotelNights: count(60),
@@ -204,6 +206,7 @@ export function emptyRequestBody(): RequestBody {
       pickup: false,
       dropoff: false,
       carTrips: 0,
+      carJustification: '',
       meetingRoom: false,
       equipment: [],
       hotelNights: 0,

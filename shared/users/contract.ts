@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { UserView } from '../contract/types';
+import type { DirectoryEntry, UserView } from '../contract/types';
 import { empty, op } from '../contract/spec';
 import { id, loginName, password, requiredText, roles } from '../validation/fields';
 
@@ -20,7 +20,14 @@ export const userUpdateInput = z.strictObject({
 });
 
 export const usersOperations = {
-  'users.list': op<UserView[]>()({ input: empty, access: 'directory.read', write: false }),
+  /** Everything about every account, lock and password state included: the sysadmin's list. */
+  'users.list': op<UserView[]>()({ input: empty, access: 'users.manage', write: false }),
+  /** Everyone's view of the people (pickers, names): no login names, lock or password state. */
+  'users.directory': op<DirectoryEntry[]>()({
+    input: empty,
+    access: 'directory.read',
+    write: false,
+  }),
   'users.create': op<UserView>()({ input: userCreateInput, access: 'users.manage', write: true }),
   'users.update': op<UserView>()({ input: userUpdateInput, access: 'users.manage', write: true }),
   'users.resetPassword': op<null>()({

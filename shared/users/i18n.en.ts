@@ -33,6 +33,7 @@ export const usersEn: Shape<typeof usersZhCN> = {
   },
   ops: {
     users: {
+      directory: 'People directory',
       create: 'Create user',
       update: 'Update user',
       resetPassword: 'Reset password',

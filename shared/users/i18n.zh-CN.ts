@@ -31,6 +31,7 @@ export const usersZhCN = {
   },
   ops: {
     users: {
+      directory: '人员名录',
       create: '新建用户',
       update: '修改用户',
       resetPassword: '重置密码',

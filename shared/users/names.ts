@@ -1,7 +1,14 @@
 import { defineNames } from '../contract/define';
 
 export const usersNames = defineNames({
-  operations: ['users.list', 'users.create', 'users.update', 'users.resetPassword', 'users.unlock'],
+  operations: [
+    'users.list',
+    'users.directory',
+    'users.create',
+    'users.update',
+    'users.resetPassword',
+    'users.unlock',
+  ],
   events: [],
   permissions: [
     'users.manage',

@@ -3,6 +3,7 @@ import { migration0020 } from './0020-requests';
 import { migration0030 } from './0030-approval-subjects';
 import { migration0040 } from './0040-org-key';
 import { migration0050 } from './0050-idempotency-keys';
+import { migration0060 } from './0060-login-throttle';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0060,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -38,4 +38,18 @@ export const auditScenarios: Scenarios = {
       actorId: r.head.userId,
     });
   },
+  'approvals.reassign': async (t) => {
+    const r = await receptionCompany(t);
+    const other = await createUser(t, r.admin.token, { login: 'head2', roles: ['dept_head'] });
+    const d = await submitted(t, r);
+    const step = d.steps.find((s) => s.status === 'pending')!;
+    return async () => ({
+      outcome: await t.call(
+        'approvals.reassign',
+        { stepId: step.id, version: step.version, toUserId: other, reason: '李部长休假' },
+        r.office.token,
+      ),
+      actorId: r.office.userId,
+    });
+  },
 };

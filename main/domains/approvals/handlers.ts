@@ -3,6 +3,7 @@ import type { DomainHandlers } from '../../core/handler';
 import { comment, decide, transfer, transferCandidates } from './engine';
 import { inbox, inboxCount } from './inbox';
 import { impactOf } from './reroute';
+import { reassign, reassignees, unstaffedSteps } from './unstaffed';
 
 export const approvalsHandlers: DomainHandlers<(typeof approvalsNames.operations)[number]> = {
   'approvals.inbox': (ctx) => inbox(ctx),
@@ -13,4 +14,7 @@ export const approvalsHandlers: DomainHandlers<(typeof approvalsNames.operations
     comment(ctx, { type: 'request', id: input.requestId }, input.comment),
   'approvals.candidates': (ctx, input) => transferCandidates(ctx, input.stepId),
   'approvals.impact': (ctx, input) => impactOf(ctx, input.change),
+  'approvals.unstaffed': (ctx) => unstaffedSteps(ctx),
+  'approvals.reassignees': (ctx, input) => reassignees(ctx, input.stepId),
+  'approvals.reassign': (ctx, input) => reassign(ctx, input),
 };

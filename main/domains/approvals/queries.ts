@@ -271,3 +271,67 @@ export async function userNames(db: Kysely<DB>, ids: readonly number[]) {
     .execute();
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
+
+/**
+ * Pending steps with their assignee's name: all of them, or only the pool steps of `poolKinds`.
+ * One statement.
+ */
+export async function pendingStepsOf(db: Kysely<DB>, only: { poolKinds?: readonly StepKind[] }) {
+  let q = db
+    .selectFrom('approvalSteps as s')
+    .leftJoin('users as a', 'a.id', 's.assigneeUserId')
+    .select([
+      's.id',
+      's.subjectType',
+      's.subjectId',
+      's.revision',
+      's.seq',
+      's.kind',
+      's.assigneeUserId',
+      's.version',
+      'a.displayName as assigneeName',
+    ])
+    .where('s.status', '=', 'pending');
+  if (only.poolKinds) {
+    if (only.poolKinds.length === 0) return [];
+    q = q.where('s.assigneeUserId', 'is', null).where('s.kind', 'in', [...only.poolKinds]);
+  }
+  return q.orderBy('s.id').execute();
+}
+
+/**
+ * For each of these steps, when the last step before it in its round was decided (absent for the
+ * first step): one statement.
+ */
+export async function roundDecisionTimes(
+  db: Kysely<DB>,
+  steps: readonly {
+    id: number;
+    subjectType: SubjectType;
+    subjectId: number;
+    revision: number;
+    seq: number;
+  }[],
+): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (steps.length === 0) return out;
+  const rows = await db
+    .selectFrom('approvalSteps')
+    .select(['subjectType', 'subjectId', 'revision', 'seq', 'decidedAtMs'])
+    .where('decidedAtMs', 'is not', null)
+    .where('subjectId', 'in', [...new Set(steps.map((s) => s.subjectId))])
+    .execute();
+  for (const s of steps) {
+    const times = rows
+      .filter(
+        (r) =>
+          r.subjectType === s.subjectType &&
+          r.subjectId === s.subjectId &&
+          r.revision === s.revision &&
+          r.seq < s.seq,
+      )
+      .map((r) => r.decidedAtMs ?? 0);
+    if (times.length > 0) out.set(s.id, Math.max(...times));
+  }
+  return out;
+}

@@ -11,6 +11,7 @@ import {
   type OpenStep,
 } from './queries';
 import { subjectAdapter, type ApprovalSubject, type SubjectFacts } from './subjects';
+import { tellUnstaffedPools } from './unstaffed';
 import { audiencesFrom, poolRoles, withDelegates } from './watchers';
 
 /**
@@ -145,13 +146,40 @@ export async function impactOf(ctx: ServiceContext, change: StaffChange): Promis
   return impacts(moves, audiencesAfter(moves, holders), names);
 }
 
+/** Who the user was before a change of his (for the pools he leaves). */
+export interface FormerUser {
+  disabled: boolean;
+  roles: readonly string[];
+}
+
 /**
  * Applies a change of staff to the open steps waiting on it, inside the change's own write and
  * after it (the pools are read as the change left them). Each moved step gets a timeline entry
  * and an audit entry on its subject; the new audience of a pending step is told of the task; when
- * nobody could act on it, the sysadmins and the admin office are told at once.
+ * nobody could act on it, the sysadmins and the admin office are told at once. `former` is the
+ * department's former head, or the user as he was: a pool he leaves empty with a step pending
+ * is told to them too, though no step moves.
  */
 export async function reroute(
+  ctx: ServiceContext,
+  change: StaffChange,
+  former?: number | null | FormerUser,
+): Promise<StepImpact[]> {
+  const formerHead = typeof former === 'object' && former !== null ? undefined : former;
+  const moved = await moveSteps(ctx, change, formerHead);
+  if ('userId' in change && typeof former === 'object' && former !== null && !former.disabled) {
+    const kept: readonly string[] = change.disabled ? [] : change.roles;
+    const lost = former.roles.filter((r) => !kept.includes(r));
+    await tellUnstaffedPools(
+      ctx,
+      lost,
+      moved.map((m) => m.stepId),
+    );
+  }
+  return moved;
+}
+
+async function moveSteps(
   ctx: ServiceContext,
   change: StaffChange,
   formerHead?: number | null,

@@ -10,6 +10,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
 import { createSession, endSession, endUserSessions, setLocked, touchSession } from './sessions';
 import { getSettings, putSettings } from '../settings';
 import { getUser, insertUser, sysadminIds } from '../users';
+import { clientWaitMinutes, recordClientFailure } from './throttle';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
@@ -101,7 +102,7 @@ async function checkPassword(
     ctx.audit({
       entityType: 'user',
       entityId: user.id,
-      summary: { lockedOut: true, login: user.login },
+      summary: { lockedOut: true, login: user.login, client: ctx.client },
     });
     await notify(ctx, await sysadminIds(ctx.db), 'account.locked', 'notifications.accountLocked', {
       name: user.displayName,
@@ -119,7 +120,7 @@ async function checkPassword(
   ctx.audit({
     entityType: 'user',
     entityId: user.id,
-    summary: { failedAttempt: attempts, login: user.login },
+    summary: { failedAttempt: attempts, login: user.login, client: ctx.client },
   });
   return new AppError('BAD_CREDENTIALS', 'errors.BAD_CREDENTIALS', {
     left: MAX_FAILED_ATTEMPTS - attempts,
@@ -140,18 +141,39 @@ function credentials(db: Kysely<DB>) {
     ]);
 }
 
+/**
+ * The one answer to a wrong login name or a wrong password: the same message either way, so that
+ * sign-in does not tell which login names exist (nor how many attempts an account has left).
+ */
+const loginFailed = () => new AppError('BAD_CREDENTIALS', 'errors.LOGIN_FAILED');
+
 export async function login(
   ctx: ServiceContext,
   input: OpParsed<'auth.login'>,
 ): Promise<SessionInfo | Failure> {
+  const client = ctx.client ?? 'unknown';
+  // Per client as well as per account: a script trying many names from one address must wait.
+  // Thrown, so the call writes nothing (not even an audit entry) and no password is checked.
+  const wait = await clientWaitMinutes(ctx.db, client, ctx.nowMs);
+  if (wait !== null) {
+    throw new AppError('TOO_MANY_ATTEMPTS', 'errors.TOO_MANY_ATTEMPTS', { minutes: wait });
+  }
   const user = await credentials(ctx.db).where('login', '=', input.login).executeTakeFirst();
   if (!user) {
     await verifyAgainstDummy(input.password);
-    ctx.audit({ entityType: 'user', summary: { unknownLogin: input.login } });
-    return new Failure(new AppError('BAD_CREDENTIALS', 'errors.BAD_CREDENTIALS_UNKNOWN'));
+    // Audited once per client and minute (the count is kept in login_failures).
+    if (await recordClientFailure(ctx.db, client, ctx.nowMs, true)) {
+      ctx.audit({ entityType: 'user', summary: { unknownLogin: input.login, client } });
+    } else {
+      ctx.auditAggregated?.();
+    }
+    return new Failure(loginFailed());
   }
   const failure = await checkPassword(ctx, user, input.password);
-  if (failure) return new Failure(failure);
+  if (failure) {
+    await recordClientFailure(ctx.db, client, ctx.nowMs, false);
+    return new Failure(failure.code === 'BAD_CREDENTIALS' ? loginFailed() : failure);
+  }
   // Only a caller who knows the password learns that the account is disabled.
   if (user.disabled)
     return new Failure(new AppError('ACCOUNT_DISABLED', 'errors.ACCOUNT_DISABLED'));
@@ -160,7 +182,7 @@ export async function login(
   ctx.audit({
     entityType: 'session',
     entityId: user.id,
-    summary: { login: user.login },
+    summary: { login: user.login, client },
     actor: { userId: user.id, displayName: user.displayName },
   });
   return sessionInfo(ctx.db, user.id, ctx.nowMs, false);

@@ -22,4 +22,11 @@ export interface AuthTables {
     result: Json<Result<unknown>>;
     createdAtMs: number;
   };
+  /** Failed sign-ins per client address and minute (migration 0060). */
+  loginFailures: {
+    client: string;
+    minuteMs: number;
+    failures: Generated<number>;
+    unknownFailures: Generated<number>;
+  };
 }

@@ -6,6 +6,8 @@ import { ROLES, type Role } from '../../../shared/auth';
 import { STEP_ROLE, type DelegatorFacts } from '../../../shared/approvals';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
+import { daysBetween } from '../../../shared/dates';
+import { callPolicy } from '../policy';
 
 function baseQuery(db: Kysely<DB>) {
   return db
@@ -132,6 +134,11 @@ export async function createDelegation(
 ): Promise<DelegationView> {
   const me = requireActor(ctx);
   if (input.delegateUserId === me.userId) throw fieldError('delegateUserId', 'errors.delegateSelf');
+  // Calendar days, the first and the last included.
+  const { policy } = await callPolicy(ctx);
+  if (daysBetween(input.fromDate, input.toDate) + 1 > policy.delegationMaxDays) {
+    throw fieldError('toDate', 'errors.delegationTooLong', { max: policy.delegationMaxDays });
+  }
   const delegate = await ctx.db
     .selectFrom('users')
     .select(['id', 'disabled'])

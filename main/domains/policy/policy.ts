@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { OpParsed } from '../../../shared/contract/operations';
+import { policySchema } from '../../../shared/policy/schema';
 import type { PolicyView } from '../../../shared/policy/views';
 import type { DB } from '../../db/schema';
 import { once } from '../../core/context';
@@ -18,7 +19,8 @@ export async function getPolicy(db: Kysely<DB>, version?: number): Promise<Polic
   if (!row) throw new AppError('NOT_FOUND', 'errors.policyNotFound');
   return {
     version: row.version,
-    policy: parseJson(row.policy),
+    // Through the schema: a version stored before a setting existed gets that setting's default.
+    policy: policySchema.parse(parseJson(row.policy)),
     createdAtMs: row.createdAtMs,
     note: row.note,
   };

@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { callPolicy } from '../policy';
 import { companyToday } from '../settings';
-import { otherVisitDates } from './queries';
+import { executiveUserIds, otherVisitDates } from './queries';
 
 /** The head of the request's department (the host's own when the body names none): one statement. */
 export async function departmentHead(
@@ -45,6 +45,12 @@ export async function previewWithHead(
   const checks = evaluateChecks(body, policy, {
     today,
     otherVisitDates: await otherVisitDates(ctx.db, body.orgName, excludeId),
+    // Asked only where the answer matters: a tier that wants a leader, companions who are users.
+    executiveUserIds:
+      policy.leaderCompanionTiers.includes(body.tier) &&
+      body.companions.some((c) => c.userId !== null)
+        ? await executiveUserIds(ctx.db)
+        : new Set<number>(),
   });
   const headUserId = await departmentHead(ctx.db, body.departmentId, hostUserId);
   const preview: RequestPreview = {

@@ -101,6 +101,18 @@ export async function otherVisitDates(db: Kysely<DB>, orgName: string, excludeId
   return (await otherVisitsQuery(db, key, excludeId).execute()).map((r) => r.arrivalDate);
 }
 
+/** The company leaders a request may name among its companions: enabled users with `executive`. */
+export async function executiveUserIds(db: Kysely<DB>): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('userRoles as ur')
+    .innerJoin('users as u', 'u.id', 'ur.userId')
+    .select('ur.userId')
+    .where('ur.role', '=', 'executive')
+    .where('u.disabled', '=', 0)
+    .execute();
+  return new Set(rows.map((r) => r.userId));
+}
+
 /**
  * Free-text search of the list: organisation, code, host, and the body's text values (not its
  * JSON text: every key name would match). `r` and `h` are the list query's aliases.

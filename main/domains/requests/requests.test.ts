@@ -428,7 +428,7 @@ describe('requests.submit', () => {
     expect(error).toMatchObject({ code: 'INVALID_INPUT', key: 'errors.policyBlocks' });
     expect(error.fieldErrors?.['body.arrivalDate']).toEqual({
       key: 'checks.lead_time',
-      params: { tier: 'A', days: 2, lead: 1 },
+      params: { tier: 'A', days: 2, lead: 1, earliestDate: '2026-11-29' },
     });
     expect(t.snapshot(REQUEST_TABLES)).toEqual(before);
   });
@@ -887,6 +887,51 @@ describe('visibility', () => {
 });
 
 describe('preview', () => {
+  it('A tier: warns when no company leader (an executive) accompanies, not when one does', async () => {
+    const { t, r } = await companyApp();
+    const aTier = (companions: RequestBody['companions']) =>
+      requestBody({ orgCategory: 'top_leaders', tier: 'A', arrivalDate: '2026-12-01', companions });
+    const none = await t.ok(
+      'requests.preview',
+      { id: null, body: aTier([{ userId: r.head.userId, name: '李部长' }]) },
+      r.host.token,
+    );
+    // The visiting organisation's top leaders suggest A: no override.
+    expect(none.suggestedTier).toBe('A');
+    expect(checkCodes(none)).toEqual(['no_leader_companion:warn']);
+    const led = await t.ok(
+      'requests.preview',
+      { id: null, body: aTier([{ userId: r.executive.userId, name: '张总' }]) },
+      r.host.token,
+    );
+    expect(checkCodes(led)).toEqual([]);
+  });
+
+  it('a C-tier car is justified by needs.carJustification', async () => {
+    const { t, r } = await companyApp();
+    const withCar = (carJustification: string) =>
+      requestBody({ needs: { ...requestBody().needs, pickup: true, carJustification } });
+    const bare = await t.ok('requests.preview', { id: null, body: withCar('') }, r.host.token);
+    expect(checkCodes(bare)).toEqual(['vehicle_on_request:warn']);
+    const said = await t.ok(
+      'requests.preview',
+      { id: null, body: withCar('来宾携带精密仪器，需专车接站') },
+      r.host.token,
+    );
+    expect(checkCodes(said)).toEqual([]);
+  });
+
+  it('a body saved before carJustification existed still parses (defaults to empty)', async () => {
+    const { t, r } = await companyApp();
+    const { carJustification: _, ...oldNeeds } = requestBody().needs;
+    const p = await t.ok(
+      'requests.preview',
+      { id: null, body: { ...requestBody(), needs: oldNeeds } as RequestBody },
+      r.host.token,
+    );
+    expect(checkCodes(p)).toEqual([]);
+  });
+
   it('shows the checks, budget and chain without saving anything', async () => {
     const { t, r } = await companyApp();
     const before = t.snapshot();
@@ -918,12 +963,13 @@ describe('preview', () => {
 
   it('the company day follows the clock in Asia/Shanghai, not the machine: the A lead time turns at midnight there', async () => {
     const t = makeTestApp();
-    await receptionCompany(t);
+    const r = await receptionCompany(t);
     const aTier = requestBody({
       orgCategory: 'government',
       tier: 'A',
       arrivalDate: '2026-11-29',
       departureDate: '2026-11-29',
+      companions: [{ userId: r.executive.userId, name: '张总' }],
     });
     t.advance(14 * 60 * MINUTE + 59 * MINUTE); // 23:59 in Shanghai, 15:59 UTC
     const token = await signIn(t, 'host');

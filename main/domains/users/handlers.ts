@@ -4,6 +4,7 @@ import * as users from './users';
 
 export const usersHandlers: DomainHandlers<(typeof usersNames.operations)[number]> = {
   'users.list': (ctx) => users.listUsers(ctx.db, ctx.nowMs),
+  'users.directory': (ctx) => users.listDirectory(ctx.db),
   'users.create': (ctx, input) => users.createUser(ctx, input),
   'users.update': (ctx, input) => users.updateUser(ctx, input),
   'users.resetPassword': (ctx, input) => users.resetPassword(ctx, input),

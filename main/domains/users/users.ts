@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ROLES, type Role } from '../../../shared/auth';
-import type { UserView } from '../../../shared/contract/types';
+import type { DirectoryEntry, UserView } from '../../../shared/contract/types';
 import type { OpParsed } from '../../../shared/contract/operations';
 import type { Language } from '../../../shared/i18n/translate';
 import type { DB } from '../../db/schema';
@@ -71,6 +71,33 @@ export async function listUsers(db: Kysely<DB>, nowMs: number): Promise<UserView
   return rows
     .sort((a, b) => collator.compare(a.displayName, b.displayName))
     .map((r) => toView(r, roles.get(r.id) ?? [], nowMs));
+}
+
+/** Everyone's view of the people: names, departments, roles; nothing about logins or locks. */
+export async function listDirectory(db: Kysely<DB>): Promise<DirectoryEntry[]> {
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('departments', 'departments.id', 'users.departmentId')
+    .select([
+      'users.id',
+      'users.displayName',
+      'users.departmentId',
+      'departments.name as departmentName',
+      'users.disabled',
+    ])
+    .execute();
+  const roles = await rolesByUser(db);
+  const collator = new Intl.Collator('zh-CN');
+  return rows
+    .sort((a, b) => collator.compare(a.displayName, b.displayName))
+    .map((r) => ({
+      id: r.id,
+      displayName: r.displayName,
+      departmentId: r.departmentId,
+      departmentName: r.departmentName,
+      roles: roles.get(r.id) ?? [],
+      disabled: r.disabled === 1,
+    }));
 }
 
 export async function getUser(db: Kysely<DB>, id: number, nowMs: number): Promise<UserView> {
@@ -187,7 +214,7 @@ export async function updateUser(ctx: ServiceContext, input: OpParsed<'users.upd
   await setRoles(ctx.db, input.id, input.roles);
   if (input.disabled && !before.disabled) await endUserSessions(ctx.db, input.id, ctx.nowMs);
   // Nothing may wait on someone who can no longer act: his open steps move on (issue 7).
-  await reroute(ctx, { userId: input.id, disabled: input.disabled, roles: input.roles });
+  await reroute(ctx, { userId: input.id, disabled: input.disabled, roles: input.roles }, before);
   const after = await getUser(ctx.db, input.id, ctx.nowMs);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of ['displayName', 'departmentId', 'roles', 'disabled'] as const) {

@@ -242,6 +242,7 @@ export const EVENT_INVALIDATIONS: {
   'approvals.changed': ({ requestId }) => [
     { queryKey: opKey('approvals.inbox') },
     { queryKey: opKey('approvals.count') },
+    { queryKey: opKey('approvals.unstaffed') },
     { queryKey: opKey('requests.list') },
     { queryKey: opKey('requests.get', { id: requestId }) },
   ],

@@ -18,6 +18,8 @@ export interface ReasonModalProps {
   maxLength: number;
   /** The call is running: the OK button spins. */
   busy: boolean;
+  /** More fields above the reason (e.g. whom to reassign to). */
+  children?: ReactNode;
   onCancel: () => void;
   /**
    * With the trimmed reason, never empty (an empty one is refused here with "reason required").
@@ -39,6 +41,7 @@ export function ReasonModal({
   inputId,
   maxLength,
   busy,
+  children,
   onCancel,
   onSubmit,
 }: ReasonModalProps) {
@@ -73,6 +76,7 @@ export function ReasonModal({
         <Alert type={alert.type} showIcon title={alert.text} style={{ marginBottom: 12 }} />
       )}
       <Form layout="vertical" component="div">
+        {children}
         <Form.Item label={label} required validateStatus={error ? 'error' : undefined} help={error}>
           <Input.TextArea
             id={inputId}

@@ -130,7 +130,8 @@ export const coreEn: Shape<typeof coreZhCN> = {
     CONFLICT: 'This conflicts with the current data.',
     BAD_CREDENTIALS:
       'Wrong login name or password. {{left}} more wrong attempts lock the account for 15 minutes.',
-    BAD_CREDENTIALS_UNKNOWN: 'Wrong login name or password.',
+    LOGIN_FAILED: 'Wrong login name or password.',
+    TOO_MANY_ATTEMPTS: 'Too many failed sign-ins from this device. Try again in {{minutes}} min.',
     ACCOUNT_LOCKED:
       'Too many wrong passwords: the account is locked. Try again in {{minutes}} min or ask a system administrator.',
     ACCOUNT_DISABLED: 'This account is disabled. Ask a system administrator.',

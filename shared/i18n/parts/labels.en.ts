@@ -25,6 +25,7 @@ export const labelsEn: Shape<typeof labelsZhCN> = {
   },
   category: {
     government: 'Government',
+    top_leaders: 'Top leaders of the visiting organisation',
     key_client: 'Key client',
     client: 'Client',
     prospect: 'Prospect',

@@ -23,6 +23,7 @@ export const labelsZhCN = {
   },
   category: {
     government: '政府机关',
+    top_leaders: '来访单位主要领导',
     key_client: '重点客户',
     client: '一般客户',
     prospect: '意向客户',

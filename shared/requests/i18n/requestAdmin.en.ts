@@ -125,6 +125,8 @@ export const requestAdminEn: Shape<typeof requestAdminZhCN> = {
     canteenHint: 'When the visitor pays but the company provides canteen meals.',
     accompany: 'Accompanied by',
     minLeadDays: 'File at least',
+    minLeadDaysHint:
+      'Calendar days in the company’s time zone: with 2, a request filed on 1 Dec can arrive on 3 Dec at the earliest.',
     days: 'days ahead',
     vehicle: 'Car',
     rangeTo: 'to',
@@ -139,6 +141,11 @@ export const requestAdminEn: Shape<typeof requestAdminZhCN> = {
     repeatVisitDays: 'Repeat visit window (days)',
     repeatVisitHint:
       'The same organisation again within this many days needs a reason; 0 turns it off.',
+    leaderCompanionTiers: 'Tiers that need a company leader',
+    leaderCompanionHint:
+      'Warn when a request of these tiers has no company leader (a user with the executive role) among the accompanying staff.',
+    delegationMaxDays: 'Longest approval delegation (days)',
+    delegationMaxDaysHint: 'First and last day included; longer delegations are refused.',
     estimatesTitle: 'Budget estimate defaults (CNY)',
     estimatesHint:
       'Requests estimate their budget with these prices; the host may change each line.',

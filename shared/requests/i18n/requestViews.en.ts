@@ -89,6 +89,7 @@ export const requestViewsEn: Shape<typeof requestViewsZhCN> = {
       pickup: 'Pickup',
       dropoff: 'Drop-off',
       carTrips: 'Car trips',
+      carJustification: 'Why a car is needed',
       meetingRoom: 'Meeting room',
       equipment: 'Equipment',
       hotelNights: 'Hotel nights',

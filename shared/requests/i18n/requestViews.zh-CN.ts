@@ -83,6 +83,7 @@ export const requestViewsZhCN = {
       pickup: '接站',
       dropoff: '送站',
       carTrips: '用车趟数',
+      carJustification: '用车理由',
       meetingRoom: '会议室',
       equipment: '会议设备',
       hotelNights: '住宿晚数',

@@ -1,3 +1,4 @@
 export { useApprovalCount } from './useApprovalCount';
 export { DecisionButtons } from './DecisionButtons';
 export { useConfirmImpact } from './confirmImpact';
+export { UnstaffedCard } from './UnstaffedCard';

@@ -49,7 +49,7 @@ function NewDelegation({ today }: { today: string | null }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const session = useSignedIn();
-  const usersQuery = useOp('users.list', {});
+  const usersQuery = useOp('users.directory', {});
   useErrorToast(usersQuery.error);
   const users = { items: usersQuery.data ?? [], loading: usersQuery.isPending };
   const create = useOpMutation('delegations.create', { invalidates: ['delegations.list'] });
@@ -68,7 +68,7 @@ function NewDelegation({ today }: { today: string | null }) {
         .map((u) => ({
           value: u.id,
           label: u.departmentName ? `${u.displayName} · ${u.departmentName}` : u.displayName,
-          search: `${u.displayName} ${u.login} ${u.departmentName ?? ''}`.toLowerCase(),
+          search: `${u.displayName} ${u.departmentName ?? ''}`.toLowerCase(),
         })),
     [users.items, session.user.id],
   );

@@ -2,7 +2,7 @@ import { CheckSquareOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-d
 import { Badge, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useApprovalCount } from '../approvals';
+import { UnstaffedCard, useApprovalCount } from '../approvals';
 import { useSession, useSignedIn } from '../../session/SessionContext';
 
 export function HomePage() {
@@ -56,6 +56,7 @@ export function HomePage() {
           {t('home.intro')}
         </Typography.Paragraph>
       </Card>
+      {can('approvals.reassign') && <UnstaffedCard />}
     </>
   );
 }

@@ -271,7 +271,11 @@ function TierCard({ tier }: { tier: Tier }) {
       </PField>
       <Row gutter={16}>
         <Col span={9}>
-          <PField name={`${base}.minLeadDays`} label={t('requestAdmin.policy.minLeadDays')}>
+          <PField
+            name={`${base}.minLeadDays`}
+            label={t('requestAdmin.policy.minLeadDays')}
+            help={t('requestAdmin.policy.minLeadDaysHint')}
+          >
             {(f) => (
               <Space size={6}>
                 <InputNumber<number>
@@ -574,6 +578,37 @@ function WarningsCard() {
             value={f.value}
             min={0}
             max={365}
+            precision={0}
+            style={{ width: 110 }}
+            onChange={(v) => f.onChange(v ?? undefined)}
+            onBlur={f.onBlur}
+          />
+        )}
+      </PField>
+      <PField
+        name="policy.leaderCompanionTiers"
+        label={t('requestAdmin.policy.leaderCompanionTiers')}
+        help={t('requestAdmin.policy.leaderCompanionHint')}
+      >
+        {(f) => (
+          <Checkbox.Group
+            value={f.value}
+            onChange={(v) => f.onChange(TIERS.filter((tier) => v.includes(tier)))}
+            options={TIERS.map((tier) => ({ value: tier, label: tier }))}
+          />
+        )}
+      </PField>
+      <PField
+        name="policy.delegationMaxDays"
+        label={t('requestAdmin.policy.delegationMaxDays')}
+        help={t('requestAdmin.policy.delegationMaxDaysHint')}
+      >
+        {(f) => (
+          <InputNumber<number>
+            id={f.name}
+            value={f.value}
+            min={1}
+            max={366}
             precision={0}
             style={{ width: 110 }}
             onChange={(v) => f.onChange(v ?? undefined)}

@@ -92,7 +92,7 @@ beforeEach(() => {
       case 'policy.get':
         return value({ version: 1, policy: DEFAULT_POLICY, createdAtMs: 0, note: '' });
       case 'departments.list':
-      case 'users.list':
+      case 'users.directory':
         return value([]);
       case 'requests.get':
         return answerGet() as Promise<Result<never>>;

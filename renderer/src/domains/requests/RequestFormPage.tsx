@@ -42,7 +42,7 @@ function Loader({ id, session }: { id: string | null; session: SessionInfo }) {
 
   const policy = useOp('policy.get', {});
   const departments = useOp('departments.list', {});
-  const users = useOp('users.list', {});
+  const users = useOp('users.directory', {});
   // The request is read afresh when the form opens (staleTime 0: a cached copy is not enough,
   // the save claims its version) and never again: once the form shows, a refetch (an event, a
   // save elsewhere) must not replace the body being typed or unmount the form.

@@ -1,4 +1,4 @@
-import { Checkbox, Col, Row, Select, Tag, Typography } from 'antd';
+import { Checkbox, Col, Input, Row, Select, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -91,7 +91,7 @@ export function NeedsSection() {
   const { t } = useTranslation();
   const form = useRequestForm();
   const { policy } = useDirectory();
-  const [tier, meetingRoom, gifts, companyPays, pickup, dropoff] = useWatch({
+  const [tier, meetingRoom, gifts, companyPays, pickup, dropoff, carTrips] = useWatch({
     control: form.control,
     name: [
       'tier',
@@ -100,6 +100,7 @@ export function NeedsSection() {
       'needs.companyPaysLodging',
       'needs.pickup',
       'needs.dropoff',
+      'needs.carTrips',
     ],
   });
   const vehicle = policy?.policy.tiers[tier].vehicle;
@@ -109,6 +110,8 @@ export function NeedsSection() {
         {t(`requestForm.vehicle.${vehicle}`)}
       </Tag>
     ) : null;
+  // Where the tier grants a car only on request, the request says why it needs one.
+  const asksCar = vehicle === 'on_request' && (pickup || dropoff || carTrips > 0);
 
   return (
     <>
@@ -128,6 +131,23 @@ export function NeedsSection() {
                 />
               </Col>
             </Row>
+            {asksCar && (
+              <RField
+                name="needs.carJustification"
+                label={t('requestForm.needs.carJustification')}
+                help={t('requestForm.needs.carJustificationHelp')}
+              >
+                {(f, invalid) => (
+                  <Input.TextArea
+                    {...f}
+                    id="needs.carJustification"
+                    autoSize={{ minRows: 2, maxRows: 4 }}
+                    count={{ show: true, max: 500, strategy: (v: string) => [...v].length }}
+                    status={invalid ? 'error' : undefined}
+                  />
+                )}
+              </RField>
+            )}
           </Group>
         </Col>
         <Col xs={24} lg={12}>

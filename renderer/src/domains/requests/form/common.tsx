@@ -16,7 +16,7 @@ import {
   type UseFormReturn,
 } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { DepartmentView, UserView } from '../../../../../shared/contract/types';
+import type { DepartmentView, DirectoryEntry } from '../../../../../shared/contract/types';
 import type { Language } from '../../../../../shared/i18n/translate';
 import type { PolicyCheck } from '../../../../../shared/policy';
 import type { RequestBody, RequestBodyInput } from '../../../../../shared/requests/schema';
@@ -34,7 +34,7 @@ export const useRequestForm = () => useFormContext<FormValues, unknown, RequestB
 export interface Directory {
   policy: PolicyView | null;
   departments: DepartmentView[];
-  users: UserView[];
+  users: DirectoryEntry[];
 }
 export const DirectoryContext = createContext<Directory>({
   policy: null,

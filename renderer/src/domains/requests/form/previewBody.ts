@@ -119,6 +119,7 @@ export function toPreviewBody(values: unknown): RequestBody | null {
       pickup: n.pickup === true,
       dropoff: n.dropoff === true,
       carTrips: count(n.carTrips, 50),
+      carJustification: str(n.carJustification, 500),
       meetingRoom: n.meetingRoom === true,
       equipment: [...new Set(arr(n.equipment))]
         .filter((e): e is (typeof EQUIPMENT)[number] => EQUIPMENT.includes(e as never))
