@@ -19,7 +19,7 @@ export const approvalsEn: Shape<typeof approvalsZhCN> = {
     since: 'Waiting since',
     pool: 'any {{step}} (nobody)',
     reassign: 'Reassign',
-    reassignTitle: 'Reassign the {{step}} step of {{code}}',
+    reassignTitle: 'Reassign {{code}}: {{step}}',
     to: 'Reassign to',
     reason: 'Reason',
     done: 'Reassigned',

@@ -16,7 +16,7 @@ export const approvalsZhCN = {
     since: '等待自',
     pool: '任一{{step}}（无人）',
     reassign: '改派',
-    reassignTitle: '改派 {{code}} 的{{step}}审批',
+    reassignTitle: '改派 {{code}} 的{{step}}',
     to: '改派给',
     reason: '改派原因',
     done: '已改派',
