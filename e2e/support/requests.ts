@@ -131,6 +131,34 @@ export async function seedCompany(url: string): Promise<Company> {
   return { adminCookie, people, departments };
 }
 
+/**
+ * A company nobody can approve in: 销售部 with no head and its host 李娜, and no admin-office user
+ * or any other staff; the host is signed in through the API.
+ */
+export async function seedBareCompany(
+  url: string,
+): Promise<{ adminCookie: string; host: Person; sales: number }> {
+  const adminCookie = await setupAdminApi(url);
+  const sales = ok(
+    await api(url, 'departments.create', { name: '销售部', headUserId: null }, adminCookie),
+  ).id;
+  const s = STAFF.host;
+  const user = await createUserApi(url, adminCookie, {
+    login: s.login,
+    displayName: s.displayName,
+    roles: [...s.roles],
+    password: PASSWORD,
+    departmentId: sales,
+  });
+  const host: Person = {
+    id: user.id,
+    login: s.login,
+    displayName: s.displayName,
+    cookie: await signInApi(url, s.login, PASSWORD),
+  };
+  return { adminCookie, host, sales };
+}
+
 /** A browser of this person, signed in, on the home page. */
 export async function openAs(j: Journey, person: Person, language?: Language): Promise<Page> {
   const page = await j.open({ cookie: person.cookie, ...(language ? { language } : {}) });

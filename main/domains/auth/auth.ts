@@ -11,9 +11,14 @@ import { createSession, endSession, endUserSessions, setLocked, touchSession } f
 import { getSettings, putSettings } from '../settings';
 import { getUser, insertUser, sysadminIds } from '../users';
 import { clientWaitMinutes, recordClientFailure } from './throttle';
+import { recordUnknownLoginFailure, unknownLoginLockedMinutes } from './unknown-logins';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
+
+/** The answer while an account (or an unknown login name, see unknown-logins.ts) is locked. */
+const accountLocked = (minutes: number) =>
+  new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { minutes });
 
 export async function sessionInfo(
   db: Kysely<DB>,
@@ -77,8 +82,7 @@ async function checkPassword(
   password: string,
 ): Promise<AppError | null> {
   if (user.lockedUntilMs !== null && user.lockedUntilMs > ctx.nowMs) {
-    const minutes = Math.ceil((user.lockedUntilMs - ctx.nowMs) / 60_000);
-    return new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { minutes });
+    return accountLocked(Math.ceil((user.lockedUntilMs - ctx.nowMs) / 60_000));
   }
   if (await verifyPassword(user.passwordHash, password)) {
     if (user.failedAttempts > 0 || user.lockedUntilMs !== null) {
@@ -108,9 +112,7 @@ async function checkPassword(
       name: user.displayName,
       login: user.login,
     });
-    return new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', {
-      minutes: LOCKOUT_MS / 60_000,
-    });
+    return accountLocked(LOCKOUT_MS / 60_000);
   }
   await ctx.db
     .updateTable('users')
@@ -160,14 +162,26 @@ export async function login(
   }
   const user = await credentials(ctx.db).where('login', '=', input.login).executeTakeFirst();
   if (!user) {
-    await verifyAgainstDummy(input.password);
+    // Counted and locked per name like a real account, so the lockout does not tell names apart.
+    // While locked no password is checked, as for a locked account.
+    const lockedMinutes = await unknownLoginLockedMinutes(ctx.db, input.login, ctx.nowMs);
+    let failure: AppError;
+    if (lockedMinutes !== null) {
+      failure = accountLocked(lockedMinutes);
+    } else {
+      await verifyAgainstDummy(input.password);
+      const rule = { maxAttempts: MAX_FAILED_ATTEMPTS, lockoutMs: LOCKOUT_MS };
+      failure = (await recordUnknownLoginFailure(ctx.db, input.login, ctx.nowMs, rule))
+        ? accountLocked(LOCKOUT_MS / 60_000)
+        : loginFailed();
+    }
     // Audited once per client and minute (the count is kept in login_failures).
     if (await recordClientFailure(ctx.db, client, ctx.nowMs, true)) {
       ctx.audit({ entityType: 'user', summary: { unknownLogin: input.login, client } });
     } else {
       ctx.auditAggregated?.();
     }
-    return new Failure(loginFailed());
+    return new Failure(failure);
   }
   const failure = await checkPassword(ctx, user, input.password);
   if (failure) {

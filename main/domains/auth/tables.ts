@@ -29,4 +29,11 @@ export interface AuthTables {
     failures: Generated<number>;
     unknownFailures: Generated<number>;
   };
+  /** Failed sign-ins per login name that belongs to no account (migration 0070). */
+  unknownLoginFailures: {
+    login: string;
+    failedAttempts: Generated<number>;
+    lockedUntilMs: number | null;
+    expiresMs: number;
+  };
 }

@@ -7,7 +7,7 @@ import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
 import { reroute } from '../approvals';
-import { endUserSessions, hashPassword } from '../auth';
+import { endUserSessions, forgetUnknownLogin, hashPassword } from '../auth';
 import { notify } from '../notifications';
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
@@ -142,6 +142,7 @@ export async function insertUser(db: Kysely<DB>, nowMs: number, input: NewUser):
     .where('login', '=', input.login)
     .executeTakeFirst();
   if (taken) throw fieldError('login', 'validation.loginTaken');
+  await forgetUnknownLogin(db, input.login);
   await assertDepartment(db, input.departmentId);
   const passwordHash = await hashPassword(input.password);
   const { id } = await db
