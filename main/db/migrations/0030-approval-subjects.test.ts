@@ -12,6 +12,7 @@ import { requestBody } from '../../test-fixtures';
 import { applyPragmas } from '../open';
 import { migrate, schemaVersion } from '../migrate';
 import { LATEST_VERSION, MIGRATIONS } from './index';
+import { insertRow, rowsInOrder, tableNames } from './test-helpers';
 
 /** Up to this migration only: later ones may add tables of their own. */
 const UP_TO_30 = MIGRATIONS.filter((m) => m.version <= 30);
@@ -31,42 +32,6 @@ const DAY = 86_400_000;
 let dir: string;
 let file: string;
 let db: Database;
-
-function insert(table: string, row: Record<string, unknown>): number {
-  const cols = Object.keys(row);
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`,
-      )
-      .run(row).lastInsertRowid,
-  );
-}
-
-const TABLES_BY_KEY: Record<string, string> = {
-  user_roles: 'user_id, role',
-  sessions: 'token_hash',
-  settings: 'key',
-  request_revisions: 'request_id, revision',
-  policy_versions: 'version',
-};
-
-/** Every row of a table, in key order, as plain objects. */
-function rows(d: Database, table: string): Record<string, unknown>[] {
-  return d
-    .prepare(`SELECT * FROM ${table} ORDER BY ${TABLES_BY_KEY[table] ?? 'id'}`)
-    .all() as Record<string, unknown>[];
-}
-
-function tableNames(d: Database): string[] {
-  return (
-    d
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-      )
-      .all() as { name: string }[]
-  ).map((r) => r.name);
-}
 
 interface Company {
   admin: number;
@@ -91,7 +56,7 @@ interface Company {
 async function fillLikeTheApp(): Promise<Company> {
   const hash = await hashPassword(PASSWORD);
   const user = (login: string, name: string, roles: string[], dept: number | null = null) => {
-    const id = insert('users', {
+    const id = insertRow(db, 'users', {
       login,
       display_name: name,
       department_id: dept,
@@ -99,14 +64,14 @@ async function fillLikeTheApp(): Promise<Company> {
       created_at_ms: START_MS,
       updated_at_ms: START_MS,
     });
-    for (const role of roles) insert('user_roles', { user_id: id, role });
+    for (const role of roles) insertRow(db, 'user_roles', { user_id: id, role });
     return id;
   };
-  insert('settings', { key: 'companyName', value: JSON.stringify('示例科技有限公司') });
-  insert('settings', { key: 'timeZone', value: JSON.stringify('Asia/Shanghai') });
+  insertRow(db, 'settings', { key: 'companyName', value: JSON.stringify('示例科技有限公司') });
+  insertRow(db, 'settings', { key: 'timeZone', value: JSON.stringify('Asia/Shanghai') });
   const admin = user('admin', '王管理', ['sysadmin']);
   const head = user('head', '李部长', ['dept_head']);
-  const dept = insert('departments', {
+  const dept = insertRow(db, 'departments', {
     name: '销售部',
     head_user_id: head,
     created_at_ms: START_MS,
@@ -117,28 +82,28 @@ async function fillLikeTheApp(): Promise<Company> {
   const host = user('host', '王接待', ['host'], dept);
   const gm = user('gm', '张总', ['executive']);
   const office = user('office', '刘行政', ['admin_office']);
-  insert('sessions', {
+  insertRow(db, 'sessions', {
     token_hash: 'f'.repeat(64),
     user_id: host,
     created_at_ms: START_MS,
     last_active_at_ms: START_MS,
   });
   // A second policy version: requests keep the one they were submitted under.
-  insert('policy_versions', {
+  insertRow(db, 'policy_versions', {
     version: 2,
     policy: JSON.stringify({ ...DEFAULT_POLICY, repeatVisitDays: 10 }),
     created_at_ms: START_MS,
     created_by: admin,
     note: '复访间隔 10 天',
   });
-  insert('delegations', {
+  insertRow(db, 'delegations', {
     user_id: head,
     delegate_user_id: deputy,
     from_date: '2026-11-27',
     to_date: '2026-12-31',
     created_at_ms: START_MS,
   });
-  insert('delegations', {
+  insertRow(db, 'delegations', {
     user_id: gm,
     delegate_user_id: office,
     from_date: '2026-11-01',
@@ -157,7 +122,7 @@ async function fillLikeTheApp(): Promise<Company> {
   ) => {
     n += 1;
     const body = requestBody({ orgName: `来访单位 ${n}`, tier: tier as 'A' | 'C' });
-    const id = insert('requests', {
+    const id = insertRow(db, 'requests', {
       code: `JD20261127-00${n}`,
       status,
       host_user_id: host,
@@ -178,7 +143,7 @@ async function fillLikeTheApp(): Promise<Company> {
     });
     event(id, host, 'created');
     for (let rev = 1; rev <= revision; rev++) {
-      insert('request_revisions', {
+      insertRow(db, 'request_revisions', {
         request_id: id,
         revision: rev,
         body: JSON.stringify({ ...body, purpose: `第 ${rev} 版` }),
@@ -202,7 +167,7 @@ async function fillLikeTheApp(): Promise<Company> {
     status: string,
     extra: Record<string, unknown> = {},
   ) =>
-    insert('approval_steps', {
+    insertRow(db, 'approval_steps', {
       request_id: requestId,
       revision,
       seq,
@@ -220,7 +185,7 @@ async function fillLikeTheApp(): Promise<Company> {
     onBehalfOf: number | null = null,
   ) {
     at += 60_000;
-    return insert('request_events', {
+    return insertRow(db, 'request_events', {
       request_id: requestId,
       at_ms: at,
       actor_user_id: actor,
@@ -239,7 +204,7 @@ async function fillLikeTheApp(): Promise<Company> {
     version: 2,
   });
   const audit = (operation: string, entityId: number, summary: unknown, actor = host) =>
-    insert('audit_log', {
+    insertRow(db, 'audit_log', {
       at_ms: (at += 10),
       actor_user_id: actor,
       actor_name: 'x',
@@ -305,14 +270,14 @@ async function fillLikeTheApp(): Promise<Company> {
   event(cancelled, host, 'cancelled', null, {});
   audit('requests.cancel', cancelled, { reason: '客户行程取消' });
 
-  insert('notifications', {
+  insertRow(db, 'notifications', {
     user_id: host,
     kind: 'request.filed',
     title_key: 'notifications.requestFiled',
     params: JSON.stringify({ code: 'JD20261127-001', org: '来访单位 1' }),
     created_at_ms: at,
   });
-  insert('notifications', {
+  insertRow(db, 'notifications', {
     user_id: gm,
     kind: 'approval.task',
     title_key: 'notifications.approvalTask',
@@ -348,7 +313,7 @@ beforeEach(async () => {
   applyPragmas(db);
   migrate(db, [migration0010, migration0020]);
   company = await fillLikeTheApp();
-  before = Object.fromEntries(tableNames(db).map((t) => [t, rows(db, t)]));
+  before = Object.fromEntries(tableNames(db).map((t) => [t, rowsInOrder(db, t)]));
 });
 
 afterEach(() => {
@@ -369,7 +334,7 @@ describe('migration 0030 (approval subjects)', () => {
     expect(schemaVersion(db)).toBe(30);
     expect(tableNames(db)).toEqual(Object.keys(before));
 
-    const steps = rows(db, 'approval_steps');
+    const steps = rowsInOrder(db, 'approval_steps');
     expect(steps).toEqual(
       (before.approval_steps ?? []).map(({ request_id, ...s }) => {
         const { id, ...rest } = s;
@@ -378,7 +343,7 @@ describe('migration 0030 (approval subjects)', () => {
     );
     for (const table of Object.keys(before)) {
       if (table === 'approval_steps') continue;
-      expect({ table, rows: rows(db, table) }).toEqual({ table, rows: before[table] });
+      expect({ table, rows: rowsInOrder(db, table) }).toEqual({ table, rows: before[table] });
     }
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -407,7 +372,7 @@ describe('migration 0030 (approval subjects)', () => {
         .run(company.filed),
     ).toThrow(/FOREIGN KEY constraint/);
     const maxId = Math.max(...(before.approval_steps ?? []).map((s) => Number(s.id)));
-    const id = insert('approval_steps', {
+    const id = insertRow(db, 'approval_steps', {
       subject_type: 'request',
       subject_id: company.draft,
       revision: 1,
@@ -478,13 +443,13 @@ describe('migration 0030 (approval subjects)', () => {
       reason: 'base',
       status: 'waiting',
     };
-    expect(() => insert('approval_steps', { ...step, subject_id: 9999 })).toThrow(
+    expect(() => insertRow(db, 'approval_steps', { ...step, subject_id: 9999 })).toThrow(
       /FOREIGN KEY constraint/,
     );
     expect(() =>
-      insert('approval_steps', { ...step, subject_type: 'advance', subject_id: 1 }),
+      insertRow(db, 'approval_steps', { ...step, subject_type: 'advance', subject_id: 1 }),
     ).toThrow(/CHECK constraint/);
-    const stepId = insert('approval_steps', { ...step, subject_id: company.draft });
+    const stepId = insertRow(db, 'approval_steps', { ...step, subject_id: company.draft });
     expect(() =>
       db.prepare('UPDATE approval_steps SET subject_id = 9999 WHERE id = ?').run(stepId),
     ).toThrow(/FOREIGN KEY constraint/);

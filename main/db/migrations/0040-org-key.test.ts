@@ -11,6 +11,7 @@ import { requestBody } from '../../test-fixtures';
 import { applyPragmas } from '../open';
 import { migrate, schemaVersion } from '../migrate';
 import { LATEST_VERSION, MIGRATIONS } from './index';
+import { insertRow, rowsInOrder, tableNames } from './test-helpers';
 
 /** Up to this migration only: later ones may add tables of their own. */
 const UP_TO_30 = MIGRATIONS.filter((m) => m.version <= 30);
@@ -36,42 +37,6 @@ let dir: string;
 let file: string;
 let db: Database;
 
-function insert(table: string, row: Record<string, unknown>): number {
-  const cols = Object.keys(row);
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`,
-      )
-      .run(row).lastInsertRowid,
-  );
-}
-
-const TABLES_BY_KEY: Record<string, string> = {
-  user_roles: 'user_id, role',
-  sessions: 'token_hash',
-  settings: 'key',
-  request_revisions: 'request_id, revision',
-  policy_versions: 'version',
-};
-
-/** Every row of a table, in key order, as plain objects. */
-function tableRows(table: string): Record<string, unknown>[] {
-  return db
-    .prepare(`SELECT * FROM ${table} ORDER BY ${TABLES_BY_KEY[table] ?? 'id'}`)
-    .all() as Record<string, unknown>[];
-}
-
-function tableNames(): string[] {
-  return (
-    db
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-      )
-      .all() as { name: string }[]
-  ).map((r) => r.name);
-}
-
 function indexesOf(table: string): string[] {
   return (
     db
@@ -85,10 +50,10 @@ function indexesOf(table: string): string[] {
 /** A company of schema 30 with requests for organisations whose names differ in form only. */
 async function fillSchema30(): Promise<void> {
   const hash = await hashPassword(PASSWORD);
-  insert('settings', { key: 'companyName', value: JSON.stringify('示例科技有限公司') });
-  insert('settings', { key: 'timeZone', value: JSON.stringify('Asia/Shanghai') });
+  insertRow(db, 'settings', { key: 'companyName', value: JSON.stringify('示例科技有限公司') });
+  insertRow(db, 'settings', { key: 'timeZone', value: JSON.stringify('Asia/Shanghai') });
   const user = (login: string, name: string, role: string, dept: number | null) => {
-    const id = insert('users', {
+    const id = insertRow(db, 'users', {
       login,
       display_name: name,
       department_id: dept,
@@ -96,11 +61,11 @@ async function fillSchema30(): Promise<void> {
       created_at_ms: START_MS,
       updated_at_ms: START_MS,
     });
-    insert('user_roles', { user_id: id, role });
+    insertRow(db, 'user_roles', { user_id: id, role });
     return id;
   };
   const head = user('head', '李部长', 'dept_head', null);
-  const dept = insert('departments', {
+  const dept = insertRow(db, 'departments', {
     name: '销售部',
     head_user_id: head,
     created_at_ms: START_MS,
@@ -110,7 +75,7 @@ async function fillSchema30(): Promise<void> {
   const host = user('host', '王接待', 'host', dept);
   NAMES.forEach(([orgName], i) => {
     const body = requestBody({ orgName });
-    insert('requests', {
+    insertRow(db, 'requests', {
       code: `JD20261127-${String(i + 1).padStart(3, '0')}`,
       status: orgName === '' ? 'draft' : 'submitted',
       host_user_id: host,
@@ -141,7 +106,7 @@ beforeEach(async () => {
   applyPragmas(db);
   migrate(db, UP_TO_30);
   await fillSchema30();
-  before = Object.fromEntries(tableNames().map((t) => [t, tableRows(t)]));
+  before = Object.fromEntries(tableNames(db).map((t) => [t, rowsInOrder(db, t)]));
 });
 
 afterEach(() => {
@@ -154,15 +119,15 @@ describe('migration 0040 (organisation keys)', () => {
     expect(schemaVersion(db)).toBe(30);
     migrate(db, UP_TO_40);
     expect(schemaVersion(db)).toBe(40);
-    expect(tableNames()).toEqual(Object.keys(before));
+    expect(tableNames(db)).toEqual(Object.keys(before));
 
-    const requests = tableRows('requests');
+    const requests = rowsInOrder(db, 'requests');
     expect(requests.map((r) => [r.org_name, r.org_key])).toEqual(NAMES);
     // The same rows, values and order, with the key added.
     expect(requests.map(({ org_key: _key, ...rest }) => rest)).toEqual(before.requests);
     for (const table of Object.keys(before)) {
       if (table === 'requests') continue;
-      expect({ table, rows: tableRows(table) }).toEqual({ table, rows: before[table] });
+      expect({ table, rows: rowsInOrder(db, table) }).toEqual({ table, rows: before[table] });
     }
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -193,7 +158,7 @@ describe('migration 0040 (organisation keys)', () => {
 
   it('new columns get the default: a row written the old way has the empty key', () => {
     migrate(db, UP_TO_40);
-    const id = insert('requests', {
+    const id = insertRow(db, 'requests', {
       code: 'JD20261127-999',
       status: 'draft',
       host_user_id: 2,
