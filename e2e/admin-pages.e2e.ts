@@ -284,7 +284,7 @@ describe('administration pages', () => {
   });
 
   describe('audit log', () => {
-    const rows = () => page.locator('.ant-table-tbody tr.ant-table-row');
+    const rows = () => page.locator('.ant-table-tbody .ant-table-row');
 
     it('lists the operations with the names of who did them', async () => {
       await navigate(page, 'nav.audit');

@@ -444,7 +444,7 @@ describe('reception requests', () => {
     const admin = await openAs(j, { ...c.people.host, cookie: c.adminCookie });
     await navigate(admin, 'nav.audit');
     const entry = admin
-      .locator('.ant-table-tbody tr.ant-table-row')
+      .locator('.ant-table-tbody .ant-table-row')
       .filter({ hasText: zh('ops.approvals.decide') })
       .filter({ hasText: zh('audit.onBehalfOf', { name: c.people.head.displayName }) });
     await visible(entry);

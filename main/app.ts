@@ -14,6 +14,13 @@ export function createApp(
   dbFile: string,
   options: OpenOptions & { clock?: () => number } = {},
 ): RunningApp {
-  const { sqlite, db, close } = openDatabase(dbFile, options);
-  return { sqlite, db, events: new EventBus(), clock: options.clock ?? Date.now, close };
+  const { sqlite, statements, db, close } = openDatabase(dbFile, options);
+  return {
+    sqlite,
+    statements,
+    db,
+    events: new EventBus(),
+    clock: options.clock ?? Date.now,
+    close,
+  };
 }

@@ -123,7 +123,8 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
       fromDate: '2026-01-01',
       toDate: '2026-12-31',
       search: 'x',
-      sort: 'updated_desc',
+      sort: 'arrival_desc',
+      after: { key: '2026-06-01', id: 1 },
     },
     'approvals.decide': { stepId: step.id, version: step.version, action: 'reject', comment: 'x' },
     'approvals.transfer': {

@@ -312,6 +312,24 @@ describe('dispatcher: refusals are distinct error values and write nothing', () 
     t.advance(9 * MINUTE);
     await t.ok('settings.get', {}, token);
   });
+
+  it('records activity at most once a minute, so a read is not a committed write', async () => {
+    const t = makeTestApp();
+    const { token } = await signedInAdmin(t);
+    const recorded = () =>
+      (t.app.sqlite.prepare('SELECT last_active_at_ms AS v FROM sessions').get() as { v: number })
+        .v;
+    const signedInAt = recorded();
+    t.advance(30_000);
+    const changes = t.app.sqlite.prepare('SELECT total_changes() AS n');
+    const before = (changes.get() as { n: number }).n;
+    await t.ok('departments.list', {}, token);
+    expect((changes.get() as { n: number }).n).toBe(before); // nothing written
+    expect(recorded()).toBe(signedInAt);
+    t.advance(30_000);
+    await t.ok('departments.list', {}, token);
+    expect(recorded()).toBe(t.now());
+  });
 });
 
 describe('dispatcher: writes and the audit log', () => {

@@ -10,10 +10,18 @@ import type { CompanySettings } from '../../shared/contract/types';
 import type { ApiError, Message, Result } from '../../shared/result';
 import { fieldErrorsFromZod } from '../../shared/validation/zod-errors';
 import type { DB } from '../db/schema';
+import type { CachingHandle } from '../db/statement-cache';
 import { appendAudit } from '../domains/audit';
 import type { Actor, AuditRecord, ServiceContext } from '../core/context';
 import { AppError, Failure, isBusyError } from '../core/errors';
-import { findAnswer, inputHash, resolveSession, storeAnswer, touchSession } from '../domains/auth';
+import {
+  findAnswer,
+  inputHash,
+  noteActivity,
+  resolveSession,
+  storeAnswer,
+  type SessionState,
+} from '../domains/auth';
 import { getSettings, primeSettings } from '../domains/settings';
 import { readTransaction, writeTransaction } from '../core/queries';
 import type { AppEvent, EventBus } from './events';
@@ -23,6 +31,8 @@ import type * as z from 'zod';
 export interface App {
   db: Kysely<DB>;
   sqlite: SqliteDatabase;
+  /** Kysely's statement cache on `sqlite`; tests listen to each statement run through it. */
+  statements: CachingHandle;
   events: EventBus;
   /** Epoch ms. Tests freeze it. */
   clock: () => number;
@@ -77,12 +87,11 @@ function errorValue(e: AppError, language: Language): ApiError {
   };
 }
 
-async function loadActor(db: Kysely<DB>, userId: number, tokenHash: string): Promise<Actor> {
-  const user = await db
-    .selectFrom('users')
-    .select(['displayName', 'language', 'mustChangePassword'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
+async function loadActor(
+  db: Kysely<DB>,
+  state: Extract<SessionState, { status: 'active' | 'locked' }>,
+): Promise<Actor> {
+  const { userId, tokenHash, user } = state;
   const roles = (
     await db.selectFrom('userRoles').select('role').where('userId', '=', userId).execute()
   )
@@ -125,7 +134,7 @@ export async function dispatch(app: App, call: Call): Promise<CallOutcome> {
     const state = await resolveSession(app.db, call.token, nowMs, settings.idleLockMinutes);
     let actor: Actor | null = null;
     if (state.status === 'active' || state.status === 'locked') {
-      actor = await loadActor(app.db, state.userId, state.tokenHash);
+      actor = await loadActor(app.db, state);
       language = actor.language;
     }
     if (spec.access !== 'public') {
@@ -173,6 +182,8 @@ export async function dispatch(app: App, call: Call): Promise<CallOutcome> {
       language,
       settings,
       client: call.client ?? UNKNOWN_CLIENT,
+      recordedActivityMs:
+        state.status === 'none' || state.status === 'expired' ? 0 : state.lastActiveAtMs,
       idempotency:
         spec.write &&
         spec.access !== 'public' &&
@@ -209,6 +220,8 @@ interface CallState {
   settings: CompanySettings;
   /** The caller's address (or 'local-app'); UNKNOWN_CLIENT when the transport gave none. */
   client: string;
+  /** The session's last activity as recorded (written at most once a minute: noteActivity). */
+  recordedActivityMs: number;
   /** The write's idempotency key, scoped to the signed-in user; null: not keyed. */
   idempotency: { userId: number; key: string; hash: string } | null;
 }
@@ -257,7 +270,9 @@ async function runHandler(
       primeSettings(ctx, call.settings);
       return handler(ctx, input, env);
     });
-    if (actor && !spec.passive) await touchSession(app.db, actor.tokenHash, nowMs);
+    if (actor && !spec.passive) {
+      await noteActivity(app.db, actor.tokenHash, nowMs, call.recordedActivityMs);
+    }
     return { result: { ok: true, value } };
   }
 
@@ -313,7 +328,9 @@ async function runHandler(
         summary: a.summary ?? {},
       });
     }
-    if (actor && !spec.passive) await touchSession(trx, actor.tokenHash, nowMs);
+    if (actor && !spec.passive) {
+      await noteActivity(trx, actor.tokenHash, nowMs, call.recordedActivityMs);
+    }
     // Stored only with writes that stand (a value, or a Failure whose writes are kept): a thrown
     // error rolls this back too, so a retry with the key runs again. Answers that change the
     // session are not stored: a token is never kept, so they could not be replayed whole.

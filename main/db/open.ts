@@ -7,6 +7,7 @@ import { acquireDatabaseLock, type DatabaseLock } from './lock';
 import { DatabaseTooNewError, migrate, schemaVersion } from './migrate';
 import { LATEST_VERSION } from './migrations';
 import type { DB } from './schema';
+import { cachingHandle, type CachingHandle } from './statement-cache';
 
 export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for this runtime (Electron passes its own). */
@@ -20,6 +21,8 @@ export interface OpenOptions {
 
 export interface Database {
   sqlite: SqliteDatabase;
+  /** Kysely's handle on `sqlite`, keeping prepared statements (statement-cache.ts). */
+  statements: CachingHandle;
   db: Kysely<DB>;
   /** Closes the database and releases its lock. */
   close: () => Promise<void>;
@@ -61,17 +64,23 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     if (found > LATEST_VERSION) throw new DatabaseTooNewError(found, LATEST_VERSION);
     applyPragmas(sqlite);
     migrate(sqlite);
+    // The query planner's statistics, refreshed where a table grew or shrank a lot since they were
+    // taken (bounded work: analysis_limit). Without them a ten-year list may pick the wrong index.
+    sqlite.pragma('analysis_limit = 1000');
+    sqlite.pragma('optimize = 0x10002');
   } catch (e) {
     sqlite.close();
     lock?.release();
     throw e;
   }
+  const statements = cachingHandle(sqlite);
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: statements }),
     plugins: [new CamelCasePlugin()],
   });
   return {
     sqlite,
+    statements,
     db,
     lock,
     close: async () => {

@@ -10,12 +10,13 @@ export const auditListInput = z.strictObject({
   fromMs: z.number().int().nonnegative().optional(),
   toMs: z.number().int().nonnegative().optional(),
   search: text(100).optional(),
-  offset: z.number().int().min(0).default(0),
+  /** The id of the last entry shown: the page holds older ones. */
+  after: id.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 
 export const auditOperations = {
-  'audit.list': op<Page<AuditEntry>>()({
+  'audit.list': op<Page<AuditEntry, number>>()({
     input: auditListInput,
     access: 'audit.read',
     write: false,

@@ -67,9 +67,28 @@ export interface AuditEntry {
   summary: unknown;
 }
 
-export interface Page<T> {
+/** Where the next page of a sorted list starts: the last row's sort value and id. */
+export interface ListCursor {
+  key: string | number;
+  id: number;
+}
+
+/** How many rows a list's filters match. Counting stops at a cap: then `atLeast` is true. */
+export interface ListTotal {
+  count: number;
+  atLeast: boolean;
+}
+
+/**
+ * A page of a long list, read by keyset (the rows after the cursor, on an index in the list's
+ * order) instead of by offset, so page 500 costs what page 1 does.
+ */
+export interface Page<T, C = ListCursor> {
   items: T[];
-  total: number;
+  /** Pass back as `after` for the following page; null when this page is the last. */
+  next: C | null;
+  /** On the first page only (no `after`); null on the following ones. */
+  total: ListTotal | null;
 }
 
 export interface NotificationView {

@@ -4,6 +4,7 @@ import { empty, op } from '../contract/spec';
 import { id } from '../validation/fields';
 
 export const notificationsOperations = {
+  /** The newest 50, and how many are unread (counted up to 100: the badge shows "99+"). */
   'notifications.list': op<{ items: NotificationView[]; unread: number }>()({
     input: empty,
     access: 'session',

@@ -25,7 +25,8 @@ export const requestListInput = z.strictObject({
   sort: z
     .enum(['arrival_desc', 'arrival_asc', 'updated_desc', 'budget_desc'])
     .default('updated_desc'),
-  offset: z.number().int().min(0).default(0),
+  /** The last row shown (its sort value and id): the page holds the rows after it. */
+  after: z.strictObject({ key: z.union([z.string().max(10), z.number().int()]), id }).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 

@@ -1,2 +1,3 @@
 export { auditHandlers } from './handlers';
 export { appendAudit, type AuditInsert } from './audit';
+export { auditSearchTexts } from './search';

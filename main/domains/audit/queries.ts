@@ -1,14 +1,39 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { DB } from '../../db/schema';
+import { ngramMatch, ngramTerms } from '../../core/ngrams';
+import { auditSearchTexts } from './search';
 
 /**
- * SQLite-only SQL of the audit domain (json_tree). The office server's PostgreSQL twin will use
- * jsonb_path / a text column instead; nothing outside this file writes raw SQL for audit.
+ * SQLite-only SQL of the audit domain (the FTS5 index audit_search). The office server's
+ * PostgreSQL twin will use a trigram index instead; nothing outside this file writes raw SQL for
+ * audit.
  */
-export function auditTextMatches(search: string): Expression<SqlBool> {
-  const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-  // Search the summary's values, not its JSON text: escaped quotes and backslashes would not
-  // match, and every key name would.
-  return sql<SqlBool>`(actor_name LIKE ${like} ESCAPE '\\' OR operation LIKE ${like} ESCAPE '\\'
-        OR EXISTS (SELECT 1 FROM json_tree(audit_log.summary) j
-                   WHERE j.atom IS NOT NULL AND j.value LIKE ${like} ESCAPE '\\'))`;
+
+/**
+ * The search index's MATCH for a text (an entry's actor, operation or summary values — not the
+ * summary's key names: "name" would match every entry), or null when it holds nothing to look for.
+ */
+export function textMatch(search: string): Expression<SqlBool> | null {
+  const match = ngramMatch(search);
+  return match === null ? null : sql<SqlBool>`audit_search MATCH ${match}`;
+}
+
+/** Entries among the hits of a `textMatch` (when the list is not read in the index's order). */
+export function hitIds(match: Expression<SqlBool>): Expression<SqlBool> {
+  return sql<SqlBool>`id IN (SELECT rowid FROM audit_search WHERE ${match})`;
+}
+
+/** Indexes a new entry for the text search, in the transaction that appends it. */
+export async function indexEntry(
+  db: Kysely<DB>,
+  id: number,
+  entry: Parameters<typeof auditSearchTexts>[0],
+): Promise<void> {
+  await sql`INSERT INTO audit_search (rowid, terms)
+            VALUES (${id}, ${ngramTerms(auditSearchTexts(entry))})`.execute(db);
+}
+
+/** Entries after `id` in the (time, id) order of a time-range list: a row value compared. */
+export function entryBefore(id: number): Expression<SqlBool> {
+  return sql<SqlBool>`(at_ms, id) < (SELECT at_ms, id FROM audit_log WHERE id = ${id})`;
 }

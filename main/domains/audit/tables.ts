@@ -14,4 +14,13 @@ export interface AuditTables {
     entityId: string | null;
     summary: Generated<string>;
   };
+  /**
+   * The FTS5 index of the entries' text (migration 0080): rowid is the entry's id; the column
+   * named like the table is FTS5's hidden one that MATCH compares with.
+   */
+  auditSearch: {
+    rowid: number;
+    terms: string;
+    auditSearch: string;
+  };
 }

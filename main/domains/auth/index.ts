@@ -1,5 +1,11 @@
 export { authHandlers } from './handlers';
 export { hashPassword } from './passwords';
-export { endUserSessions, resolveSession, touchSession } from './sessions';
+export {
+  endUserSessions,
+  noteActivity,
+  resolveSession,
+  touchSession,
+  type SessionState,
+} from './sessions';
 export { IDEMPOTENCY_TTL_MS, findAnswer, inputHash, storeAnswer } from './idempotency';
 export { forgetUnknownLogin } from './unknown-logins';

@@ -19,7 +19,14 @@ export async function createSession(db: Kysely<DB>, userId: number, nowMs: numbe
 export type SessionState =
   | { status: 'none' }
   | { status: 'expired' }
-  | { status: 'locked' | 'active'; tokenHash: string; userId: number };
+  | {
+      status: 'locked' | 'active';
+      tokenHash: string;
+      userId: number;
+      lastActiveAtMs: number;
+      /** The user, read in the same statement (the dispatcher's actor needs them on every call). */
+      user: { displayName: string; language: string; mustChangePassword: number };
+    };
 
 /**
  * Classifies a token. Idle for longer than the configured minutes means locked: the shared
@@ -43,6 +50,9 @@ export async function resolveSession(
       'sessions.locked',
       'sessions.endedAtMs',
       'users.disabled',
+      'users.displayName',
+      'users.language',
+      'users.mustChangePassword',
     ])
     .where('sessions.tokenHash', '=', tokenHash)
     .executeTakeFirst();
@@ -50,12 +60,46 @@ export async function resolveSession(
   if (row.endedAtMs !== null || row.disabled || nowMs - row.createdAtMs > SESSION_MAX_MS) {
     return { status: 'expired' };
   }
+  const user = {
+    displayName: row.displayName,
+    language: row.language,
+    mustChangePassword: row.mustChangePassword,
+  };
   const idle = nowMs - row.lastActiveAtMs > idleLockMinutes * 60_000;
   if (row.locked || idle) {
     if (!row.locked) await setLocked(db, tokenHash, true);
-    return { status: 'locked', tokenHash, userId: row.userId };
+    return {
+      status: 'locked',
+      tokenHash,
+      userId: row.userId,
+      lastActiveAtMs: row.lastActiveAtMs,
+      user,
+    };
   }
-  return { status: 'active', tokenHash, userId: row.userId };
+  return {
+    status: 'active',
+    tokenHash,
+    userId: row.userId,
+    lastActiveAtMs: row.lastActiveAtMs,
+    user,
+  };
+}
+
+/**
+ * How stale a session's recorded activity may get before a call writes it again. Writing it on
+ * every call made each read a committed (fsynced) write; the idle lock may now come up to this
+ * much sooner than the configured minutes after the last call.
+ */
+export const ACTIVITY_WRITE_EVERY_MS = 60_000;
+
+/** Records a call's activity if the recorded one is a minute old or more (see above). */
+export async function noteActivity(
+  db: Kysely<DB>,
+  tokenHash: string,
+  nowMs: number,
+  recordedMs: number,
+) {
+  if (nowMs - recordedMs >= ACTIVITY_WRITE_EVERY_MS) await touchSession(db, tokenHash, nowMs);
 }
 
 export async function touchSession(db: Kysely<DB>, tokenHash: string, nowMs: number) {

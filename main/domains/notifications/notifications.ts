@@ -43,6 +43,9 @@ export async function notify(
   }
 }
 
+/** Unread notifications are counted up to this many; the badge shows "99+" from 100. */
+export const UNREAD_CAP = 100;
+
 export async function listNotifications(db: Kysely<DB>, userId: number) {
   const rows = await db
     .selectFrom('notifications')
@@ -52,11 +55,19 @@ export async function listNotifications(db: Kysely<DB>, userId: number) {
     .orderBy('id', 'desc')
     .limit(50)
     .execute();
+  // On the partial index of unread rows, and no further than the badge shows ("99+"): a user
+  // who never reads his notifications must not make every call count ten years of them.
   const unread = await db
-    .selectFrom('notifications')
+    .selectFrom(
+      db
+        .selectFrom('notifications')
+        .select('id')
+        .where('userId', '=', userId)
+        .where('readAtMs', 'is', null)
+        .limit(UNREAD_CAP)
+        .as('u'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('userId', '=', userId)
-    .where('readAtMs', 'is', null)
     .executeTakeFirstOrThrow();
   const items: NotificationView[] = rows.map((r) => ({
     id: r.id,

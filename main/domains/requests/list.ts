@@ -1,19 +1,72 @@
 import { hasPermission } from '../../../shared/auth';
 import type { OpParsed } from '../../../shared/contract/operations';
-import type { Page } from '../../../shared/contract/types';
+import type { ListCursor, ListTotal, Page } from '../../../shared/contract/types';
+import { addDays } from '../../../shared/dates';
 import type { RequestSummary } from '../../../shared/requests/views';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
-import { searchCondition, summaryQuery, toSummary } from './queries';
+import { cappedTotal } from '../../core/paging';
+import {
+  countFromCounters,
+  listRowsQuery,
+  maxStayDays,
+  searchCondition,
+  searchHits,
+  sortedOffIndex,
+  statusIn,
+  tierIn,
+  toSummary,
+} from './queries';
 
-const ORDER = {
-  arrival_desc: ['r.arrivalDate', 'desc'],
-  arrival_asc: ['r.arrivalDate', 'asc'],
-  updated_desc: ['r.updatedAtMs', 'desc'],
-  budget_desc: ['r.budgetTotalFen', 'desc'],
+/** Each sort: its column (walked on an index: see migration 0080), direction and key type. */
+const SORTS = {
+  arrival_desc: { col: 'r.arrivalDate', dir: 'desc', key: 'string' },
+  arrival_asc: { col: 'r.arrivalDate', dir: 'asc', key: 'string' },
+  updated_desc: { col: 'r.updatedAtMs', dir: 'desc', key: 'number' },
+  budget_desc: { col: 'r.budgetTotalFen', dir: 'desc', key: 'number' },
 } as const;
 
-/** The caller's requests ('mine'), or every submitted one ('all', for those who may read all). */
+/**
+ * Beyond this many matches a total that has to look at rows reads "1,000+": each counted row is a
+ * lookup (about 2 µs), and nobody pages through a thousand search results — they narrow it.
+ */
+export const COUNT_CAP = 1_000;
+
+/**
+ * Up to this many search hits the list reads them and sorts; beyond, it walks the sort's index.
+ * The costs cross near √(page × requests) row reads: about 5,000 at 500,000 requests.
+ */
+const DENSE_HITS = 5_000;
+
+type ListRow = Parameters<typeof toSummary>[0];
+
+function cursorOf(row: ListRow, sort: keyof typeof SORTS): ListCursor {
+  const key =
+    sort === 'updated_desc'
+      ? row.updatedAtMs
+      : sort === 'budget_desc'
+        ? row.budgetTotalFen
+        : row.arrivalDate;
+  return { key, id: row.id };
+}
+
+/** How many rows the list's query holds, counted up to COUNT_CAP. */
+function cappedCount(ctx: ServiceContext, q: ReturnType<typeof listRowsQuery>) {
+  return cappedTotal(
+    ctx.db,
+    q
+      .clearSelect()
+      .select('r.id')
+      .limit(COUNT_CAP + 1)
+      .as('m'),
+    COUNT_CAP,
+  );
+}
+
+/**
+ * The caller's requests ('mine'), or every submitted one ('all', for those who may read all), a
+ * page at a time in the chosen order: the rows after `after`, on the sort's index.
+ */
 export async function listRequests(
   ctx: ServiceContext,
   f: OpParsed<'requests.list'>,
@@ -22,27 +75,72 @@ export async function listRequests(
   if (f.scope === 'all' && !hasPermission(actor.roles, 'requests.readAll')) {
     throw new AppError('FORBIDDEN', 'errors.FORBIDDEN');
   }
-  let q = summaryQuery(ctx.db);
+  const sort = SORTS[f.sort];
+  if (f.after && typeof f.after.key !== sort.key) {
+    throw new AppError('INVALID_INPUT', 'errors.INVALID_INPUT');
+  }
+  const search = f.search ? searchCondition(f.search) : null;
+  // Few hits: read them and sort. Many: walk the sort's index, where they come soon.
+  const hits = search && f.search ? await searchHits(ctx.db, f.search, DENSE_HITS) : 0;
+  const sparse = search !== null && hits <= DENSE_HITS;
+
+  let q = listRowsQuery(ctx.db);
   if (f.scope === 'mine') q = q.where('r.hostUserId', '=', actor.userId);
   // A request its host never submitted is his alone (hostOnly in shared/requests/rights): a
   // draft has status 'draft' and revision 0, a cancelled draft revision 0.
   else q = q.where('r.status', '!=', 'draft').where('r.revision', '>', 0);
-  if (f.statuses?.length) q = q.where('r.status', 'in', f.statuses);
-  if (f.tiers?.length) q = q.where('r.tier', 'in', f.tiers);
+  if (f.statuses?.length) q = q.where(statusIn(f.statuses));
+  if (f.tiers?.length) q = q.where(tierIn(f.tiers));
   if (f.departmentId !== undefined) q = q.where('r.departmentId', '=', f.departmentId);
-  if (f.fromDate) q = q.where('r.departureDate', '>=', f.fromDate);
+  if (f.fromDate) {
+    q = q.where('r.departureDate', '>=', f.fromDate);
+    // Redundant for the result (no stay is longer), but it bounds the range on arrival_date, so
+    // an old date range does not walk ten years of arrivals.
+    const longest = await maxStayDays(ctx.db);
+    q = q.where('r.arrivalDate', '>=', addDays(f.fromDate, -longest));
+  }
   if (f.toDate) q = q.where('r.arrivalDate', '<=', f.toDate);
-  if (f.search) q = q.where(searchCondition(f.search));
-  const total = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const [col, dir] = ORDER[f.sort];
+  if (search) q = q.where(search);
+
+  let total: ListTotal | null = null;
+  if (!f.after) {
+    const narrowed =
+      Boolean(f.statuses?.length || f.tiers?.length || f.fromDate || f.toDate) ||
+      f.departmentId !== undefined;
+    if (f.scope === 'all' && !search && !f.fromDate && !f.toDate) {
+      total = { count: await countFromCounters(ctx.db, f), atLeast: false };
+    } else if (f.scope === 'all' && search && f.search && !sparse && !narrowed) {
+      // Many hits: every hit beyond the unlisted requests (drafts) is a listed one, so when
+      // they are COUNT_CAP more, the total is known to be at least that without reading rows.
+      const unlisted = await countFromCounters(ctx.db, {}, 0);
+      const all = await searchHits(ctx.db, f.search, unlisted + COUNT_CAP);
+      total =
+        all - unlisted >= COUNT_CAP
+          ? { count: COUNT_CAP, atLeast: true }
+          : await cappedCount(ctx, q);
+    } else {
+      total = await cappedCount(ctx, q);
+    }
+  }
+
+  const { col, dir } = sort;
+  if (f.after) {
+    const { key, id } = f.after;
+    q = q.where((eb) =>
+      eb(eb.refTuple(col, 'r.id'), dir === 'desc' ? '<' : '>', eb.tuple(key, id)),
+    );
+  }
   const rows = await q
-    .orderBy(col, dir)
-    .orderBy('r.id', 'desc')
-    .offset(f.offset)
-    .limit(f.limit)
+    .orderBy(sparse ? sortedOffIndex(col) : col, dir)
+    .orderBy('r.id', dir)
+    .limit(f.limit + 1)
     .execute();
-  return { total: Number(total.n), items: rows.map(toSummary) };
+  const more = rows.length > f.limit;
+  const items = more ? rows.slice(0, f.limit) : rows;
+  const last = items[items.length - 1];
+  return {
+    items: items.map(toSummary),
+    next: more && last ? cursorOf(last, f.sort) : null,
+    total,
+  };
 }

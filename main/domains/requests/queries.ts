@@ -1,29 +1,65 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { LIVE_STATUSES } from '../../../shared/requests/lifecycle';
+import { LIVE_STATUSES, type RequestStatus } from '../../../shared/requests/lifecycle';
+import type { Tier } from '../../../shared/policy';
 import { orgKey } from '../../../shared/requests/org';
 import type { RequestSummary } from '../../../shared/requests/views';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../core/errors';
+import { ngramMatch, ngramTerms } from '../../core/ngrams';
+import { requestSearchTexts } from '../../../shared/requests/search';
+import type { RequestBody } from '../../../shared/requests/schema';
 
 /**
- * Reads of reception requests. The SQLite-only pieces (json_tree) live here and
+ * Reads of reception requests. The SQLite-only pieces (FTS5) live here and
  * only here, so the office server's PostgreSQL twin has one file to mirror.
  */
 
+/** A request's row with what its dossier and its rights need beyond a list's columns. */
 export function summaryQuery(db: Kysely<DB>) {
+  return listRowsQuery(db).select((eb) => [
+    'r.body',
+    'r.policyVersion',
+    eb
+      .selectFrom('departments as dh')
+      .select('dh.headUserId')
+      .whereRef('dh.id', '=', 'r.departmentId')
+      .$asScalar()
+      .$castTo<number | null>()
+      .as('departmentHeadUserId'),
+  ]);
+}
+export type SummaryRow = Awaited<
+  ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>
+>;
+
+/**
+ * The lists' rows: only what a list shows (not the body: ten years of bodies is gigabytes). One
+ * table in FROM, the names as scalar subqueries: with users joined, SQLite may loop over the users
+ * first and sort every request of theirs instead of walking the list's index to the page's end.
+ */
+export function listRowsQuery(db: Kysely<DB>) {
   return db
     .selectFrom('requests as r')
-    .innerJoin('users as h', 'h.id', 'r.hostUserId')
-    .leftJoin('departments as d', 'd.id', 'r.departmentId')
-    .select([
+    .select((eb) => [
       'r.id',
       'r.code',
       'r.status',
       'r.hostUserId',
-      'h.displayName as hostName',
+      eb
+        .selectFrom('users as h')
+        .select('h.displayName')
+        .whereRef('h.id', '=', 'r.hostUserId')
+        .$asScalar()
+        .$notNull()
+        .as('hostName'),
       'r.departmentId',
-      'd.name as departmentName',
-      'd.headUserId as departmentHeadUserId',
+      eb
+        .selectFrom('departments as d')
+        .select('d.name')
+        .whereRef('d.id', '=', 'r.departmentId')
+        .$asScalar()
+        .$castTo<string | null>()
+        .as('departmentName'),
       'r.orgName',
       'r.tier',
       'r.arrivalDate',
@@ -34,15 +70,11 @@ export function summaryQuery(db: Kysely<DB>) {
       'r.revision',
       'r.version',
       'r.updatedAtMs',
-      'r.body',
-      'r.policyVersion',
     ]);
 }
-export type SummaryRow = Awaited<
-  ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>
->;
+type ListRow = Awaited<ReturnType<ReturnType<typeof listRowsQuery>['executeTakeFirstOrThrow']>>;
 
-export function toSummary(r: SummaryRow): RequestSummary {
+export function toSummary(r: ListRow): RequestSummary {
   return {
     id: r.id,
     code: r.code,
@@ -70,13 +102,16 @@ export async function loadRow(db: Kysely<DB>, id: number): Promise<SummaryRow> {
   return row;
 }
 
-/** Several requests in one statement, by id. */
-export async function loadRows(db: Kysely<DB>, ids: readonly number[]) {
-  if (ids.length === 0) return new Map<number, SummaryRow>();
-  const rows = await summaryQuery(db)
-    .where('r.id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r]));
+/** Several requests as a list shows them (no body), by id: a statement per 1,000. */
+export async function loadListRows(db: Kysely<DB>, ids: readonly number[]) {
+  const out = new Map<number, ListRow>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await listRowsQuery(db)
+      .where('r.id', 'in', ids.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
 }
 
 /**
@@ -114,13 +149,91 @@ export async function executiveUserIds(db: Kysely<DB>): Promise<Set<number>> {
 }
 
 /**
- * Free-text search of the list: organisation, code, host, and the body's text values (not its
- * JSON text: every key name would match). `r` and `h` are the list query's aliases.
+ * Free-text search of the lists: a substring of what the host wrote (`requestSearchTexts`: code,
+ * organisation, visitors, purpose …) through the bigram index, or of the host's name. `r` is the
+ * list query's alias. Null when the text holds nothing to look for (only spaces).
  */
-export function searchCondition(search: string): Expression<SqlBool> {
-  const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-  return sql<SqlBool>`(r.org_name LIKE ${like} ESCAPE '\\' OR r.code LIKE ${like} ESCAPE '\\'
-        OR h.display_name LIKE ${like} ESCAPE '\\'
-        OR EXISTS (SELECT 1 FROM json_tree(r.body) j
-                   WHERE j.type = 'text' AND j.value LIKE ${like} ESCAPE '\\'))`;
+export function searchCondition(search: string): Expression<SqlBool> | null {
+  const match = ngramMatch(search);
+  if (match === null) return null;
+  const like = `%${search.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  return sql<SqlBool>`(r.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ${match})
+        OR r.host_user_id IN (SELECT id FROM users WHERE display_name LIKE ${like} ESCAPE '\\'))`;
+}
+
+/**
+ * How many requests hold the search text, counted in the index up to `cap` (well under a
+ * millisecond): how the list should be read depends on it (list.ts).
+ */
+export async function searchHits(db: Kysely<DB>, search: string, cap: number): Promise<number> {
+  const match = ngramMatch(search);
+  if (match === null) return 0;
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM
+      (SELECT rowid FROM request_search WHERE request_search MATCH ${match} LIMIT ${cap + 1})`.execute(
+    db,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * A sort that does not use the column's index (SQLite's unary +): for a few search hits, reading
+ * them and sorting beats walking the index past thousands of rows that do not match.
+ */
+export function sortedOffIndex(column: 'r.arrivalDate' | 'r.updatedAtMs' | 'r.budgetTotalFen') {
+  return sql`+${sql.ref(column)}`;
+}
+
+/** Keeps a request's entry in the search index in step with its text (`isNew`: no entry yet). */
+export async function indexForSearch(
+  db: Kysely<DB>,
+  id: number,
+  code: string,
+  body: RequestBody,
+  isNew: boolean,
+) {
+  if (!isNew) await sql`DELETE FROM request_search WHERE rowid = ${id}`.execute(db);
+  await sql`INSERT INTO request_search (rowid, terms)
+            VALUES (${id}, ${ngramTerms(requestSearchTexts(code, body))})`.execute(db);
+}
+
+/**
+ * Status and tier filters of the lists, kept off the indexes on purpose (SQLite's unary +): a
+ * list walks the index of its sort order and stops at the page's end, whereas an index on status
+ * would fetch every 'filed' request of ten years and sort them. Statuses and tiers are few, so
+ * the walk meets a match soon; the totals come from the counters.
+ */
+export function statusIn(statuses: readonly RequestStatus[]): Expression<SqlBool> {
+  return sql<SqlBool>`+r.status IN (${sql.join(statuses)})`;
+}
+export function tierIn(tiers: readonly Tier[]): Expression<SqlBool> {
+  return sql<SqlBool>`+r.tier IN (${sql.join(tiers)})`;
+}
+
+/** The longest stay ever saved, in days (request_stats, kept by triggers). */
+export async function maxStayDays(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('requestStats')
+    .select('value')
+    .where('key', '=', 'max_stay_days')
+    .executeTakeFirst();
+  return row?.value ?? 0;
+}
+
+/**
+ * How many requests match, from the counters (request_counts): no scan of requests. `listed` 0
+ * counts the others (drafts never submitted).
+ */
+export async function countFromCounters(
+  db: Kysely<DB>,
+  f: { statuses?: readonly RequestStatus[]; tiers?: readonly Tier[]; departmentId?: number },
+  listed: 0 | 1 = 1,
+): Promise<number> {
+  let q = db
+    .selectFrom('requestCounts')
+    .select((eb) => eb.fn.sum<number | null>('n').as('n'))
+    .where('listed', '=', listed);
+  if (f.statuses?.length) q = q.where('status', 'in', [...f.statuses]);
+  if (f.tiers?.length) q = q.where('tier', 'in', [...f.tiers]);
+  if (f.departmentId !== undefined) q = q.where('departmentId', '=', f.departmentId);
+  return Number((await q.executeTakeFirstOrThrow()).n ?? 0);
 }

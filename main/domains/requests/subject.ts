@@ -13,7 +13,7 @@ import {
 import { notify } from '../notifications';
 import { getDossier } from './dossier';
 import { addEvent } from './events';
-import { loadRows, toSummary } from './queries';
+import { loadListRows, toSummary } from './queries';
 import { changesBetween, loadRevisions, revisionOf, sinceRevision } from './revisions';
 import { transition } from './status';
 
@@ -40,26 +40,30 @@ async function loadFacts(db: Kysely<DB>, ids: readonly number[]) {
 
 /**
  * Inbox rows: the summary, the checks of the round being decided, and what changed since the
- * round this approver last decided on. Three statements at most, whatever their number.
+ * round this approver last decided on. Four statements per thousand rows, whatever their number.
  */
 async function inboxRows(ctx: ServiceContext, subjects: readonly RequestFacts[], viewerId: number) {
   const ids = subjects.map((s) => s.id);
-  const rows = await loadRows(ctx.db, ids);
+  const rows = await loadListRows(ctx.db, ids);
   const revised = subjects.filter((s) => s.revision >= 2).map((s) => s.id);
   const decided = await roundsDecidedBy(ctx.db, 'request', revised, viewerId);
   const since = new Map(
     subjects.map((s) => [s.id, sinceRevision(s.revision, decided.get(s.id) ?? [])]),
   );
-  const revs = await loadRevisions(
-    ctx.db,
-    subjects.flatMap((s) => {
-      const from = since.get(s.id);
-      return [
-        ...(s.revision > 0 ? [[s.id, s.revision] as const] : []),
-        ...(from !== null && from !== undefined ? [[s.id, from] as const] : []),
-      ];
-    }),
-  );
+  // Bodies only where a row shows what changed; the others need their round's checks.
+  const diffed = subjects.filter((s) => (since.get(s.id) ?? null) !== null);
+  const plain = subjects.filter((s) => (since.get(s.id) ?? null) === null && s.revision > 0);
+  const revs = new Map([
+    ...(await loadRevisions(
+      ctx.db,
+      plain.map((s) => [s.id, s.revision] as const),
+      { body: false },
+    )),
+    ...(await loadRevisions(
+      ctx.db,
+      diffed.flatMap((s) => [[s.id, s.revision] as const, [s.id, since.get(s.id) ?? 0] as const]),
+    )),
+  ]);
   const out = new Map<number, InboxSubject>();
   for (const [id, row] of rows) {
     const from = since.get(id) ?? null;

@@ -34,6 +34,7 @@ export interface RequestsTables {
   };
   /** Each submission, frozen with the checks and budget it was submitted with. */
   requestRevisions: {
+    id: Generated<number>;
     requestId: number;
     revision: number;
     body: Json<RequestBody>;
@@ -53,5 +54,20 @@ export interface RequestsTables {
     stepId: number | null;
     comment: Generated<string>;
     data: Generated<Json<Record<string, unknown>>>;
+  };
+  /** Requests per (listed, status, tier, department): the lists' totals. Kept by triggers. */
+  requestCounts: {
+    /** 1: in the 'all' scope (submitted at least once, not a draft). */
+    listed: 0 | 1;
+    status: RequestStatus;
+    tier: Tier;
+    /** 0: no department. */
+    departmentId: number;
+    n: number;
+  };
+  /** Figures about all requests kept by triggers ('max_stay_days'). */
+  requestStats: {
+    key: string;
+    value: number;
   };
 }

@@ -19,7 +19,7 @@ import { companyToday } from '../settings';
 import { getDossier } from './dossier';
 import { addEvent } from './events';
 import { previewWithHead } from './preview';
-import { loadRow } from './queries';
+import { indexForSearch, loadRow } from './queries';
 import { transition } from './status';
 
 /**
@@ -87,7 +87,7 @@ async function store(
   const { policy } = await callPolicy(ctx);
   const total = estimateBudget(body, policy).totalFen;
   if (input.id === null) {
-    const { id } = await ctx.db
+    const { id, code } = await ctx.db
       .insertInto('requests')
       .values({
         code: await nextCode(ctx),
@@ -98,8 +98,9 @@ async function store(
         createdAtMs: ctx.nowMs,
         updatedAtMs: ctx.nowMs,
       })
-      .returning('id')
+      .returning(['id', 'code'])
       .executeTakeFirstOrThrow();
+    await indexForSearch(ctx.db, id, code, body, true);
     await addEvent(ctx.db, {
       requestId: id,
       atMs: ctx.nowMs,
@@ -119,6 +120,7 @@ async function store(
     .set({ ...mirror(body, total), version: row.version + 1, updatedAtMs: ctx.nowMs })
     .where('id', '=', row.id)
     .execute();
+  await indexForSearch(ctx.db, row.id, row.code, body, false);
   return { id: row.id, status, revision: row.revision };
 }
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClientProvider, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { createElement, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES, type EventName } from '../../../shared/contract/names';
@@ -15,6 +15,7 @@ import {
   opKey,
   useAcceptDossier,
   useEventInvalidation,
+  useInfiniteOp,
   useOp,
   useOpMutation,
 } from './queries';
@@ -93,6 +94,72 @@ describe('EVENT_INVALIDATIONS', () => {
 
     unmount();
     expect(stopped.sort()).toEqual([...EVENT_NAMES].sort());
+  });
+});
+
+describe('useInfiniteOp', () => {
+  const input = { scope: 'all', sort: 'updated_desc', limit: 2 } as const;
+  const cursor = { key: 1_700_000_000_000, id: 2 };
+  /** A list of four rows read two at a time; `count` is what the first page says. */
+  function serve(count: { n: number }) {
+    mockedCall.mockImplementation((async (_op: string, args: { after?: unknown }) => ({
+      ok: true,
+      value:
+        args.after === undefined
+          ? {
+              items: [{ id: 4 }, { id: 3 }],
+              next: cursor,
+              total: { count: count.n, atLeast: false },
+            }
+          : { items: [{ id: 2 }, { id: 1 }], next: null, total: null },
+    })) as unknown as typeof call);
+  }
+
+  it('reads page after page on the previous next, under [name, input], keeping the first total', async () => {
+    serve({ n: 4 });
+    const client = newClient();
+    const { result, unmount } = renderHook(() => useInfiniteOp('requests.list', input), {
+      wrapper: wrapperFor(client),
+    });
+    await waitFor(() => expect(result.current.items.map((r) => r.id)).toEqual([4, 3]));
+    expect(result.current.total).toEqual({ count: 4, atLeast: false });
+    expect(result.current.query.hasNextPage).toBe(true);
+
+    await act(() => result.current.query.fetchNextPage());
+    await waitFor(() => expect(result.current.items.map((r) => r.id)).toEqual([4, 3, 2, 1]));
+    expect(result.current.total).toEqual({ count: 4, atLeast: false });
+    expect(result.current.query.hasNextPage).toBe(false);
+    expect(mockedCall.mock.calls).toEqual([
+      ['requests.list', input],
+      ['requests.list', { ...input, after: cursor }],
+    ]);
+    // The key `useOp` would use, so `opKey(name)` filters reach it.
+    expect(client.getQueryState(opKey('requests.list', input))?.status).toBe('success');
+    unmount();
+  });
+
+  it('an event re-reads every loaded page, from the first, and keeps them all', async () => {
+    const count = { n: 4 };
+    serve(count);
+    const client = newClient();
+    const { result, unmount } = renderHook(() => useInfiniteOp('requests.list', input), {
+      wrapper: wrapperFor(client),
+    });
+    await waitFor(() => expect(result.current.query.hasNextPage).toBe(true));
+    await act(() => result.current.query.fetchNextPage());
+    await waitFor(() => expect(result.current.items).toHaveLength(4));
+    mockedCall.mockClear();
+
+    count.n = 5;
+    await act(() => invalidateForEvent(client, 'approvals.changed', { requestId: 7 }));
+
+    expect(mockedCall.mock.calls).toEqual([
+      ['requests.list', input],
+      ['requests.list', { ...input, after: cursor }],
+    ]);
+    await waitFor(() => expect(result.current.total).toEqual({ count: 5, atLeast: false }));
+    expect(result.current.items.map((r) => r.id)).toEqual([4, 3, 2, 1]);
+    unmount();
   });
 });
 

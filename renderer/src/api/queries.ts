@@ -7,10 +7,14 @@ import {
   QueryClient,
   QueryClientProvider,
   keepPreviousData,
+  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
+  type InfiniteData,
   type InvalidateQueryFilters,
+  type UseInfiniteQueryOptions,
+  type UseInfiniteQueryResult,
   type UseMutationResult,
   type UseQueryOptions,
   type UseQueryResult,
@@ -21,12 +25,14 @@ import {
   useCallback,
   useEffect,
   useEffectEvent,
+  useMemo,
   useState,
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_NAMES, type EventName, type OperationName } from '../../../shared/contract/names';
 import type { EventPayload, OpInput, OpOutput } from '../../../shared/contract/operations';
+import type { ListTotal, Page } from '../../../shared/contract/types';
 import type { RequestDossier } from '../../../shared/requests/views';
 import type { ApiError, ErrorCode, Message, MessageParams, Result } from '../../../shared/result';
 import { call, subscribe } from './client';
@@ -116,6 +122,90 @@ export function useOp<N extends OperationName, TData = OpOutput<N>>(
     queryKey: opKey(name, input),
     queryFn: async () => unwrap(await call(name, input)),
   });
+}
+
+/** The operations read a page at a time: they answer a `Page` and take the cursor as `after`. */
+export type PagedOperation = {
+  [N in OperationName]: OpOutput<N> extends Page<unknown, unknown>
+    ? 'after' extends keyof OpInput<N>
+      ? N
+      : never
+    : never;
+}[OperationName];
+
+/** The rows of one page of a paged operation. */
+export type PageItem<N extends PagedOperation> =
+  OpOutput<N> extends Page<infer T, unknown> ? T : never;
+/** Where a paged operation's next page starts (its `next`, passed back as `after`). */
+export type PageCursor<N extends PagedOperation> =
+  OpOutput<N> extends Page<unknown, infer C> ? C : never;
+/** The input of a paged operation without the cursor: what the list shows (filters, sort, limit). */
+export type PageInput<N extends PagedOperation> = Omit<OpInput<N>, 'after'>;
+
+type PagesOf<N extends PagedOperation> = InfiniteData<
+  Page<PageItem<N>, PageCursor<N>>,
+  PageCursor<N> | undefined
+>;
+
+export type UseInfiniteOpOptions<N extends PagedOperation> = Pick<
+  UseInfiniteQueryOptions<
+    Page<PageItem<N>, PageCursor<N>>,
+    OpError,
+    PagesOf<N>,
+    readonly [N, PageInput<N>],
+    PageCursor<N> | undefined
+  >,
+  'enabled' | 'placeholderData' | 'staleTime' | 'gcTime'
+>;
+
+export interface InfiniteOp<N extends PagedOperation> {
+  /** The TanStack query: `fetchNextPage`, `hasNextPage`, `isFetchingNextPage`, `error`… */
+  query: UseInfiniteQueryResult<PagesOf<N>, OpError>;
+  /** The rows of every page read so far, in order. */
+  items: PageItem<N>[];
+  /** How many rows the filters match, from the first page (the following ones carry none). */
+  total: ListTotal | null;
+  /**
+   * Reads the following page, unless a read is under way: then nothing (a scroll handler may ask
+   * many times before the first answer; the page is read once, never on a stale cursor).
+   */
+  loadMore: () => void;
+}
+
+/**
+ * Reads a keyset-paged operation page by page, for an infinite list: the first page without
+ * `after`, each following one with the `next` of the page before, until `next` is null.
+ *
+ * Cached under `[name, input]` like `useOp`, so `opKey(name)` filters and `EVENT_INVALIDATIONS`
+ * reach it; an invalidation reads every loaded page again, from the first, so a list scrolled far
+ * down keeps its rows (and its place). Do not also read the same input with `useOp`: the two keep
+ * different data under one key. For filters that change, pass `placeholderData: keepPreviousData`.
+ */
+export function useInfiniteOp<N extends PagedOperation>(
+  name: N,
+  input: PageInput<N>,
+  options: UseInfiniteOpOptions<N> = {},
+): InfiniteOp<N> {
+  const query = useInfiniteQuery<
+    Page<PageItem<N>, PageCursor<N>>,
+    OpError,
+    PagesOf<N>,
+    readonly [N, PageInput<N>],
+    PageCursor<N> | undefined
+  >({
+    ...options,
+    queryKey: [name, input] as const,
+    queryFn: async ({ pageParam }) => {
+      const args = (pageParam === undefined ? input : { ...input, after: pageParam }) as OpInput<N>;
+      return unwrap(await call(name, args)) as Page<PageItem<N>, PageCursor<N>>;
+    },
+    initialPageParam: undefined as PageCursor<N> | undefined,
+    getNextPageParam: (page) => page.next ?? undefined,
+  });
+  const { data, fetchNextPage } = query;
+  const items = useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
+  const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
+  return { query, items, total: data?.pages[0]?.total ?? null, loadMore };
 }
 
 export interface UseOpMutationOptions {

@@ -26,6 +26,8 @@ export const coreEn: Shape<typeof coreZhCN> = {
     retry: 'Retry',
     close: 'Close',
     total: '{{total}} in all',
+    totalAtLeast: '{{total}}+ in all',
+    loadingMore: 'Loading more…',
     empty: 'No data',
     units: {
       day_one: '{{count}} day',

@@ -25,6 +25,9 @@ export const coreZhCN = {
     retry: '重试',
     close: '关闭',
     total: '共 {{total}} 条',
+    /** A count that stopped at its cap: there are this many or more. */
+    totalAtLeast: '{{total}}+ 条',
+    loadingMore: '正在加载更多…',
     empty: '暂无数据',
     /** Counted units that sentences nest: `$t(common.units.night, {"count": {{nights}} })`. */
     units: {

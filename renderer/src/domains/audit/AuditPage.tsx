@@ -1,18 +1,20 @@
-import { DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import { DatePicker, Input, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPERATION_NAMES } from '../../../../shared/contract/names';
 import { OPERATIONS } from '../../../../shared/contract/operations';
 import type { AuditEntry } from '../../../../shared/contract/types';
 import { addDays, startOfCompanyDay } from '../../../../shared/dates';
 import type { Language } from '../../../../shared/i18n/translate';
-import { keepPreviousData, useErrorToast, useOp } from '../../api/queries';
+import { keepPreviousData, useErrorToast, useInfiniteOp, type PageInput } from '../../api/queries';
+import { InfiniteTable } from '../../components/InfiniteTable';
 import { formatInstant } from '../../format';
 import { useSignedIn } from '../../session/SessionContext';
 
 const WRITE_OPS = OPERATION_NAMES.filter((n) => OPERATIONS[n].write);
-const PAGE_SIZE = 50;
+/** Entries per page read as the log scrolls (the contract allows up to 200). */
+const PAGE_SIZE = 100;
 
 interface Filters {
   operation?: string;
@@ -36,83 +38,85 @@ export function AuditPage() {
   const session = useSignedIn();
   const tz = session.settings.timeZone;
   const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const changeFilters = (update: (f: Filters) => Filters) => {
-    setPage(1);
-    setFilters(update);
-  };
-  const changePage = (next: number) => setPage(next);
+  const changeFilters = (update: (f: Filters) => Filters) => setFilters(update);
 
-  // One page of the log; the page shown stays while the next one is read.
-  const query = useOp(
-    'audit.list',
-    {
+  // The log, newest first, read a page at a time (on the id of the last entry shown) as the
+  // reader scrolls; the entries shown stay while those of other filters are read.
+  const input = useMemo(
+    (): PageInput<'audit.list'> => ({
       operation: filters.operation,
       search: filters.search || undefined,
       // Dates are company calendar days, turned into instants in the company's time zone.
       fromMs: filters.from ? startOfCompanyDay(filters.from, tz) : undefined,
       toMs: filters.to ? startOfCompanyDay(addDays(filters.to, 1), tz) : undefined,
-      offset: (page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
-    },
-    { placeholderData: keepPreviousData },
+    }),
+    [filters, tz],
   );
-  useErrorToast(query.error);
-  const data: { items: AuditEntry[]; total: number } = query.data ?? { items: [], total: 0 };
-  const loading = query.isFetching;
+  const log = useInfiniteOp('audit.list', input, { placeholderData: keepPreviousData });
+  useErrorToast(log.query.error);
+  const loading = log.query.isPending || log.query.isPlaceholderData;
 
-  const columns: TableColumnsType<AuditEntry> = [
-    {
-      title: t('audit.time'),
-      dataIndex: 'atMs',
-      width: 170,
-      render: (ms: number) => formatInstant(ms, tz, i18n.language as Language),
-    },
-    {
-      title: t('audit.actor'),
-      key: 'actor',
-      width: 160,
-      render: (_, e) => (
-        <>
-          {e.actorName ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>}
-          {e.onBehalfOfName && (
-            <div>
-              <Typography.Text type="secondary">
-                {t('audit.onBehalfOf', { name: e.onBehalfOfName })}
-              </Typography.Text>
-            </div>
-          )}
-        </>
-      ),
-    },
-    {
-      title: t('audit.operation'),
-      dataIndex: 'operation',
-      width: 150,
-      render: (op: string, e) => {
-        // A refused sign-in is logged under auth.login too; say so rather than "Sign in".
-        const s = e.summary;
-        const refused =
-          op === 'auth.login' &&
-          typeof s === 'object' &&
-          s !== null &&
-          ('failedAttempt' in s || 'unknownLogin' in s || 'lockedOut' in s);
-        return refused ? t('ops.auth.loginFailed') : t(`ops.${op}`, { defaultValue: op });
+  const pending = log.query.isPending;
+  const emptyText = useMemo(() => (pending ? <span /> : t('audit.empty')), [pending, t]);
+  const language = i18n.language as Language;
+
+  // Kept from render to render: a table whose columns change draws every row again.
+  const columns = useMemo(
+    (): TableColumnsType<AuditEntry> => [
+      {
+        title: t('audit.time'),
+        dataIndex: 'atMs',
+        width: 150,
+        render: (ms: number) => formatInstant(ms, tz, language),
       },
-    },
-    {
-      title: t('audit.entity'),
-      key: 'entity',
-      width: 110,
-      render: (_, e) =>
-        `${t(`entities.${e.entityType}`, { defaultValue: e.entityType })}${e.entityId ? ' #' + e.entityId : ''}`,
-    },
-    {
-      title: t('audit.summary'),
-      dataIndex: 'summary',
-      render: (s: unknown) => <pre className="audit-summary">{summaryText(s)}</pre>,
-    },
-  ];
+      {
+        title: t('audit.actor'),
+        key: 'actor',
+        width: 130,
+        render: (_, e) => (
+          <>
+            {e.actorName ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>}
+            {e.onBehalfOfName && (
+              <div>
+                <Typography.Text type="secondary">
+                  {t('audit.onBehalfOf', { name: e.onBehalfOfName })}
+                </Typography.Text>
+              </div>
+            )}
+          </>
+        ),
+      },
+      {
+        title: t('audit.operation'),
+        dataIndex: 'operation',
+        width: 140,
+        render: (op: string, e) => {
+          // A refused sign-in is logged under auth.login too; say so rather than "Sign in".
+          const s = e.summary;
+          const refused =
+            op === 'auth.login' &&
+            typeof s === 'object' &&
+            s !== null &&
+            ('failedAttempt' in s || 'unknownLogin' in s || 'lockedOut' in s);
+          return refused ? t('ops.auth.loginFailed') : t(`ops.${op}`, { defaultValue: op });
+        },
+      },
+      {
+        title: t('audit.entity'),
+        key: 'entity',
+        width: 120,
+        render: (_, e) =>
+          `${t(`entities.${e.entityType}`, { defaultValue: e.entityType })}${e.entityId ? ' #' + e.entityId : ''}`,
+      },
+      {
+        title: t('audit.summary'),
+        dataIndex: 'summary',
+        render: (s: unknown) => <pre className="audit-summary">{summaryText(s)}</pre>,
+      },
+    ],
+    [t, language, tz],
+  );
 
   return (
     <>
@@ -133,8 +137,7 @@ export function AuditPage() {
         <DatePicker.RangePicker
           aria-label={t('audit.dateRange')}
           onChange={(_, strings) => {
-            setPage(1);
-            setFilters((f) => ({
+            changeFilters((f) => ({
               ...f,
               from: strings[0] || undefined,
               to: strings[1] || undefined,
@@ -151,21 +154,20 @@ export function AuditPage() {
           }}
         />
       </Space>
-      <Table<AuditEntry>
-        rowKey="id"
+      <InfiniteTable<AuditEntry>
+        label={t('audit.title')}
         size="small"
-        loading={loading}
         columns={columns}
-        dataSource={data.items}
-        locale={{ emptyText: t('audit.empty') }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data.total,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: changePage,
-        }}
+        flexMinWidth={220}
+        rows={log.items}
+        total={log.total}
+        hasMore={log.query.hasNextPage}
+        fetching={log.query.isFetching}
+        loadingMore={log.query.isFetchingNextPage}
+        loading={loading}
+        onLoadMore={log.loadMore}
+        resetKey={JSON.stringify(input)}
+        emptyText={emptyText}
       />
     </>
   );

@@ -7,7 +7,7 @@ describe('list query in the URL', () => {
   it('round-trips every filter, leaving defaults out', () => {
     const q = parseListQuery(
       new URLSearchParams(
-        'status=approving,returned&tier=A,B&dept=3&from=2026-05-01&to=2026-05-31&q=华为&sort=budget_desc&page=2',
+        'status=approving,returned&tier=A,B&dept=3&from=2026-05-01&to=2026-05-31&q=华为&sort=budget_desc',
       ),
     );
     expect(q).toEqual({
@@ -18,7 +18,6 @@ describe('list query in the URL', () => {
       toDate: '2026-05-31',
       search: '华为',
       sort: 'budget_desc',
-      page: 2,
     });
     expect(parseListQuery(listQueryParams(q))).toEqual(q);
     expect(listQueryParams(parseListQuery(new URLSearchParams(''))).toString()).toBe('');
@@ -33,12 +32,17 @@ describe('list query in the URL', () => {
     expect(q.departmentId).toBeNull();
     expect(q.fromDate).toBe('');
     expect(q.sort).toBe('updated_desc');
-    expect(q.page).toBe(1);
     expect(isFiltered(q)).toBe(true);
   });
 
-  it('turns page into offset and leaves empty filters out of the call', () => {
-    const q = parseListQuery(new URLSearchParams('page=3'));
+  it('opens an address from the paged list (page=) at the top, and drops the page', () => {
+    const q = parseListQuery(new URLSearchParams('status=draft&sort=arrival_asc&page=3'));
+    expect(q).toEqual(parseListQuery(new URLSearchParams('status=draft&sort=arrival_asc')));
+    expect(listQueryParams(q).toString()).toBe('status=draft&sort=arrival_asc');
+  });
+
+  it('leaves empty filters out of the call and the cursor to the list', () => {
+    const q = parseListQuery(new URLSearchParams(''));
     expect(isFiltered(q)).toBe(false);
     expect(listInput('all', q)).toEqual({
       scope: 'all',
@@ -49,8 +53,7 @@ describe('list query in the URL', () => {
       toDate: undefined,
       search: undefined,
       sort: 'updated_desc',
-      offset: 100,
-      limit: 50,
+      limit: 100,
     });
   });
 

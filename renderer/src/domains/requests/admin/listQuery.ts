@@ -1,12 +1,18 @@
 import { TIERS, type Tier } from '../../../../../shared/policy';
 import { REQUEST_STATUSES, type RequestStatus } from '../../../../../shared/requests/lifecycle';
+import type { PageInput } from '../../../api/queries';
 
 export const LIST_SORTS = ['arrival_desc', 'arrival_asc', 'updated_desc', 'budget_desc'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
 export const DEFAULT_SORT: ListSort = 'updated_desc';
-export const PAGE_SIZE = 50;
+/** Rows per page read as the list scrolls (the contract allows up to 200). */
+export const PAGE_SIZE = 100;
 
-/** What a request list shows, as kept in the URL query so back and forward restore it. */
+/**
+ * What a request list shows, as kept in the URL query so back and forward restore it. The list
+ * scrolls through every row (read page by page on a cursor), so no page number is kept; an older
+ * address with `page=` still opens, at the top.
+ */
 export interface ListQuery {
   statuses: RequestStatus[];
   tiers: Tier[];
@@ -15,7 +21,6 @@ export interface ListQuery {
   toDate: string;
   search: string;
   sort: ListSort;
-  page: number;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -47,7 +52,6 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
     sort: (LIST_SORTS as readonly string[]).includes(sort ?? '')
       ? (sort as ListSort)
       : DEFAULT_SORT,
-    page: positiveInt(params.get('page')) ?? 1,
   };
 }
 
@@ -61,11 +65,10 @@ export function listQueryParams(q: ListQuery): URLSearchParams {
   if (q.toDate) p.set('to', q.toDate);
   if (q.search) p.set('q', q.search);
   if (q.sort !== DEFAULT_SORT) p.set('sort', q.sort);
-  if (q.page > 1) p.set('page', String(q.page));
   return p;
 }
 
-/** True when any filter (not sort or page) narrows the list. */
+/** True when any filter (not the sort) narrows the list. */
 export function isFiltered(q: ListQuery): boolean {
   return (
     q.statuses.length > 0 ||
@@ -77,8 +80,8 @@ export function isFiltered(q: ListQuery): boolean {
   );
 }
 
-/** The `requests.list` input for a list query. */
-export function listInput(scope: 'mine' | 'all', q: ListQuery) {
+/** The `requests.list` input for a list query, without the cursor (`useInfiniteOp` adds it). */
+export function listInput(scope: 'mine' | 'all', q: ListQuery): PageInput<'requests.list'> {
   return {
     scope,
     statuses: q.statuses.length ? q.statuses : undefined,
@@ -88,7 +91,6 @@ export function listInput(scope: 'mine' | 'all', q: ListQuery) {
     toDate: q.toDate || undefined,
     search: q.search || undefined,
     sort: q.sort,
-    offset: (q.page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   };
 }
