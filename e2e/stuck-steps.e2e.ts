@@ -89,6 +89,12 @@ describe('steps that would be stuck', () => {
     });
     await visible(dialog);
     await dialog.locator('#disabled').click();
+    // The switch took the click (a busy machine must not leave it off and save nothing).
+    await expect
+      .poll(() => dialog.locator('#disabled').getAttribute('aria-checked'), {
+        timeout: UI_TIMEOUT,
+      })
+      .toBe('true');
     await button(dialog, zh('common.save')).click();
 
     // What would move, before anything is saved.

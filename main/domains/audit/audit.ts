@@ -76,14 +76,13 @@ export async function listAudit(
       .where(match)
       .where(filters(f));
     if (after === undefined) {
-      total = await cappedTotal(
-        db,
-        q
-          .select('auditLog.id')
-          .limit(COUNT_CAP + 1)
-          .as('m'),
-        COUNT_CAP,
-      );
+      // Every entry has its one row in the index: with no other filter the hits are counted
+      // there, without reading the entries.
+      const alone = !f.operation && f.actorUserId === undefined && !f.entityType;
+      const counted = alone
+        ? db.selectFrom('auditSearch').select('rowid as id').where(match)
+        : q.select('auditLog.id');
+      total = await cappedTotal(db, counted.limit(COUNT_CAP + 1).as('m'), COUNT_CAP);
     }
     rows = await q
       .$if(after !== undefined, (qb) => qb.where('auditSearch.rowid', '<', after ?? 0))
