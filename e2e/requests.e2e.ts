@@ -266,8 +266,13 @@ describe('reception requests', () => {
       reason,
     });
     await visible(host.locator('.ant-popover:visible').getByText(note));
-    await host.getByTestId('bell').click();
+    // Clicking it opens the request and marks it read.
+    const unreadBefore = await bellCount(host);
+    await host.locator('.ant-popover:visible').getByRole('button', { name: note }).click();
     await gone(host.locator('.ant-popover:visible'));
+    await expectStatus(host, 'returned');
+    expect(new URL(host.url()).hash).toBe(`#/requests/${id}`);
+    await expect.poll(() => bellCount(host), { timeout: UI_TIMEOUT }).toBe(unreadBefore - 1);
 
     await navigate(host, 'nav.myRequests');
     const listRow = host.getByRole('row').filter({ hasText: code });

@@ -74,6 +74,7 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<OperationName>([
   'settings.get',
   'notifications.list',
   'notifications.markRead',
+  'notifications.markAllRead',
 ]);
 
 function errorValue(e: AppError, language: Language): ApiError {

@@ -1,5 +1,6 @@
 import type { Permission, Role } from '../auth/roles';
 import type { Language } from '../i18n/translate';
+import type { NotificationTarget } from '../notifications/target';
 
 export interface UserView {
   id: number;
@@ -99,6 +100,8 @@ export interface NotificationView {
   params: Record<string, string | number>;
   createdAtMs: number;
   readAtMs: number | null;
+  /** Where it leads (the bell opens it); null: nowhere. */
+  target: NotificationTarget | null;
 }
 
 export interface Health {

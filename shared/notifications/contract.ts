@@ -16,6 +16,12 @@ export const notificationsOperations = {
     access: 'session',
     write: true,
   }),
+  /** Every unread notification of the caller, however old. */
+  'notifications.markAllRead': op<null>()({
+    input: empty,
+    access: 'session',
+    write: true,
+  }),
 };
 
 export interface NotificationsEvents {

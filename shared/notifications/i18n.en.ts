@@ -6,6 +6,8 @@ export const notificationsEn: Shape<typeof notificationsZhCN> = {
     title: 'Notifications',
     empty: 'No new notifications',
     markAllRead: 'Mark all as read',
+    markRead: 'Mark as read',
+    open: 'Open and mark as read',
     accountLocked: 'Account {{name}} ({{login}}) was locked for 15 minutes after wrong passwords.',
     passwordReset: '{{by}} reset your password.',
     approvalUnstaffed: 'Nobody can approve {{code}} {{org}}: assign an approver',
@@ -19,6 +21,6 @@ export const notificationsEn: Shape<typeof notificationsZhCN> = {
     requestCancelled: '{{by}} cancelled the reception {{code}} {{org}}',
   },
   ops: {
-    notifications: { markRead: 'Read notifications' },
+    notifications: { markRead: 'Read notifications', markAllRead: 'Read all notifications' },
   },
 };

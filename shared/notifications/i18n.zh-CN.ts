@@ -4,6 +4,8 @@ export const notificationsZhCN = {
     title: '通知',
     empty: '没有新通知',
     markAllRead: '全部标为已读',
+    markRead: '标为已读',
+    open: '打开并标为已读',
     accountLocked: '账户 {{name}}（{{login}}）因连续输错密码被锁定 15 分钟。',
     passwordReset: '{{by}} 重置了您的密码。',
     approvalUnstaffed: '无人可审批：{{code}} {{org}}，请指派审批人',
@@ -19,6 +21,7 @@ export const notificationsZhCN = {
   ops: {
     notifications: {
       markRead: '通知已读',
+      markAllRead: '全部通知已读',
     },
   },
 };

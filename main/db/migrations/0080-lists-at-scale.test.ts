@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { companyApp, decideAs, submitted } from '../../test-support';
 import { migrate } from '../migrate';
+import { MIGRATIONS } from '.';
 import { rebuildDerived } from '../derived';
 
 /** The derived tables' contents, in a stable order. */
@@ -76,7 +77,7 @@ describe('migration 0080 (lists at scale)', () => {
       ALTER TABLE revisions_70 RENAME TO request_revisions;
       PRAGMA user_version = 70;
     `);
-    expect(migrate(sqlite)).toBe(80);
+    expect(migrate(sqlite, MIGRATIONS.filter((m) => m.version <= 80))).toBe(80);
     expect(derived(sqlite)).toEqual(kept);
 
     // What the write paths maintain one row at a time is what a rebuild makes of all rows.

@@ -160,6 +160,7 @@ async function advance(
       'approval.task',
       'notifications.approvalTask',
       adapter.taskParams(subject),
+      adapter.noticeTarget(subject),
     );
     const [watching = []] = await withDelegates(ctx, audience);
     ctx.emit('approvals.changed', adapter.changedPayload(subject), [
@@ -312,10 +313,14 @@ export async function transfer(
     comment: input.comment,
     data: { to: target.displayName, toUserId: target.id },
   });
-  await notify(ctx, [target.id], 'approval.transferred', 'notifications.approvalTransferred', {
-    ...adapter.noticeParams(subject),
-    by: actor.displayName,
-  });
+  await notify(
+    ctx,
+    [target.id],
+    'approval.transferred',
+    'notifications.approvalTransferred',
+    { ...adapter.noticeParams(subject), by: actor.displayName },
+    adapter.noticeTarget(subject),
+  );
   const watchersAfter = await stepWatchers(ctx, { ...step, assigneeUserId: target.id });
   ctx.emit('approvals.changed', adapter.changedPayload(subject), [
     ...new Set([...watchersBefore, ...watchersAfter, target.id, actor.userId]),

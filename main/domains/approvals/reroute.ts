@@ -236,6 +236,7 @@ async function moveSteps(
         'approval.task',
         'notifications.approvalTask',
         m.adapter.taskParams(m.subject),
+        m.adapter.noticeTarget(m.subject),
       );
     }
     if (moved.nobody) {
@@ -245,6 +246,7 @@ async function moveSteps(
         'approval.unstaffed',
         'notifications.approvalUnstaffed',
         m.adapter.noticeParams(m.subject),
+        m.adapter.noticeTarget(m.subject),
       );
     }
     ctx.emit('approvals.changed', m.adapter.changedPayload(m.subject), [

@@ -6,6 +6,7 @@ import type { MessageParams } from '../../../shared/result';
 import type { DB } from '../../db/schema';
 import type { Actor, ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
+import type { NotificationTarget } from '../../../shared/notifications';
 
 /** A thing being approved. */
 export interface SubjectRef {
@@ -56,6 +57,8 @@ export interface ApprovalSubject<F extends SubjectFacts = SubjectFacts> {
   noticeParams(subject: F): MessageParams;
   /** The params of "a task waits for you", which may say more (e.g. the tier). */
   taskParams(subject: F): MessageParams;
+  /** Where its notifications lead (the bell opens it). */
+  noticeTarget(subject: F): NotificationTarget;
   /** The payload of 'approvals.changed' for this subject. */
   changedPayload(subject: F): EventPayload<'approvals.changed'>;
   /** The subject as the caller sees it after an approval operation; NOT_FOUND if he may not. */

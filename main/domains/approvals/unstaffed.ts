@@ -116,6 +116,7 @@ export async function tellUnstaffedPools(
       'approval.unstaffed',
       'notifications.approvalUnstaffed',
       adapter.noticeParams(subject),
+      adapter.noticeTarget(subject),
     );
     ctx.emit('approvals.changed', adapter.changedPayload(subject), [...told, subject.ownerUserId]);
   }
@@ -194,6 +195,7 @@ export async function reassign(
     'approval.task',
     'notifications.approvalTask',
     adapter.taskParams(subject),
+    adapter.noticeTarget(subject),
   );
   const [watchersAfter = []] = await withDelegates(ctx, [[target.id]]);
   ctx.emit('approvals.changed', adapter.changedPayload(subject), [

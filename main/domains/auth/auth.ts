@@ -108,10 +108,14 @@ async function checkPassword(
       entityId: user.id,
       summary: { lockedOut: true, login: user.login, client: ctx.client },
     });
-    await notify(ctx, await sysadminIds(ctx.db), 'account.locked', 'notifications.accountLocked', {
-      name: user.displayName,
-      login: user.login,
-    });
+    await notify(
+      ctx,
+      await sysadminIds(ctx.db),
+      'account.locked',
+      'notifications.accountLocked',
+      { name: user.displayName, login: user.login },
+      { type: 'users' },
+    );
     return accountLocked(LOCKOUT_MS / 60_000);
   }
   await ctx.db

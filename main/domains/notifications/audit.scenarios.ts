@@ -21,4 +21,14 @@ export const auditScenarios: Scenarios = {
       actorId: id,
     });
   },
+  'notifications.markAllRead': async (t) => {
+    const admin = await signedInAdmin(t);
+    const id = await newHost(t, admin.token);
+    await t.ok('users.resetPassword', { id, password: 'reset-pass-1' }, admin.token);
+    const token = await signIn(t, 'host1', 'reset-pass-1');
+    return async () => ({
+      outcome: await t.call('notifications.markAllRead', {}, token),
+      actorId: id,
+    });
+  },
 };

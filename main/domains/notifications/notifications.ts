@@ -4,10 +4,11 @@ import type { DB } from '../../db/schema';
 import type { MessageParams as Params } from '../../../shared/result';
 import type { ServiceContext } from '../../core/context';
 import { parseJson, toJson } from '../../core/json';
+import type { NotificationTarget } from '../../../shared/notifications/target';
 
 /**
  * Stores a notification for each user (one statement, whatever their number) and pushes it to
- * their open windows after commit.
+ * their open windows after commit. `target`: where it leads (the bell opens it).
  */
 export async function notify(
   ctx: ServiceContext,
@@ -15,14 +16,23 @@ export async function notify(
   kind: string,
   titleKey: string,
   params: Params,
+  target: NotificationTarget | null = null,
 ): Promise<void> {
   const users = [...new Set(userIds)];
   if (users.length === 0) return;
   const json = toJson(params);
+  const where = target ? toJson(target) : null;
   const rows = await ctx.db
     .insertInto('notifications')
     .values(
-      users.map((userId) => ({ userId, kind, titleKey, params: json, createdAtMs: ctx.nowMs })),
+      users.map((userId) => ({
+        userId,
+        kind,
+        titleKey,
+        params: json,
+        createdAtMs: ctx.nowMs,
+        target: where,
+      })),
     )
     .returning(['id', 'userId'])
     .execute();
@@ -38,6 +48,7 @@ export async function notify(
       params,
       createdAtMs: ctx.nowMs,
       readAtMs: null,
+      target,
     };
     ctx.emit('notifications.created', { notification }, [userId]);
   }
@@ -76,8 +87,21 @@ export async function listNotifications(db: Kysely<DB>, userId: number) {
     params: parseJson(r.params),
     createdAtMs: r.createdAtMs,
     readAtMs: r.readAtMs,
+    target: r.target === null ? null : parseJson(r.target),
   }));
   return { items, unread: Number(unread.n) };
+}
+
+/** Every unread notification of the user, not only the newest the bell shows. */
+export async function markAllRead(ctx: ServiceContext, userId: number) {
+  const res = await ctx.db
+    .updateTable('notifications')
+    .set({ readAtMs: ctx.nowMs })
+    .where('userId', '=', userId)
+    .where('readAtMs', 'is', null)
+    .executeTakeFirst();
+  ctx.audit({ entityType: 'notification', summary: { all: Number(res.numUpdatedRows) } });
+  return null;
 }
 
 export async function markRead(ctx: ServiceContext, userId: number, ids: number[]) {

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { MessageParams } from '../../../shared/result';
 import type { Json } from '../../core/json';
+import type { NotificationTarget } from '../../../shared/notifications/target';
 
 /** notifications's tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns). */
 export interface NotificationsTables {
@@ -13,5 +14,7 @@ export interface NotificationsTables {
     params: Generated<Json<MessageParams>>;
     createdAtMs: number;
     readAtMs: number | null;
+    /** Where it leads (migration 0090); null for one that leads nowhere. */
+    target: Json<NotificationTarget> | null;
   };
 }

@@ -38,11 +38,14 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
   const told = new Set(deciders);
   if (!isHost) told.add(row.hostUserId);
   told.delete(actor.userId);
-  await notify(ctx, [...told], 'request.cancelled', 'notifications.requestCancelled', {
-    code: row.code,
-    org: row.orgName,
-    by: actor.displayName,
-  });
+  await notify(
+    ctx,
+    [...told],
+    'request.cancelled',
+    'notifications.requestCancelled',
+    { code: row.code, org: row.orgName, by: actor.displayName },
+    { type: 'request', id: row.id },
+  );
   // Who had it in their inbox (delegates too) refreshes it; notified or not.
   const watching = new Set([...inboxes, ...told]);
   watching.delete(actor.userId);

@@ -94,6 +94,7 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
   },
   noticeParams: (s) => ({ code: s.code, org: s.orgName }),
   taskParams: (s) => ({ code: s.code, org: s.orgName, tier: s.tier }),
+  noticeTarget: (s) => ({ type: 'request', id: s.id }),
   changedPayload: (s) => ({ requestId: s.id }),
   view: (ctx, id) => getDossier(ctx, id),
   inboxRows,
@@ -101,10 +102,14 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
   record: (ctx, requestId, entry) => addEvent(ctx.db, { requestId, atMs: ctx.nowMs, ...entry }),
 
   async onStepApproved(ctx, s, by) {
-    await notify(ctx, [s.ownerUserId], 'request.stepApproved', 'notifications.stepApproved', {
-      code: s.code,
-      by: by.displayName,
-    });
+    await notify(
+      ctx,
+      [s.ownerUserId],
+      'request.stepApproved',
+      'notifications.stepApproved',
+      { code: s.code, by: by.displayName },
+      requestSubject.noticeTarget(s),
+    );
   },
 
   async onAllApproved(ctx, s, { filingLeft }) {
@@ -112,20 +117,28 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
     s.status = await transition(ctx.db, s.id, 'approving', 'approve_all', ctx.nowMs);
     // Before filing, the request counts as approved: the host hears it now.
     if (filingLeft) {
-      await notify(ctx, [s.ownerUserId], 'request.approved', 'notifications.requestApproved', {
-        code: s.code,
-        org: s.orgName,
-      });
+      await notify(
+        ctx,
+        [s.ownerUserId],
+        'request.approved',
+        'notifications.requestApproved',
+        { code: s.code, org: s.orgName },
+        requestSubject.noticeTarget(s),
+      );
     }
   },
 
   async onFiled(ctx, s) {
     if (s.status !== 'approved') return;
     s.status = await transition(ctx.db, s.id, 'approved', 'file', ctx.nowMs);
-    await notify(ctx, [s.ownerUserId], 'request.filed', 'notifications.requestFiled', {
-      code: s.code,
-      org: s.orgName,
-    });
+    await notify(
+      ctx,
+      [s.ownerUserId],
+      'request.filed',
+      'notifications.requestFiled',
+      { code: s.code, org: s.orgName },
+      requestSubject.noticeTarget(s),
+    );
   },
 
   async onSentBack(ctx, s, decision, { by, comment }) {
@@ -137,6 +150,7 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
       rejected ? 'request.rejected' : 'request.returned',
       rejected ? 'notifications.requestRejected' : 'notifications.requestReturned',
       { code: s.code, org: s.orgName, by: by.displayName, reason: comment },
+      requestSubject.noticeTarget(s),
     );
   },
 };

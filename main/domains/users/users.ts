@@ -243,9 +243,14 @@ export async function resetPassword(ctx: ServiceContext, input: OpParsed<'users.
     .where('id', '=', input.id)
     .execute();
   await endUserSessions(ctx.db, input.id, ctx.nowMs, ctx.actor?.tokenHash);
-  await notify(ctx, [input.id], 'password.reset', 'notifications.passwordReset', {
-    by: ctx.actor?.displayName ?? '',
-  });
+  await notify(
+    ctx,
+    [input.id],
+    'password.reset',
+    'notifications.passwordReset',
+    { by: ctx.actor?.displayName ?? '' },
+    { type: 'account' },
+  );
   ctx.audit({ entityType: 'user', entityId: input.id, summary: { login: user.login } });
   return null;
 }

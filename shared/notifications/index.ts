@@ -1,0 +1,1 @@
+export { targetPath, type NotificationTarget } from './target';

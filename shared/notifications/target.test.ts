@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { targetPath, type NotificationTarget } from './target';
+
+describe('targetPath', () => {
+  it.each<[NotificationTarget | null, string | null]>([
+    [{ type: 'request', id: 42 }, '/requests/42'],
+    [{ type: 'users' }, '/users'],
+    [{ type: 'account' }, '/account'],
+    [null, null],
+  ])('%j → %s', (target, path) => {
+    expect(targetPath(target)).toBe(path);
+  });
+});
