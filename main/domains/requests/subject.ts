@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Tier } from '../../../shared/policy';
 import type { RequestStatus } from '../../../shared/requests/lifecycle';
+import type { MessageParams } from '../../../shared/result';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { parseJson } from '../../core/json';
@@ -78,6 +79,17 @@ async function inboxRows(ctx: ServiceContext, subjects: readonly RequestFacts[],
   return out;
 }
 
+/** Tells the host what happened to his request; the notification opens it. */
+function tellHost(
+  ctx: ServiceContext,
+  s: RequestFacts,
+  kind: string,
+  titleKey: string,
+  params: MessageParams,
+) {
+  return notify(ctx, [s.ownerUserId], kind, titleKey, params, { type: 'request', id: s.id });
+}
+
 /** Reception requests as subjects of the approval engine: their life cycle and timeline. */
 export const requestSubject: ApprovalSubject<RequestFacts> = {
   type: 'request',
@@ -102,14 +114,10 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
   record: (ctx, requestId, entry) => addEvent(ctx.db, { requestId, atMs: ctx.nowMs, ...entry }),
 
   async onStepApproved(ctx, s, by) {
-    await notify(
-      ctx,
-      [s.ownerUserId],
-      'request.stepApproved',
-      'notifications.stepApproved',
-      { code: s.code, by: by.displayName },
-      requestSubject.noticeTarget(s),
-    );
+    await tellHost(ctx, s, 'request.stepApproved', 'notifications.stepApproved', {
+      code: s.code,
+      by: by.displayName,
+    });
   },
 
   async onAllApproved(ctx, s, { filingLeft }) {
@@ -117,40 +125,31 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
     s.status = await transition(ctx.db, s.id, 'approving', 'approve_all', ctx.nowMs);
     // Before filing, the request counts as approved: the host hears it now.
     if (filingLeft) {
-      await notify(
-        ctx,
-        [s.ownerUserId],
-        'request.approved',
-        'notifications.requestApproved',
-        { code: s.code, org: s.orgName },
-        requestSubject.noticeTarget(s),
-      );
+      await tellHost(ctx, s, 'request.approved', 'notifications.requestApproved', {
+        code: s.code,
+        org: s.orgName,
+      });
     }
   },
 
   async onFiled(ctx, s) {
     if (s.status !== 'approved') return;
     s.status = await transition(ctx.db, s.id, 'approved', 'file', ctx.nowMs);
-    await notify(
-      ctx,
-      [s.ownerUserId],
-      'request.filed',
-      'notifications.requestFiled',
-      { code: s.code, org: s.orgName },
-      requestSubject.noticeTarget(s),
-    );
+    await tellHost(ctx, s, 'request.filed', 'notifications.requestFiled', {
+      code: s.code,
+      org: s.orgName,
+    });
   },
 
   async onSentBack(ctx, s, decision, { by, comment }) {
     s.status = await transition(ctx.db, s.id, s.status, decision, ctx.nowMs);
     const rejected = decision === 'reject';
-    await notify(
+    await tellHost(
       ctx,
-      [s.ownerUserId],
+      s,
       rejected ? 'request.rejected' : 'request.returned',
       rejected ? 'notifications.requestRejected' : 'notifications.requestReturned',
       { code: s.code, org: s.orgName, by: by.displayName, reason: comment },
-      requestSubject.noticeTarget(s),
     );
   },
 };
