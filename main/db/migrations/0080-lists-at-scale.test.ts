@@ -77,7 +77,12 @@ describe('migration 0080 (lists at scale)', () => {
       ALTER TABLE revisions_70 RENAME TO request_revisions;
       PRAGMA user_version = 70;
     `);
-    expect(migrate(sqlite, MIGRATIONS.filter((m) => m.version <= 80))).toBe(80);
+    expect(
+      migrate(
+        sqlite,
+        MIGRATIONS.filter((m) => m.version <= 80),
+      ),
+    ).toBe(80);
     expect(derived(sqlite)).toEqual(kept);
 
     // What the write paths maintain one row at a time is what a rebuild makes of all rows.
