@@ -133,6 +133,7 @@ export const requestViewsEn: Shape<typeof requestViewsZhCN> = {
     transfer: 'Transfer',
     edit: 'Edit',
     cancel: 'Cancel reception',
+    copy: 'Copy as new request',
     print: 'Print',
     comment: 'Comment',
     open: 'Open',

@@ -126,6 +126,7 @@ export const requestViewsZhCN = {
     transfer: '转交',
     edit: '编辑',
     cancel: '取消接待',
+    copy: '复制为新申请',
     print: '打印',
     comment: '评论',
     open: '打开',

@@ -1,6 +1,7 @@
 import {
   ArrowLeftOutlined,
   CloseCircleOutlined,
+  CopyOutlined,
   EditOutlined,
   MessageOutlined,
   PrinterOutlined,
@@ -38,6 +39,7 @@ import {
   VisitorsTable,
 } from './views/Sections';
 import { StatusTag, TierTag } from '../../components/StatusTag';
+import { useSession } from '../../session/SessionContext';
 import { OnBehalfTag, RetroactiveTag } from './views/Tags';
 import { useDossier } from './views/useDossier';
 import { useFmt, type Fmt } from './views/useFmt';
@@ -97,6 +99,7 @@ function Dossier({
 }) {
   const { t } = fmt;
   const navigate = useNavigate();
+  const { can } = useSession();
   const { message } = App.useApp();
   const [tab, setTab] = useState('summary');
   const [cancelling, setCancelling] = useState(false);
@@ -258,6 +261,14 @@ function Dossier({
           >
             {t('requestViews.actions.print')}
           </Button>
+          {can('requests.create') && (
+            <Button
+              icon={<CopyOutlined />}
+              onClick={() => void navigate(`/requests/new?from=${d.id}`)}
+            >
+              {t('requestViews.actions.copy')}
+            </Button>
+          )}
           <Button icon={<MessageOutlined />} onClick={openComment}>
             {t('requestViews.actions.comment')}
           </Button>

@@ -1,8 +1,9 @@
 import { Button, Result, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { SessionInfo } from '../../../../shared/contract/types';
+import { copyForNewRequest } from '../../../../shared/requests/copy';
 import { emptyRequestBody, type RequestBody } from '../../../../shared/requests/schema';
 import type { RequestDossier } from '../../../../shared/requests/views';
 import { useOp } from '../../api/queries';
@@ -14,6 +15,8 @@ import { RequestForm } from './form/RequestForm';
  * version its save claims. */
 interface Opened {
   dossier: RequestDossier | null;
+  /** What the form starts from: the request, a copy of an earlier one, or an empty one. */
+  initial: RequestBody;
 }
 
 /** A new request starts in the host's own department. */
@@ -22,22 +25,35 @@ function newBody(session: SessionInfo): RequestBody {
 }
 
 /**
- * 接待申请单: `#/requests/new` and `#/requests/:id/edit`. Loads the policy, the directory and (when
- * editing) the request with its version for optimistic locking, then shows the form.
+ * 接待申请单: `#/requests/new`, `#/requests/new?from=ID` (复制为新申请: a copy of request ID
+ * with its dates cleared) and `#/requests/:id/edit`. Loads the policy, the directory and the
+ * request (when editing, with its version for optimistic locking; when copying, the source), then
+ * shows the form.
  */
 export function RequestFormPage() {
   const { id } = useParams();
+  const [params] = useSearchParams();
   const session = useSignedIn();
-  // A fresh form per request (and for "new"): no state carries over between them.
-  return <Loader key={id ?? 'new'} id={id ?? null} session={session} />;
+  const from = id === undefined ? params.get('from') : null;
+  // A fresh form per request (and for "new", and per source copied): no state carries over.
+  return <Loader key={id ?? `new:${from ?? ''}`} id={id ?? null} from={from} session={session} />;
 }
 
-function Loader({ id, session }: { id: string | null; session: SessionInfo }) {
+function Loader({
+  id,
+  from,
+  session,
+}: {
+  id: string | null;
+  from: string | null;
+  session: SessionInfo;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const requestId = id === null ? null : Number(id);
+  const requestId = id !== null ? Number(id) : from !== null ? Number(from) : null;
   const badId = requestId !== null && !(Number.isInteger(requestId) && requestId > 0);
-  const editing = requestId !== null && !badId;
+  const reading = requestId !== null && !badId;
+  const editing = reading && id !== null;
   const [opened, setOpened] = useState<Opened | null>(null);
 
   const policy = useOp('policy.get', {});
@@ -49,13 +65,23 @@ function Loader({ id, session }: { id: string | null; session: SessionInfo }) {
   const request = useOp(
     'requests.get',
     { id: requestId ?? 0 },
-    { enabled: editing && opened === null, staleTime: 0 },
+    { enabled: reading && opened === null, staleTime: 0 },
   );
-  const requestRead = !editing || (request.isFetchedAfterMount && !request.isFetching);
+  const requestRead = !reading || (request.isFetchedAfterMount && !request.isFetching);
   const directoryRead = !policy.isPending && !departments.isPending && !users.isPending;
   if (opened === null && !badId && requestRead && directoryRead && !request.error) {
     // Set while rendering, once: the form below starts from this and nothing later.
-    setOpened({ dossier: editing ? (request.data ?? null) : null });
+    const source = reading ? (request.data ?? null) : null;
+    setOpened(
+      editing
+        ? { dossier: source, initial: source?.body ?? newBody(session) }
+        : {
+            dossier: null,
+            initial: source
+              ? copyForNewRequest(source.body, session.user.departmentId)
+              : newBody(session),
+          },
+    );
   }
   // The lists behind the pickers may follow later reads: they never reset what was typed.
   const directory = useMemo<Directory>(
@@ -81,7 +107,7 @@ function Loader({ id, session }: { id: string | null; session: SessionInfo }) {
       ? ({ kind: 'error', ...failed } as const)
       : opened === null
         ? ({ kind: 'loading' } as const)
-        : ({ kind: 'ready', dossier: opened.dossier } as const);
+        : ({ kind: 'ready', dossier: opened.dossier, initial: opened.initial } as const);
 
   if (state.kind === 'loading') return <Skeleton active paragraph={{ rows: 12 }} />;
   if (state.kind === 'error') {
@@ -95,7 +121,7 @@ function Loader({ id, session }: { id: string | null; session: SessionInfo }) {
       />
     );
   }
-  const { dossier } = state;
+  const { dossier, initial } = state;
   if (dossier && !dossier.canEdit) {
     return (
       <Result
@@ -110,11 +136,6 @@ function Loader({ id, session }: { id: string | null; session: SessionInfo }) {
     );
   }
   return (
-    <RequestForm
-      session={session}
-      dossier={dossier}
-      directory={directory}
-      initial={dossier ? dossier.body : newBody(session)}
-    />
+    <RequestForm session={session} dossier={dossier} directory={directory} initial={initial} />
   );
 }
