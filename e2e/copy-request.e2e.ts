@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Language } from '../shared/i18n/translate';
 import {
   button,
   en,
   screenshotFailures,
+  shotPath,
   startJourney,
   UI_TIMEOUT,
   visible,
@@ -28,13 +26,6 @@ import {
  * Issue 9, item 6: 复制为新申请. A host opens an earlier request and starts a new one from it:
  * organisation, visitors and needs carried over, the dates cleared for the new visit.
  */
-/** A picture of the dossier with its new button, for a person to look at (git-ignored). */
-function shotPath(language: Language, name: string): string {
-  const dir = path.resolve(__dirname, 'screenshots', language);
-  fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${name}.png`);
-}
-
 describe('copy a request as a new one', () => {
   let j: Journey;
   let c: Company;

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   api,
@@ -9,6 +7,7 @@ import {
   ok,
   pickOption,
   screenshotFailures,
+  shotPath,
   signInApi,
   startJourney,
   UI_TIMEOUT,
@@ -37,13 +36,6 @@ import {
  * waiting head, sees what moves, confirms, and another head approves; a step nobody can act on
  * is on the administrators' home page, where the admin office reassigns it.
  */
-/** Pictures of the new screens for a person to look at (git-ignored): e2e/screenshots/zh-CN/. */
-function shotPath(name: string): string {
-  const dir = path.resolve(__dirname, 'screenshots', 'zh-CN');
-  fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${name}.png`);
-}
-
 describe('steps that would be stuck', () => {
   let j: Journey;
   let c: Company;
@@ -106,7 +98,7 @@ describe('steps that would be stuck', () => {
     expect(text).toContain(zh('stepImpact.pool', { step: zh('labels.stepKind.dept_head') }));
     expect(steps(j.srv, d.id)[0]?.assignee_user_id).toBe(c.people.head.id);
     await admin.waitForTimeout(500); // the dialog's opening animation, for the picture only
-    await admin.screenshot({ path: shotPath('stuck-steps-impact') });
+    await admin.screenshot({ path: shotPath('zh-CN', 'stuck-steps-impact') });
     await button(admin, zh('stepImpact.confirm')).click();
     await expect
       .poll(() => steps(j.srv, d.id)[0]?.assignee_user_id, { timeout: UI_TIMEOUT })
@@ -188,7 +180,7 @@ describe('steps that would be stuck', () => {
         c.adminCookie,
       ),
     );
-    await office.screenshot({ path: shotPath('stuck-steps-home-unstaffed') });
+    await office.screenshot({ path: shotPath('zh-CN', 'stuck-steps-home-unstaffed') });
     await button(line, zh('unstaffed.reassign')).click();
     const dialog = office.getByRole('dialog', {
       name: zh('unstaffed.reassignTitle', { code: d.code, step: zh('labels.stepKind.executive') }),
@@ -196,7 +188,7 @@ describe('steps that would be stuck', () => {
     await visible(dialog);
     await pickOption(office, 'reassign-to', '钱副总');
     await dialog.locator('#reassign-reason').fill('赵总离职，由钱副总审批');
-    await office.screenshot({ path: shotPath('stuck-steps-reassign') });
+    await office.screenshot({ path: shotPath('zh-CN', 'stuck-steps-reassign') });
     await button(dialog, zh('unstaffed.reassign')).click();
     await visible(office.getByText(zh('unstaffed.done')));
     await expect

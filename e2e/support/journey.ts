@@ -419,3 +419,10 @@ export function count(srv: TestServer, sql: string, ...params: unknown[]): numbe
   if (typeof value !== 'number') throw new Error(`Not a count: ${sql}`);
   return value;
 }
+
+/** Where a journey saves a picture of a screen for a person to look at (git-ignored). */
+export function shotPath(language: Language, name: string): string {
+  const dir = path.resolve(__dirname, '..', 'screenshots', language);
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}
