@@ -39,7 +39,7 @@ describe('copy a request as a new one', () => {
   });
   screenshotFailures(() => j);
 
-  it('the new form starts from the earlier request without its dates; saved, it is a new draft', async () => {
+  it('the new form starts from the earlier request without its dates; saved, it is a new draft, which its host may delete', async () => {
     const first = addDays(today(), 6);
     const source = await submitApi(
       j.url,
@@ -86,6 +86,22 @@ describe('copy a request as a new one', () => {
       .get(next) as { id: number; visitor_count: number };
     expect(copy.id).not.toBe(source.id);
     expect(copy.visitor_count).toBe(source.body.visitors.length);
+
+    // A draft never submitted is deleted (the submitted source offers cancel only).
+    await go(page, `/requests/${copy.id}`);
+    await button(page, zh('requestViews.actions.delete')).click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByText(zh('requestViews.delete.content')));
+    await button(dialog, zh('requestViews.actions.delete')).click();
+    await visible(page.getByRole('heading', { name: zh('nav.myRequests') }));
+    const left = j.srv.app.sqlite
+      .prepare('select count(*) as n from requests where id = ?')
+      .get(copy.id) as { n: number };
+    expect(left.n).toBe(0);
+    await go(page, `/requests/${source.id}`);
+    const header = page.locator('.page-header');
+    await visible(button(header, zh('requestViews.actions.cancel')));
+    expect(await button(header, zh('requestViews.actions.delete')).count()).toBe(0);
     await page.close();
   });
 });

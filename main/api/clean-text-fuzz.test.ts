@@ -116,6 +116,7 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
     'requests.saveDraft': body,
     'requests.submit': body,
     'requests.cancel': { id: draft.id, version: draft.version, reason: '取消' },
+    'requests.deleteDraft': { id: draft.id, version: draft.version },
     'requests.list': {
       scope: 'mine',
       statuses: ['draft'],

@@ -56,6 +56,12 @@ export const requestsOperations = {
     access: 'session',
     write: true,
   }),
+  /** A draft never submitted, by its host: gone, with its history (see mayDeleteDraft). */
+  'requests.deleteDraft': op<null>()({
+    input: z.strictObject({ id, version: z.number().int().positive() }),
+    access: 'requests.create',
+    write: true,
+  }),
   'requests.get': op<RequestDossier>()({
     input: z.strictObject({ id }),
     access: 'session',

@@ -12,6 +12,8 @@ export const requestsEn: Shape<typeof requestsZhCN> = {
     requestNotFound: 'The request does not exist, or you may not see it.',
     notYourRequest: 'Only the host may change this request.',
     notEditable: 'The request cannot be changed in its current state.',
+    notDeletable:
+      'Only a draft that was never submitted can be deleted; cancel a submitted request instead.',
     staleRequest: 'Someone else changed this request. Reload it and try again.',
     badTransition: 'This is not possible in the current state.',
     policyBlocks_one: '{{count}} policy check did not pass. The request was not submitted.',
@@ -35,6 +37,11 @@ export const requestsEn: Shape<typeof requestsZhCN> = {
     },
   },
   ops: {
-    requests: { saveDraft: 'Save draft', submit: 'Submit request', cancel: 'Cancel request' },
+    requests: {
+      saveDraft: 'Save draft',
+      submit: 'Submit request',
+      cancel: 'Cancel request',
+      deleteDraft: 'Delete draft',
+    },
   },
 };

@@ -11,6 +11,7 @@ export const requestsZhCN = {
     requestNotFound: '接待申请不存在，或您无权查看。',
     notYourRequest: '只有接待负责人本人可以修改此申请。',
     notEditable: '当前状态下不能修改此申请。',
+    notDeletable: '只有从未提交过的草稿可以删除；已提交的申请请取消。',
     staleRequest: '此申请已被他人修改，请刷新后再操作。',
     badTransition: '当前状态不允许此操作。',
     policyBlocks_other: '有 {{count}} 项接待标准检查未通过，申请未提交。',
@@ -35,6 +36,7 @@ export const requestsZhCN = {
       saveDraft: '保存草稿',
       submit: '提交申请',
       cancel: '取消申请',
+      deleteDraft: '删除草稿',
     },
   },
 };

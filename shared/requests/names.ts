@@ -6,6 +6,7 @@ export const requestsNames = defineNames({
     'requests.saveDraft',
     'requests.submit',
     'requests.cancel',
+    'requests.deleteDraft',
     'requests.get',
     'requests.list',
   ],

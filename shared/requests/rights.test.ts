@@ -3,7 +3,7 @@ import { mayView } from '../approvals';
 import { hasPermission } from '../auth';
 import { ROLES, type Role } from '../auth/roles';
 import { REQUEST_STATUSES, type RequestStatus } from './lifecycle';
-import { hostOnly, mayCancelAtAll, mayCancelRequest } from './rights';
+import { hostOnly, mayCancelAtAll, mayCancelRequest, mayDeleteDraft } from './rights';
 
 const HOST = 1;
 const ME = 2;
@@ -106,5 +106,20 @@ describe('request rights: role × status × relation', () => {
     // Whoever may cancel may see; whoever may cancel passes cancel's "not found" gate.
     if (cancel) expect(view && gate).toBe(true);
     if (gate) expect(isHost || (role === 'admin_office' && !never)).toBe(true);
+  });
+});
+
+describe('mayDeleteDraft', () => {
+  const host = { userId: 1 };
+  it.each([
+    ['draft', 0, 1, true],
+    ['draft', 0, 2, false], // someone else
+    ['cancelled', 0, 1, false], // a cancelled draft stays on record
+    ['returned', 1, 1, false], // submitted once: cancelled, never deleted
+    ['approving', 1, 1, false],
+  ] as const)('%s, revision %i, by user %i → %s', (status, revision, by, allowed) => {
+    expect(mayDeleteDraft({ userId: by }, { hostUserId: host.userId, status, revision })).toBe(
+      allowed,
+    );
   });
 });

@@ -32,6 +32,15 @@ export function mayCancelRequest(actor: ActorFacts, r: RequestRightFacts): boole
   );
 }
 
+/**
+ * Whether the actor may delete the request: only its host, and only a draft he never submitted —
+ * nobody else ever saw it, so nothing else refers to it. Anything submitted is cancelled instead
+ * and stays on record.
+ */
+export function mayDeleteDraft(actor: Pick<ActorFacts, 'userId'>, r: RequestRightFacts): boolean {
+  return actor.userId === r.hostUserId && r.status === 'draft' && r.revision === 0;
+}
+
 /** Whether the actor is someone who may cancel it at all (the life cycle aside): cancel's "not found" gate. */
 export function mayCancelAtAll(actor: ActorFacts, r: RequestRightFacts): boolean {
   return mayCancel(actor, { ownerUserId: r.hostUserId, ownerOnly: hostOnly(r) }, true);

@@ -73,4 +73,6 @@ export interface RequestDossier extends RequestSummary {
   myStep: { stepId: number; version: number; onBehalfOfName: string | null } | null;
   canEdit: boolean;
   canCancel: boolean;
+  /** A draft its host never submitted: deleted rather than cancelled. */
+  canDelete: boolean;
 }

@@ -1,5 +1,5 @@
 import { type Scenarios } from '../../test-scenarios';
-import { newRequest, receptionCompany, submitted } from '../../test-support';
+import { drafted, newRequest, receptionCompany, submitted } from '../../test-support';
 
 /** One successful call of each write operation of this domain (see main/test-scenarios.ts). */
 export const auditScenarios: Scenarios = {
@@ -26,6 +26,14 @@ export const auditScenarios: Scenarios = {
         { id: d.id, version: d.version, reason: '客户改期' },
         r.host.token,
       ),
+      actorId: r.host.userId,
+    });
+  },
+  'requests.deleteDraft': async (t) => {
+    const r = await receptionCompany(t);
+    const d = await drafted(t, r);
+    return async () => ({
+      outcome: await t.call('requests.deleteDraft', { id: d.id, version: d.version }, r.host.token),
       actorId: r.host.userId,
     });
   },

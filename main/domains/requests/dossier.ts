@@ -1,7 +1,7 @@
 import { hasPermission } from '../../../shared/auth';
 import { estimateBudget } from '../../../shared/policy';
 import { EDITABLE_STATUSES } from '../../../shared/requests/lifecycle';
-import { hostOnly, mayCancelRequest } from '../../../shared/requests/rights';
+import { hostOnly, mayCancelRequest, mayDeleteDraft } from '../../../shared/requests/rights';
 import type { RequestDossier } from '../../../shared/requests/views';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -87,5 +87,6 @@ export async function getDossier(ctx: ServiceContext, id: number): Promise<Reque
     myStep,
     canEdit: isHost && EDITABLE_STATUSES.includes(status),
     canCancel: mayCancelRequest(actor, row),
+    canDelete: mayDeleteDraft(actor, row),
   };
 }

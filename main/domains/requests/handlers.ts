@@ -2,6 +2,7 @@ import type { requestsNames } from '../../../shared/requests/names';
 import { requireActor } from '../../core/context';
 import type { DomainHandlers } from '../../core/handler';
 import { cancelRequest } from './cancel';
+import { deleteDraft } from './delete';
 import { getDossier } from './dossier';
 import { listRequests } from './list';
 import { previewRequest } from './preview';
@@ -13,6 +14,7 @@ export const requestsHandlers: DomainHandlers<(typeof requestsNames.operations)[
   'requests.saveDraft': (ctx, input) => saveDraft(ctx, input),
   'requests.submit': (ctx, input) => submitRequest(ctx, input),
   'requests.cancel': (ctx, input) => cancelRequest(ctx, input),
+  'requests.deleteDraft': (ctx, input) => deleteDraft(ctx, input),
   'requests.get': (ctx, input) => getDossier(ctx, input.id),
   'requests.list': (ctx, input) => listRequests(ctx, input),
 };

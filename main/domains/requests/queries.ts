@@ -209,6 +209,11 @@ export function tierIn(tiers: readonly Tier[]): Expression<SqlBool> {
   return sql<SqlBool>`+r.tier IN (${sql.join(tiers)})`;
 }
 
+/** Removes a deleted request's entry from the search index. */
+export async function dropFromSearch(db: Kysely<DB>, id: number) {
+  await sql`DELETE FROM request_search WHERE rowid = ${id}`.execute(db);
+}
+
 /** The longest stay ever saved, in days (request_stats, kept by triggers). */
 export async function maxStayDays(db: Kysely<DB>): Promise<number> {
   const row = await db

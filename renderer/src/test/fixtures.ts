@@ -100,6 +100,7 @@ export function dossierOf(patch: Partial<RequestDossier> = {}): RequestDossier {
     myStep: null,
     canEdit: false,
     canCancel: false,
+    canDelete: false,
     ...patch,
   };
 }

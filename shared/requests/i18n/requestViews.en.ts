@@ -125,6 +125,11 @@ export const requestViewsEn: Shape<typeof requestViewsZhCN> = {
     noDepartment: 'None',
     back: 'Back',
   },
+  delete: {
+    title: 'Delete draft {{code}}?',
+    content: 'The draft was never submitted; deleting it cannot be undone.',
+    done: 'Draft {{code}} deleted.',
+  },
   actions: {
     approve: 'Approve',
     file: 'File',
@@ -134,6 +139,7 @@ export const requestViewsEn: Shape<typeof requestViewsZhCN> = {
     edit: 'Edit',
     cancel: 'Cancel reception',
     copy: 'Copy as new request',
+    delete: 'Delete draft',
     print: 'Print',
     comment: 'Comment',
     open: 'Open',

@@ -118,6 +118,11 @@ export const requestViewsZhCN = {
     noDepartment: '未指定',
     back: '返回',
   },
+  delete: {
+    title: '删除草稿 {{code}}？',
+    content: '草稿从未提交，删除后无法恢复。',
+    done: '草稿 {{code}} 已删除。',
+  },
   actions: {
     approve: '通过',
     file: '备案',
@@ -127,6 +132,7 @@ export const requestViewsZhCN = {
     edit: '编辑',
     cancel: '取消接待',
     copy: '复制为新申请',
+    delete: '删除草稿',
     print: '打印',
     comment: '评论',
     open: '打开',

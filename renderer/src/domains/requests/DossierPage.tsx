@@ -2,6 +2,7 @@ import {
   ArrowLeftOutlined,
   CloseCircleOutlined,
   CopyOutlined,
+  DeleteOutlined,
   EditOutlined,
   MessageOutlined,
   PrinterOutlined,
@@ -40,6 +41,7 @@ import {
 } from './views/Sections';
 import { StatusTag, TierTag } from '../../components/StatusTag';
 import { useSession } from '../../session/SessionContext';
+import { useOpMutation } from '../../api/queries';
 import { OnBehalfTag, RetroactiveTag } from './views/Tags';
 import { useDossier } from './views/useDossier';
 import { useFmt, type Fmt } from './views/useFmt';
@@ -100,7 +102,26 @@ function Dossier({
   const { t } = fmt;
   const navigate = useNavigate();
   const { can } = useSession();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const deleteDraft = useOpMutation('requests.deleteDraft', { invalidates: ['requests.list'] });
+  const confirmDelete = () => {
+    modal.confirm({
+      title: t('requestViews.delete.title', { code: d.code }),
+      content: t('requestViews.delete.content'),
+      okText: t('requestViews.actions.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        const result = await deleteDraft.mutateAsync({ id: d.id, version: d.version });
+        if (!result.ok) {
+          void message.error(t(result.error.key, result.error.params));
+          return;
+        }
+        void message.success(t('requestViews.delete.done', { code: d.code }));
+        void navigate('/requests/mine');
+      },
+    });
+  };
   const [tab, setTab] = useState('summary');
   const [cancelling, setCancelling] = useState(false);
   const [comment, setComment] = useState('');
@@ -272,10 +293,17 @@ function Dossier({
           <Button icon={<MessageOutlined />} onClick={openComment}>
             {t('requestViews.actions.comment')}
           </Button>
-          {d.canCancel && (
-            <Button danger icon={<CloseCircleOutlined />} onClick={() => setCancelling(true)}>
-              {t('requestViews.actions.cancel')}
+          {/* A draft never submitted is deleted; anything submitted stays on record, cancelled. */}
+          {d.canDelete ? (
+            <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
+              {t('requestViews.actions.delete')}
             </Button>
+          ) : (
+            d.canCancel && (
+              <Button danger icon={<CloseCircleOutlined />} onClick={() => setCancelling(true)}>
+                {t('requestViews.actions.cancel')}
+              </Button>
+            )
           )}
         </Space>
       </div>
