@@ -92,6 +92,8 @@ describe('copy a request as a new one', () => {
     await button(page, zh('requestViews.actions.delete')).click();
     const dialog = page.getByRole('dialog');
     await visible(dialog.getByText(zh('requestViews.delete.content')));
+    await page.waitForTimeout(400); // the dialog's opening animation, for the picture only
+    await page.screenshot({ path: shotPath('zh-CN', 'requests-delete-draft') });
     await button(dialog, zh('requestViews.actions.delete')).click();
     await visible(page.getByRole('heading', { name: zh('nav.myRequests') }));
     const left = j.srv.app.sqlite
