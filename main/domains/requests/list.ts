@@ -80,8 +80,13 @@ export async function listRequests(
     throw new AppError('INVALID_INPUT', 'errors.INVALID_INPUT');
   }
   const search = f.search ? searchCondition(f.search) : null;
-  // Few hits: read them and sort. Many: walk the sort's index, where they come soon.
-  const hits = search && f.search ? await searchHits(ctx.db, f.search, DENSE_HITS) : 0;
+  // Few hits: read them and sort. Many: walk the sort's index, where they come soon. Counted
+  // once, far enough for the total below too (drafts never submitted are hits but not listed).
+  const unlisted = search && f.scope === 'all' ? await countFromCounters(ctx.db, {}, 0) : 0;
+  const hits =
+    search && f.search
+      ? await searchHits(ctx.db, f.search, Math.max(DENSE_HITS, unlisted + COUNT_CAP))
+      : 0;
   const sparse = search !== null && hits <= DENSE_HITS;
 
   let q = listRowsQuery(ctx.db);
@@ -109,13 +114,11 @@ export async function listRequests(
       f.departmentId !== undefined;
     if (f.scope === 'all' && !search && !f.fromDate && !f.toDate) {
       total = { count: await countFromCounters(ctx.db, f), atLeast: false };
-    } else if (f.scope === 'all' && search && f.search && !sparse && !narrowed) {
+    } else if (f.scope === 'all' && search && !sparse && !narrowed) {
       // Many hits: every hit beyond the unlisted requests (drafts) is a listed one, so when
       // they are COUNT_CAP more, the total is known to be at least that without reading rows.
-      const unlisted = await countFromCounters(ctx.db, {}, 0);
-      const all = await searchHits(ctx.db, f.search, unlisted + COUNT_CAP);
       total =
-        all - unlisted >= COUNT_CAP
+        hits - unlisted >= COUNT_CAP
           ? { count: COUNT_CAP, atLeast: true }
           : await cappedCount(ctx, q);
     } else {
