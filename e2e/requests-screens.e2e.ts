@@ -17,6 +17,7 @@ import {
   VIEWPORT,
   type Journey,
 } from './support/journey';
+import { expectAccessible } from './support/axe';
 import {
   addDays,
   decideApi,
@@ -60,6 +61,7 @@ async function shoot(page: Page, language: Language, name: string) {
   }));
   expect(overflow, `${language}/${name} scrolls sideways`).toBeLessThanOrEqual(0);
   expect(text, `${language}/${name}`).not.toMatch(RAW_KEY);
+  await expectAccessible(page, `${language}/${name}`);
 }
 
 /** A resident ID of the right shape whose check digit is wrong (a warning on the form). */

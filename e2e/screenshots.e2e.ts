@@ -22,6 +22,7 @@ import {
   VIEWPORT,
   type Journey,
 } from './support/journey';
+import { expectAccessible } from './support/axe';
 
 /** Where the pictures go (git-ignored): e2e/screenshots/<language>/<page>.png */
 const OUT = path.resolve(__dirname, 'screenshots');
@@ -49,6 +50,7 @@ async function shoot(page: Page, language: Language, name: string) {
   }));
   expect(overflow, `${language}/${name} scrolls sideways`).toBeLessThanOrEqual(0);
   expect(text, `${language}/${name}`).not.toMatch(RAW_KEY);
+  await expectAccessible(page, `${language}/${name}`);
 }
 
 describe('screenshots of every screen', () => {

@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider, Result, Spin, theme } from 'antd';
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import {
   Route,
   RouterProvider,
 } from 'react-router';
+import { APP_THEME } from './theme';
 import { QueryProvider } from './api/queries';
 import { AppLayout } from './layout/AppLayout';
 import { AccountPage } from './domains/auth/AccountPage';
@@ -103,10 +104,7 @@ export function App() {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={{
-        algorithm: theme.compactAlgorithm,
-        token: { colorPrimary: '#0f766e', borderRadius: 6 },
-      }}
+      theme={APP_THEME}
       // Without this antd renders the two-character 提交 as 提 交.
       button={{ autoInsertSpace: false }}
     >

@@ -113,10 +113,9 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         {session.settings.demo && <Alert type="warning" banner title={t('app.demoBanner')} />}
+        {/* antd's Content is the page's one <main> landmark. */}
         <Layout.Content style={{ padding: 24 }}>
-          <main>
-            <Outlet />
-          </main>
+          <Outlet />
         </Layout.Content>
       </Layout>
     </Layout>

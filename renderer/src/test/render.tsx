@@ -5,6 +5,7 @@ import type { ReactElement, ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract/types';
 import { SessionProvider, useSession } from '../session/SessionContext';
 import { ok, type FakeBackend } from './fakeBackend';
+import { APP_THEME } from '../theme';
 
 /**
  * The app's providers around a component under test. Buttons keep their text as written (antd
@@ -12,7 +13,7 @@ import { ok, type FakeBackend } from './fakeBackend';
  */
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={APP_THEME} button={{ autoInsertSpace: false }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

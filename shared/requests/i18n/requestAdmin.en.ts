@@ -121,6 +121,7 @@ export const requestAdminEn: Shape<typeof requestAdminZhCN> = {
     visitorPays: 'Visitor pays',
     standardRange: 'Standard range (CNY/person/meal)',
     noRange: 'No range',
+    rangeMax: 'Standard range maximum (CNY/person/meal)',
     canteen: 'Staff canteen (CNY/person/meal)',
     canteenHint: 'When the visitor pays but the company provides canteen meals.',
     accompany: 'Accompanied by',

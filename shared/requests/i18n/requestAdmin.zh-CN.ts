@@ -116,6 +116,7 @@ export const requestAdminZhCN = {
     visitorPays: '来宾自理',
     standardRange: '标准区间（元/人/餐）',
     noRange: '不设区间',
+    rangeMax: '标准区间上限（元/人/餐）',
     canteen: '员工餐标准（元/人/餐）',
     canteenHint: '来宾自理时，如由公司安排员工餐，按此标准。',
     accompany: '陪同人员',

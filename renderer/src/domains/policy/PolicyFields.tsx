@@ -141,8 +141,11 @@ function YuanInput({
   onBlur,
   disabled,
   width = 140,
+  ariaLabel,
 }: {
   id?: string;
+  /** For an input without a form label of its own (the range's maximum). */
+  ariaLabel?: string;
   value: Fen | null | undefined;
   onChange: (fen: Fen | null) => void;
   onBlur?: () => void;
@@ -157,6 +160,7 @@ function YuanInput({
       max={10_000_000}
       step={10}
       disabled={disabled}
+      aria-label={ariaLabel}
       style={{ width }}
       onChange={(v) => onChange(yuanToFen(v))}
       onBlur={onBlur}
@@ -236,6 +240,7 @@ function TierCard({ tier }: { tier: Tier }) {
                       />
                       <span>–</span>
                       <YuanInput
+                        ariaLabel={t('requestAdmin.policy.rangeMax')}
                         value={f.value.max}
                         onChange={(max) => f.onChange({ min: f.value?.min ?? 0, max })}
                         width={76}

@@ -76,8 +76,8 @@ export function BasicSection({ session }: { session: SessionInfo }) {
     <>
       <Row gutter={16}>
         <Col xs={24} md={8}>
-          <Form.Item label={t('requestForm.basic.host')}>
-            <Input value={session.user.displayName} disabled />
+          <Form.Item label={t('requestForm.basic.host')} htmlFor="hostName">
+            <Input id="hostName" value={session.user.displayName} disabled />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

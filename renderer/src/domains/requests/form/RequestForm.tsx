@@ -515,7 +515,14 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
               </div>
             </Col>
             <Col xs={{ span: 24, order: 1 }} xl={{ span: 7, order: 2 }}>
-              <div className="rf-side">
+              {/* A region the keyboard can reach: the panel scrolls on its own when it is
+                  taller than the window. */}
+              <div
+                className="rf-side"
+                role="region"
+                aria-label={t('requestForm.panel.title')}
+                tabIndex={0}
+              >
                 <SidePanel />
               </div>
             </Col>
