@@ -138,6 +138,7 @@ export function createLifecycle(deps: {
     if (next) {
       if (isFilingStep(next.kind) && !waiting[1]) onAllApproved(r, t, true);
       moveStep(next, 'activate');
+      next.pendingSince = t;
       records.notify(audienceOf(r, next, t), t, 'approval.task', 'notifications.approvalTask', {
         code: r.code,
         org: r.orgName,
@@ -214,6 +215,7 @@ export function createLifecycle(deps: {
         decidedBy: null,
         onBehalfOf: null,
         decidedAt: null,
+        pendingSince: null,
         comment: '',
         version: 1,
       };

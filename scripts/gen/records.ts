@@ -26,6 +26,7 @@ export interface StepSim {
   decidedBy: number | null;
   onBehalfOf: number | null;
   decidedAt: number | null;
+  pendingSince: number | null;
   comment: string;
   version: number;
 }

@@ -111,8 +111,9 @@ const DIRECT_SQL: Record<keyof DirectRows, string> = {
 };
 
 const STEP_SQL = `INSERT INTO approval_steps (subject_type, subject_id, revision, seq, kind, reason,
-         assignee_user_id, status, decided_by, on_behalf_of, decided_at_ms, comment, version)
-       VALUES ('request', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+         assignee_user_id, status, decided_by, on_behalf_of, decided_at_ms, pending_since_ms, comment,
+         version)
+       VALUES ('request', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const EVENT_SQL = `INSERT INTO request_events (request_id, at_ms, actor_user_id, on_behalf_of_user_id, kind,
          step_id, comment, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 const NOTIFICATION_SQL = `INSERT INTO notifications (user_id, kind, title_key, params, created_at_ms, read_at_ms)
@@ -224,6 +225,7 @@ export class Writer {
             s.decidedBy,
             s.onBehalfOf,
             s.decidedAt,
+            s.pendingSince,
             s.comment,
             s.version,
           ),

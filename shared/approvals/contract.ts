@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { empty, op } from '../contract/spec';
 import type { RequestDossier } from '../requests';
-import type { InboxItem, StepImpact, UnstaffedStep } from './views';
+import type { Page } from '../contract/types';
+import type { DecidedStep, InboxItem, StepImpact, UnstaffedStep } from './views';
 import { id, multilineText, requiredMultilineText, roles } from '../validation/fields';
 
 export const decideInput = z
@@ -29,6 +30,16 @@ export const approvalsOperations = {
   'approvals.inbox': op<InboxItem[]>()({
     input: empty,
     access: 'approvals.decide',
+    write: false,
+  }),
+  /** 已处理: the steps the caller decided, newest first, a page at a time. */
+  'approvals.decided': op<Page<DecidedStep>>()({
+    input: z.strictObject({
+      /** The last row shown (its decision time and step id): the page holds older ones. */
+      after: z.strictObject({ key: z.number().int().nonnegative(), id }).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    access: 'session',
     write: false,
   }),
   /** The inbox badge; polled, so it does not count as activity. */

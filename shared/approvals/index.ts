@@ -27,5 +27,5 @@ export {
   type StepFacts,
   type ViewFacts,
 } from './rights';
-export type { ApprovalStepView, InboxItem, StepImpact, UnstaffedStep } from './views';
+export type { ApprovalStepView, DecidedStep, InboxItem, StepImpact, UnstaffedStep } from './views';
 export { approvalsOperations, decideInput, type ApprovalsEvents } from './contract';

@@ -3,6 +3,7 @@ import { defineNames } from '../contract/define';
 export const approvalsNames = defineNames({
   operations: [
     'approvals.inbox',
+    'approvals.decided',
     'approvals.count',
     'approvals.decide',
     'approvals.transfer',

@@ -1,6 +1,7 @@
 import type { PolicyCheck } from '../policy';
 import type { FieldChange, RequestSummary } from '../requests';
-import type { StepKind, StepStatus } from './steps';
+import type { NotificationTarget } from '../notifications';
+import type { StepKind, StepStatus, SubjectType } from './steps';
 
 export interface ApprovalStepView {
   id: number;
@@ -16,6 +17,8 @@ export interface ApprovalStepView {
   onBehalfOf: number | null;
   onBehalfOfName: string | null;
   decidedAtMs: number | null;
+  /** When it started waiting on someone (opened); null while it waits its turn. */
+  pendingSinceMs: number | null;
   comment: string;
   version: number;
 }
@@ -60,4 +63,23 @@ export interface UnstaffedStep {
   assigneeName: string | null;
   /** When it became pending, as far as is known: the round's last decision (null: the first step). */
   sinceMs: number | null;
+}
+
+/** A step the reader decided (已处理), newest decision first. */
+export interface DecidedStep {
+  stepId: number;
+  kind: StepKind;
+  /** The decision: approved (filed for a filing step), rejected or returned. */
+  status: StepStatus;
+  comment: string;
+  decidedAtMs: number;
+  /** When he decided for someone else (a delegation): whom for. */
+  onBehalfOfName: string | null;
+  subjectType: SubjectType;
+  subjectId: number;
+  /** The subject as people know it (a request's code and organisation). */
+  code: string;
+  org: string;
+  /** Where the row leads. */
+  target: NotificationTarget;
 }

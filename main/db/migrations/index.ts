@@ -7,6 +7,7 @@ import { migration0060 } from './0060-login-throttle';
 import { migration0070 } from './0070-unknown-login-lockout';
 import { migration0080 } from './0080-lists-at-scale';
 import { migration0090 } from './0090-notification-targets';
+import { migration0100 } from './0100-step-timing';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
+  migration0100,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -150,7 +150,11 @@ async function advance(
     }
     await ctx.db
       .updateTable('approvalSteps')
-      .set((eb) => ({ status: moved('waiting', 'activate'), version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        status: moved('waiting', 'activate'),
+        pendingSinceMs: ctx.nowMs,
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', next.id)
       .execute();
     const audience = await audiences(ctx.db, [next]);

@@ -1,5 +1,6 @@
 import type { approvalsNames } from '../../../shared/approvals/names';
 import type { DomainHandlers } from '../../core/handler';
+import { decidedSteps } from './decided';
 import { comment, decide, transfer, transferCandidates } from './engine';
 import { inbox, inboxCount } from './inbox';
 import { impactOf } from './reroute';
@@ -7,6 +8,7 @@ import { reassign, reassignees, unstaffedSteps } from './unstaffed';
 
 export const approvalsHandlers: DomainHandlers<(typeof approvalsNames.operations)[number]> = {
   'approvals.inbox': (ctx) => inbox(ctx),
+  'approvals.decided': (ctx, input) => decidedSteps(ctx, input),
   'approvals.count': (ctx) => inboxCount(ctx),
   'approvals.decide': (ctx, input) => decide(ctx, input),
   'approvals.transfer': (ctx, input) => transfer(ctx, input),

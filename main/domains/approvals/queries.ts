@@ -29,6 +29,7 @@ function stepViewQuery(db: Kysely<DB>) {
       's.onBehalfOf',
       'b.displayName as onBehalfOfName',
       's.decidedAtMs',
+      's.pendingSinceMs',
       's.comment',
       's.version',
     ]);

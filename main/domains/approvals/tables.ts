@@ -20,6 +20,8 @@ export interface ApprovalsTables {
     decidedBy: number | null;
     onBehalfOf: number | null;
     decidedAtMs: number | null;
+    /** When it started waiting on someone (opened); null while waiting its turn. */
+    pendingSinceMs: number | null;
     comment: Generated<string>;
     version: Generated<number>;
   };

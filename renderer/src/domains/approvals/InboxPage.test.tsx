@@ -36,6 +36,7 @@ function item(id: number, code: string, retroactive: boolean): InboxItem {
       onBehalfOf: null,
       onBehalfOfName: null,
       decidedAtMs: null,
+      pendingSinceMs: null,
       comment: '',
       version: 1,
     },
