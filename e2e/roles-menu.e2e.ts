@@ -37,9 +37,9 @@ const ADMIN_NAV = [
  */
 const EXPECTED_NAV: Record<Role, string[]> = {
   host: ['nav.home', 'nav.myRequests'],
-  dept_head: ['nav.home', 'nav.approvals', 'nav.delegations'],
-  executive: ['nav.home', 'nav.approvals', 'nav.allRequests', 'nav.delegations'],
-  admin_office: ['nav.home', 'nav.approvals', 'nav.allRequests', 'nav.delegations'],
+  dept_head: ['nav.home', 'nav.approvals', 'decided.nav', 'nav.delegations'],
+  executive: ['nav.home', 'nav.approvals', 'decided.nav', 'nav.allRequests', 'nav.delegations'],
+  admin_office: ['nav.home', 'nav.approvals', 'decided.nav', 'nav.allRequests', 'nav.delegations'],
   front_desk: ['nav.home'],
   finance: ['nav.home', 'nav.allRequests'],
   sysadmin: ADMIN_NAV,
@@ -117,8 +117,8 @@ describe('roles and the menu', () => {
       // Everyone has Home first; the administration pages only the sysadmin.
       expect(items[0]).toBe(zh('nav.home'));
       for (const key of ADMIN_ONLY) expect(items.includes(zh(key))).toBe(role === 'sysadmin');
-      // The home page lists the user's role.
-      await visible(page.locator('main').getByText(zh(`roles.${role}`), { exact: true }));
+      // The home page names the user's role under the greeting.
+      await visible(page.getByTestId('home-who').getByText(zh(`roles.${role}`), { exact: true }));
       await signOut(page);
     });
   }

@@ -8,6 +8,7 @@ import {
   instantOf,
   startOfCompanyDay,
   wallClock,
+  weekOf,
 } from './dates';
 
 describe('company calendar dates', () => {
@@ -74,5 +75,17 @@ describe('calendar days', () => {
         },
       ),
     );
+  });
+});
+
+describe('weekOf', () => {
+  it.each([
+    ['a Tuesday', '2026-12-01', '2026-11-30', '2026-12-06'],
+    ['a Monday', '2026-11-30', '2026-11-30', '2026-12-06'],
+    ['a Sunday', '2026-12-06', '2026-11-30', '2026-12-06'],
+    ['across a year', '2027-01-01', '2026-12-28', '2027-01-03'],
+    ['before 1970-01-05', '1969-12-31', '1969-12-29', '1970-01-04'],
+  ])('%s', (_label, date, from, to) => {
+    expect(weekOf(date)).toEqual({ from, to });
   });
 });

@@ -106,6 +106,14 @@ export function addDays(date: string, n: number): string {
   return dayOf(dayMs(date) + n * DAY_MS);
 }
 
+/** The Monday and Sunday of the week `date` falls in (Chinese offices start the week on Monday). */
+export function weekOf(date: string): { from: string; to: string } {
+  // 1970-01-05 was a Monday.
+  const sinceMonday = ((daysBetween('1970-01-05', date) % 7) + 7) % 7;
+  const from = addDays(date, -sinceMonday);
+  return { from, to: addDays(from, 6) };
+}
+
 /** Every calendar day from `from` to `to`, both included, at most `max`; none if either is invalid. */
 export function calendarDays(from: string, to: string, max: number): string[] {
   const start = dayMs(from);

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { empty, op } from '../contract/spec';
 import type { RequestDossier } from '../requests';
 import type { Page } from '../contract/types';
-import type { DecidedStep, InboxItem, StepImpact, UnstaffedStep } from './views';
+import type { DecidedCursor, DecidedStep, InboxItem, StepImpact, UnstaffedStep } from './views';
 import { id, multilineText, requiredMultilineText, roles } from '../validation/fields';
 
 export const decideInput = z
@@ -33,7 +33,7 @@ export const approvalsOperations = {
     write: false,
   }),
   /** 已处理: the steps the caller decided, newest first, a page at a time. */
-  'approvals.decided': op<Page<DecidedStep>>()({
+  'approvals.decided': op<Page<DecidedStep, DecidedCursor>>()({
     input: z.strictObject({
       /** The last row shown (its decision time and step id): the page holds older ones. */
       after: z.strictObject({ key: z.number().int().nonnegative(), id }).optional(),

@@ -29,3 +29,4 @@ export {
 } from './rights';
 export type { ApprovalStepView, DecidedStep, InboxItem, StepImpact, UnstaffedStep } from './views';
 export { approvalsOperations, decideInput, type ApprovalsEvents } from './contract';
+export { stepAge, type StepAge } from './age';

@@ -65,9 +65,16 @@ export interface UnstaffedStep {
   sinceMs: number | null;
 }
 
+/** Where the next page of 已处理 starts: the last row's decision time and step id. */
+export interface DecidedCursor {
+  key: number;
+  id: number;
+}
+
 /** A step the reader decided (已处理), newest decision first. */
 export interface DecidedStep {
-  stepId: number;
+  /** The step's id. */
+  id: number;
   kind: StepKind;
   /** The decision: approved (filed for a filing step), rejected or returned. */
   status: StepStatus;

@@ -24,6 +24,8 @@ export const usersEn: Shape<typeof usersZhCN> = {
     disable: 'Disable account',
     created: 'User created.',
     filter: 'Filter by name or login',
+    lockedOnly: 'Locked accounts only',
+    showAll: 'Show all users',
     empty: 'No users yet',
   },
   errors: {

@@ -22,6 +22,8 @@ export const usersZhCN = {
     disable: '停用账户',
     created: '用户已创建。',
     filter: '按姓名或登录名筛选',
+    lockedOnly: '只看已锁定的账户',
+    showAll: '显示全部用户',
     empty: '还没有用户',
   },
   errors: {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { ListCursor, Page } from '../../../shared/contract/types';
+import type { Page } from '../../../shared/contract/types';
 import type { SubjectType } from '../../../shared/approvals/steps';
-import type { DecidedStep } from '../../../shared/approvals/views';
+import type { DecidedCursor, DecidedStep } from '../../../shared/approvals/views';
 import type { OpParsed } from '../../../shared/contract/operations';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { cappedTotal } from '../../core/paging';
@@ -26,7 +26,7 @@ function decidedBy(db: Kysely<DB>, userId: number) {
 export async function decidedSteps(
   ctx: ServiceContext,
   f: OpParsed<'approvals.decided'>,
-): Promise<Page<DecidedStep>> {
+): Promise<Page<DecidedStep, DecidedCursor>> {
   const actor = requireActor(ctx);
   const after = f.after;
   const rows = await decidedBy(ctx.db, actor.userId)
@@ -66,7 +66,7 @@ export async function decidedSteps(
     const params = adapter.noticeParams(subject);
     return [
       {
-        stepId: r.id,
+        id: r.id,
         kind: r.kind,
         status: r.status,
         comment: r.comment,
@@ -83,7 +83,7 @@ export async function decidedSteps(
   const last = page[page.length - 1];
   return {
     items,
-    next: more && last ? ({ key: last.decidedAtMs ?? 0, id: last.id } satisfies ListCursor) : null,
+    next: more && last ? { key: last.decidedAtMs ?? 0, id: last.id } : null,
     total:
       after === undefined
         ? await cappedTotal(

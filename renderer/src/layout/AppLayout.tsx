@@ -53,10 +53,11 @@ export function AppLayout() {
     { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },
   ];
 
-  // Home only on "/" itself: pages outside the menu (My account) highlight nothing.
-  const selected = NAV.find((n) =>
+  // Home only on "/" itself: pages outside the menu (My account) highlight nothing. The longest
+  // match wins: /approvals/decided is 已处理, not 待我审批.
+  const selected = NAV.filter((n) =>
     n.path === '/' ? location.pathname === '/' : location.pathname.startsWith(n.path),
-  )?.path;
+  ).sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
   return (
     <Layout style={{ minHeight: '100%' }}>

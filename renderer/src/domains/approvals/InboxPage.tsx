@@ -1,13 +1,16 @@
-import { DownOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { CloseOutlined, DownOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Empty, Space, Spin, Tag } from 'antd';
 import { useCallback, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { isFilingStep, stepAge } from '../../../../shared/approvals';
 import type { InboxItem } from '../../../../shared/approvals/views';
 import { useAcceptDossier, useErrorToast, useOp } from '../../api/queries';
 import { ChangeLines } from '../requests';
 import { CheckList } from '../requests';
 import { DecisionButtons } from './DecisionButtons';
 import { TierTag } from '../../components/StatusTag';
+import { useNow } from '../../components/useNow';
 import { OnBehalfTag, RetroactiveTag } from '../requests';
 import { useFmt, type Fmt } from '../requests';
 
@@ -21,7 +24,12 @@ export function InboxPage() {
   useErrorToast(query.error);
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
-  const inbox = { items: query.data ?? [], loading: query.isFetching };
+  // ?kind=filing (the home page's 待备案): only the filing steps, until the reader shows all.
+  const [params, setParams] = useSearchParams();
+  const filingOnly = params.get('kind') === 'filing';
+  const all = query.data ?? [];
+  const items = filingOnly ? all.filter((i) => isFilingStep(i.step.kind)) : all;
+  const inbox = { items, loading: query.isFetching };
 
   return (
     <>
@@ -34,6 +42,20 @@ export function InboxPage() {
             </span>
           )}
         </Space>
+        {filingOnly && (
+          <Tag
+            closable
+            color="processing"
+            data-testid="filing-only"
+            closeIcon={<CloseOutlined aria-label={t('decided.showAll')} />}
+            onClose={(e) => {
+              e.preventDefault();
+              setParams({});
+            }}
+          >
+            {t('decided.filingOnly')}
+          </Tag>
+        )}
         <Button icon={<ReloadOutlined />} onClick={reload} loading={inbox.loading}>
           {t('requestViews.inbox.refresh')}
         </Button>
@@ -95,6 +117,7 @@ function InboxRow({ item, fmt, reload }: { item: InboxItem; fmt: Fmt; reload: ()
           {r.retroactive && <RetroactiveTag />}
           <Tag color="processing">{fmt.stepKind(item.step.kind)}</Tag>
           {item.onBehalfOfName && <OnBehalfTag name={item.onBehalfOfName} />}
+          {item.step.pendingSinceMs !== null && <WaitingTag sinceMs={item.step.pendingSinceMs} />}
         </div>
         <div className="rv-inbox-meta">
           <span>{fmt.range(r.arrivalDate, r.departureDate)}</span>
@@ -148,5 +171,16 @@ function InboxRow({ item, fmt, reload }: { item: InboxItem; fmt: Fmt; reload: ()
         </Button>
       </div>
     </div>
+  );
+}
+
+/** How long the step has waited on its approvers ("已等待 2 天"), marked from two days on. */
+export function WaitingTag({ sinceMs }: { sinceMs: number }) {
+  const { t } = useTranslation();
+  const age = stepAge(sinceMs, useNow());
+  return (
+    <Tag color={age.overdue ? 'warning' : 'default'} data-testid="waiting">
+      {t(`waiting.${age.unit}`, { count: age.count })}
+    </Tag>
   );
 }

@@ -1,10 +1,14 @@
-import { CheckSquareOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { DomainRoutes } from '../../routing';
 import { ApprovalCountBadge } from './ApprovalCountBadge';
+import { DecidedPage } from './DecidedPage';
 import { InboxPage } from './InboxPage';
 
 export const approvalsRoutes: DomainRoutes = {
-  routes: [{ path: 'approvals', element: <InboxPage />, permission: 'approvals.decide' }],
+  routes: [
+    { path: 'approvals', element: <InboxPage />, permission: 'approvals.decide' },
+    { path: 'approvals/decided', element: <DecidedPage />, permission: 'approvals.decide' },
+  ],
   menu: [
     {
       path: '/approvals',
@@ -13,6 +17,13 @@ export const approvalsRoutes: DomainRoutes = {
       permission: 'approvals.decide',
       order: 20,
       badge: () => <ApprovalCountBadge />,
+    },
+    {
+      path: '/approvals/decided',
+      labelKey: 'decided.nav',
+      icon: <HistoryOutlined />,
+      permission: 'approvals.decide',
+      order: 21,
     },
   ],
 };

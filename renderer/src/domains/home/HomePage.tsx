@@ -1,62 +1,73 @@
-import { CheckSquareOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { UnstaffedCard, useApprovalCount } from '../approvals';
+import { ApproverHome, ToFileTile, UnstaffedCard } from '../approvals';
+import { HostHome, OfficeWeekTile } from '../requests';
+import { LockedTile } from '../users';
 import { useSession, useSignedIn } from '../../session/SessionContext';
+import './home.css';
 
+/**
+ * 工作台: one section per part of the reader's work, by what his roles let him do — the host's
+ * requests, the approver's tasks, the admin office's week and stuck steps, the sysadmin's locked
+ * accounts. Every number opens the list behind it.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const session = useSignedIn();
   const navigate = useNavigate();
-  const toApprove = useApprovalCount(can('approvals.decide'));
+  const user = session.user;
+  const who = [
+    user.departmentName,
+    user.roles.map((r) => t(`roles.${r}`)).join(t('home.roleSeparator')),
+  ].filter(Boolean);
+  const office = user.roles.includes('admin_office');
   return (
-    <>
+    <div className="home">
       <div className="page-header">
-        <h1>{t('home.welcome', { name: session.user.displayName })}</h1>
+        <div>
+          <h1>{t('home.welcome', { name: user.displayName })}</h1>
+          <Typography.Text type="secondary" data-testid="home-who">
+            {who.join(' · ')}
+          </Typography.Text>
+        </div>
+        {can('requests.create') && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => void navigate('/requests/new')}
+          >
+            {t('home.newRequest')}
+          </Button>
+        )}
       </div>
-      <Card>
-        <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('account.roles')}>
-            {session.user.roles.map((r) => (
-              <Tag key={r} color="cyan">
-                {t(`roles.${r}`)}
-              </Tag>
-            ))}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('account.department')}>
-            {session.user.departmentName ?? t('common.none')}
-          </Descriptions.Item>
-        </Descriptions>
-        <Space wrap style={{ marginTop: 12 }}>
-          {can('requests.create') && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => void navigate('/requests/new')}
-            >
-              {t('home.newRequest')}
-            </Button>
-          )}
-          {can('approvals.decide') && (
-            <Badge count={toApprove} size="small">
-              <Button icon={<CheckSquareOutlined />} onClick={() => void navigate('/approvals')}>
-                {t('nav.approvals')}
-              </Button>
-            </Badge>
-          )}
-          {can('requests.readAll') && (
-            <Button icon={<UnorderedListOutlined />} onClick={() => void navigate('/requests/all')}>
-              {t('nav.allRequests')}
-            </Button>
-          )}
-        </Space>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          {t('home.intro')}
-        </Typography.Paragraph>
-      </Card>
+      {can('approvals.decide') && <ApproverHome />}
+      {can('requests.create') && <HostHome />}
+      {(office || can('users.manage')) && (
+        <section aria-labelledby="home-office" className="home-section">
+          <h2 id="home-office">{t(office ? 'home.office.title' : 'home.admin.title')}</h2>
+          <Row gutter={[16, 16]} align="stretch">
+            {office && can('approvals.decide') && (
+              <Col xs={24} sm={8}>
+                <ToFileTile />
+              </Col>
+            )}
+            {office && can('requests.readAll') && (
+              <Col xs={24} sm={8}>
+                <OfficeWeekTile />
+              </Col>
+            )}
+            {can('users.manage') && (
+              <Col xs={24} sm={8}>
+                <LockedTile />
+              </Col>
+            )}
+          </Row>
+        </section>
+      )}
       {can('approvals.reassign') && <UnstaffedCard />}
-    </>
+    </div>
   );
 }

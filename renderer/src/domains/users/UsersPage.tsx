@@ -1,9 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Control, FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import * as z from 'zod';
 import { ROLES } from '../../../../shared/auth';
 import { userCreateInput, userUpdateInput } from '../../../../shared/users/contract';
@@ -213,14 +214,16 @@ export function UsersPage() {
   const [editing, setEditing] = useState<UserView | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
   const [filter, setFilter] = useState('');
+  // ?locked=1 (the home page's 锁定的账户): only the accounts locked now.
+  const [params, setParams] = useSearchParams();
+  const lockedOnly = params.get('locked') === '1';
 
   const visible = useMemo(() => {
     const f = filter.trim().toLowerCase();
-    if (!f) return users.items;
-    return users.items.filter(
-      (u) => u.displayName.toLowerCase().includes(f) || u.login.includes(f),
-    );
-  }, [users.items, filter]);
+    const shown = lockedOnly ? users.items.filter((u) => u.lockedUntilMs !== null) : users.items;
+    if (!f) return shown;
+    return shown.filter((u) => u.displayName.toLowerCase().includes(f) || u.login.includes(f));
+  }, [users.items, filter, lockedOnly]);
 
   const unlock = async (user: UserView) => {
     const r = await call('users.unlock', { id: user.id });
@@ -298,8 +301,23 @@ export function UsersPage() {
       <div className="page-header">
         <h1>{t('users.title')}</h1>
         <Space>
+          {lockedOnly && (
+            <Tag
+              closable
+              color="error"
+              data-testid="locked-only"
+              closeIcon={<CloseOutlined aria-label={t('users.showAll')} />}
+              onClose={(e) => {
+                e.preventDefault();
+                setParams({});
+              }}
+            >
+              {t('users.lockedOnly')}
+            </Tag>
+          )}
           <Input.Search
             allowClear
+            aria-label={t('users.filter')}
             placeholder={t('users.filter')}
             onChange={(e) => setFilter(e.target.value)}
             style={{ width: 220 }}

@@ -1,0 +1,1 @@
+export { LockedTile } from './LockedTile';
