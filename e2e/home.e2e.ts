@@ -117,6 +117,13 @@ describe('home page per role', () => {
       await expect.poll(() => route(page)).toBe('/requests/mine?status=returned');
       await visible(page.getByRole('link', { name: codes.returned }));
       await expect.poll(() => page.getByRole('link', { name: /^JD/ }).count()).toBe(1);
+      // The request opens with the reason of its return at the top (issue 9, item 4).
+      await page.getByRole('link', { name: codes.returned }).click();
+      const verdict = page.getByTestId('verdict');
+      await visible(verdict.getByText('请补充随行人员'));
+      await visible(verdict.getByText(tr(language, 'verdict.returnedHint')));
+      await page.screenshot({ path: shotPath(language, 'requests-dossier-returned') });
+      await page.goBack();
       await page.goBack();
       await page.getByTestId('tile-drafts').click();
       await expect.poll(() => route(page)).toBe('/requests/mine?status=draft');

@@ -24,6 +24,12 @@ export const approvalsEn: Shape<typeof approvalsZhCN> = {
     reason: 'Reason',
     done: 'Reassigned',
   },
+  verdict: {
+    returned: '{{name}} returned the request ({{step}}, {{time}})',
+    rejected: '{{name}} rejected the request ({{step}}, {{time}})',
+    noReason: 'No reason was given.',
+    returnedHint: 'Change it as asked and submit it again.',
+  },
   waiting: {
     minute_one: 'waiting {{count}} minute',
     minute_other: 'waiting {{count}} minutes',

@@ -21,6 +21,12 @@ export const approvalsZhCN = {
     reason: '改派原因',
     done: '已改派',
   },
+  verdict: {
+    returned: '{{name}}退回了申请（{{step}}，{{time}}）',
+    rejected: '{{name}}驳回了申请（{{step}}，{{time}}）',
+    noReason: '未填写原因。',
+    returnedHint: '请按意见修改后重新提交。',
+  },
   waiting: {
     minute_other: '已等待 {{count}} 分钟',
     hour_other: '已等待 {{count}} 小时',

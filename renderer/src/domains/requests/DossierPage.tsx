@@ -28,6 +28,7 @@ import { call } from '../../api/client';
 import { ChangeTable } from './views/ChangeList';
 import { CheckList } from './views/CheckList';
 import { CancelModal } from './views/CancelModal';
+import { verdictStep } from './views/content';
 import { DecisionButtons } from '../approvals';
 import {
   ApprovalTrail,
@@ -128,6 +129,7 @@ function Dossier({
   const [posting, setPosting] = useState(false);
   const commentBox = useRef<TextAreaRef>(null);
   const myStep = d.myStep ? d.steps.find((s) => s.id === d.myStep?.stepId) : undefined;
+  const verdict = verdictStep(d);
 
   const openComment = () => {
     setTab('events');
@@ -366,6 +368,28 @@ function Dossier({
         )}
         <ChainStrip d={d} fmt={fmt} />
       </Card>
+
+      {verdict && (
+        <Alert
+          type={d.status === 'rejected' ? 'error' : 'warning'}
+          showIcon
+          className="rv-verdict"
+          data-testid="verdict"
+          title={t(`verdict.${d.status === 'rejected' ? 'rejected' : 'returned'}`, {
+            name: verdict.decidedByName ?? '—',
+            step: fmt.stepKind(verdict.kind),
+            time: verdict.decidedAtMs === null ? '—' : fmt.instant(verdict.decidedAtMs),
+          })}
+          description={
+            <>
+              <div className="rv-pre">{verdict.comment || t('verdict.noReason')}</div>
+              {d.status === 'returned' && d.canEdit && (
+                <div className="rv-muted">{t('verdict.returnedHint')}</div>
+              )}
+            </>
+          }
+        />
+      )}
 
       {d.myStep && (
         <Alert

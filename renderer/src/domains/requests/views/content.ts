@@ -131,6 +131,21 @@ export function stepReason(step: ApprovalStepView, fmt: Fmt): string | null {
   });
 }
 
+/**
+ * The decision that sent a request back or turned it down: the step of the current round whose
+ * status is the request's (returned / rejected), shown at the top of the request with its
+ * reason. Null for every other status.
+ */
+export function verdictStep(d: {
+  status: string;
+  revision: number;
+  steps: readonly ApprovalStepView[];
+}): ApprovalStepView | null {
+  if (d.status !== 'returned' && d.status !== 'rejected') return null;
+  const decided = d.steps.filter((s) => s.status === d.status && s.revision === d.revision);
+  return decided.sort((a, b) => (b.decidedAtMs ?? 0) - (a.decidedAtMs ?? 0))[0] ?? null;
+}
+
 /** Step status decided by someone (as opposed to waiting, pending, skipped, void). */
 export const isDecided = (s: ApprovalStepView) =>
   s.status === 'approved' || s.status === 'rejected' || s.status === 'returned';

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { ApprovalStepView } from '../../../../../shared/approvals';
+import { verdictStep } from './content';
+
+function step(
+  id: number,
+  revision: number,
+  status: ApprovalStepView['status'],
+  decidedAtMs: number | null = null,
+): ApprovalStepView {
+  return {
+    id,
+    revision,
+    seq: id,
+    kind: 'dept_head',
+    reason: 'base',
+    assigneeUserId: null,
+    assigneeName: null,
+    status,
+    decidedBy: decidedAtMs === null ? null : 7,
+    decidedByName: decidedAtMs === null ? null : '张伟',
+    onBehalfOf: null,
+    onBehalfOfName: null,
+    decidedAtMs,
+    pendingSinceMs: null,
+    comment: decidedAtMs === null ? '' : `reason ${id}`,
+    version: 1,
+  };
+}
+
+describe('verdictStep', () => {
+  const round1Returned = step(1, 1, 'returned', 1_000);
+  const round2Returned = step(3, 2, 'returned', 3_000);
+  it.each([
+    [
+      'returned: the current round’s return',
+      'returned',
+      2,
+      [round1Returned, step(2, 1, 'void'), round2Returned],
+      3,
+    ],
+    [
+      'returned in round 1 only, request now in round 2',
+      'returned',
+      2,
+      [round1Returned, step(3, 2, 'pending')],
+      null,
+    ],
+    ['rejected', 'rejected', 1, [step(1, 1, 'approved', 500), step(2, 1, 'rejected', 900)], 2],
+    ['approving: nothing to show', 'approving', 1, [step(1, 1, 'pending')], null],
+    ['a draft', 'draft', 0, [], null],
+  ] as const)('%s', (_label, status, revision, steps, expected) => {
+    expect(verdictStep({ status, revision, steps: [...steps] })?.id ?? null).toBe(expected);
+  });
+});
