@@ -156,4 +156,30 @@ describe('language switch', () => {
     await expectHome(fresh, ADMIN.displayName, 'en');
     expect(await sidebarItems(fresh)).toEqual(NAV.map((k) => en(k)));
   });
+
+  it('what a Chinese user picks on the sign-in screen wins and becomes his language', async () => {
+    expect(storedLanguage(OTHER.login)).toBe('zh-CN');
+    const page = await j.open();
+    await expectLoginScreen(page, 'zh-CN');
+    await page.getByText('EN', { exact: true }).click();
+    await expectLoginScreen(page, 'en');
+    await signIn(page, OTHER.login, OTHER.password, { language: 'en' });
+    // English after signing in, not the Chinese stored for him…
+    await expectHome(page, OTHER.displayName, 'en');
+    const items = await sidebarItems(page);
+    expect(items).toContain(en('nav.home'));
+    expect(
+      items.some((text) => CJK.test(text)),
+      items.join(', '),
+    ).toBe(false);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // …and saved as his, so it holds on any machine.
+    await expect.poll(() => storedLanguage(OTHER.login), { timeout: UI_TIMEOUT }).toBe('en');
+    await signOut(page, 'en');
+
+    const elsewhere = await j.open();
+    await expectLoginScreen(elsewhere, 'zh-CN');
+    await signIn(elsewhere, OTHER.login, OTHER.password);
+    await expectHome(elsewhere, OTHER.displayName, 'en');
+  });
 });

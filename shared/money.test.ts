@@ -68,8 +68,14 @@ describe('yuan ↔ fen', () => {
 });
 
 describe('amounts as people read them', () => {
-  it('formats yuan in the reader’s language', () => {
-    expect(formatYuan(123450, 'zh-CN')).toBe('¥1,234.50');
-    expect(formatYuan(13000, 'en')).toBe('CN¥130.00');
+  // "¥" in English too: "CN¥", English's own symbol for CNY, is clutter in text (issue 9).
+  it.each([
+    [123450, 'zh-CN', '¥1,234.50'],
+    [13000, 'en', '¥130.00'],
+    [-250, 'en', '-¥2.50'],
+    [123456789, 'en', '¥1,234,567.89'],
+    [0, 'zh-CN', '¥0.00'],
+  ] as const)('%i fen in %s reads %s', (fen, locale, text) => {
+    expect(formatYuan(fen, locale)).toBe(text);
   });
 });

@@ -56,11 +56,19 @@ export function fenToYuanText(fen: Fen | null | undefined): string | null {
 
 const currencyFormats = new Map<string, Intl.NumberFormat>();
 
-/** An amount as people read it in `locale`: ¥1,234.50 / CN¥1,234.50. */
+/**
+ * An amount as people read it in `locale`: ¥1,234.50 in both languages. English's own symbol for
+ * CNY is "CN¥", which reads as clutter in a Chinese company's app where every amount is in yuan;
+ * where a column could be misread, its header says "(CNY)".
+ */
 export function formatYuan(fen: Fen, locale: string): string {
   let f = currencyFormats.get(locale);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
+    f = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: 'CNY',
+      currencyDisplay: 'narrowSymbol',
+    });
     currencyFormats.set(locale, f);
   }
   return f.format(fen / 100);

@@ -352,7 +352,7 @@ describe('dispatcher: writes and the audit log', () => {
       entity_type: 'department',
       entity_id: String(dept.id),
     });
-    expect(JSON.parse(added[0]?.summary ?? 'null')).toEqual({ name: '销售部', headUserId: null });
+    expect(JSON.parse(added[0]?.summary ?? 'null')).toEqual({ name: '销售部', head: null });
   });
 
   it('a failing service (duplicate department name) rolls back and writes no audit row', async () => {

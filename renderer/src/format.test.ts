@@ -8,8 +8,8 @@ describe('formatMoney (integer fen → CNY in the user language)', () => {
   it.each([
     [0, 'zh-CN', '¥0.00'],
     [12345, 'zh-CN', '¥123.45'],
-    [15000, 'en', 'CN¥150.00'],
-    [-250, 'en', '-CN¥2.50'],
+    [15000, 'en', '¥150.00'],
+    [-250, 'en', '-¥2.50'],
     [123456789, 'zh-CN', '¥1,234,567.89'],
   ] as const)('%i fen in %s is %s', (fen, lang, expected) => {
     expect(formatMoney(fen, lang)).toBe(expected);

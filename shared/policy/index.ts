@@ -3,3 +3,4 @@ export * from './policy';
 export * from './evaluate';
 export { policySchema } from './schema';
 export type { PolicyView } from './views';
+export { policyNote, SEED_POLICY_NOTE } from './note';

@@ -255,6 +255,7 @@ export async function decide(
     entityType: ref.type,
     entityId: ref.id,
     summary: {
+      ...adapter.auditName(subject),
       step: step.kind,
       action: input.action,
       comment: input.comment,
@@ -332,7 +333,12 @@ export async function transfer(
   ctx.audit({
     entityType: ref.type,
     entityId: ref.id,
-    summary: { step: step.kind, transferredTo: target.displayName, comment: input.comment },
+    summary: {
+      ...adapter.auditName(subject),
+      step: step.kind,
+      transferredTo: target.displayName,
+      comment: input.comment,
+    },
     ...(onBehalfOf ? { onBehalfOf } : {}),
   });
   return adapter.view(ctx, ref.id);
@@ -348,6 +354,7 @@ export async function comment(
   const adapter = subjectAdapter(ref.type);
   // Reading it checks that this user may see it at all.
   await adapter.view(ctx, ref.id);
+  const subject = await loadSubject(ctx.db, adapter, ref.id);
   await adapter.record(ctx, ref.id, {
     kind: 'commented',
     actorUserId: actor.userId,
@@ -355,6 +362,10 @@ export async function comment(
     stepId: null,
     comment: text,
   });
-  ctx.audit({ entityType: ref.type, entityId: ref.id, summary: { comment: text } });
+  ctx.audit({
+    entityType: ref.type,
+    entityId: ref.id,
+    summary: { ...adapter.auditName(subject), comment: text },
+  });
   return adapter.view(ctx, ref.id);
 }

@@ -255,7 +255,12 @@ async function moveSteps(
     ctx.audit({
       entityType: m.step.subjectType,
       entityId: m.subject.id,
-      summary: { step: m.step.kind, reroutedFrom: moved.fromName, to: moved.toName ?? 'pool' },
+      summary: {
+        ...m.adapter.auditName(m.subject),
+        step: m.step.kind,
+        reroutedFrom: moved.fromName,
+        to: moved.toName ?? 'pool',
+      },
     });
   }
   return out;

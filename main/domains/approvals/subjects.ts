@@ -53,6 +53,11 @@ export interface ApprovalSubject<F extends SubjectFacts = SubjectFacts> {
   load(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, F>>;
   /** The department each subject belongs to (whose head decides its `dept_head` step). */
   departmentOf(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, number | null>>;
+  /**
+   * What the audit log names the subject by, kept in every entry about it (e.g. its code, which
+   * never changes): the log is read a page at a time and looks nothing up per entry.
+   */
+  auditName(subject: F): Record<string, string>;
   /** Names the subject in a notification (e.g. its code and organisation). */
   noticeParams(subject: F): MessageParams;
   /** The params of "a task waits for you", which may say more (e.g. the tier). */

@@ -211,6 +211,7 @@ export async function reassign(
     entityType: step.subjectType,
     entityId: subject.id,
     summary: {
+      ...adapter.auditName(subject),
       step: step.kind,
       reassignedFrom: from ?? 'pool',
       to: target.displayName,

@@ -97,7 +97,7 @@ describe('audit.list', () => {
     expect(names((await list({ search: '100%' })).items)).toEqual(['折扣100%']);
     expect(names((await list({ search: 'a_b' })).items)).toEqual(['a_b组']);
     expect((await list({ search: '%' })).items.map((i) => i.summary)).toEqual([
-      { name: '折扣100%', headUserId: null },
+      { name: '折扣100%', head: null },
     ]);
   });
 
@@ -179,7 +179,7 @@ describe('audit.list', () => {
     expect(page.items[0]).toMatchObject({
       entityType: 'department',
       entityId: String(deptIds['市场部']),
-      summary: { name: '市场部', headUserId: null },
+      summary: { name: '市场部', head: null },
     });
   });
 

@@ -158,23 +158,30 @@ export async function createDelegation(
     .values({ userId: me.userId, ...input, createdAtMs: ctx.nowMs })
     .returning('id')
     .executeTakeFirstOrThrow();
-  ctx.audit({ entityType: 'delegation', entityId: id, summary: input });
-  return toView(await baseQuery(ctx.db).where('d.id', '=', id).executeTakeFirstOrThrow());
+  const view = toView(await baseQuery(ctx.db).where('d.id', '=', id).executeTakeFirstOrThrow());
+  // Names, not ids: the audit log shows the entry as it was written.
+  ctx.audit({
+    entityType: 'delegation',
+    entityId: id,
+    summary: { delegate: view.delegateName, fromDate: input.fromDate, toDate: input.toDate },
+  });
+  return view;
 }
 
 export async function revokeDelegation(ctx: ServiceContext, input: OpParsed<'delegations.revoke'>) {
   const me = requireActor(ctx);
-  const row = await ctx.db
-    .selectFrom('delegations')
-    .select(['userId'])
-    .where('id', '=', input.id)
-    .executeTakeFirst();
+  const row = await baseQuery(ctx.db).where('d.id', '=', input.id).executeTakeFirst();
   if (!row || row.userId !== me.userId) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND');
+  const view = toView(row);
   await ctx.db
     .updateTable('delegations')
     .set({ revokedAtMs: ctx.nowMs })
     .where('id', '=', input.id)
     .execute();
-  ctx.audit({ entityType: 'delegation', entityId: input.id });
+  ctx.audit({
+    entityType: 'delegation',
+    entityId: input.id,
+    summary: { delegate: view.delegateName, fromDate: view.fromDate, toDate: view.toDate },
+  });
   return null;
 }

@@ -235,14 +235,22 @@ describe('departments', () => {
     await t.ok('departments.delete', { id: d.id }, admin.token);
     const id = String(d.id);
     expect(audits(t, 'departments.create')).toEqual([
-      { entityId: id, summary: { name: '销售部', headUserId: null } },
+      { entityId: id, summary: { name: '销售部', head: null } },
     ]);
+    // Names, not ids: the log shows the entry as it was written.
+    const adminName = t.rows<{ n: string }>(
+      'SELECT display_name AS n FROM users WHERE id = ?',
+      admin.userId,
+    )[0]?.n;
     expect(audits(t, 'departments.update')).toEqual([
       {
         entityId: id,
         summary: {
-          from: { name: '销售部', headUserId: null },
-          to: { name: '市场部', headUserId: admin.userId },
+          name: '市场部',
+          changes: {
+            name: { from: '销售部', to: '市场部' },
+            headName: { from: null, to: adminName },
+          },
         },
       },
     ]);

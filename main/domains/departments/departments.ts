@@ -51,6 +51,17 @@ async function assertValid(
   }
 }
 
+/** The fields that differ, each as `{ from, to }` (the audit log's way of showing a change). */
+function changesOf<T extends object, K extends keyof T>(before: T, after: T, keys: readonly K[]) {
+  const out: Partial<Record<K, { from: T[K]; to: T[K] }>> = {};
+  for (const key of keys) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      out[key] = { from: before[key], to: after[key] };
+    }
+  }
+  return out;
+}
+
 export async function createDepartment(ctx: ServiceContext, input: OpParsed<'departments.create'>) {
   await assertValid(ctx.db, input.name, input.headUserId);
   const { id } = await ctx.db
@@ -58,8 +69,14 @@ export async function createDepartment(ctx: ServiceContext, input: OpParsed<'dep
     .values({ ...input, createdAtMs: ctx.nowMs, updatedAtMs: ctx.nowMs })
     .returning('id')
     .executeTakeFirstOrThrow();
-  ctx.audit({ entityType: 'department', entityId: id, summary: input });
-  return getDepartment(ctx.db, id);
+  const created = await getDepartment(ctx.db, id);
+  // Names, not ids: the audit log shows the entry as it was written.
+  ctx.audit({
+    entityType: 'department',
+    entityId: id,
+    summary: { name: created.name, head: created.headName },
+  });
+  return created;
 }
 
 export async function updateDepartment(ctx: ServiceContext, input: OpParsed<'departments.update'>) {
@@ -72,15 +89,16 @@ export async function updateDepartment(ctx: ServiceContext, input: OpParsed<'dep
     .execute();
   // The department's steps waiting on its former head go to the new one (or the pool).
   await reroute(ctx, { departmentId: input.id, headUserId: input.headUserId }, before.headUserId);
+  const after = await getDepartment(ctx.db, input.id);
   ctx.audit({
     entityType: 'department',
     entityId: input.id,
     summary: {
-      from: { name: before.name, headUserId: before.headUserId },
-      to: { name: input.name, headUserId: input.headUserId },
+      name: after.name,
+      changes: changesOf(before, after, ['name', 'headName']),
     },
   });
-  return getDepartment(ctx.db, input.id);
+  return after;
 }
 
 export async function deleteDepartment(ctx: ServiceContext, input: OpParsed<'departments.delete'>) {

@@ -53,7 +53,7 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
   ctx.audit({
     entityType: 'request',
     entityId: row.id,
-    summary: { from: row.status, reason: input.reason },
+    summary: { code: row.code, from: row.status, reason: input.reason },
   });
   return getDossier(ctx, row.id);
 }

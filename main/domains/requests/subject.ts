@@ -104,6 +104,7 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
       .execute();
     return new Map(rows.map((r) => [r.id, r.departmentId]));
   },
+  auditName: (s) => ({ code: s.code }),
   noticeParams: (s) => ({ code: s.code, org: s.orgName }),
   taskParams: (s) => ({ code: s.code, org: s.orgName, tier: s.tier }),
   noticeTarget: (s) => ({ type: 'request', id: s.id }),

@@ -70,7 +70,7 @@ async function store(
   ctx: ServiceContext,
   input: OpParsed<'requests.saveDraft'>,
   allowed: readonly RequestStatus[],
-): Promise<{ id: number; status: RequestStatus; revision: number }> {
+): Promise<{ id: number; code: string; status: RequestStatus; revision: number }> {
   const actor = requireActor(ctx);
   const body = input.body;
   const me = await ctx.db
@@ -107,7 +107,7 @@ async function store(
       actorUserId: actor.userId,
       kind: 'created',
     });
-    return { id, status: 'draft', revision: 0 };
+    return { id, code, status: 'draft', revision: 0 };
   }
   const row = await loadRow(ctx.db, input.id);
   // Someone else's request: answer as if it did not exist, as requests.get does.
@@ -121,15 +121,16 @@ async function store(
     .where('id', '=', row.id)
     .execute();
   await indexForSearch(ctx.db, row.id, row.code, body, false);
-  return { id: row.id, status, revision: row.revision };
+  return { id: row.id, code: row.code, status, revision: row.revision };
 }
 
 export async function saveDraft(ctx: ServiceContext, input: OpParsed<'requests.saveDraft'>) {
-  const { id } = await store(ctx, input, ['draft', 'returned']);
+  const { id, code } = await store(ctx, input, ['draft', 'returned']);
+  // The code names the request in the audit log: it never changes, so it is kept with the entry.
   ctx.audit({
     entityType: 'request',
     entityId: id,
-    summary: { orgName: input.body.orgName, tier: input.body.tier },
+    summary: { code, orgName: input.body.orgName, tier: input.body.tier },
   });
   return getDossier(ctx, id);
 }
@@ -153,12 +154,12 @@ async function saveUnsubmitted(
       throw new AppError('CONFLICT', `errors.noApprover.${kind}`, { step: kind });
     }
   }
-  const { id } = await store(ctx, input, ['draft', 'returned']);
+  const { id, code } = await store(ctx, input, ['draft', 'returned']);
   const { version } = await loadRow(ctx.db, id);
   ctx.audit({
     entityType: 'request',
     entityId: id,
-    summary: { orgName: input.body.orgName, tier: input.body.tier, notSubmitted: kind },
+    summary: { code, orgName: input.body.orgName, tier: input.body.tier, notSubmitted: kind },
   });
   return new Failure(
     new AppError('CONFLICT', `errors.noApproverDraftSaved.${kind}`, {
@@ -269,6 +270,7 @@ export async function submitRequest(
     entityType: 'request',
     entityId: id,
     summary: {
+      code: stored.code,
       revision,
       tier: body.tier,
       policyVersion: preview.policyVersion,

@@ -164,17 +164,19 @@ export async function insertUser(db: Kysely<DB>, nowMs: number, input: NewUser):
 
 export async function createUser(ctx: ServiceContext, input: OpParsed<'users.create'>) {
   const id = await insertUser(ctx.db, ctx.nowMs, input);
+  const created = await getUser(ctx.db, id, ctx.nowMs);
   ctx.audit({
     entityType: 'user',
     entityId: id,
     summary: {
       login: input.login,
       displayName: input.displayName,
-      departmentId: input.departmentId,
+      // The name, not the id: the audit log shows the entry as it was written.
+      departmentName: created.departmentName,
       roles: input.roles,
     },
   });
-  return getUser(ctx.db, id, ctx.nowMs);
+  return created;
 }
 
 async function activeSysadminCount(db: Kysely<DB>, excludingUserId: number): Promise<number> {
@@ -218,7 +220,7 @@ export async function updateUser(ctx: ServiceContext, input: OpParsed<'users.upd
   await reroute(ctx, { userId: input.id, disabled: input.disabled, roles: input.roles }, before);
   const after = await getUser(ctx.db, input.id, ctx.nowMs);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of ['displayName', 'departmentId', 'roles', 'disabled'] as const) {
+  for (const key of ['displayName', 'departmentName', 'roles', 'disabled'] as const) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
       changes[key] = { from: before[key], to: after[key] };
     }

@@ -1,7 +1,7 @@
 import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useSignedIn } from '../session/SessionContext';
@@ -18,6 +18,8 @@ export function AppLayout() {
   const session = useSignedIn();
   const navigate = useNavigate();
   const location = useLocation();
+  // Below antd's lg breakpoint the sidebar narrows to its icons (see Layout.Sider).
+  const [narrow, setNarrow] = useState(false);
 
   // Ctrl+Shift+L locks the shared screen before the clerk steps away.
   useEffect(() => {
@@ -61,9 +63,18 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100%' }}>
-      <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} theme="dark">
-        <div className="app-brand" title={session.settings.companyName}>
-          {t('app.name')}
+      <Layout.Sider
+        width={200}
+        breakpoint="lg"
+        collapsedWidth={56}
+        theme="dark"
+        onBreakpoint={setNarrow}
+      >
+        <div
+          className={narrow ? 'app-brand app-brand-short' : 'app-brand'}
+          title={session.settings.companyName}
+        >
+          {narrow ? t('app.shortName') : t('app.name')}
         </div>
         <nav aria-label={t('app.name')}>
           <Menu

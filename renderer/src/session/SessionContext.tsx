@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../../shared/auth/roles';
 import type { SessionInfo } from '../../../shared/contract/types';
@@ -29,11 +37,25 @@ const Ctx = createContext<SessionApi | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  /**
+   * The language the person picked on the setup, sign-in or lock screen, not yet saved for him
+   * (nobody is signed in there to save it for). Null when he picked nothing: then his stored
+   * language applies.
+   */
+  const picked = useRef<Language | null>(null);
 
   const adopt = useCallback((session: SessionInfo) => {
-    void i18n.changeLanguage(session.user.language);
-    rememberLanguage(session.user.language);
-    setPhase({ kind: 'signedIn', session });
+    const stored = session.user.language;
+    const language = picked.current ?? stored;
+    picked.current = null;
+    void i18n.changeLanguage(language);
+    rememberLanguage(language);
+    setPhase({
+      kind: 'signedIn',
+      session: language === stored ? session : { ...session, user: { ...session.user, language } },
+    });
+    // What he picked before signing in is his choice: it becomes his stored language.
+    if (language !== stored) void call('auth.setLanguage', { language });
   }, []);
 
   // A promise chain rather than async/await: the state changes happen in callbacks only.
@@ -78,6 +100,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await call('auth.logout', {});
+    // A pick made behind the lock was the leaving person's, not the next one's.
+    picked.current = null;
     setPhase({ kind: 'signedOut' });
     // The next person starts at home, not on the page the last one left open. replaceState
     // tells no router: the signed-in one is going away and must not hold the exit for a form.
@@ -91,10 +115,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
   }, []);
 
+  const signedInUnlocked = phase.kind === 'signedIn' && !phase.session.locked;
   const setLanguage = useCallback(
     async (language: Language) => {
       await i18n.changeLanguage(language);
       rememberLanguage(language);
+      if (!signedInUnlocked) {
+        // Before sign-in (or behind the lock) this machine remembers it, and sign-in saves it for
+        // whoever signs in (see `adopt`).
+        picked.current = language;
+        return;
+      }
       setPhase((p) => {
         if (p.kind !== 'signedIn') return p;
         return {
@@ -102,10 +133,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           session: { ...p.session, user: { ...p.session.user, language } },
         };
       });
-      // Saved per user; before sign-in only this machine remembers it.
-      if (phase.kind === 'signedIn') await call('auth.setLanguage', { language });
+      await call('auth.setLanguage', { language });
     },
-    [phase.kind],
+    [signedInUnlocked],
   );
 
   const value = useMemo<SessionApi>(() => {

@@ -6,7 +6,9 @@ export const coreEn: Shape<typeof coreZhCN> = {
   labels: labelsEn,
   app: {
     name: 'Reception Manager',
-    demoBanner: 'Demo data: this database was filled by npm run demo. Do not use it for real work.',
+    shortName: 'RM',
+    demoBanner:
+      'Demo data: the people, departments and reception requests here are made up for trying the app out and for training. Do not use it for real work.',
   },
   common: {
     save: 'Save',
@@ -112,7 +114,7 @@ export const coreEn: Shape<typeof coreZhCN> = {
   },
   entities: {
     user: 'User',
-    session: 'Session',
+    session: 'Sign-in',
     department: 'Department',
     settings: 'Settings',
     notification: 'Notification',

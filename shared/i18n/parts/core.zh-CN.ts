@@ -5,7 +5,10 @@ export const coreZhCN = {
   labels: labelsZhCN,
   app: {
     name: '接待管理',
-    demoBanner: '演示数据：此数据库由 npm run demo 生成，请勿用于真实业务。',
+    /** In the narrow sidebar (56 px). */
+    shortName: '接待',
+    demoBanner:
+      '演示数据：这里的人员、部门和接待申请都是虚构的示例，仅供试用和培训，请勿用于真实业务。',
   },
   common: {
     save: '保存',
@@ -106,7 +109,7 @@ export const coreZhCN = {
   },
   entities: {
     user: '用户',
-    session: '登录会话',
+    session: '登录',
     department: '部门',
     settings: '系统设置',
     notification: '通知',

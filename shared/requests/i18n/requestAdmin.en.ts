@@ -91,6 +91,7 @@ export const requestAdminEn: Shape<typeof requestAdminZhCN> = {
     versionOption: 'v{{version}} · {{date}}',
     savedAt: 'in force since {{date}}',
     noNote: '(no note)',
+    seedNote: "Default standard (the company's official reception procedure and standards)",
     viewVersion: 'View an older version',
     viewingOld: 'Viewing version {{version}} ({{date}}): an older version, read-only.',
     backToCurrent: 'Back to editing the current version',

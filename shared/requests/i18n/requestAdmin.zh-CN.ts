@@ -88,6 +88,8 @@ export const requestAdminZhCN = {
     versionOption: '第 {{version}} 版 · {{date}}',
     savedAt: '{{date}} 生效',
     noNote: '（无说明）',
+    /** The note the app wrote on version 1 (shared/policy/note.ts). */
+    seedNote: '默认标准（《公务接待流程及标准》）',
     viewVersion: '查看历史版本',
     viewingOld: '正在查看第 {{version}} 版（{{date}}）：历史版本，只读。',
     backToCurrent: '返回编辑当前版本',

@@ -302,7 +302,8 @@ export const requestViewsEn: Shape<typeof requestViewsZhCN> = {
     system: 'System',
   },
   inbox: {
-    title: 'My approvals',
+    /** The sidebar's name: the inbox has one name everywhere (menu, page, home button). */
+    title: '$t(nav.approvals)',
     empty: 'No requests waiting for your approval',
     emptyHint: 'New approval tasks appear here by themselves.',
     count_one: '{{count}} item waiting',

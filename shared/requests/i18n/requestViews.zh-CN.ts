@@ -284,7 +284,8 @@ export const requestViewsZhCN = {
     system: '系统',
   },
   inbox: {
-    title: '待我审批',
+    /** The sidebar's name: the inbox has one name everywhere (menu, page, home button). */
+    title: '$t(nav.approvals)',
     empty: '没有待审批的申请',
     emptyHint: '有新的审批任务时会自动显示在这里。',
     count_other: '共 {{count}} 项',

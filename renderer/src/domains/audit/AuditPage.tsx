@@ -2,6 +2,7 @@ import { DatePicker, Input, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeAuditEntry, type Translate } from '../../../../shared/audit/describe';
 import { OPERATION_NAMES } from '../../../../shared/contract/names';
 import { OPERATIONS } from '../../../../shared/contract/operations';
 import type { AuditEntry } from '../../../../shared/contract/types';
@@ -21,16 +22,6 @@ interface Filters {
   search?: string;
   from?: string;
   to?: string;
-}
-
-/** `key: value` lines read better than one line of JSON; nested values stay JSON. */
-function summaryText(summary: unknown): string {
-  if (summary === null || typeof summary !== 'object' || Array.isArray(summary)) {
-    return JSON.stringify(summary);
-  }
-  return Object.entries(summary)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join('\n');
 }
 
 export function AuditPage() {
@@ -62,8 +53,10 @@ export function AuditPage() {
   const language = i18n.language as Language;
 
   // Kept from render to render: a table whose columns change draws every row again.
-  const columns = useMemo(
-    (): TableColumnsType<AuditEntry> => [
+  const columns = useMemo((): TableColumnsType<AuditEntry> => {
+    // Record and details in words (shared/audit/describe.ts), from the entry alone.
+    const tr: Translate = (key, params) => t(key, params);
+    return [
       {
         title: t('audit.time'),
         dataIndex: 'atMs',
@@ -106,17 +99,17 @@ export function AuditPage() {
         title: t('audit.entity'),
         key: 'entity',
         width: 120,
-        render: (_, e) =>
-          `${t(`entities.${e.entityType}`, { defaultValue: e.entityType })}${e.entityId ? ' #' + e.entityId : ''}`,
+        render: (_, e) => describeAuditEntry(e, tr).entity,
       },
       {
         title: t('audit.summary'),
-        dataIndex: 'summary',
-        render: (s: unknown) => <pre className="audit-summary">{summaryText(s)}</pre>,
+        key: 'summary',
+        render: (_, e) => (
+          <div className="audit-summary">{describeAuditEntry(e, tr).lines.join('\n')}</div>
+        ),
       },
-    ],
-    [t, language, tz],
-  );
+    ];
+  }, [t, language, tz]);
 
   return (
     <>

@@ -6,6 +6,7 @@ import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/i18n/translate';
 import { DEFAULT_POLICY, type Policy } from '../../../../shared/policy/policy';
+import { policyNote } from '../../../../shared/policy/note';
 import type { PolicyView } from '../../../../shared/policy/views';
 import { call } from '../../api/client';
 import { fetchOp, opKey, useErrorToast, useOp } from '../../api/queries';
@@ -65,6 +66,12 @@ function PolicyEditor({ opened }: { opened: PolicyView }) {
   const dirty = !sameJson(edited, current.policy);
 
   const dateOf = (v: PolicyView) => formatInstant(v.createdAtMs, tz, language, 'date');
+  // The note the app seeded reads in the reader's language; a typed one as typed.
+  const noteOf = (v: PolicyView) => {
+    const note = policyNote(v);
+    if (note === null) return t('requestAdmin.policy.noNote');
+    return 'key' in note ? t(note.key) : note.text;
+  };
 
   const view = (version: number | null) => {
     if (version === null || version === current.version) {
@@ -155,9 +162,7 @@ function PolicyEditor({ opened }: { opened: PolicyView }) {
             <Typography.Text type="secondary">
               {t('requestAdmin.policy.savedAt', { date: dateOf(current) })}
             </Typography.Text>
-            <Typography.Text type="secondary">
-              · {current.note || t('requestAdmin.policy.noNote')}
-            </Typography.Text>
+            <Typography.Text type="secondary">· {noteOf(current)}</Typography.Text>
           </Space>
         </div>
         <Space wrap>
@@ -196,7 +201,7 @@ function PolicyEditor({ opened }: { opened: PolicyView }) {
               version: viewing.version,
               date: dateOf(viewing),
             })}
-            description={viewing.note || t('requestAdmin.policy.noNote')}
+            description={noteOf(viewing)}
             action={
               <Space orientation="vertical" size={4}>
                 <Button size="small" type="primary" onClick={() => setViewing(null)}>

@@ -65,7 +65,7 @@ describe('policy checks in words', () => {
     const unit = /\{\{\s*capFen\s*\}\}\s*fen/.test(
       lookup(CATALOGS.en, 'checks.meal_over_cap') ?? '',
     );
-    expect(text).toContain(unit ? '13000 fen' : 'CN¥130.00');
+    expect(text).toContain(unit ? '13000 fen' : '¥130.00');
   });
 });
 

@@ -1,0 +1,193 @@
+import type { AuditEntry } from '../contract/types';
+
+/** A translator: the renderer's i18next `t`, or main's `translate` bound to a language. */
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/**
+ * The message at `key`, or `fallback` where the catalogs have none (a translator answers a missing
+ * key with the key itself): an unknown value shows as it is rather than as a key.
+ */
+function orElse(t: Translate, key: string, fallback: string): string {
+  const text = t(key);
+  return text === key ? fallback : text;
+}
+
+/** What the audit log shows of an entry: the record it is about and its details, one per line. */
+export interface AuditText {
+  entity: string;
+  lines: string[];
+}
+
+type Entry = Pick<
+  AuditEntry,
+  'operation' | 'entityType' | 'entityId' | 'actorUserId' | 'actorName' | 'summary'
+>;
+
+/** Summary keys shown as a label alone when true ("已解锁"): a flag, not a value. */
+const FLAGS = new Set(['unlocked', 'locked', 'signedOut', 'passwordChanged', 'lockedOut']);
+
+/** Keys that name the record itself: the record column shows them, the details do not repeat them. */
+const NAMING: Readonly<Record<string, string>> = {
+  request: 'code',
+  user: 'login',
+  department: 'name',
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const isChange = (v: unknown): v is { from: unknown; to: unknown } =>
+  isRecord(v) && Object.keys(v).length === 2 && 'from' in v && 'to' in v;
+
+/**
+ * An entry's record and details in the reader's language: step kinds, roles, tiers, statuses and
+ * languages by their labels, a chain as "部门负责人审批 → 公司领导审批", a request by its code
+ * (kept in the entry when it was written; an entry from before says "#id"), a sign-in by whose it
+ * was. Text people typed (names, comments, reasons) is shown as typed. Pure: the page reads the
+ * log a page at a time and looks nothing up per entry.
+ */
+export function describeAuditEntry(entry: Entry, t: Translate): AuditText {
+  const summary = isRecord(entry.summary) ? entry.summary : {};
+  const skip = NAMING[entry.entityType];
+  const lines = Object.entries(summary)
+    .filter(([key]) => key !== skip)
+    .flatMap(([key, value]) => fieldLines(key, value, t));
+  if (!isRecord(entry.summary) && entry.summary !== undefined && entry.summary !== null) {
+    lines.push(String(plain(entry.summary, t)));
+  }
+  return { entity: entityText(entry, summary, t), lines };
+}
+
+function entityText(entry: Entry, summary: Record<string, unknown>, t: Translate): string {
+  const type = orElse(t, `entities.${entry.entityType}`, entry.entityType);
+  const self =
+    entry.entityId !== null &&
+    entry.actorName !== null &&
+    entry.entityId === String(entry.actorUserId);
+  const named = (name: string) => t('audit.entityNamed', { type, name });
+  const of = (name: string) => t('audit.entityOf', { type, name });
+  const byId = entry.entityId === null ? type : named(`#${entry.entityId}`);
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  switch (entry.entityType) {
+    case 'request': {
+      const code = text(summary.code);
+      return code ? named(code) : byId;
+    }
+    case 'session':
+      // Signed in, locked, unlocked, signed out: always the actor's own session.
+      return self ? of(entry.actorName ?? '') : type;
+    case 'user': {
+      const login = text(summary.login);
+      if (login) return named(login);
+      return self ? of(entry.actorName ?? '') : byId;
+    }
+    case 'department': {
+      const name = text(summary.name);
+      return name ? named(name) : byId;
+    }
+    case 'policy':
+      return entry.entityId === null
+        ? type
+        : t('audit.policyVersion', { type, version: entry.entityId });
+    default:
+      return byId;
+  }
+}
+
+/** The label of a summary key; an unknown key shows as it is rather than not at all. */
+function label(key: string, t: Translate): string {
+  return orElse(t, `audit.field.${key}`, key);
+}
+
+function line(key: string, value: string, t: Translate): string {
+  return t('audit.line', { label: label(key, t), value });
+}
+
+function fieldLines(key: string, value: unknown, t: Translate): string[] {
+  if (FLAGS.has(key) && value === true) return [orElse(t, `audit.flag.${key}`, key)];
+  if (key === 'changes' && isRecord(value)) {
+    // One line per changed field: "角色：接待负责人 → 接待负责人、财务".
+    return Object.entries(value).map(([k, v]) =>
+      isChange(v)
+        ? line(
+            k,
+            t('audit.change', { from: valueText(k, v.from, t), to: valueText(k, v.to, t) }),
+            t,
+          )
+        : line(k, valueText(k, v, t), t),
+    );
+  }
+  if (isChange(value)) {
+    return [
+      line(
+        key,
+        t('audit.change', { from: valueText(key, value.from, t), to: valueText(key, value.to, t) }),
+        t,
+      ),
+    ];
+  }
+  // `from` is the version a policy was edited from, or the status a request was cancelled in.
+  if (key === 'from' && typeof value === 'number') {
+    return [line('fromVersion', t('audit.version', { version: value }), t)];
+  }
+  return [line(key, valueText(key, value, t), t)];
+}
+
+/** A value in words, by what its key says it is. */
+function valueText(key: string, value: unknown, t: Translate): string {
+  const list = (items: string[]) => items.join(t('audit.listSeparator'));
+  const labelled = (prefix: string) => (v: unknown) =>
+    typeof v === 'string' ? orElse(t, `${prefix}.${v}`, v) : String(plain(v, t));
+  if (value === null || value === undefined || value === '') return t('common.none');
+  switch (key) {
+    case 'step':
+    case 'notSubmitted':
+      return labelled('labels.stepKind')(value);
+    case 'chain':
+      return Array.isArray(value)
+        ? value.map(labelled('labels.stepKind')).join(' → ')
+        : String(plain(value, t));
+    case 'roles':
+      return Array.isArray(value) ? list(value.map(labelled('roles'))) : String(plain(value, t));
+    case 'tier':
+      return labelled('labels.tier')(value);
+    case 'from':
+      return labelled('labels.status')(value);
+    case 'action':
+      return labelled('audit.action')(value);
+    case 'language':
+      return labelled('audit.language')(value);
+    case 'revision':
+    case 'policyVersion':
+      return typeof value === 'number' ? t('audit.version', { version: value }) : String(value);
+    case 'failedAttempt':
+      return typeof value === 'number' ? t('audit.attempt', { n: value }) : String(value);
+    case 'ids':
+      return Array.isArray(value) ? t('audit.count', { count: value.length }) : String(value);
+    case 'all':
+      return typeof value === 'number' ? t('audit.count', { count: value }) : String(value);
+    case 'to':
+    case 'reassignedFrom':
+    case 'reroutedFrom':
+      // Nobody in particular: the step waits for any holder of its role.
+      return value === 'pool' ? t('audit.value.pool') : String(plain(value, t));
+    case 'client':
+      return value === 'local-app' ? t('audit.value.localApp') : String(plain(value, t));
+    default:
+      if (Array.isArray(value)) return list(value.map((v) => String(plain(v, t))));
+      if (isRecord(value)) {
+        return Object.entries(value)
+          .map(([k, v]) => t('audit.line', { label: label(k, t), value: valueText(k, v, t) }))
+          .join(t('audit.listSeparator'));
+      }
+      return String(plain(value, t));
+  }
+}
+
+/** A scalar as text: yes/no for booleans, as it is otherwise. */
+function plain(value: unknown, t: Translate): string | number {
+  if (value === true) return t('common.yes');
+  if (value === false) return t('common.no');
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
