@@ -36,7 +36,7 @@ describe('verdictStep', () => {
       'returned: the current round’s return',
       'returned',
       2,
-      [round1Returned, step(2, 1, 'void'), round2Returned],
+      [round1Returned, step(2, 1, 'cancelled'), round2Returned],
       3,
     ],
     [
