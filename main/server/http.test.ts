@@ -212,7 +212,7 @@ describe('browser-mode HTTP server', () => {
     expect(res.text).toBe(
       JSON.stringify({ ok: true, value: { schemaVersion: LATEST_VERSION, sqlite } }),
     );
-    expect(LATEST_VERSION).toBe(100);
+    expect(LATEST_VERSION).toBe(110);
   });
 
   it('listens on 127.0.0.1 only', async () => {

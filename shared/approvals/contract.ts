@@ -69,6 +69,12 @@ export const approvalsOperations = {
     access: 'session',
     write: true,
   }),
+  /** 催办: the host reminds whoever his request's pending step waits on (once a day). */
+  'approvals.remind': op<RequestDossier>()({
+    input: z.strictObject({ stepId: id }),
+    access: 'session',
+    write: true,
+  }),
   'approvals.candidates': op<{ id: number; displayName: string }[]>()({
     input: z.strictObject({ stepId: id }),
     access: 'approvals.decide',

@@ -3,6 +3,10 @@ import type { Shape } from '../i18n/shape';
 
 export const approvalsEn: Shape<typeof approvalsZhCN> = {
   errors: {
+    remindNotAllowed: 'Only the requester can chase the current step of this request.',
+    remindedToday: 'This step was already chased today. Try again tomorrow.',
+    remindNobody:
+      'Nobody can act on this step now; the administrators see it under "Nobody to approve".',
     alreadyDecided: 'This step was already decided by {{by}}; nothing more to do.',
     notYourStep: 'You are not an approver of this step.',
     stepNotFound: 'The approval step does not exist.',
@@ -61,6 +65,12 @@ export const approvalsEn: Shape<typeof approvalsZhCN> = {
     nobody: 'Nobody can approve: administrators will be told',
   },
   ops: {
-    approvals: { decide: 'Decide', transfer: 'Transfer', comment: 'Comment', reassign: 'Reassign' },
+    approvals: {
+      remind: 'Chase approval',
+      decide: 'Decide',
+      transfer: 'Transfer',
+      comment: 'Comment',
+      reassign: 'Reassign',
+    },
   },
 };

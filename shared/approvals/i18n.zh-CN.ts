@@ -1,6 +1,9 @@
 /** Approvals (their screens' strings are in requestViews). Its keys must match i18n.en.ts (the typecheck and a test say so). */
 export const approvalsZhCN = {
   errors: {
+    remindNotAllowed: '只有申请人可以催办本申请当前的审批步骤。',
+    remindedToday: '今天已经催办过这一步，请明天再试。',
+    remindNobody: '此步骤暂无人可处理，管理员已在“无人可审批”中看到它。',
     alreadyDecided: '该审批步骤已由 {{by}} 处理，无需重复操作。',
     notYourStep: '您不是该步骤的审批人。',
     stepNotFound: '审批步骤不存在。',
@@ -55,6 +58,7 @@ export const approvalsZhCN = {
   },
   ops: {
     approvals: {
+      remind: '催办',
       decide: '审批',
       transfer: '转交',
       comment: '评论',

@@ -18,6 +18,7 @@ export {
 export {
   mayAct,
   mayCancel,
+  mayRemind,
   mayView,
   poolKinds,
   type ActingRight,

@@ -8,6 +8,7 @@ export const approvalsNames = defineNames({
     'approvals.decide',
     'approvals.transfer',
     'approvals.comment',
+    'approvals.remind',
     'approvals.candidates',
     'approvals.impact',
     'approvals.unstaffed',

@@ -4,6 +4,8 @@ import { ROLES, type Role } from '../auth/roles';
 import {
   mayAct,
   mayCancel,
+  mayRemind,
+  type RemindFacts,
   mayView,
   poolKinds,
   type ActingRight,
@@ -606,5 +608,31 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('mayRemind', () => {
+  const owner: ActorFacts = { userId: OWNER, roles: ['host'] };
+  const base: RemindFacts = {
+    step: { status: 'pending', revision: 2 },
+    subject: { ownerUserId: OWNER, revision: 2 },
+    remindedToday: false,
+  };
+  const cases: [string, ActorFacts, Partial<RemindFacts>, boolean][] = [
+    ['the owner, a pending step of this round', owner, {}, true],
+    ['the owner, a second time today', owner, { remindedToday: true }, false],
+    [
+      'the owner, a step of an earlier round',
+      owner,
+      { step: { status: 'pending', revision: 1 } },
+      false,
+    ],
+    ['the owner, a step not yet open', owner, { step: { status: 'waiting', revision: 2 } }, false],
+    ['the owner, a decided step', owner, { step: { status: 'approved', revision: 2 } }, false],
+    ['an approver of it', me('dept_head'), {}, false],
+    ['the admin office', me('admin_office'), {}, false],
+  ];
+  it.each(cases)('%s → %s', (_name, actor, over, expected) => {
+    expect(mayRemind(actor, { ...base, ...over })).toBe(expected);
   });
 });

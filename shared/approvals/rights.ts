@@ -132,6 +132,27 @@ export function mayCancel(
   return person && lifecycleAllowsCancel;
 }
 
+/** What decides whether a reminder (催办) may be sent now. */
+export interface RemindFacts {
+  step: { status: StepStatus; revision: number };
+  subject: { ownerUserId: number; revision: number };
+  /** A reminder for this step was already sent on the company's today. */
+  remindedToday: boolean;
+}
+
+/**
+ * The owner (the host) may chase (催办) the step his subject waits on: a pending step of its
+ * current round, once per company day — a reminder a day is a nudge, more is noise.
+ */
+export function mayRemind(actor: ActorFacts, f: RemindFacts): boolean {
+  return (
+    actor.userId === f.subject.ownerUserId &&
+    f.step.status === 'pending' &&
+    f.step.revision === f.subject.revision &&
+    !f.remindedToday
+  );
+}
+
 /**
  * Which step kinds a user may see in his inbox as pools: kinds whose role he or one of his
  * delegators holds. A coarse filter for the inbox query, in STEP_KINDS order: like today it does

@@ -11,6 +11,7 @@ export const notificationsEn: Shape<typeof notificationsZhCN> = {
     accountLocked: 'Account {{name}} ({{login}}) was locked for 15 minutes after wrong passwords.',
     passwordReset: '{{by}} reset your password.',
     approvalUnstaffed: 'Nobody can approve {{code}} {{org}}: assign an approver',
+    approvalReminder: '{{by}} asks you to decide on {{code}} {{org}}',
     approvalTask: 'To approve: {{code}} {{org}} (tier {{tier}})',
     approvalTransferred: '{{by}} passed the approval of {{code}} {{org}} to you',
     stepApproved: '{{by}} approved {{code}}',

@@ -9,6 +9,7 @@ export const notificationsZhCN = {
     accountLocked: '账户 {{name}}（{{login}}）因连续输错密码被锁定 15 分钟。',
     passwordReset: '{{by}} 重置了您的密码。',
     approvalUnstaffed: '无人可审批：{{code}} {{org}}，请指派审批人',
+    approvalReminder: '{{by}} 催办 {{code}} {{org}} 的审批',
     approvalTask: '待审批：{{code}} {{org}}（{{tier}} 类）',
     approvalTransferred: '{{by}} 将 {{code}} {{org}} 的审批转交给您',
     stepApproved: '{{by}} 已审批通过 {{code}}',

@@ -8,6 +8,7 @@ import { migration0070 } from './0070-unknown-login-lockout';
 import { migration0080 } from './0080-lists-at-scale';
 import { migration0090 } from './0090-notification-targets';
 import { migration0100 } from './0100-step-timing';
+import { migration0110 } from './0110-step-reminders';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0080,
   migration0090,
   migration0100,
+  migration0110,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -38,6 +38,15 @@ export const auditScenarios: Scenarios = {
       actorId: r.head.userId,
     });
   },
+  'approvals.remind': async (t) => {
+    const r = await receptionCompany(t);
+    const d = await submitted(t, r);
+    const step = d.steps.find((s) => s.status === 'pending')!;
+    return async () => ({
+      outcome: await t.call('approvals.remind', { stepId: step.id }, r.host.token),
+      actorId: r.host.userId,
+    });
+  },
   'approvals.reassign': async (t) => {
     const r = await receptionCompany(t);
     const other = await createUser(t, r.admin.token, { login: 'head2', roles: ['dept_head'] });

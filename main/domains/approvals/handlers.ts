@@ -3,6 +3,7 @@ import type { DomainHandlers } from '../../core/handler';
 import { decidedSteps } from './decided';
 import { comment, decide, transfer, transferCandidates } from './engine';
 import { inbox, inboxCount } from './inbox';
+import { remind } from './remind';
 import { impactOf } from './reroute';
 import { reassign, reassignees, unstaffedSteps } from './unstaffed';
 
@@ -14,6 +15,7 @@ export const approvalsHandlers: DomainHandlers<(typeof approvalsNames.operations
   'approvals.transfer': (ctx, input) => transfer(ctx, input),
   'approvals.comment': (ctx, input) =>
     comment(ctx, { type: 'request', id: input.requestId }, input.comment),
+  'approvals.remind': (ctx, input) => remind(ctx, input.stepId),
   'approvals.candidates': (ctx, input) => transferCandidates(ctx, input.stepId),
   'approvals.impact': (ctx, input) => impactOf(ctx, input.change),
   'approvals.unstaffed': (ctx) => unstaffedSteps(ctx),

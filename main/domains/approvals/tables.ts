@@ -25,4 +25,11 @@ export interface ApprovalsTables {
     comment: Generated<string>;
     version: Generated<number>;
   };
+  /** 催办: one reminder per step per company day (the key says so). */
+  stepReminders: {
+    stepId: number;
+    day: string;
+    byUserId: number;
+    atMs: number;
+  };
 }
