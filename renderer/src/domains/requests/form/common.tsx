@@ -19,7 +19,11 @@ import { useTranslation } from 'react-i18next';
 import type { DepartmentView, DirectoryEntry } from '../../../../../shared/contract/types';
 import type { Language } from '../../../../../shared/i18n/translate';
 import type { PolicyCheck } from '../../../../../shared/policy';
-import type { RequestBody, RequestBodyInput } from '../../../../../shared/requests/schema';
+import type {
+  FieldIssue,
+  RequestBody,
+  RequestBodyInput,
+} from '../../../../../shared/requests/schema';
 import type { RequestPreview } from '../../../../../shared/requests/views';
 import type { PolicyView } from '../../../../../shared/policy';
 import { formatMoney, localParams } from '../../../format';
@@ -48,11 +52,14 @@ export interface PreviewState {
   pending: boolean;
   /** Translated reason the last preview failed, if it did. */
   failed: string | null;
+  /** What still stops a submit (format and completeness); null while the form is blank. */
+  issues: FieldIssue[] | null;
 }
 export const PreviewContext = createContext<PreviewState>({
   preview: null,
   pending: false,
   failed: null,
+  issues: null,
 });
 export const usePreview = () => useContext(PreviewContext);
 
