@@ -233,16 +233,22 @@ export function MoneyInput({
 interface CountInputProps {
   id?: string;
   value: number | null | undefined;
-  onChange: (n: number | null) => void;
+  onChange: (n: number) => void;
   onBlur?: () => void;
   invalid?: boolean;
   disabled?: boolean;
+  /** What an empty field stands for ("自动：2"). */
+  placeholder?: string;
   ariaLabel?: string;
   style?: React.CSSProperties;
   ref?: Ref<ComponentRef<typeof InputNumber>>;
 }
 
-/** A whole number (nights, rooms, trips); fractions and negatives reach the schema as typed. */
+/**
+ * A whole number (nights, rooms, trips) where 0 means "none" or "work it out": 0 shows as an
+ * empty field and an emptied field is 0, so the help text's "leave empty" is what the host sees.
+ * Fractions and negatives reach the schema as typed.
+ */
 export function CountInput({
   id,
   value,
@@ -250,6 +256,7 @@ export function CountInput({
   onBlur,
   invalid,
   disabled,
+  placeholder,
   ariaLabel,
   style,
   ref,
@@ -258,11 +265,12 @@ export function CountInput({
     <InputNumber<number>
       id={id}
       ref={ref}
-      value={value ?? null}
-      onChange={(v) => onChange(v)}
+      value={value === 0 ? null : (value ?? null)}
+      onChange={(v) => onChange(v ?? 0)}
       onBlur={onBlur}
       status={invalid ? 'error' : undefined}
       disabled={disabled}
+      placeholder={placeholder}
       aria-label={ariaLabel}
       style={{ width: '100%', ...style }}
       inputMode="numeric"
