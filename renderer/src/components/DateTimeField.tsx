@@ -3,13 +3,14 @@ import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import {
-  useCallback,
   useEffect,
+  useImperativeHandle,
   useMemo,
   useRef,
   type ComponentRef,
   type CSSProperties,
   type Ref,
+  type RefObject,
 } from 'react';
 import { isCalendarDate, wallClock } from '../../../shared/dates';
 import { useCompanyTimeZone } from '../session/SessionContext';
@@ -100,30 +101,23 @@ export const TIME_FORMATS = ['HH:mm', 'HHmm', 'H:mm'];
 const OFFICE_HOURS = '09:00';
 
 /**
- * A ref to the picker's root that keeps its clear button out of the Tab order: rc-picker draws it
- * as a plain `<button>`, so tabbing out of a filled field stopped on it instead of the next field.
+ * Keeps the clear button of the picker whose root is `root` out of the Tab order: rc-picker draws
+ * it as a plain `<button>`, so tabbing out of a filled field stopped on it instead of the next
+ * field. It comes and goes with the value, hence the observer.
  */
-function useUntabbableClear<T>(forward: Ref<T> | undefined) {
-  const observer = useRef<MutationObserver | null>(null);
-  useEffect(() => () => observer.current?.disconnect(), []);
-  return useCallback(
-    (picker: T | null) => {
-      observer.current?.disconnect();
-      const root = (picker as { nativeElement?: HTMLElement } | null)?.nativeElement;
-      if (root) {
-        const untab = () =>
-          root.querySelectorAll<HTMLElement>('.ant-picker-clear').forEach((b) => {
-            if (b.tabIndex !== -1) b.tabIndex = -1;
-          });
-        untab();
-        observer.current = new MutationObserver(untab);
-        observer.current.observe(root, { childList: true, subtree: true });
-      }
-      if (typeof forward === 'function') forward(picker);
-      else if (forward) forward.current = picker;
-    },
-    [forward],
-  );
+function useUntabbableClear(root: RefObject<{ nativeElement?: HTMLElement } | null>) {
+  useEffect(() => {
+    const el = root.current?.nativeElement;
+    if (!el) return;
+    const untab = () =>
+      el.querySelectorAll<HTMLElement>('.ant-picker-clear').forEach((b) => {
+        if (b.tabIndex !== -1) b.tabIndex = -1;
+      });
+    untab();
+    const observer = new MutationObserver(untab);
+    observer.observe(el, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [root]);
 }
 
 /** The company's time zone (from the session), for pickers and "today". */
@@ -164,7 +158,9 @@ export function DateTimeField(props: DateTimeFieldProps) {
   const { DatePicker: Picker, TimePicker } = usePickers(zone);
   const held = useMemo(() => (mode === 'date' ? dayValue(value) : timeValue(value)), [mode, value]);
   const openAt = useMemo(() => timeValue(OFFICE_HOURS), []);
-  const pickerRef = useUntabbableClear(ref);
+  const pickerRef = useRef<PickerRef>(null);
+  useImperativeHandle(ref, () => pickerRef.current as PickerRef, []);
+  useUntabbableClear(pickerRef);
   const min = useMemo(() => dayValue(props.minDate), [props.minDate]);
   const shared = {
     id,
@@ -225,7 +221,8 @@ export function DateRangeField({
     [from, to],
   );
   const min = useMemo(() => dayValue(minDate), [minDate]);
-  const pickerRef = useUntabbableClear<PickerRef>(undefined);
+  const pickerRef = useRef<PickerRef>(null);
+  useUntabbableClear(pickerRef);
   return (
     <RangePicker
       id={id}

@@ -66,7 +66,7 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
     idType: 'ID type',
     idNumber: 'ID number',
     notes: 'Notes',
-    notesPlaceholder: 'Dietary needs…',
+    notesPlaceholder: 'Diet etc.',
     add: 'Add visitor',
     remove: 'Remove row {{row}}',
     paste: 'Paste from Excel',

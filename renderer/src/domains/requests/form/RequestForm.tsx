@@ -34,7 +34,6 @@ import {
   type Directory,
   type FormValues,
   type PreviewState,
-  type RequestFormApi,
 } from './common';
 import { CompanionsSection } from './CompanionsSection';
 import { flattenErrors, goToField, SECTIONS, targetOf, useFieldLabel } from './fieldNav';
@@ -304,6 +303,13 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
       onCancel: () => blocker.reset(),
     });
   }, [blocker, modal, t]);
+
+  // A new request starts in its first field to type, the visiting organisation (the host and
+  // department above it are filled in already). An edit keeps the page as it opens.
+  const isNew = dossier === null;
+  useEffect(() => {
+    if (isNew) form.setFocus('orgName');
+  }, [isNew, form]);
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 's') {
