@@ -71,6 +71,7 @@ describe('DateTimeField', () => {
     ['0930', '09:30'],
     ['9:05', '09:05'],
     ['1745', '17:45'],
+    ['0932', '09:32'],
   ])('takes a time typed as %s (%s)', (typed, expected) => {
     const f = setup('time', '');
     type(f.input, typed);
