@@ -16,6 +16,8 @@ import {
   CHECK_FIELD,
   companionsRatio,
   estimateBudget,
+  plannedCarTrips,
+  plannedGiftCount,
   evaluateChecks,
   mealCapFen,
   mealExpenseFen,
@@ -673,6 +675,25 @@ describe('estimateBudget', () => {
   it('gifts: one per visitor unless a count is given', () => {
     expect(lineOf(body({}, { gifts: true, giftCount: 5 }), 'gifts')?.estimateFen).toBe(100000);
     expect(lineOf(body({}, { gifts: false, giftCount: 5 }), 'gifts')?.estimateFen).toBe(0);
+  });
+
+  it.each([
+    [{ carTrips: 0, pickup: false, dropoff: false }, 0],
+    [{ carTrips: 0, pickup: true, dropoff: false }, 1],
+    [{ carTrips: 0, pickup: true, dropoff: true }, 2],
+    [{ carTrips: 3, pickup: true, dropoff: true }, 3],
+    [{ carTrips: 1, pickup: false, dropoff: false }, 1],
+  ] as const)('car trips planned for %j: %i', (needs, expected) => {
+    expect(plannedCarTrips(needs)).toBe(expected);
+  });
+
+  it.each([
+    [0, 4, 4],
+    [0, 0, 0],
+    [2, 4, 2],
+    [6, 1, 6],
+  ] as const)('gift count %i with %i visitors plans %i', (giftCount, visitors, expected) => {
+    expect(plannedGiftCount({ giftCount }, visitors)).toBe(expected);
   });
 
   it('lodging is estimated only when the company pays', () => {

@@ -165,6 +165,24 @@ export function mealMoneyCheck(money: MealMoney, capFen: Fen): PolicyCheck | nul
 }
 
 /**
+ * Car trips to plan: the number the host typed, or, left empty (0), one each for pick-up and
+ * drop-off. The form shows this as the empty field's placeholder.
+ */
+export function plannedCarTrips(
+  needs: Pick<RequestBody['needs'], 'carTrips' | 'pickup' | 'dropoff'>,
+): number {
+  return needs.carTrips > 0 ? needs.carTrips : (needs.pickup ? 1 : 0) + (needs.dropoff ? 1 : 0);
+}
+
+/** Gifts to plan: the number the host typed, or, left empty (0), one per visitor. */
+export function plannedGiftCount(
+  needs: Pick<RequestBody['needs'], 'giftCount'>,
+  visitors: number,
+): number {
+  return needs.giftCount > 0 ? needs.giftCount : visitors;
+}
+
+/**
  * Budget by category. Meals = Σ planned meals × (visitors + companions) × (planned per head, else
  * the cap). Tobacco, alcohol and gifts are lines of their own, never inside the meal cap.
  */
@@ -179,11 +197,11 @@ export function estimateBudget(body: RequestBody, policy: Policy): Budget {
     mealPayer(policy, body) === 'visitor'
       ? 0
       : n.meals.reduce((sum, m) => sum + (m.perHeadFen ?? cap) * headcount, 0);
-  const trips = n.carTrips > 0 ? n.carTrips : (n.pickup ? 1 : 0) + (n.dropoff ? 1 : 0);
+  const trips = plannedCarTrips(n);
   const estimates: Record<ExpenseCategory, Fen> = {
     meals,
     tobacco_alcohol: 0,
-    gifts: n.gifts ? (n.giftCount > 0 ? n.giftCount : visitors) * e.giftPerVisitorFen : 0,
+    gifts: n.gifts ? plannedGiftCount(n, visitors) * e.giftPerVisitorFen : 0,
     lodging: n.companyPaysLodging ? n.hotelNights * n.hotelRooms * e.lodgingPerRoomNightFen : 0,
     vehicles: trips * e.carPerTripFen,
     tickets: n.returnTickets ? visitors * e.ticketPerVisitorFen : 0,

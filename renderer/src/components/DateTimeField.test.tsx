@@ -67,6 +67,45 @@ describe('DateTimeField', () => {
     expect(f.committed).toEqual(['11:45']);
   });
 
+  it.each([
+    ['0930', '09:30'],
+    ['9:05', '09:05'],
+    ['1745', '17:45'],
+    ['0932', '09:32'],
+  ])('takes a time typed as %s (%s)', (typed, expected) => {
+    const f = setup('time', '');
+    type(f.input, typed);
+    fireEvent.keyDown(f.input, { key: 'Enter' });
+    expect(f.committed).toEqual([expected]);
+  });
+
+  it('takes a date typed without dashes', () => {
+    const f = setup('date', '');
+    type(f.input, '20261203');
+    fireEvent.keyDown(f.input, { key: 'Enter' });
+    expect(f.committed).toEqual(['2026-12-03']);
+  });
+
+  it('opens an empty time at office hours, in 5-minute steps', () => {
+    const f = setup('time', '');
+    type(f.input, '');
+    const minutes = [...document.querySelectorAll('.ant-picker-time-panel-column')][1];
+    const cells = [...(minutes?.querySelectorAll('.ant-picker-time-panel-cell') ?? [])];
+    expect(cells.map((c) => c.textContent).slice(0, 4)).toEqual(['00', '05', '10', '15']);
+    expect(cells).toHaveLength(12);
+    const hour = document.querySelector(
+      '.ant-picker-time-panel-column:first-child .ant-picker-time-panel-cell-selected',
+    );
+    expect(hour?.textContent).toBe('09');
+  });
+
+  it('keeps the clear button of a filled field out of the Tab order', async () => {
+    const f = setup('time', '09:30');
+    const clear = f.input.closest('.ant-picker')?.querySelector('.ant-picker-clear');
+    expect(clear?.tagName).toBe('BUTTON');
+    await vi.waitFor(() => expect((clear as HTMLElement).tabIndex).toBe(-1));
+  });
+
   it('commits nothing for a half-typed date', () => {
     const f = setup('date', '2026-12-08');
     type(f.input, '2026-12-0');

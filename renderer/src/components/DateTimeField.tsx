@@ -2,7 +2,16 @@ import dayjsGenerateConfig from '@rc-component/picker/generate/dayjs';
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useMemo, type ComponentRef, type CSSProperties, type Ref } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  type ComponentRef,
+  type CSSProperties,
+  type Ref,
+  type RefObject,
+} from 'react';
 import { isCalendarDate, wallClock } from '../../../shared/dates';
 import { useCompanyTimeZone } from '../session/SessionContext';
 
@@ -21,6 +30,11 @@ import { useCompanyTimeZone } from '../session/SessionContext';
  *   prop changes identity. The carrier is therefore memoised on the string: a form re-rendering
  *   while someone types (a live preview arriving, validation of the field just left) no longer
  *   resets the typed date to the old one.
+ *
+ * And three for the keyboard: a time may be typed without its colon ("0930" is 09:30) and a date
+ * without its dashes ("20261203"); the time panel walks in 5-minute steps and opens at office
+ * hours when empty; the clear button is for the mouse, so Tab goes from the input straight to the
+ * next field.
  */
 
 /** The company time zone when no session is known (the settings page's default). */
@@ -80,6 +94,32 @@ function usePickers(timeZone: string) {
   }, [timeZone]);
 }
 
+/** Typed text the pickers accept; the first is how a value is shown. */
+export const DATE_FORMATS = ['YYYY-MM-DD', 'YYYYMMDD'];
+export const TIME_FORMATS = ['HH:mm', 'HHmm', 'H:mm'];
+/** Where an empty time panel opens. */
+const OFFICE_HOURS = '09:00';
+
+/**
+ * Keeps the clear button of the picker whose root is `root` out of the Tab order: rc-picker draws
+ * it as a plain `<button>`, so tabbing out of a filled field stopped on it instead of the next
+ * field. It comes and goes with the value, hence the observer.
+ */
+function useUntabbableClear(root: RefObject<{ nativeElement?: HTMLElement } | null>) {
+  useEffect(() => {
+    const el = root.current?.nativeElement;
+    if (!el) return;
+    const untab = () =>
+      el.querySelectorAll<HTMLElement>('.ant-picker-clear').forEach((b) => {
+        if (b.tabIndex !== -1) b.tabIndex = -1;
+      });
+    untab();
+    const observer = new MutationObserver(untab);
+    observer.observe(el, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [root]);
+}
+
 /** The company's time zone (from the session), for pickers and "today". */
 export function useCompanyZone(timeZone?: string): string {
   const sessionZone = useCompanyTimeZone();
@@ -117,6 +157,10 @@ export function DateTimeField(props: DateTimeFieldProps) {
   const zone = useCompanyZone(props.timeZone);
   const { DatePicker: Picker, TimePicker } = usePickers(zone);
   const held = useMemo(() => (mode === 'date' ? dayValue(value) : timeValue(value)), [mode, value]);
+  const openAt = useMemo(() => timeValue(OFFICE_HOURS), []);
+  const pickerRef = useRef<PickerRef>(null);
+  useImperativeHandle(ref, () => pickerRef.current as PickerRef, []);
+  useUntabbableClear(pickerRef);
   const min = useMemo(() => dayValue(props.minDate), [props.minDate]);
   const shared = {
     id,
@@ -131,9 +175,16 @@ export function DateTimeField(props: DateTimeFieldProps) {
     style: { width: '100%', ...style },
   };
   return mode === 'time' ? (
-    <TimePicker {...shared} ref={ref} format="HH:mm" needConfirm={false} />
+    <TimePicker
+      {...shared}
+      ref={pickerRef}
+      format={TIME_FORMATS}
+      minuteStep={5}
+      defaultOpenValue={openAt ?? undefined}
+      needConfirm={false}
+    />
   ) : (
-    <Picker {...shared} ref={ref} format="YYYY-MM-DD" minDate={min ?? undefined} />
+    <Picker {...shared} ref={pickerRef} format={DATE_FORMATS} minDate={min ?? undefined} />
   );
 }
 
@@ -170,11 +221,14 @@ export function DateRangeField({
     [from, to],
   );
   const min = useMemo(() => dayValue(minDate), [minDate]);
+  const pickerRef = useRef<PickerRef>(null);
+  useUntabbableClear(pickerRef);
   return (
     <RangePicker
       id={id}
+      ref={pickerRef}
       value={held}
-      format="YYYY-MM-DD"
+      format={DATE_FORMATS}
       minDate={min ?? undefined}
       status={invalid ? 'error' : undefined}
       onBlur={onBlur}

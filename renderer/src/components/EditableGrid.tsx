@@ -82,7 +82,7 @@ export function EditableGrid<R extends object>({
           {
             title: '#',
             key: '#',
-            width: 36,
+            width: 32,
             align: 'right' as const,
             render: (_: unknown, __: R, i: number) => (
               <Typography.Text type="secondary">{i + 1}</Typography.Text>
@@ -101,7 +101,7 @@ export function EditableGrid<R extends object>({
       ? [
           {
             key: 'row-action',
-            width: 36,
+            width: 32,
             render: (_: unknown, row: R, i: number) =>
               rowAction.hidden?.(row, i) ? null : (
                 <Button

@@ -105,6 +105,7 @@ export const requestFormZhCN = {
     dropoff: '送站 / 送机',
     carTrips: '用车趟数',
     carTripsHelp: '不填时按接、送各 1 趟测算。',
+    countAuto: '自动：{{count}}',
     carJustification: '用车理由',
     carJustificationHelp: '本等级按需派车：请说明为什么需要公司派车。',
     meetingRoom: '会议室',
@@ -203,6 +204,9 @@ export const requestFormZhCN = {
     summaryBlock_other: '{{count}} 项阻止提交',
     summaryApproval_other: '{{count}} 项需领导审批',
     summaryWarn_other: '{{count}} 项提示',
+    summaryIncomplete_other: '{{count}} 处待填写或修改',
+    incompleteTitle: '尚未填写完整',
+    incompleteMore_other: '还有 {{count}} 处…',
   },
   severity: {
     block: '阻止提交',

@@ -2,9 +2,11 @@ import { Checkbox, Col, Input, Row, Select, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { plannedCarTrips, plannedGiftCount } from '../../../../../shared/policy';
 import { EQUIPMENT } from '../../../../../shared/requests/schema';
 import { CountInput, RField, useDirectory, useRequestForm } from './common';
 import { MealGrid } from './MealGrid';
+import { isBlankVisitor } from './paste';
 
 type BoolNeed =
   | 'pickup'
@@ -62,11 +64,13 @@ function Count({
   name,
   label,
   help,
+  placeholder,
   disabled,
 }: {
   name: CountNeed;
   label: string;
   help?: string;
+  placeholder?: string;
   disabled?: boolean;
 }) {
   return (
@@ -80,6 +84,7 @@ function Count({
           onBlur={f.onBlur}
           invalid={invalid}
           disabled={disabled}
+          placeholder={placeholder}
         />
       )}
     </RField>
@@ -91,7 +96,7 @@ export function NeedsSection() {
   const { t } = useTranslation();
   const form = useRequestForm();
   const { policy } = useDirectory();
-  const [tier, meetingRoom, gifts, companyPays, pickup, dropoff, carTrips] = useWatch({
+  const [tier, meetingRoom, gifts, companyPays, pickup, dropoff, carTrips, visitors] = useWatch({
     control: form.control,
     name: [
       'tier',
@@ -101,8 +106,15 @@ export function NeedsSection() {
       'needs.pickup',
       'needs.dropoff',
       'needs.carTrips',
+      'visitors',
     ],
   });
+  // An empty count shows what will be planned for it, by the rule the budget uses.
+  const auto = (n: number) => (n > 0 ? t('requestForm.needs.countAuto', { count: n }) : undefined);
+  const autoTrips = auto(plannedCarTrips({ carTrips: 0, pickup, dropoff }));
+  const autoGifts = auto(
+    plannedGiftCount({ giftCount: 0 }, visitors.filter((v) => !isBlankVisitor(v)).length),
+  );
   const vehicle = policy?.policy.tiers[tier].vehicle;
   const vehicleTag =
     vehicle && (pickup || dropoff || vehicle !== 'yes') ? (
@@ -128,6 +140,7 @@ export function NeedsSection() {
                   name="carTrips"
                   label={t('requestForm.needs.carTrips')}
                   help={t('requestForm.needs.carTripsHelp')}
+                  placeholder={autoTrips}
                 />
               </Col>
             </Row>
@@ -207,6 +220,7 @@ export function NeedsSection() {
                   name="giftCount"
                   label={t('requestForm.needs.giftCount')}
                   help={t('requestForm.needs.giftCountHelp')}
+                  placeholder={gifts ? autoGifts : undefined}
                   disabled={!gifts}
                 />
               </Col>

@@ -16,6 +16,7 @@ import {
   emptyRequestBody,
   submitIssues,
   requestBodySchema,
+  type FieldIssue,
   type RequestBody,
 } from '../../../../../shared/requests/schema';
 import type { RequestDossier, RequestPreview } from '../../../../../shared/requests/views';
@@ -33,35 +34,43 @@ import {
   type Directory,
   type FormValues,
   type PreviewState,
-  type RequestFormApi,
 } from './common';
 import { CompanionsSection } from './CompanionsSection';
+import { flattenErrors, goToField, SECTIONS, targetOf, useFieldLabel } from './fieldNav';
 import { ItinerarySection } from './ItinerarySection';
 import { NeedsSection } from './NeedsSection';
 import { isBlankVisitor } from './paste';
+import { formIssues, isBlankItineraryItem } from './readiness';
 import { toPreviewBody } from './previewBody';
-import { SidePanel } from './SidePanel';
+import { SidePanel, useFieldIssues } from './SidePanel';
 import { VisitorsSection } from './VisitorsSection';
 import './requestForm.css';
-
-const SECTIONS = ['basic', 'visitors', 'companions', 'itinerary', 'needs', 'budget'] as const;
 
 /**
  * Settles on the body to preview ~300 ms after the host stops typing (the same body again keeps
  * the state, so nothing is read again). Renders nothing.
  */
-function PreviewWatcher({ onBody }: { onBody: Dispatch<SetStateAction<RequestBody | null>> }) {
+function PreviewWatcher({
+  onBody,
+  onIssues,
+}: {
+  onBody: Dispatch<SetStateAction<RequestBody | null>>;
+  onIssues: Dispatch<SetStateAction<FieldIssue[] | null>>;
+}) {
   const { control } = useRequestForm();
   const values = useWatch({ control });
   useEffect(() => {
     const timer = setTimeout(() => {
+      const issues = formIssues(values as FormValues);
+      const issuesKey = JSON.stringify(issues);
+      onIssues((last) => (JSON.stringify(last) === issuesKey ? last : issues));
       const body = toPreviewBody(values);
       if (!body) return;
       const key = JSON.stringify(body);
       onBody((last) => (last !== null && JSON.stringify(last) === key ? last : body));
     }, 300);
     return () => clearTimeout(timer);
-  }, [values, onBody]);
+  }, [values, onBody, onIssues]);
   return null;
 }
 
@@ -69,7 +78,10 @@ function PreviewWatcher({ onBody }: { onBody: Dispatch<SetStateAction<RequestBod
  * Checks, budget and chain of the settled body, through the query cache. While the next one is
  * read the last one stays shown; when a read fails, the last good one stays, with the reason.
  */
-function usePreviewQuery(id: number | null, body: RequestBody | null): PreviewState {
+function usePreviewQuery(
+  id: number | null,
+  body: RequestBody | null,
+): Omit<PreviewState, 'issues'> {
   const { t } = useTranslation();
   const query = useOp(
     'requests.preview',
@@ -89,77 +101,12 @@ function usePreviewQuery(id: number | null, body: RequestBody | null): PreviewSt
   };
 }
 
-interface Issue {
-  path: string;
-  error: { message: string; type?: string };
-}
-
-/** Every error message in the form's error tree, with its dotted path. */
-function flattenErrors(node: unknown, prefix = '', out: Issue[] = []): Issue[] {
-  if (typeof node !== 'object' || node === null) return out;
-  const n = node as Record<string, unknown>;
-  if (typeof n.message === 'string' && n.message !== '') {
-    out.push({ path: prefix || '_', error: n as Issue['error'] });
-  }
-  for (const [k, v] of Object.entries(n)) {
-    if (['message', 'type', 'ref', 'types'].includes(k)) continue;
-    flattenErrors(v, k === 'root' ? prefix : prefix ? `${prefix}.${k}` : k, out);
-  }
-  return out;
-}
-
-/** "来访人员 第 3 行 · 电话" for `visitors.2.phone`. */
-function useFieldLabel(form: RequestFormApi) {
-  const { t } = useTranslation();
-  return (path: string): string => {
-    const [head = '', a, b, c] = path.split('.');
-    const row = (i: string | undefined) =>
-      t('requestForm.visitors.rowLabel', { row: Number(i ?? 0) + 1 });
-    if (head === '_') return t('requestForm.messages.general');
-    if (head === 'visitors' && b)
-      return `${t('requestForm.fields.visitors')} ${row(a)} · ${t(`requestForm.visitors.${b}`)}`;
-    if (head === 'companions' && a) return `${t('requestForm.fields.companions')} ${row(a)}`;
-    if (head === 'itinerary' && b)
-      return `${t('requestForm.fields.itinerary')} ${row(a)} · ${t(`requestForm.fields.${b}`)}`;
-    if (head === 'needs' && a === 'meals') {
-      const meal = b !== undefined ? form.getValues(`needs.meals.${Number(b)}`) : undefined;
-      const which = meal ? ` ${meal.date} ${t(`labels.meal.${meal.meal}`)}` : '';
-      return `${t('requestForm.fields.meals')}${which}${c ? ` · ${t(`requestForm.fields.${c}`)}` : ''}`;
-    }
-    if (head === 'needs' && a)
-      return t(`requestForm.fields.${a}`, { defaultValue: t('requestForm.fields.needs') });
-    if (head === 'budget' && a !== undefined && b) {
-      const line = form.getValues(`budget.${Number(a)}`);
-      return `${t('requestForm.fields.budget')} · ${line ? t(`requestForm.expense.${line.category}`) : row(a)} · ${t(`requestForm.fields.${b}`)}`;
-    }
-    return t(`requestForm.fields.${head}`, { defaultValue: head });
-  };
-}
-
-/** Where to scroll for an error: the input itself when it has an id, else its section. */
-function targetOf(path: string, form: RequestFormApi): HTMLElement | null {
-  let id = path;
-  const budget = /^budget\.(\d+)\.(\w+)$/.exec(path);
-  if (budget) {
-    const line = form.getValues(`budget.${Number(budget[1])}`);
-    if (line) id = `budget.${line.category}.${budget[2]}`;
-  }
-  const head = path.split('.')[0] ?? '';
-  const section =
-    head === 'needs'
-      ? 'needs'
-      : head === '_'
-        ? 'basic'
-        : (SECTIONS as readonly string[]).includes(head)
-          ? head
-          : 'basic';
-  return document.getElementById(id) ?? document.getElementById(`rf-${section}`);
-}
-
 /** The live total and check counts beside the buttons: visible however far the host scrolled. */
 function LiveStatus({ state }: { state: PreviewState }) {
   const { t } = useTranslation();
   const money = useMoney();
+  const form = useRequestForm();
+  const incomplete = useFieldIssues(form, state.issues)?.length ?? 0;
   const p = state.preview;
   if (!p) return null;
   const n = (s: 'block' | 'approval' | 'warn') => p.checks.filter((c) => c.severity === s).length;
@@ -169,6 +116,11 @@ function LiveStatus({ state }: { state: PreviewState }) {
         {t('requestForm.panel.budget')}{' '}
         <strong className="rf-money">{money(p.budget.totalFen)}</strong>
       </Typography.Text>
+      {incomplete > 0 && (
+        <Tag color="red" className="rf-tag-tight">
+          {t('requestForm.panel.summaryIncomplete', { count: incomplete })}
+        </Tag>
+      )}
       {n('block') > 0 && (
         <Tag color="red" className="rf-tag-tight">
           {t('requestForm.panel.summaryBlock', { count: n('block') })}
@@ -212,7 +164,14 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
   const [savedAs, setSavedAs] = useState<{ id: number; version: number } | null>(null);
   const id = savedAs?.id ?? dossier?.id ?? null;
   const version = savedAs?.version ?? dossier?.version ?? null;
-  const previewState = usePreviewQuery(id, previewBody);
+  // What still stops a submit, field by field; null until the host has typed anything.
+  const [liveIssues, setLiveIssues] = useState<FieldIssue[] | null>(() =>
+    formIssues(initial as FormValues),
+  );
+  const previewState: PreviewState = {
+    ...usePreviewQuery(id, previewBody),
+    issues: liveIssues,
+  };
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
   const busyRef = useRef(false);
   const [showSummary, setShowSummary] = useState(false);
@@ -229,12 +188,10 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
       );
     }
     const itinerary = form.getValues('itinerary');
-    const blank = (i: (typeof itinerary)[number]) =>
-      i.activity.trim() === '' && i.place.trim() === '' && i.owner.trim() === '' && i.time === '';
-    if (itinerary.some(blank))
+    if (itinerary.some(isBlankItineraryItem))
       form.setValue(
         'itinerary',
-        itinerary.filter((i) => !blank(i)),
+        itinerary.filter((i) => !isBlankItineraryItem(i)),
       );
   };
 
@@ -347,6 +304,13 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
     });
   }, [blocker, modal, t]);
 
+  // A new request starts in its first field to type, the visiting organisation (the host and
+  // department above it are filled in already). An edit keeps the page as it opens.
+  const isNew = dossier === null;
+  useEffect(() => {
+    if (isNew) form.setFocus('orgName');
+  }, [isNew, form]);
+
   const onKey = useEffectEvent((e: KeyboardEvent) => {
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 's') {
       e.preventDefault();
@@ -396,7 +360,7 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
     <FormProvider {...form}>
       <DirectoryContext.Provider value={directory}>
         <PreviewContext.Provider value={previewState}>
-          <PreviewWatcher onBody={setPreviewBody} />
+          <PreviewWatcher onBody={setPreviewBody} onIssues={setLiveIssues} />
           <div className="page-header">
             <h1>
               {dossier
@@ -465,12 +429,7 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
                               href={`#${i.path}`}
                               onClick={(e) => {
                                 e.preventDefault();
-                                targetOf(i.path, form)?.scrollIntoView({ block: 'center' });
-                                try {
-                                  form.setFocus(i.path as 'orgName');
-                                } catch {
-                                  /* not a focusable field */
-                                }
+                                goToField(i.path, form);
                               }}
                             >
                               {fieldLabel(i.path)}

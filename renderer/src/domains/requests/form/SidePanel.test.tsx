@@ -6,7 +6,11 @@ import { FormProvider } from 'react-hook-form';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { estimateBudget, evaluateChecks, planChain } from '../../../../../shared/policy/evaluate';
 import { DEFAULT_POLICY } from '../../../../../shared/policy/policy';
-import { requestBodySchema, type RequestBody } from '../../../../../shared/requests/schema';
+import {
+  emptyRequestBody,
+  requestBodySchema,
+  type RequestBody,
+} from '../../../../../shared/requests/schema';
 import type { RequestPreview } from '../../../../../shared/requests/views';
 import type * as ClientModule from '../../../api/client';
 import { call } from '../../../api/client';
@@ -16,7 +20,15 @@ import i18n from '../../../i18n';
 import { fakeBackend, ok, type FakeBackend } from '../../../test/fakeBackend';
 import { requestBody } from '../../../test/fixtures';
 import { renderUi } from '../../../test/render';
-import { DirectoryContext, PreviewContext, type Directory, type PreviewState } from './common';
+import {
+  DirectoryContext,
+  PreviewContext,
+  type Directory,
+  type FormValues,
+  type PreviewState,
+  type RequestFormApi,
+} from './common';
+import { formIssues } from './readiness';
 import { toPreviewBody } from './previewBody';
 import { SidePanel } from './SidePanel';
 
@@ -64,8 +76,15 @@ function previewOf(b: RequestBody): RequestPreview {
 }
 
 /** The form page's wiring around the panel: the policy and the live preview, through `call`. */
-function Harness() {
-  const form = useZodForm(requestBodySchema, body);
+function Harness({
+  initial = body,
+  mark,
+}: {
+  initial?: FormValues;
+  /** Marks fields red as a refused submit does. */
+  mark?: (form: RequestFormApi) => void;
+}) {
+  const form = useZodForm(requestBodySchema, initial);
   const [directory, setDirectory] = useState<Directory>({
     policy: null,
     departments: [],
@@ -75,18 +94,20 @@ function Harness() {
     preview: null,
     pending: true,
     failed: null,
+    issues: formIssues(initial),
   });
   useEffect(() => {
+    mark?.(form);
     void call('policy.get', {}).then((r) => {
       if (r.ok) setDirectory((d) => ({ ...d, policy: r.value }));
     });
     const input = toPreviewBody(form.getValues());
     if (input) {
       void call('requests.preview', { id: null, body: input }).then((r) => {
-        if (r.ok) setPreview({ preview: r.value, pending: false, failed: null });
+        if (r.ok) setPreview((p) => ({ ...p, preview: r.value, pending: false }));
       });
     }
-  }, [form]);
+  }, [form, mark]);
   return (
     <FormProvider {...form}>
       <DirectoryContext.Provider value={directory}>
@@ -160,6 +181,8 @@ describe('SidePanel', () => {
       t('requestForm.panel.summaryWarn', { count: 1 }),
     ]);
     expect(panel().textContent).toContain(t('requestForm.checkTitles.meal_over_cap'));
+    // Every field is filled in: nothing listed as missing.
+    expect(screen.queryByTestId('panel-incomplete')).toBeNull();
 
     // The budget total and the policy version of the preview.
     expect(screen.getByTestId('panel-budget-total').textContent).toBe(
@@ -182,5 +205,51 @@ describe('SidePanel', () => {
       [t('labels.stepKind.admin_office'), null],
     ]);
     expect(fake.unhandled).toEqual([]);
+  });
+
+  it('says nothing is wrong only when nothing is: a blank form is waiting for input', async () => {
+    renderUi(<Harness initial={emptyRequestBody()} />);
+    await act(async () => answerPreview());
+    await waitFor(() => expect(panel().textContent).not.toContain(t('requestForm.panel.updating')));
+    expect(panel().textContent).toContain(t('requestForm.panel.checksWaiting'));
+    expect(panel().textContent).not.toContain(t('requestForm.panel.noChecks'));
+    expect(screen.queryByTestId('panel-incomplete')).toBeNull();
+  });
+
+  it('lists the fields still to fill in, in the order of the form, as links to them', async () => {
+    const values: FormValues = {
+      ...emptyRequestBody(),
+      orgName: '华东电力设计院',
+      visitors: [{ ...body.visitors[0]!, phone: '12' }],
+    };
+    renderUi(<Harness initial={values} />);
+    await act(async () => answerPreview());
+    const list = await screen.findByTestId('panel-incomplete');
+    const items = [...list.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      `${t('requestForm.fields.purpose')}${t('requestForm.labelSeparator')}${t('validation.required')}`,
+      `${t('requestForm.fields.arrivalDate')}${t('requestForm.labelSeparator')}${t('validation.required')}`,
+      `${t('requestForm.fields.arrivalTime')}${t('requestForm.labelSeparator')}${t('validation.required')}`,
+      `${t('requestForm.fields.departureDate')}${t('requestForm.labelSeparator')}${t('validation.required')}`,
+      `${t('requestForm.fields.departureTime')}${t('requestForm.labelSeparator')}${t('validation.required')}`,
+      `${t('requestForm.fields.visitors')} ${t('requestForm.visitors.rowLabel', { row: 1 })} · ${t('requestForm.visitors.phone')}${t('requestForm.labelSeparator')}${t('validation.phone')}`,
+    ]);
+    expect(texts('.rf-check-counts .ant-tag')[0]).toBe(
+      t('requestForm.panel.summaryIncomplete', { count: 6 }),
+    );
+    expect(panel().textContent).not.toContain(t('requestForm.panel.noChecks'));
+  });
+
+  it('counts what a refused submit marked red, even on a blank form', async () => {
+    const mark = (form: RequestFormApi) => {
+      form.setError('orgName', { type: '{}', message: 'validation.required' });
+      form.setError('visitors', { type: '{}', message: 'validation.visitorsRequired' });
+    };
+    renderUi(<Harness initial={emptyRequestBody()} mark={mark} />);
+    await act(async () => answerPreview());
+    const list = await screen.findByTestId('panel-incomplete');
+    expect(list.querySelectorAll('li')).toHaveLength(2);
+    expect(panel().textContent).toContain(t('requestForm.panel.summaryIncomplete', { count: 2 }));
+    expect(panel().textContent).not.toContain(t('requestForm.panel.noChecks'));
   });
 });

@@ -10,14 +10,81 @@ import type { ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { PolicyCheck, Severity } from '../../../../../shared/policy';
+import type { FieldIssue } from '../../../../../shared/requests/schema';
 import {
   useCheckText,
   useDirectory,
+  useErrorText,
   useLanguage,
   useMoney,
   usePreview,
   useRequestForm,
+  type RequestFormApi,
 } from './common';
+import { flattenErrors, goToField, useFieldLabel, type Issue } from './fieldNav';
+
+/** How many of the fields still to fill in the panel names; the rest are counted. */
+const NAMED_ISSUES = 6;
+
+/**
+ * What still stops a submit, as the panel lists it: the live check of the form (format and
+ * completeness) and whatever the form marks red now (a refused submit, the main process's
+ * answer), once per field, in the order of the form. `null` while the form is blank and nothing
+ * is marked.
+ */
+export function useFieldIssues(form: RequestFormApi, live: FieldIssue[] | null): Issue[] | null {
+  const marked = flattenErrors(form.formState.errors);
+  if (live === null && marked.length === 0) return null;
+  const out: Issue[] = (live ?? []).map((i) => ({
+    path: i.path,
+    error: { message: i.key, type: JSON.stringify(i.params ?? {}) },
+  }));
+  for (const m of marked) if (!out.some((o) => o.path === m.path)) out.push(m);
+  return out;
+}
+
+/** The first item of the checks while fields are missing or malformed: each one a link to it. */
+function IncompleteItem({ issues }: { issues: Issue[] }) {
+  const { t } = useTranslation();
+  const form = useRequestForm();
+  const fieldLabel = useFieldLabel(form);
+  const errorText = useErrorText();
+  const s = SEVERITY.block;
+  const more = issues.length - NAMED_ISSUES;
+  return (
+    <li className="rf-check-item rf-check-block" data-code="incomplete">
+      <span className="rf-check-icon" style={{ color: s.color }} aria-hidden>
+        {s.icon}
+      </span>
+      <div>
+        <div className="rf-check-head">
+          <Typography.Text strong>{t('requestForm.panel.incompleteTitle')}</Typography.Text>
+          <Tag color={s.tag} className="rf-tag-tight">
+            {t('requestForm.severity.block')}
+          </Tag>
+        </div>
+        <ul className="rf-check-text rf-incomplete-list" data-testid="panel-incomplete">
+          {issues.slice(0, NAMED_ISSUES).map((i) => (
+            <li key={i.path}>
+              <a
+                href={`#${i.path}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  goToField(i.path, form);
+                }}
+              >
+                {fieldLabel(i.path)}
+              </a>
+              {t('requestForm.labelSeparator')}
+              {errorText(i.error)}
+            </li>
+          ))}
+          {more > 0 && <li>{t('requestForm.panel.incompleteMore', { count: more })}</li>}
+        </ul>
+      </div>
+    </li>
+  );
+}
 
 const SEVERITY: Record<Severity, { color: string; tag: string; icon: ReactNode; rank: number }> = {
   block: { color: '#cf1322', tag: 'red', icon: <CloseCircleFilled />, rank: 0 },
@@ -57,7 +124,9 @@ export function SidePanel() {
   const language = useLanguage();
   const form = useRequestForm();
   const { policy } = useDirectory();
-  const { preview, pending, failed } = usePreview();
+  const { preview, pending, failed, issues: live } = usePreview();
+  const fieldIssues = useFieldIssues(form, live);
+  const incomplete = fieldIssues?.length ?? 0;
   const tier = useWatch({ control: form.control, name: 'tier' });
   const tp = policy?.policy.tiers[tier];
 
@@ -161,8 +230,13 @@ export function SidePanel() {
 
       <section className="rf-panel-section">
         <div className="rf-panel-heading">{t('requestForm.panel.checks')}</div>
-        {checks.length > 0 && (
+        {(checks.length > 0 || incomplete > 0) && (
           <Space size={4} wrap className="rf-check-counts">
+            {incomplete > 0 && (
+              <Tag color="red" className="rf-tag-tight">
+                {t('requestForm.panel.summaryIncomplete', { count: incomplete })}
+              </Tag>
+            )}
             {counts('block') > 0 && (
               <Tag color="red" className="rf-tag-tight">
                 {t('requestForm.panel.summaryBlock', { count: counts('block') })}
@@ -181,19 +255,25 @@ export function SidePanel() {
           </Space>
         )}
         {failed && <Typography.Text type="warning">{failed}</Typography.Text>}
-        {!preview ? (
-          <Typography.Text type="secondary">{t('requestForm.panel.checksWaiting')}</Typography.Text>
-        ) : checks.length === 0 ? (
-          <Typography.Text type="success">
-            <CheckCircleFilled /> {t('requestForm.panel.noChecks')}
-          </Typography.Text>
-        ) : (
+        {incomplete > 0 && fieldIssues && (
+          <ul className="rf-checks-list">
+            <IncompleteItem issues={fieldIssues} />
+          </ul>
+        )}
+        {checks.length > 0 ? (
           <ul className="rf-checks-list" data-testid="panel-checks">
             {checks.map((c, i) => (
               <CheckItem key={`${c.code}-${i}`} check={c} />
             ))}
           </ul>
-        )}
+        ) : !preview || fieldIssues === null ? (
+          // Nothing typed yet: "no issues" would be a promise the empty form cannot keep.
+          <Typography.Text type="secondary">{t('requestForm.panel.checksWaiting')}</Typography.Text>
+        ) : incomplete === 0 ? (
+          <Typography.Text type="success">
+            <CheckCircleFilled /> {t('requestForm.panel.noChecks')}
+          </Typography.Text>
+        ) : null}
       </section>
 
       <section className="rf-panel-section">

@@ -16,15 +16,21 @@ import {
 } from './paste';
 
 type Col = 'name' | 'title' | 'phone' | 'idType' | 'idNumber' | 'notes';
-/** The grid's columns and their widths (notes takes the rest). */
-const COLS: readonly [Col, string | undefined][] = [
-  ['name', '14%'],
-  ['title', '10%'],
-  ['phone', '15%'],
-  ['idType', '11%'],
-  ['idNumber', '25%'],
+/**
+ * The grid's columns. Phone, ID type and ID number hold values of a known length and get just
+ * their width (a 16-character international number, "Passport", an 18-character ID); name, title
+ * and notes share the rest and wrap onto more lines instead of being cut off.
+ */
+const COLS: readonly [Col, number | undefined][] = [
+  ['name', undefined],
+  ['title', undefined],
+  ['phone', 132],
+  ['idType', 84],
+  ['idNumber', 164],
   ['notes', undefined],
 ];
+/** The columns typed as free text, which wrap. */
+const WRAPPING: ReadonlySet<Col> = new Set(['name', 'title', 'notes']);
 type Row = FieldArrayWithId<FormValues, 'visitors', 'key'>;
 
 /** The error of an array field itself ("至少一名", "最多 200 人"), wherever RHF put it. */
@@ -112,6 +118,22 @@ export function VisitorsSection() {
                 title: t(`labels.idType.${x}`),
               }))}
             />
+          ) : WRAPPING.has(col) ? (
+            <Input.TextArea
+              id={name}
+              ref={field.ref}
+              size="small"
+              autoSize={{ minRows: 1, maxRows: 6 }}
+              className="rf-cell-text"
+              value={(field.value as string | undefined) ?? ''}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              onKeyDown={onKeyDown(index, col)}
+              status={error ? 'error' : undefined}
+              placeholder={col === 'notes' ? t('requestForm.visitors.notesPlaceholder') : undefined}
+              aria-label={label}
+              autoComplete="off"
+            />
           ) : (
             <Input
               id={name}
@@ -137,7 +159,6 @@ export function VisitorsSection() {
               }}
               onKeyDown={onKeyDown(index, col)}
               status={error ? 'error' : undefined}
-              placeholder={col === 'notes' ? t('requestForm.visitors.notesPlaceholder') : undefined}
               aria-label={label}
               autoComplete="off"
               inputMode={col === 'phone' ? 'tel' : undefined}
@@ -159,6 +180,7 @@ export function VisitorsSection() {
   return (
     <div onPaste={onPaste} data-testid="visitors-grid">
       <EditableGrid<Row>
+        className="rf-visitors-grid"
         rows={fields}
         rowKey="key"
         columns={columns}
@@ -196,23 +218,28 @@ export function VisitorsSection() {
           </>
         }
       />
-      {pasteOpen && (
-        <PasteModal
-          onClose={() => setPasteOpen(false)}
-          onAppend={(rows) => {
-            setPasteOpen(false);
-            addRows(rows);
-          }}
-        />
-      )}
+      <PasteModal
+        open={pasteOpen}
+        onClose={() => setPasteOpen(false)}
+        onAppend={(rows) => {
+          setPasteOpen(false);
+          addRows(rows);
+        }}
+      />
     </div>
   );
 }
 
+/**
+ * Stays mounted and is only hidden, so that on closing the dialog gives the focus back to the
+ * button that opened it (unmounted at once, it left the focus nowhere).
+ */
 function PasteModal({
+  open,
   onClose,
   onAppend,
 }: {
+  open: boolean;
   onClose: () => void;
   onAppend: (rows: VisitorRow[]) => void;
 }) {
@@ -222,7 +249,8 @@ function PasteModal({
   const n = parsed.rows.length;
   return (
     <Modal
-      open
+      open={open}
+      afterClose={() => setText('')}
       width={720}
       title={t('requestForm.visitors.pasteTitle')}
       okText={t('requestForm.visitors.pasteAppend', { count: n })}

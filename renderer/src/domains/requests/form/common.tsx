@@ -19,7 +19,11 @@ import { useTranslation } from 'react-i18next';
 import type { DepartmentView, DirectoryEntry } from '../../../../../shared/contract/types';
 import type { Language } from '../../../../../shared/i18n/translate';
 import type { PolicyCheck } from '../../../../../shared/policy';
-import type { RequestBody, RequestBodyInput } from '../../../../../shared/requests/schema';
+import type {
+  FieldIssue,
+  RequestBody,
+  RequestBodyInput,
+} from '../../../../../shared/requests/schema';
 import type { RequestPreview } from '../../../../../shared/requests/views';
 import type { PolicyView } from '../../../../../shared/policy';
 import { formatMoney, localParams } from '../../../format';
@@ -48,11 +52,14 @@ export interface PreviewState {
   pending: boolean;
   /** Translated reason the last preview failed, if it did. */
   failed: string | null;
+  /** What still stops a submit (format and completeness); null while the form is blank. */
+  issues: FieldIssue[] | null;
 }
 export const PreviewContext = createContext<PreviewState>({
   preview: null,
   pending: false,
   failed: null,
+  issues: null,
 });
 export const usePreview = () => useContext(PreviewContext);
 
@@ -226,16 +233,22 @@ export function MoneyInput({
 interface CountInputProps {
   id?: string;
   value: number | null | undefined;
-  onChange: (n: number | null) => void;
+  onChange: (n: number) => void;
   onBlur?: () => void;
   invalid?: boolean;
   disabled?: boolean;
+  /** What an empty field stands for ("自动：2"). */
+  placeholder?: string;
   ariaLabel?: string;
   style?: React.CSSProperties;
   ref?: Ref<ComponentRef<typeof InputNumber>>;
 }
 
-/** A whole number (nights, rooms, trips); fractions and negatives reach the schema as typed. */
+/**
+ * A whole number (nights, rooms, trips) where 0 means "none" or "work it out": 0 shows as an
+ * empty field and an emptied field is 0, so the help text's "leave empty" is what the host sees.
+ * Fractions and negatives reach the schema as typed.
+ */
 export function CountInput({
   id,
   value,
@@ -243,6 +256,7 @@ export function CountInput({
   onBlur,
   invalid,
   disabled,
+  placeholder,
   ariaLabel,
   style,
   ref,
@@ -251,11 +265,12 @@ export function CountInput({
     <InputNumber<number>
       id={id}
       ref={ref}
-      value={value ?? null}
-      onChange={(v) => onChange(v)}
+      value={value === 0 ? null : (value ?? null)}
+      onChange={(v) => onChange(v ?? 0)}
       onBlur={onBlur}
       status={invalid ? 'error' : undefined}
       disabled={disabled}
+      placeholder={placeholder}
       aria-label={ariaLabel}
       style={{ width: '100%', ...style }}
       inputMode="numeric"
