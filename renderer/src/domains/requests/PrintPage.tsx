@@ -1,9 +1,13 @@
 import { stepStatusKey } from './views/Tags';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useNavigate, useParams } from 'react-router';
+import type { RequestStatus } from '../../../../shared/requests/lifecycle';
 import type { RequestDossier } from '../../../../shared/requests/views';
-import { STEP_KINDS } from '../../../../shared/approvals';
+import { STEP_KINDS, type ApprovalStepView } from '../../../../shared/approvals';
+import { amountInCapitals } from '../../../../shared/money-words';
 import { useSignedIn } from '../../session/SessionContext';
 import { sortChecks } from './views/CheckList';
 import { budgetLines, isDecided, needsRows, stepAssignee, visitorId } from './views/content';
@@ -67,36 +71,131 @@ export function PrintPage() {
   );
 }
 
+/**
+ * Whether the paper is an approved request: its current revision went through the whole chain
+ * (approved; filed is approved and 备案). Every other status prints with the 未审批 / 草稿 mark: a
+ * draft, a request still in approval (submitted, approving), one sent back for changes, rejected or
+ * cancelled — none of them authorises a reception or its spending. A record, so that a new status
+ * cannot be added without deciding which side it is on.
+ */
+const APPROVED: Readonly<Record<RequestStatus, boolean>> = {
+  draft: false,
+  submitted: false,
+  approving: false,
+  approved: true,
+  filed: true,
+  returned: false,
+  rejected: false,
+  cancelled: false,
+};
+
+/** When the current revision was submitted (null: never submitted, e.g. a draft). */
+function submittedAtMs(d: RequestDossier): number | null {
+  const submissions = d.events.filter((e) => e.kind === 'submitted' || e.kind === 'resubmitted');
+  const current = submissions.filter((e) => e.data.revision === d.revision);
+  const last = (current.length ? current : submissions).reduce<number | null>(
+    (latest, e) => (latest === null || e.atMs > latest ? e.atMs : latest),
+    null,
+  );
+  return last;
+}
+
+/** A text as a CSS string literal (for `content:`): quotes, backslashes and line breaks escaped. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
+}
+
+const PAGE = '\u0001';
+const PAGES = '\u0002';
+
+/**
+ * The footer of every printed page: `@page` margin boxes (Chromium 131+, so Debian's Chromium and
+ * Electron's), which number the pages themselves (`counter(page)` of `counter(pages)`) both in the
+ * user's print dialog and in a PDF. Their texts come from the catalogs: the message is split at
+ * its placeholders, which become the counters.
+ */
+function pageFooterCss(fmt: Fmt, code: string, printedAtMs: number): string {
+  const { t } = fmt;
+  const pageOf = t('requestViews.print.pageNumber', { page: PAGE, pages: PAGES })
+    .split(new RegExp(`(${PAGE}|${PAGES})`))
+    .filter((part) => part !== '')
+    .map((part) =>
+      part === PAGE ? 'counter(page)' : part === PAGES ? 'counter(pages)' : cssString(part),
+    )
+    .join(' ');
+  const printed = t('requestViews.print.printedAt', { time: fmt.instant(printedAtMs) });
+  const box = `font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif; font-size: 8.5pt; color: #000;`;
+  return [
+    '@page {',
+    `  @bottom-left { content: ${cssString(printed)}; ${box} }`,
+    `  @bottom-center { content: ${pageOf}; ${box} }`,
+    `  @bottom-right { content: ${cssString(fmt.label(t('requestViews.print.code')) + code)}; ${box} }`,
+    '}',
+  ].join('\n');
+}
+
+/** The time on the paper: when the page was opened, and again when it is printed. */
+function usePrintedAt(): number {
+  const [at, setAt] = useState(() => Date.now());
+  useEffect(() => {
+    // flushSync: the footer must be up to date before the browser lays the pages out.
+    const refresh = () => flushSync(() => setAt(Date.now()));
+    window.addEventListener('beforeprint', refresh);
+    return () => window.removeEventListener('beforeprint', refresh);
+  }, []);
+  return at;
+}
+
 function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
   const { t } = fmt;
   const session = useSignedIn();
+  const printedAt = usePrintedAt();
   const b = d.body;
   const none = t('requestViews.print.none');
   const lines = budgetLines(d.budget);
   const revisions = new Set(d.steps.map((s) => s.revision));
+  const approved = APPROVED[d.status];
+  const submitted = submittedAtMs(d);
   // Earlier rounds count only where someone decided; their void steps are noise on paper.
   const trail = d.steps.filter((s) => s.revision === d.revision || isDecided(s));
   const tierText = b.tierOverrideReason
     ? fmt.tier(b.tier) +
       fmt.paren(fmt.label(t('requestViews.summary.tierOverrideReason')) + b.tierOverrideReason)
     : fmt.tier(b.tier);
-  // Sign-off lines for the host and the steps this request really goes through (all of them
-  // while no chain exists yet, e.g. a draft).
-  const chainKinds = new Set(
-    d.steps
-      .filter(
-        (s) => s.revision === d.revision && s.status !== 'skipped' && s.status !== 'cancelled',
-      )
-      .map((s) => s.kind),
+  // A sign-off box for the host and each step this revision really goes through; while there is
+  // no chain yet (a draft) one per kind of step, to be filled in by hand.
+  const chain = d.steps.filter(
+    (s) => s.revision === d.revision && s.status !== 'skipped' && s.status !== 'cancelled',
   );
-  const signers = [
-    'host',
-    ...STEP_KINDS.filter((k) => chainKinds.size === 0 || chainKinds.has(k)),
-  ] as const;
+  const boxes: (ApprovalStepView | (typeof STEP_KINDS)[number])[] = chain.length
+    ? chain
+    : [...STEP_KINDS];
+  // The budget's last line stays on the page of its totals (see print.css: .rp-keep).
+  const lastLine = lines.at(-1);
 
   return (
-    <article className="rp-sheet" lang={fmt.language} data-testid="print-sheet">
+    <article
+      className={`rp-sheet${approved ? '' : ' rp-unapproved'}`}
+      lang={fmt.language}
+      data-testid="print-sheet"
+      data-approved={approved}
+    >
+      <style>{pageFooterCss(fmt, d.code, printedAt)}</style>
+      {!approved && (
+        // Across every printed page (position: fixed repeats on each); aria-hidden and drawn by
+        // CSS from data-mark: the stamp in the header says it once, in text.
+        <div
+          className="rp-watermark"
+          aria-hidden="true"
+          data-mark={t('requestViews.print.notApproved')}
+        />
+      )}
       <header className="rp-head">
+        {!approved && (
+          <div className="rp-stamp" data-testid="print-not-approved">
+            {t('requestViews.print.notApproved')}
+          </div>
+        )}
         {session.settings.companyName && (
           <div className="rp-company">{session.settings.companyName}</div>
         )}
@@ -119,9 +218,9 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
               ? t('requestViews.header.policyVersionValue', { version: d.policyVersion })
               : t('requestViews.header.policyNotYet')}
           </span>
-          <span>
+          <span data-testid="print-submitted-at">
             {fmt.label(t('requestViews.print.submittedAt'))}
-            {fmt.instant(d.updatedAtMs)}
+            {submitted !== null ? fmt.instant(submitted) : t('requestViews.print.notSubmitted')}
           </span>
         </div>
       </header>
@@ -195,7 +294,15 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
       </section>
       <section className="rp-section rp-sec-visitors">
         <h2>{t('requestViews.print.visitors')}</h2>
-        <table className="rp-table">
+        <table className="rp-table rp-fixed">
+          <colgroup>
+            <col className="rp-c-idx" />
+            <col className="rp-c-name" />
+            <col className="rp-c-name" />
+            <col className="rp-c-phone" />
+            <col className="rp-c-id" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th className="rp-idx">{t('requestViews.visitor.index')}</th>
@@ -219,7 +326,7 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
                 <td className="rp-idx">{i + 1}</td>
                 <td>{v.name}</td>
                 <td>{v.title || DASH}</td>
-                <td className="rp-nowrap">{v.phone || DASH}</td>
+                <td>{v.phone || DASH}</td>
                 <td>{visitorId(v, fmt)}</td>
                 <td>{v.notes || DASH}</td>
               </tr>
@@ -229,7 +336,14 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
       </section>
       <section className="rp-section rp-sec-itinerary">
         <h2>{t('requestViews.print.itinerary')}</h2>
-        <table className="rp-table">
+        <table className="rp-table rp-fixed">
+          <colgroup>
+            <col className="rp-c-date" />
+            <col className="rp-c-time" />
+            <col />
+            <col className="rp-c-place" />
+            <col className="rp-c-owner" />
+          </colgroup>
           <thead>
             <tr>
               <th>{t('requestViews.itinerary.date')}</th>
@@ -251,8 +365,8 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
               .sort((x, y) => `${x.date} ${x.time}`.localeCompare(`${y.date} ${y.time}`))
               .map((it, i) => (
                 <tr key={i}>
-                  <td className="rp-nowrap">{fmt.day(it.date, { weekday: true, year: false })}</td>
-                  <td className="rp-nowrap">{it.time || DASH}</td>
+                  <td>{fmt.day(it.date, { weekday: true, year: false })}</td>
+                  <td>{it.time || DASH}</td>
                   <td>{it.activity}</td>
                   <td>{it.place || DASH}</td>
                   <td>{it.owner || DASH}</td>
@@ -280,7 +394,13 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
       </section>
       <section className="rp-section rp-sec-budget">
         <h2>{t('requestViews.print.budget')}</h2>
-        <table className="rp-table">
+        <table className="rp-table rp-fixed">
+          <colgroup>
+            <col className="rp-c-category" />
+            <col className="rp-c-money" />
+            <col className="rp-c-money" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th>{t('requestViews.budget.category')}</th>
@@ -290,31 +410,40 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
             </tr>
           </thead>
           <tbody>
-            {lines.length === 0 && (
+            {lines.slice(0, -1).map((l) => (
+              <BudgetRow key={l.category} line={l} fmt={fmt} />
+            ))}
+          </tbody>
+          <tbody className="rp-keep">
+            {lastLine ? (
+              <BudgetRow line={lastLine} fmt={fmt} />
+            ) : (
               <tr>
                 <td colSpan={4} className="rp-empty">
                   {none}
                 </td>
               </tr>
             )}
-            {lines.map((l) => (
-              <tr key={l.category}>
-                <td>{t(`labels.expense.${l.category}`)}</td>
-                <td className="rp-money">{fmt.money(l.estimateFen)}</td>
-                <td className="rp-money">
-                  {fmt.money(l.amountFen)}
-                  {l.amountFen > l.estimateFen && ' *'}
-                </td>
-                <td>{l.reason || DASH}</td>
-              </tr>
-            ))}
             <tr className="rp-total">
               <th>{t('requestViews.budget.total')}</th>
               <td className="rp-money">
                 {fmt.money(lines.reduce((s, l) => s + l.estimateFen, 0))}
               </td>
-              <td className="rp-money">{fmt.money(d.budget.totalFen)}</td>
+              <td className="rp-money" data-testid="print-total">
+                {fmt.money(d.budget.totalFen)}
+              </td>
               <td />
+            </tr>
+            <tr className="rp-capitals">
+              <th>{t('requestViews.print.capitals')}</th>
+              <td colSpan={3} data-testid="print-total-capitals">
+                {/* The amount applied for, in the characters a Chinese finance office reads. */}
+                <span lang="zh-CN">
+                  {t('requestViews.print.capitalsValue', {
+                    words: amountInCapitals(d.budget.totalFen),
+                  })}
+                </span>
+              </td>
             </tr>
           </tbody>
         </table>
@@ -351,7 +480,14 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
       </section>
       <section className="rp-section rp-sec-approvals">
         <h2>{t('requestViews.print.approvals')}</h2>
-        <table className="rp-table">
+        <table className="rp-table rp-fixed">
+          <colgroup>
+            <col className="rp-c-step" />
+            <col className="rp-c-approver" />
+            <col className="rp-c-result" />
+            <col className="rp-c-when" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th>{t('requestViews.approval.step')}</th>
@@ -387,10 +523,8 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
                     </span>
                   )}
                 </td>
-                <td className="rp-nowrap">{t(stepStatusKey(s))}</td>
-                <td className="rp-nowrap">
-                  {s.decidedAtMs !== null ? fmt.instant(s.decidedAtMs) : DASH}
-                </td>
+                <td>{t(stepStatusKey(s))}</td>
+                <td>{s.decidedAtMs !== null ? fmt.instant(s.decidedAtMs) : DASH}</td>
                 <td className="rp-pre">{s.comment || DASH}</td>
               </tr>
             ))}
@@ -399,26 +533,96 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
       </section>
       <section className="rp-section rp-sec-signatures">
         <h2>{t('requestViews.print.signatures')}</h2>
-        <table className="rp-table rp-signatures">
-          <tbody>
-            <tr>
-              {signers.map((role) => (
-                <td key={role}>
-                  <div className="rp-sign-role">{t(`roles.${role}`)}</div>
-                  <div className="rp-sign-line">
-                    {fmt.label(t('requestViews.print.sign'))}
-                    <span />
-                  </div>
-                  <div className="rp-sign-line">
-                    {fmt.label(t('requestViews.print.date'))}
-                    <span />
-                  </div>
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
+        <div className="rp-signs">
+          <div className="rp-sign" data-testid="sign-box">
+            <div className="rp-sign-role">{t('roles.host')}</div>
+            <SignLine label={t('requestViews.print.applicant')} value={d.hostName} fmt={fmt} />
+            <SignLine label={t('requestViews.print.sign')} fmt={fmt} />
+            <SignLine
+              label={t('requestViews.print.date')}
+              value={submitted !== null ? fmt.instant(submitted, 'date') : undefined}
+              fmt={fmt}
+            />
+          </div>
+          {boxes.map((box) =>
+            typeof box === 'string' ? (
+              <div className="rp-sign" key={box} data-testid="sign-box">
+                <div className="rp-sign-role">{fmt.stepKind(box)}</div>
+                <SignLine label={t('requestViews.print.opinion')} fmt={fmt} tall />
+                <SignLine label={t('requestViews.approval.approver')} fmt={fmt} />
+                <SignLine label={t('requestViews.print.sign')} fmt={fmt} />
+                <SignLine label={t('requestViews.print.date')} fmt={fmt} />
+              </div>
+            ) : (
+              <StepSignBox key={box.id} step={box} fmt={fmt} />
+            ),
+          )}
+        </div>
       </section>
     </article>
+  );
+}
+
+function BudgetRow({ line: l, fmt }: { line: ReturnType<typeof budgetLines>[number]; fmt: Fmt }) {
+  const { t } = fmt;
+  return (
+    <tr>
+      <td>{t(`labels.expense.${l.category}`)}</td>
+      <td className="rp-money">{fmt.money(l.estimateFen)}</td>
+      <td className="rp-money">
+        {fmt.money(l.amountFen)}
+        {l.amountFen > l.estimateFen && ' *'}
+      </td>
+      <td>{l.reason || DASH}</td>
+    </tr>
+  );
+}
+
+/**
+ * One line of a sign-off box: its label, then what the record says or, where it says nothing
+ * yet, a rule to write on (a taller one for an opinion).
+ */
+function SignLine({
+  label,
+  value,
+  fmt,
+  tall = false,
+}: {
+  label: string;
+  value?: string | undefined;
+  fmt: Fmt;
+  tall?: boolean;
+}) {
+  return (
+    <div className={`rp-sign-line${tall ? ' rp-sign-tall' : ''}`}>
+      <span className="rp-sign-label">{fmt.label(label)}</span>
+      {value ? <span className="rp-sign-value">{value}</span> : <span className="rp-sign-rule" />}
+    </div>
+  );
+}
+
+/** A step's box: its decision as the opinion, who decided and when, and room for a signature. */
+function StepSignBox({ step: s, fmt }: { step: ApprovalStepView; fmt: Fmt }) {
+  const { t } = fmt;
+  const decided = isDecided(s) && s.decidedAtMs !== null;
+  const opinion = decided
+    ? fmt.clauses([t(stepStatusKey(s)), ...(s.comment ? [s.comment] : [])])
+    : undefined;
+  const decider = decided
+    ? (s.decidedByName ?? DASH) +
+      (s.onBehalfOfName ? t('requestViews.print.onBehalf', { name: s.onBehalfOfName }) : '')
+    : undefined;
+  return (
+    <div className="rp-sign" data-testid="sign-box">
+      <div className="rp-sign-role">{fmt.stepKind(s.kind)}</div>
+      <SignLine label={t('requestViews.print.opinion')} value={opinion} fmt={fmt} tall />
+      <SignLine label={t('requestViews.approval.approver')} value={decider} fmt={fmt} />
+      <SignLine label={t('requestViews.print.sign')} fmt={fmt} />
+      <SignLine
+        label={t('requestViews.print.date')}
+        value={decided && s.decidedAtMs !== null ? fmt.instant(s.decidedAtMs, 'date') : undefined}
+        fmt={fmt}
+      />
+    </div>
   );
 }
