@@ -28,6 +28,12 @@ export const approvalsEn: Shape<typeof approvalsZhCN> = {
     reason: 'Reason',
     done: 'Reassigned',
   },
+  remind: {
+    button: 'Chase',
+    sent: 'The approvers were reminded.',
+    done: 'Chased today',
+    doneHint: 'Each approval step can be chased once a day.',
+  },
   verdict: {
     returned: '{{name}} returned the request ({{step}}, {{time}})',
     rejected: '{{name}} rejected the request ({{step}}, {{time}})',

@@ -24,6 +24,12 @@ export const approvalsZhCN = {
     reason: '改派原因',
     done: '已改派',
   },
+  remind: {
+    button: '催办',
+    sent: '已提醒审批人。',
+    done: '今日已催办',
+    doneHint: '每个审批步骤每天可催办一次。',
+  },
   verdict: {
     returned: '{{name}}退回了申请（{{step}}，{{time}}）',
     rejected: '{{name}}驳回了申请（{{step}}，{{time}}）',

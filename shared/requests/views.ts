@@ -71,6 +71,8 @@ export interface RequestDossier extends RequestSummary {
   changesSinceRevision: number | null;
   /** The step this viewer may decide now, if any, and on whose behalf. */
   myStep: { stepId: number; version: number; onBehalfOfName: string | null } | null;
+  /** For the host: the pending step he may chase (催办), and whether he did today. */
+  remind: { stepId: number; remindedToday: boolean } | null;
   canEdit: boolean;
   canCancel: boolean;
   /** A draft its host never submitted: deleted rather than cancelled. */

@@ -9,6 +9,7 @@ export {
   type PlannedStep,
 } from './engine';
 export { roundsDecidedBy, stepViews } from './queries';
+export { remindedOn } from './remind';
 export { reroute, type StaffChange } from './reroute';
 export { actingRight, viewRight } from './rights';
 export {

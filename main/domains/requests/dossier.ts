@@ -6,7 +6,8 @@ import type { RequestDossier } from '../../../shared/requests/views';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { parseJson } from '../../core/json';
-import { actingRight, stepViews, viewRight } from '../approvals';
+import { actingRight, remindedOn, stepViews, viewRight } from '../approvals';
+import { companyToday } from '../settings';
 import { callPolicy } from '../policy';
 import { actedOn, loadEvents } from './events';
 import { previewRequest } from './preview';
@@ -74,6 +75,16 @@ export async function getDossier(ctx: ServiceContext, id: number): Promise<Reque
     since,
   );
   const isHost = row.hostUserId === actor.userId;
+  // 催办: the host may chase the step his request waits on, once a day.
+  const open = isHost
+    ? steps.find((s) => s.revision === row.revision && s.status === 'pending')
+    : undefined;
+  const remind = open
+    ? {
+        stepId: open.id,
+        remindedToday: (await remindedOn(ctx.db, [open.id], await companyToday(ctx))).has(open.id),
+      }
+    : null;
   return {
     ...toSummary(row),
     body,
@@ -85,6 +96,7 @@ export async function getDossier(ctx: ServiceContext, id: number): Promise<Reque
     changes,
     changesSinceRevision,
     myStep,
+    remind,
     canEdit: isHost && EDITABLE_STATUSES.includes(status),
     canCancel: mayCancelRequest(actor, row),
     canDelete: mayDeleteDraft(actor, row),

@@ -98,6 +98,7 @@ export function dossierOf(patch: Partial<RequestDossier> = {}): RequestDossier {
     changes: [],
     changesSinceRevision: null,
     myStep: null,
+    remind: null,
     canEdit: false,
     canCancel: false,
     canDelete: false,

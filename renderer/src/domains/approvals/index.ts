@@ -3,3 +3,4 @@ export { DecisionButtons } from './DecisionButtons';
 export { useConfirmImpact } from './confirmImpact';
 export { UnstaffedCard } from './UnstaffedCard';
 export { ApproverHome, ToFileTile } from './ApproverHome';
+export { RemindButton } from './RemindButton';

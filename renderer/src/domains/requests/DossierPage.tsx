@@ -29,7 +29,7 @@ import { ChangeTable } from './views/ChangeList';
 import { CheckList } from './views/CheckList';
 import { CancelModal } from './views/CancelModal';
 import { verdictStep } from './views/content';
-import { DecisionButtons } from '../approvals';
+import { DecisionButtons, RemindButton } from '../approvals';
 import {
   ApprovalTrail,
   BudgetSection,
@@ -367,6 +367,11 @@ function Dossier({
           />
         )}
         <ChainStrip d={d} fmt={fmt} />
+        {d.remind && (
+          <div className="rv-remind">
+            <RemindButton remind={d.remind} onDone={replace} />
+          </div>
+        )}
       </Card>
 
       {verdict && (

@@ -2,7 +2,8 @@ import { Alert, Descriptions, Empty, Steps, Table, Tag, Timeline, Typography } f
 import type { BudgetLineEstimate } from '../../../../../shared/policy';
 import type { ItineraryItem, Visitor } from '../../../../../shared/requests/schema';
 import type { RequestDossier, RequestEventView } from '../../../../../shared/requests/views';
-import type { ApprovalStepView } from '../../../../../shared/approvals';
+import { stepAge, type ApprovalStepView } from '../../../../../shared/approvals';
+import { useNow } from '../../../components/useNow';
 import {
   budgetLines,
   eventDetail,
@@ -369,7 +370,14 @@ export function ApprovalTrail({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
 
 /** The current chain at a glance, for the dossier's header. */
 export function ChainStrip({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
+  const now = useNow();
   const steps = d.steps.filter((s) => s.revision === d.revision);
+  // Whom it waits on now, and for how long ("待审批 · 张伟 · 已等待 2 天").
+  const waited = (s: (typeof steps)[number]) => {
+    if (s.pendingSinceMs === null) return '';
+    const age = stepAge(s.pendingSinceMs, now);
+    return ` · ${fmt.t(`waiting.${age.unit}`, { count: age.count })}`;
+  };
   if (steps.length === 0) return null;
   return (
     <Steps
@@ -384,7 +392,7 @@ export function ChainStrip({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
           isDecided(s) && s.decidedByName
             ? `${s.decidedByName}${s.onBehalfOfName ? ` (${fmt.t('requestViews.approval.onBehalf', { name: s.onBehalfOfName })})` : ''}`
             : s.status === 'pending'
-              ? `${fmt.t('requestViews.stepStatus.pending')} · ${stepAssignee(s, fmt)}`
+              ? `${fmt.t('requestViews.stepStatus.pending')} · ${stepAssignee(s, fmt)}${waited(s)}`
               : fmt.t(stepStatusKey(s)),
       }))}
     />
