@@ -1,6 +1,7 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReturnFocus } from './useReturnFocus';
 
 export interface ReasonModalProps {
   title: ReactNode;
@@ -48,6 +49,7 @@ export function ReasonModal({
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
+  useReturnFocus();
 
   const submit = async () => {
     if (busy) return;

@@ -9,6 +9,7 @@ import type { RequestDossier } from '../../../../shared/requests';
 import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { ReasonModal } from '../../components/ReasonModal';
+import { useReturnFocus } from '../../components/useReturnFocus';
 import { useSignedIn } from '../../session/SessionContext';
 
 type Action = 'approve' | 'return' | 'reject' | 'transfer';
@@ -134,6 +135,16 @@ export function DecisionButtons({
         icon={<CheckOutlined style={{ color: '#16a34a' }} />}
         okText={t(approveKey)}
         cancelText={t('common.cancel')}
+        // Enter on 通过 opens this; the next Enter must confirm, not close it again: the focus
+        // moves to OK as it opens (the comment is a Shift+Tab away).
+        okButtonProps={{ id: `approve-ok-${target.stepId}` }}
+        onOpenChange={(open) => {
+          if (open) {
+            requestAnimationFrame(() =>
+              document.getElementById(`approve-ok-${target.stepId}`)?.focus(),
+            );
+          }
+        }}
         disabled={disabled}
         onConfirm={async () => {
           const r = await decide('approve', approveComment.trim());
@@ -242,6 +253,7 @@ function TransferModal({
 }) {
   const { t } = useTranslation();
   const [to, setTo] = useState<number | undefined>();
+  useReturnFocus();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | undefined>();
   const submit = async () => {
