@@ -15,6 +15,7 @@ import {
   addDays,
   decideApi,
   go,
+  listLinks,
   openAs,
   requestBody,
   seedCompany,
@@ -107,7 +108,7 @@ describe('long lists', () => {
     // An address from the paged list still opens, at the top.
     await go(office, '/requests/all?page=3');
     await visible(office.getByRole('table', { name: zh('requestAdmin.all.title') }));
-    await visible(office.getByRole('link', { name: /^JD/ }));
+    await visible(listLinks(office));
     await expect
       .poll(() => total(office).innerText(), { timeout: UI_TIMEOUT })
       .toBe(zh('common.total', { total: REQUESTS }));
@@ -146,7 +147,7 @@ describe('long lists', () => {
   it('an approval elsewhere refreshes the loaded rows in place: the list does not move, the typed search stays', async () => {
     const office = await openAs(j, c.people.office);
     await go(office, '/requests/all');
-    await visible(office.getByRole('link', { name: /^JD/ }));
+    await visible(listLinks(office));
     const calls = recordCalls(office, 'requests.list');
     // To the end of the first page (the second is read), then to its middle.
     await holder(office).evaluate((el) => {
@@ -185,7 +186,7 @@ describe('long lists', () => {
   it('Tab walks from code link to code link past the rows drawn first, the list following', async () => {
     const office = await openAs(j, c.people.office);
     await go(office, '/requests/all');
-    const first = office.getByRole('link', { name: /^JD/ }).first();
+    const first = listLinks(office).first();
     await visible(first);
     const drawn = await bodyRows(office).count();
     await first.focus();
@@ -216,7 +217,7 @@ describe('long lists', () => {
   it('sorting by a column header and a search still narrow and order the list, in the URL', async () => {
     const office = await openAs(j, c.people.office);
     await go(office, '/requests/all');
-    await visible(office.getByRole('link', { name: /^JD/ }));
+    await visible(listLinks(office));
     await office.getByRole('columnheader', { name: zh('requestAdmin.list.dates') }).click();
     await office.waitForURL(/sort=arrival_desc/);
     const latest = addDays(today(), 3 + 89);
@@ -269,13 +270,13 @@ describe('long lists', () => {
   it('axe finds nothing serious or critical on the three lists', async () => {
     const office = await openAs(j, c.people.office);
     await go(office, '/requests/all');
-    await visible(office.getByRole('link', { name: /^JD/ }));
+    await visible(listLinks(office));
     await expectAccessible(office, 'all');
     await office.context().close();
 
     const host = await openAs(j, c.people.host);
     await go(host, '/requests/mine');
-    await visible(host.getByRole('link', { name: /^JD/ }));
+    await visible(listLinks(host));
     await expectAccessible(host, 'mine');
     await host.context().close();
 

@@ -22,6 +22,7 @@ import {
   addDays,
   decideApi,
   go,
+  listLinks,
   openAs,
   openTab,
   previewSettled,
@@ -293,7 +294,7 @@ describe('screenshots of the reception-request screens', () => {
 
       await go(hostPage, '/requests/mine');
       await visible(hostPage.getByRole('heading', { name: t('requestAdmin.mine.title') }));
-      await visible(hostPage.getByRole('link', { name: /^JD/ }));
+      await visible(listLinks(hostPage));
       await shoot(hostPage, language, 'mine');
 
       await go(hostPage, `/requests/${ids.filed}/print`);
@@ -342,7 +343,7 @@ describe('screenshots of the reception-request screens', () => {
       await go(officePage, '/requests/all');
       await visible(officePage.getByRole('heading', { name: t('requestAdmin.all.title') }));
       await expect
-        .poll(() => officePage.getByRole('link', { name: /^JD/ }).count(), { timeout: UI_TIMEOUT })
+        .poll(() => listLinks(officePage).count(), { timeout: UI_TIMEOUT })
         .toBeGreaterThanOrEqual(5);
       await shoot(officePage, language, 'all');
       await go(officePage, '/approvals');

@@ -166,6 +166,13 @@ export async function openAs(j: Journey, person: Person, language?: Language): P
   return page;
 }
 
+/**
+ * The request codes linked from a list's rows. Not any JD link on the page: the home page links
+ * requests too, and a list is only there once its rows are.
+ */
+export const listLinks = (page: Page) =>
+  page.locator('.ant-table-tbody [role="row"]').getByRole('link', { name: /^JD/ });
+
 /** Goes to a route of the signed-in app (`/approvals`, `/requests/3`) as a link would. */
 export async function go(page: Page, route: string) {
   await page.evaluate((r) => {

@@ -40,6 +40,14 @@ export const approvalsEn: Shape<typeof approvalsZhCN> = {
     noReason: 'No reason was given.',
     returnedHint: 'Change it as asked and submit it again.',
   },
+  waitingShort: {
+    minute_one: '{{count}} min',
+    minute_other: '{{count}} min',
+    hour_one: '{{count}} h',
+    hour_other: '{{count}} h',
+    day_one: '{{count}} d',
+    day_other: '{{count}} d',
+  },
   waiting: {
     minute_one: 'waiting {{count}} minute',
     minute_other: 'waiting {{count}} minutes',

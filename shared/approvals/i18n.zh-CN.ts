@@ -36,6 +36,11 @@ export const approvalsZhCN = {
     noReason: '未填写原因。',
     returnedHint: '请按意见修改后重新提交。',
   },
+  waitingShort: {
+    minute_other: '{{count}} 分钟',
+    hour_other: '{{count}} 小时',
+    day_other: '{{count}} 天',
+  },
   waiting: {
     minute_other: '已等待 {{count}} 分钟',
     hour_other: '已等待 {{count}} 小时',

@@ -5,7 +5,6 @@ export const homeEn: Shape<typeof homeZhCN> = {
   home: {
     welcome: 'Hello, {{name}}',
     newRequest: 'New reception request',
-    roles: 'Your roles: {{roles}}',
     roleSeparator: ', ',
     all: 'View all',
     host: {
@@ -36,7 +35,5 @@ export const homeEn: Shape<typeof homeZhCN> = {
       locked: 'Locked accounts',
       lockedHint: 'Locked after mistyped passwords',
     },
-    intro:
-      'Reception requests, policy checks and approvals are ready; bookings, front-desk registration and expense reconciliation arrive in the next releases.',
   },
 };

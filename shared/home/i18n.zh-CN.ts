@@ -3,8 +3,6 @@ export const homeZhCN = {
   home: {
     welcome: '您好，{{name}}',
     newRequest: '新建接待申请',
-    roles: '您的角色：{{roles}}',
-    intro: '接待申请、接待标准检查与审批已可使用；资源预订、前台登记与费用核销将在后续版本中开放。',
     roleSeparator: '、',
     all: '查看全部',
     host: {

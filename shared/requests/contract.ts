@@ -5,7 +5,7 @@ import { TIERS } from '../policy';
 import { calendarDate, id, requiredMultilineText, text } from '../validation/fields';
 import { REQUEST_STATUSES } from './lifecycle';
 import { requestBodySchema } from './schema';
-import type { RequestDossier, RequestPreview, RequestSummary } from './views';
+import type { RequestDossier, RequestPreview, RequestListItem } from './views';
 
 /** Save or submit: a new request (`id` null) or a change to one at the version the editor saw. */
 export const requestWriteInput = z.strictObject({
@@ -67,7 +67,7 @@ export const requestsOperations = {
     access: 'session',
     write: false,
   }),
-  'requests.list': op<Page<RequestSummary>>()({
+  'requests.list': op<Page<RequestListItem>>()({
     input: requestListInput,
     access: 'session',
     write: false,

@@ -1,4 +1,4 @@
-import type { ApprovalStepView } from '../approvals';
+import type { ApprovalStepView, StepKind } from '../approvals';
 import type { Tier } from '../policy';
 import type { Budget, ChainStepPlan, PolicyCheck } from '../policy';
 import type { FieldChange } from './diff';
@@ -57,6 +57,19 @@ export interface RequestSummary {
   revision: number;
   version: number;
   updatedAtMs: number;
+}
+
+/** Whom a request waits on now, and since when: its pending approval step. */
+export interface WaitingOn {
+  kind: StepKind;
+  /** The named approver; null for a pool step (anyone holding the kind's role). */
+  assigneeName: string | null;
+  sinceMs: number | null;
+}
+
+/** A row of a request list: the summary and whom the request waits on now. */
+export interface RequestListItem extends RequestSummary {
+  waitingOn: WaitingOn | null;
 }
 
 export interface RequestDossier extends RequestSummary {

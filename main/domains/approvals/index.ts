@@ -8,7 +8,7 @@ export {
   withdraw,
   type PlannedStep,
 } from './engine';
-export { roundsDecidedBy, stepViews } from './queries';
+export { openStepsOf, roundsDecidedBy, stepViews } from './queries';
 export { remindedOn } from './remind';
 export { reroute, type StaffChange } from './reroute';
 export { actingRight, viewRight } from './rights';

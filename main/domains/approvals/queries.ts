@@ -336,3 +336,25 @@ export async function roundDecisionTimes(
   }
   return out;
 }
+
+/**
+ * The pending steps of these subjects (every round: the caller keeps the current one's), with
+ * the named approver: whom each waits on now. One statement on the (subject, round, seq) key.
+ */
+export async function openStepsOf(db: Kysely<DB>, type: SubjectType, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('approvalSteps as s')
+    .leftJoin('users as a', 'a.id', 's.assigneeUserId')
+    .select([
+      's.subjectId',
+      's.revision',
+      's.kind',
+      'a.displayName as assigneeName',
+      's.pendingSinceMs',
+    ])
+    .where('s.subjectType', '=', type)
+    .where('s.subjectId', 'in', [...ids])
+    .where('s.status', '=', 'pending')
+    .execute();
+}

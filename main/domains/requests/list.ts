@@ -2,7 +2,8 @@ import { hasPermission } from '../../../shared/auth';
 import type { OpParsed } from '../../../shared/contract/operations';
 import type { ListCursor, ListTotal, Page } from '../../../shared/contract/types';
 import { addDays } from '../../../shared/dates';
-import type { RequestSummary } from '../../../shared/requests/views';
+import type { RequestListItem } from '../../../shared/requests/views';
+import { openStepsOf } from '../approvals';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { cappedTotal } from '../../core/paging';
@@ -70,7 +71,7 @@ function cappedCount(ctx: ServiceContext, q: ReturnType<typeof listRowsQuery>) {
 export async function listRequests(
   ctx: ServiceContext,
   f: OpParsed<'requests.list'>,
-): Promise<Page<RequestSummary>> {
+): Promise<Page<RequestListItem>> {
   const actor = requireActor(ctx);
   if (f.scope === 'all' && !hasPermission(actor.roles, 'requests.readAll')) {
     throw new AppError('FORBIDDEN', 'errors.FORBIDDEN');
@@ -141,8 +142,23 @@ export async function listRequests(
   const more = rows.length > f.limit;
   const items = more ? rows.slice(0, f.limit) : rows;
   const last = items[items.length - 1];
+  // Whom each waits on now (its current round's pending step): one statement for the page.
+  const open = await openStepsOf(
+    ctx.db,
+    'request',
+    items.map((r) => r.id),
+  );
+  const round = new Map(items.map((r) => [r.id, r.revision]));
+  const waiting = new Map(
+    open
+      .filter((s) => round.get(s.subjectId) === s.revision)
+      .map((s) => [
+        s.subjectId,
+        { kind: s.kind, assigneeName: s.assigneeName, sinceMs: s.pendingSinceMs },
+      ]),
+  );
   return {
-    items: items.map(toSummary),
+    items: items.map((r) => ({ ...toSummary(r), waitingOn: waiting.get(r.id) ?? null })),
     next: more && last ? cursorOf(last, f.sort) : null,
     total,
   };

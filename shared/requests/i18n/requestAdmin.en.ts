@@ -23,6 +23,8 @@ export const requestAdminEn: Shape<typeof requestAdminZhCN> = {
     org: 'Organisation',
     tier: 'Tier',
     status: 'Status',
+    waitingOn: '{{who}} · {{age}}',
+    waitingOnNoAge: '{{who}}',
     dates: 'Visit dates',
     visitors: 'Visitors',
     budget: 'Budget',

@@ -21,6 +21,8 @@ export const requestAdminZhCN = {
     org: '来访单位',
     tier: '等级',
     status: '状态',
+    waitingOn: '待 {{who}} · {{age}}',
+    waitingOnNoAge: '待 {{who}}',
     dates: '来访日期',
     visitors: '人数',
     budget: '预算合计',

@@ -5,7 +5,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ListCursor, ListTotal } from '../../../../../shared/contract/types';
-import type { RequestSummary } from '../../../../../shared/requests/views';
+import type { RequestListItem } from '../../../../../shared/requests/views';
 import { call } from '../../../api/client';
 import type * as ClientModule from '../../../api/client';
 import { createQueryClient } from '../../../api/queries';
@@ -19,7 +19,7 @@ vi.mock('../../../api/client', async (importOriginal) => ({
   call: vi.fn(),
 }));
 
-function summary(id: number, retroactive = false): RequestSummary {
+function summary(id: number, retroactive = false): RequestListItem {
   return {
     id,
     code: `JD-20261201-${String(id).padStart(3, '0')}`,
@@ -38,6 +38,11 @@ function summary(id: number, retroactive = false): RequestSummary {
     revision: 1,
     version: 1,
     updatedAtMs: Date.UTC(2026, 11, 1) - id * 60_000,
+    // Every other one waits on a named head, the rest on the executives' pool.
+    waitingOn:
+      id % 2 === 0
+        ? { kind: 'dept_head', assigneeName: '张伟', sinceMs: Date.UTC(2026, 10, 29) }
+        : { kind: 'executive', assigneeName: null, sinceMs: null },
   };
 }
 
@@ -48,7 +53,7 @@ const CURSOR: ListCursor = { key: FIRST.at(-1)!.updatedAtMs, id: FIRST.at(-1)!.i
 
 function render(
   total: ListTotal,
-  first: RequestSummary[] = FIRST,
+  first: RequestListItem[] = FIRST,
 ): { fake: FakeBackend; client: QueryClient } {
   const fake = fakeBackend({
     'requests.list': (input) =>
@@ -153,6 +158,15 @@ describe('RequestList scrolling through every request', () => {
     const tagged = await screen.findByText('事后补办', {}, { timeout: 5_000 });
     expect(tagged.closest('[role="row"]')?.textContent).toContain(FIRST[1]!.code);
     expect(screen.getAllByText('事后补办')).toHaveLength(1);
+  });
+
+  it('says under each status whom the request waits on: a named approver with the wait, or a pool', async () => {
+    render({ count: 50, atLeast: false });
+    const named = await screen.findByText(FIRST[0]!.code, {}, { timeout: 5_000 });
+    // 300 is even: 张伟, since 29 November (the wait counted from today, whatever today is).
+    expect(named.closest('[role="row"]')?.textContent).toMatch(/待 张伟 · \d+ (天|小时|分钟)/);
+    const pooled = screen.getByText(FIRST[1]!.code).closest('[role="row"]');
+    expect(pooled?.textContent).toContain('待 公司领导');
   });
 
   it('shows the empty state, and no count, when nothing matches', async () => {

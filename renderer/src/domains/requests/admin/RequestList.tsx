@@ -8,7 +8,9 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Language } from '../../../../../shared/i18n/translate';
 import { TIERS } from '../../../../../shared/policy';
 import { REQUEST_STATUSES, type RequestStatus } from '../../../../../shared/requests/lifecycle';
-import type { RequestSummary } from '../../../../../shared/requests/views';
+import type { RequestListItem, WaitingOn } from '../../../../../shared/requests/views';
+import { stepAge } from '../../../../../shared/approvals';
+import { useNow } from '../../../components/useNow';
 import type { Tier } from '../../../../../shared/policy';
 import { keepPreviousData, useErrorToast, useInfiniteOp, useOp } from '../../../api/queries';
 import { InfiniteTable } from '../../../components/InfiniteTable';
@@ -56,17 +58,29 @@ const stop = (e: MouseEvent) => e.stopPropagation();
  * The columns of the list. Kept from render to render (they change with the language, the scope
  * and the sort only): a table whose columns change draws every row again.
  */
-function useColumns(scope: 'mine' | 'all', sort: ListSort): TableColumnsType<RequestSummary> {
+function useColumns(scope: 'mine' | 'all', sort: ListSort): TableColumnsType<RequestListItem> {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const timeZone = useSignedIn().settings.timeZone;
-  return useMemo(
-    () => [
+  const now = useNow();
+  return useMemo(() => {
+    // "待 张伟 · 2 天": whom the request waits on now (a pool step: anyone with the role).
+    const waitingText = (w: WaitingOn) => {
+      // A pool by its role alone (待 人事行政部): the row has little room.
+      const who = w.assigneeName ?? t(`roles.${w.kind}`);
+      if (w.sinceMs === null) return t('requestAdmin.list.waitingOnNoAge', { who });
+      const age = stepAge(w.sinceMs, now);
+      return t('requestAdmin.list.waitingOn', {
+        who,
+        age: t(`waitingShort.${age.unit}`, { count: age.count }),
+      });
+    };
+    return [
       {
         title: t('requestAdmin.list.code'),
         dataIndex: 'code',
         width: 128,
-        render: (code: string, r: RequestSummary) => (
+        render: (code: string, r: RequestListItem) => (
           <span className="request-list-code">
             <Link to={`/requests/${r.id}`} onClick={stop}>
               {code}
@@ -84,6 +98,23 @@ function useColumns(scope: 'mine' | 'all', sort: ListSort): TableColumnsType<Req
       {
         title: t('requestAdmin.list.org'),
         dataIndex: 'orgName',
+        // The organisation, then whom the request waits on, on the row's one line: the
+        // flexible column has the room; fixed ones would push others out at 1280 px.
+        render: (org: string, r: RequestListItem) => {
+          const waiting = r.waitingOn ? waitingText(r.waitingOn) : null;
+          return (
+            <span className="request-list-org">
+              <bdi className="request-list-org-name" title={org}>
+                {org}
+              </bdi>
+              {waiting && (
+                <span className="request-list-waiting" title={waiting} data-testid="waiting-on">
+                  {waiting}
+                </span>
+              )}
+            </span>
+          );
+        },
       },
       {
         title: t('requestAdmin.list.tier'),
@@ -104,7 +135,7 @@ function useColumns(scope: 'mine' | 'all', sort: ListSort): TableColumnsType<Req
         sorter: true,
         sortDirections: ['descend', 'ascend'],
         sortOrder: sortOrderOf(sort, 'arrival'),
-        render: (_: unknown, r: RequestSummary) => (
+        render: (_: unknown, r: RequestListItem) => (
           <span style={{ whiteSpace: 'nowrap' }}>{dateRange(r.arrivalDate, r.departureDate)}</span>
         ),
       },
@@ -123,7 +154,7 @@ function useColumns(scope: 'mine' | 'all', sort: ListSort): TableColumnsType<Req
         sorter: true,
         sortDirections: ['descend'],
         sortOrder: sortOrderOf(sort, 'budget'),
-        render: (_: unknown, r: RequestSummary) => formatMoney(r.budgetTotalFen, language),
+        render: (_: unknown, r: RequestListItem) => formatMoney(r.budgetTotalFen, language),
       },
       ...(scope === 'all'
         ? [
@@ -132,7 +163,7 @@ function useColumns(scope: 'mine' | 'all', sort: ListSort): TableColumnsType<Req
               key: 'host',
               width: 120,
               ellipsis: { showTitle: false },
-              render: (_: unknown, r: RequestSummary) => (
+              render: (_: unknown, r: RequestListItem) => (
                 <span title={[r.hostName, r.departmentName].filter(Boolean).join(' · ')}>
                   {r.hostName}
                   {r.departmentName && (
@@ -152,7 +183,7 @@ function useColumns(scope: 'mine' | 'all', sort: ListSort): TableColumnsType<Req
         sortOrder: sortOrderOf(sort, 'updated'),
         // The day, and the exact time on hover (a plain title: a tooltip per row is costly
         // for a list scrolled through thousands of rows).
-        render: (_: unknown, r: RequestSummary) => (
+        render: (_: unknown, r: RequestListItem) => (
           <span title={formatInstant(r.updatedAtMs, timeZone, language)}>
             {formatInstant(r.updatedAtMs, timeZone, language, 'date')}
           </span>
@@ -164,7 +195,7 @@ function useColumns(scope: 'mine' | 'all', sort: ListSort): TableColumnsType<Req
               title: t('requestAdmin.list.actions'),
               key: 'actions',
               width: 64,
-              render: (_: unknown, r: RequestSummary) =>
+              render: (_: unknown, r: RequestListItem) =>
                 EDIT_FROM_LIST.includes(r.status) && (
                   <Link to={`/requests/${r.id}/edit`} onClick={stop}>
                     {t('requestAdmin.list.edit')}
@@ -173,9 +204,8 @@ function useColumns(scope: 'mine' | 'all', sort: ListSort): TableColumnsType<Req
             },
           ]
         : []),
-    ],
-    [t, language, timeZone, scope, sort],
-  );
+    ];
+  }, [t, language, timeZone, scope, sort, now]);
 }
 
 interface FiltersProps {
@@ -304,7 +334,7 @@ export function RequestList({ scope }: { scope: 'mine' | 'all' }) {
   );
   const clear = useCallback(() => setParams(new URLSearchParams()), [setParams]);
 
-  const onTableChange = useCallback<NonNullable<TableProps<RequestSummary>['onChange']>>(
+  const onTableChange = useCallback<NonNullable<TableProps<RequestListItem>['onChange']>>(
     (_p, _f, sorter, extra) => {
       if (extra.action === 'sort' && !Array.isArray(sorter)) {
         update({ sort: sortFor(sorter.columnKey, sorter.order) });
@@ -313,7 +343,7 @@ export function RequestList({ scope }: { scope: 'mine' | 'all' }) {
     [update],
   );
   const onRow = useCallback(
-    (r: RequestSummary) => ({
+    (r: RequestListItem) => ({
       onClick: () => void navigate(`/requests/${r.id}`),
       style: { cursor: 'pointer' },
     }),
@@ -347,7 +377,7 @@ export function RequestList({ scope }: { scope: 'mine' | 'all' }) {
   return (
     <>
       <Filters scope={scope} query={query} update={update} clear={clear} />
-      <InfiniteTable<RequestSummary>
+      <InfiniteTable<RequestListItem>
         label={t(scope === 'all' ? 'requestAdmin.all.title' : 'requestAdmin.mine.title')}
         columns={columns}
         // A 1024 px window: the head count and the last change give way first; in English the
