@@ -7,6 +7,10 @@ export const coreEn: Shape<typeof coreZhCN> = {
   app: {
     name: 'Reception Manager',
     demoBanner: 'Demo data: this database was filled by npm run demo. Do not use it for real work.',
+    loadFailed: 'This page could not be loaded',
+    loadFailedHint:
+      'Reception Manager may have been updated. Reload to carry on; unsaved changes will be lost.',
+    reload: 'Reload',
   },
   common: {
     save: 'Save',

@@ -6,6 +6,10 @@ export const coreZhCN = {
   app: {
     name: '接待管理',
     demoBanner: '演示数据：此数据库由 npm run demo 生成，请勿用于真实业务。',
+    /** A part of the app could not be loaded: usually it was updated while this page was open. */
+    loadFailed: '页面未能加载',
+    loadFailedHint: '接待管理可能已更新。重新加载后即可继续，未保存的内容会丢失。',
+    reload: '重新加载',
   },
   common: {
     save: '保存',
