@@ -1,7 +1,6 @@
 import { App as AntApp, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APP_THEME } from './theme';
 import { LockScreen } from './domains/auth/LockScreen';
@@ -56,11 +55,7 @@ function Screens() {
     case 'error':
       return <Result status="error" title={t(phase.key)} />;
     case 'setup':
-      return (
-        <Suspense fallback={<LoadingScreen />}>
-          <SetupPage />
-        </Suspense>
-      );
+      return <SetupPage />;
     case 'signedOut':
       // `display: contents`: the wrapper only listens; the layout is the sign-in screen's own.
       return (
@@ -70,11 +65,7 @@ function Screens() {
       );
     case 'signedIn':
       if (phase.session.user.mustChangePassword) {
-        return (
-          <Suspense fallback={<LoadingScreen />}>
-            <AccountPage forced />
-          </Suspense>
-        );
+        return <AccountPage forced />;
       }
       // The lock covers the app rather than replacing it: a half-filled form survives the idle
       // lock. Behind the opaque cover the app is inert, so nothing can be read or focused.
@@ -85,9 +76,7 @@ function Screens() {
             inert={phase.session.locked}
             aria-hidden={phase.session.locked || undefined}
           >
-            <Suspense fallback={<LoadingScreen />}>
-              <SignedInApp userId={phase.session.user.id} />
-            </Suspense>
+            <SignedInApp userId={phase.session.user.id} />
           </div>
           {phase.session.locked && (
             <div className="lock-cover">

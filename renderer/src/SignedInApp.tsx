@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import {
   createHashRouter,
   matchRoutes,
@@ -9,7 +9,6 @@ import {
 import { QueryProvider } from './api/queries';
 import { AppLayout } from './layout/AppLayout';
 import { DOMAIN_ROUTES } from './domains';
-import { LoadingScreen } from './lazy';
 import { Guard, type ScreenRoute } from './routing';
 
 /**
@@ -64,14 +63,7 @@ export function SignedInApp({ userId }: { userId: number }) {
   return (
     // One query cache per signed-in user, around every routed page (print included).
     <QueryProvider userId={userId}>
-      {/*
-        One boundary above the routes, none per route: the router changes pages in a
-        transition, so while the next screen's code loads the current one stays (no blank
-        flash); only the very first screen after sign-in waits here.
-      */}
-      <Suspense fallback={<LoadingScreen />}>
-        <SignedInRouter />
-      </Suspense>
+      <SignedInRouter />
     </QueryProvider>
   );
 }

@@ -1,5 +1,12 @@
 import { Button, Card, Result, Spin } from 'antd';
-import { Component, use, type ComponentType, type ReactElement, type ReactNode } from 'react';
+import {
+  Component,
+  Suspense,
+  use,
+  type ComponentType,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A part of the app (a chunk) did not arrive: usually a new build replaced the files. */
@@ -31,8 +38,12 @@ export interface LazyScreen<P extends object> {
  * A screen whose code is loaded on first use, from a module that exports it by `name`. Unlike
  * React.lazy it can be loaded ahead (`preload`), and once loaded it renders in the same pass
  * (React's `use` reads the settled promise), so a screen fetched in advance never shows a
- * fallback. While it loads it suspends to the nearest <Suspense>; if the load fails it shows a
- * reload prompt in its place (`fullScreen`: as a window of its own) instead of a white screen.
+ * fallback. While it loads, its place stays empty and shows a spinner after 200 ms (`fullScreen`:
+ * the app's loading screen); if the load fails, a reload prompt instead of a white screen.
+ *
+ * The fallback is the screen's own: on a route change the old page goes at once (the sidebar and
+ * header stay where they are), rather than staying on view, clickable, under the new address
+ * while the next screen's code arrives.
  */
 export function lazyScreen<
   M extends Record<K, ComponentType<never>>,
@@ -73,12 +84,14 @@ export function lazyScreen<
     // eslint-disable-next-line react-hooks/static-components -- read from a module-level promise
     return <Screen {...props} />;
   }
-  // The boundary belongs to this screen: another screen in the same place starts afresh, while
+  // The boundaries belong to this screen: another screen in the same place starts afresh, while
   // two routes of the same screen (new and edit) keep one instance, as they did before.
   function Lazy(props: P) {
     return (
       <ChunkBoundary fullScreen={fullScreen}>
-        <Loaded {...props} />
+        <Suspense fallback={fullScreen ? <LoadingScreen /> : <PageLoading />}>
+          <Loaded {...props} />
+        </Suspense>
       </ChunkBoundary>
     );
   }
@@ -91,6 +104,18 @@ export function LoadingScreen() {
   return (
     <div className="center-screen">
       <Spin size="large" />
+    </div>
+  );
+}
+
+/**
+ * A screen's code on its way: nothing for 200 ms (most loads are done by then, and a spinner
+ * that blinks is worse than none), then a spinner where the page's content will be.
+ */
+function PageLoading() {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 96 }}>
+      <Spin size="large" delay={200} />
     </div>
   );
 }
