@@ -10,6 +10,12 @@ import { requestBodyOn } from '../main/test-fixtures';
 import { addDays, companyDate } from '../shared/dates';
 import { generateFile, GENERATED_PASSWORD, NOW_MS } from '../scripts/gen/cli';
 import { cases, type Actors } from './cases';
+import {
+  firstScreen,
+  firstScreenLines,
+  firstScreenUnavailable,
+  type FirstScreenFigures,
+} from './firstScreen';
 import { line, measure, type Figure } from './measure';
 
 /**
@@ -18,6 +24,11 @@ import { line, measure, type Figure } from './measure';
  * full size and the time to open the database and read the first page. Generates the database
  * (`npm run gen`) when the file does not exist. `--quick`: a small generated database and fewer
  * calls, for CI — figures only, no thresholds. Not a test: nothing fails on a number.
+ *
+ * Then the first screen in Chromium (bench/firstScreen.ts): navigation → sign-in form, sign-in →
+ * home, and the bytes of the sign-in screen, for the build before issue 9 item 11 beside
+ * today's, both built in this run (`--ui-runs N` page loads each, 2 with `--quick`; `--no-ui`
+ * or `--only` without `ui` skips it).
  */
 const { values } = parseArgs({
   options: {
@@ -28,6 +39,8 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     json: { type: 'string' },
     only: { type: 'string' },
+    'ui-runs': { type: 'string' },
+    'no-ui': { type: 'boolean', default: false },
   },
 });
 
@@ -156,6 +169,7 @@ async function main() {
   const app = createApp(file);
   const raw = new BetterSqlite3(file, { readonly: true });
   const figures: Figure[] = [];
+  let ui: FirstScreenFigures | null = null;
   try {
     const counts = raw
       .prepare(
@@ -197,14 +211,37 @@ async function main() {
     const first = await openToFirstData(file, actors.office.token);
     figures.push(first);
     console.log(line(first));
+    if (values['no-ui'] || !wanted('ui')) {
+      console.log('ui.firstScreen skipped (--no-ui or --only)');
+    } else {
+      const unavailable = firstScreenUnavailable();
+      if (unavailable) {
+        console.log(`ui.firstScreen skipped: ${unavailable}`);
+      } else {
+        const login = loginOf(file, actors.office.userId);
+        const runs = Number(values['ui-runs'] ?? (quick ? 2 : 5));
+        ui = await firstScreen(file, login, GENERATED_PASSWORD, runs);
+        for (const l of firstScreenLines(ui)) console.log(l);
+      }
+    }
   } finally {
     if (raw.open) raw.close();
     await app.close().catch(() => undefined);
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
-  const json = JSON.stringify({ database: file, calls, rounds, figures }, null, 2);
+  const json = JSON.stringify({ database: file, calls, rounds, figures, firstScreen: ui }, null, 2);
   if (values.json) fs.writeFileSync(values.json, json);
   console.log(json);
+}
+
+function loginOf(file: string, userId: number): string {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT login FROM users WHERE id = ?').get(userId) as { login: string })
+      .login;
+  } finally {
+    db.close();
+  }
 }
 
 /** The head of the busiest host's department: who decides the bench's submissions first. */

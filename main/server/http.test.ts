@@ -3,11 +3,12 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { LATEST_VERSION } from '../db/migrations';
 import { ADMIN, USER_PASSWORD, makeTestApp, type TestApp } from '../test-support';
-import { BODY_LIMIT_BYTES, startServer } from './http';
+import { acceptedEncodings, BODY_LIMIT_BYTES, isHashedAsset, startServer } from './http';
 
 const INDEX_HTML = '<!doctype html><title>Reception Manager test index</title>';
 const SECRET = 'TOP-SECRET-MARKER-7f3a';
@@ -15,6 +16,8 @@ const SECRET = 'TOP-SECRET-MARKER-7f3a';
 interface Response {
   status: number;
   headers: http.IncomingHttpHeaders;
+  /** The bytes as sent (still compressed when the server chose an encoding). */
+  body: Buffer;
   text: string;
   json: () => unknown;
 }
@@ -37,10 +40,12 @@ function request(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const body = Buffer.concat(chunks);
+          const text = body.toString('utf8');
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
+            body,
             text,
             json: () => JSON.parse(text) as unknown,
           });
@@ -498,5 +503,131 @@ describe('browser-mode HTTP server', () => {
     expect(hostStream.text()).not.toContain('notifications.created');
     expect(anonymous.text()).not.toContain('notifications.created');
     expect(hostStream.text()).not.toContain('carol');
+  });
+});
+
+describe('browser-mode static files', () => {
+  const JS = `export const greeting = ${JSON.stringify('接待管理 '.repeat(400))};\n`;
+  const HASHED = '/assets/index-Ab_d12-Z.js';
+
+  /** A hashed chunk with the .br and .gz a build writes beside it; index.html gets a .gz only. */
+  async function withAssets() {
+    const h = await startTestServer();
+    const dir = path.join(h.root, 'static', 'assets');
+    fs.mkdirSync(dir);
+    const file = path.join(dir, 'index-Ab_d12-Z.js');
+    fs.writeFileSync(file, JS);
+    fs.writeFileSync(file + '.br', zlib.brotliCompressSync(JS));
+    fs.writeFileSync(file + '.gz', zlib.gzipSync(JS));
+    fs.writeFileSync(path.join(h.root, 'static', 'index.html.gz'), zlib.gzipSync(INDEX_HTML));
+    return h;
+  }
+  const get = (h: Harness, target: string, headers: Record<string, string> = {}) =>
+    request(h.port, 'GET', target, { headers });
+
+  it('sends brotli when the client takes it, else gzip, else the file itself', async () => {
+    const h = await withAssets();
+    const br = await get(h, HASHED, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(br.body).toString('utf8')).toBe(JS);
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(br.body.length).toBeLessThan(Buffer.byteLength(JS) / 5);
+
+    const gz = await get(h, HASHED, { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.body).toString('utf8')).toBe(JS);
+
+    for (const accept of [undefined, 'identity', 'br;q=0, gzip;q=0', 'deflate']) {
+      const plain = await get(h, HASHED, accept === undefined ? {} : { 'Accept-Encoding': accept });
+      expect(plain.headers['content-encoding'], String(accept)).toBeUndefined();
+      expect(plain.text, String(accept)).toBe(JS);
+      expect(plain.headers['content-type']).toMatch(/^text\/javascript/);
+    }
+    // The type is the original file's, and every answer says that it depends on Accept-Encoding.
+    expect(br.headers['content-type']).toMatch(/^text\/javascript/);
+    for (const r of [br, gz]) expect(r.headers.vary).toBe('Accept-Encoding');
+  });
+
+  it('keeps the security headers on compressed answers', async () => {
+    const h = await withAssets();
+    const index = await get(h, '/', { 'Accept-Encoding': 'gzip' });
+    expect(index.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(index.body).toString('utf8')).toBe(INDEX_HTML);
+    expect(index.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(index.headers['x-frame-options']).toBe('DENY');
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+    expect(index.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('lets hashed assets be cached for good and has index.html revalidated', async () => {
+    const h = await withAssets();
+    const asset = await get(h, HASHED);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const target of ['/', '/index.html', '/users/42', '/app.js']) {
+      const res = await get(h, target);
+      expect(res.status, target).toBe(200);
+      expect(res.headers['cache-control'], target).toBe('no-cache');
+    }
+  });
+
+  it('answers 304 without a body when the ETag still matches, per encoding', async () => {
+    const h = await withAssets();
+    const first = await get(h, HASHED, { 'Accept-Encoding': 'br' });
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^W\/".+"$/);
+    const again = await get(h, HASHED, { 'Accept-Encoding': 'br', 'If-None-Match': etag! });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers.etag).toBe(etag);
+    expect(again.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The gzip bytes are another representation: the brotli ETag does not validate them.
+    const gz = await get(h, HASHED, { 'Accept-Encoding': 'gzip', 'If-None-Match': etag! });
+    expect(gz.status).toBe(200);
+    expect(gz.headers.etag).not.toBe(etag);
+
+    const index = await get(h, '/');
+    const revalidated = await get(h, '/', { 'If-None-Match': `"x", ${index.headers.etag}` });
+    expect(revalidated.status).toBe(304);
+    // A new build writes a new index.html: the old ETag no longer matches.
+    fs.writeFileSync(path.join(h.root, 'static', 'index.html'), INDEX_HTML + '<!-- v2 -->');
+    const rebuilt = await get(h, '/', { 'If-None-Match': index.headers.etag! });
+    expect(rebuilt.status).toBe(200);
+    expect(rebuilt.text).toContain('v2');
+  });
+
+  it('answers a chunk that is not there with 404, not with the page', async () => {
+    const h = await withAssets();
+    const gone = await get(h, '/assets/RequestFormPage-0ld0ld00.js', { 'Accept-Encoding': 'br' });
+    expect(gone.status).toBe(404);
+    expect(gone.text).not.toContain(INDEX_HTML);
+    expect(gone.headers['cache-control']).toBeUndefined();
+  });
+
+  it('answers HEAD with the headers of GET and no body', async () => {
+    const h = await withAssets();
+    const head = await request(h.port, 'HEAD', HASHED, { headers: { 'Accept-Encoding': 'br' } });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-encoding']).toBe('br');
+    expect(Number(head.headers['content-length'])).toBeGreaterThan(0);
+    expect(head.body.length).toBe(0);
+  });
+
+  it('reads Accept-Encoding with q-values and the * wildcard', () => {
+    expect(acceptedEncodings('gzip, deflate, br')('br')).toBe(true);
+    expect(acceptedEncodings('gzip;q=1.0, br;q=0')('br')).toBe(false);
+    expect(acceptedEncodings('GZIP ; q=0.5')('gzip')).toBe(true);
+    expect(acceptedEncodings('*')('br')).toBe(true);
+    expect(acceptedEncodings('*, br;q=0')('br')).toBe(false);
+    expect(acceptedEncodings('*;q=0, gzip')('br')).toBe(false);
+    expect(acceptedEncodings(undefined)('gzip')).toBe(false);
+    expect(acceptedEncodings('')('gzip')).toBe(false);
+  });
+
+  it('treats only content-hashed files under assets/ as immutable', () => {
+    expect(isHashedAsset('assets/index-CWhvFPh8.js')).toBe(true);
+    expect(isHashedAsset('assets/vendor-B_x-12aZ.css')).toBe(true);
+    expect(isHashedAsset('index.html')).toBe(false);
+    expect(isHashedAsset('assets/logo.png')).toBe(false);
+    expect(isHashedAsset('favicon-CWhvFPh8.ico')).toBe(false);
   });
 });

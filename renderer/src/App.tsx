@@ -1,55 +1,44 @@
-import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import {
-  createHashRouter,
-  createRoutesFromElements,
-  Navigate,
-  Route,
-  RouterProvider,
-} from 'react-router';
 import { APP_THEME } from './theme';
-import { QueryProvider } from './api/queries';
-import { AppLayout } from './layout/AppLayout';
-import { AccountPage } from './domains/auth/AccountPage';
 import { LockScreen } from './domains/auth/LockScreen';
 import { LoginPage } from './domains/auth/LoginPage';
-import { SetupPage } from './domains/auth/SetupPage';
-import { DOMAIN_ROUTES } from './domains';
-import { Guard } from './routing';
+import { lazyScreen, LoadingScreen } from './lazy';
 import { SessionProvider, useSession } from './session/SessionContext';
 import { useIdleLock } from './session/useIdleLock';
-import { useState, type ReactElement } from 'react';
-import type { Permission } from '../../shared/auth/roles';
+
+/*
+ * The first screen carries only what the session check, sign-in and the lock screen need (both
+ * antd locales and both catalogs included: they are small, and switching language must not
+ * wait). The signed-in app — router, layout, every screen — and the rarely seen setup and
+ * forced password change are chunks of their own.
+ */
+const SignedInApp = lazyScreen(
+  () =>
+    import('./SignedInApp').then((m) => {
+      // The screen at the address starts loading with the shell, not after it has rendered.
+      m.preloadCurrentScreen();
+      return m;
+    }),
+  'SignedInApp',
+  { fullScreen: true },
+);
+const SetupPage = lazyScreen(() => import('./domains/auth/SetupPage'), 'SetupPage', {
+  fullScreen: true,
+});
+const AccountPage = lazyScreen(() => import('./domains/auth/AccountPage'), 'AccountPage', {
+  fullScreen: true,
+});
 
 /**
- * The routes of a signed-in user, collected from the domains. A data router (not <HashRouter>) so
- * that screens with unsaved edits can hold a navigation with useBlocker; hash URLs because the
- * desktop app loads from file://.
+ * Someone has started typing on the sign-in form: fetch the signed-in app meanwhile, so that
+ * after "sign in" the home page is there at once. Not before — an idle sign-in screen (the
+ * front desk's usual state) loads nothing more.
  */
-const guarded = (r: { path: string; element: ReactElement; permission?: Permission }) => (
-  <Route
-    key={r.path}
-    path={r.path === '/' ? undefined : r.path}
-    index={r.path === '/'}
-    element={<Guard permission={r.permission}>{r.element}</Guard>}
-  />
-);
-const routes = createRoutesFromElements(
-  <>
-    {DOMAIN_ROUTES.flatMap((d) => d.bareRoutes ?? []).map(guarded)}
-    <Route element={<AppLayout />}>
-      {DOMAIN_ROUTES.flatMap((d) => d.routes).map(guarded)}
-      <Route path="*" element={<Navigate to="/" replace />} />
-    </Route>
-  </>,
-);
-
-/** One router per sign-in: the next person starts from the address, not the last one's pages. */
-function SignedInRouter() {
-  const [router] = useState(() => createHashRouter(routes));
-  return <RouterProvider router={router} />;
+function preloadSignedIn() {
+  void SignedInApp.preload().catch(() => undefined);
 }
 
 function Screens() {
@@ -62,19 +51,22 @@ function Screens() {
   );
   switch (phase.kind) {
     case 'loading':
-      return (
-        <div className="center-screen">
-          <Spin size="large" />
-        </div>
-      );
+      return <LoadingScreen />;
     case 'error':
       return <Result status="error" title={t(phase.key)} />;
     case 'setup':
       return <SetupPage />;
     case 'signedOut':
-      return <LoginPage />;
+      // `display: contents`: the wrapper only listens; the layout is the sign-in screen's own.
+      return (
+        <div style={{ display: 'contents' }} onInput={preloadSignedIn}>
+          <LoginPage />
+        </div>
+      );
     case 'signedIn':
-      if (phase.session.user.mustChangePassword) return <AccountPage forced />;
+      if (phase.session.user.mustChangePassword) {
+        return <AccountPage forced />;
+      }
       // The lock covers the app rather than replacing it: a half-filled form survives the idle
       // lock. Behind the opaque cover the app is inert, so nothing can be read or focused.
       return (
@@ -84,10 +76,7 @@ function Screens() {
             inert={phase.session.locked}
             aria-hidden={phase.session.locked || undefined}
           >
-            {/* One query cache per signed-in user, around every routed page (print included). */}
-            <QueryProvider userId={phase.session.user.id}>
-              <SignedInRouter />
-            </QueryProvider>
+            <SignedInApp userId={phase.session.user.id} />
           </div>
           {phase.session.locked && (
             <div className="lock-cover">

@@ -3,7 +3,10 @@ import { Navigate } from 'react-router';
 import type { Permission } from '../../shared/auth/roles';
 import { useSession } from './session/SessionContext';
 
-/** One screen of a domain: its path, what it shows, and the permission it needs (if any). */
+/**
+ * One screen of a domain: its path, what it shows, and the permission it needs (if any). The
+ * element is a lazyScreen (lazy.tsx), so that its code loads with the screen, not before.
+ */
 export interface ScreenRoute {
   path: string;
   element: ReactElement;

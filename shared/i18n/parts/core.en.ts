@@ -9,6 +9,10 @@ export const coreEn: Shape<typeof coreZhCN> = {
     shortName: 'RM',
     demoBanner:
       'Demo data: the people, departments and reception requests here are made up for trying the app out and for training. Do not use it for real work.',
+    loadFailed: 'This page could not be loaded',
+    loadFailedHint:
+      'Reception Manager may have been updated. Reload to carry on; unsaved changes will be lost.',
+    reload: 'Reload',
   },
   common: {
     save: 'Save',

@@ -9,6 +9,10 @@ export const coreZhCN = {
     shortName: '接待',
     demoBanner:
       '演示数据：这里的人员、部门和接待申请都是虚构的示例，仅供试用和培训，请勿用于真实业务。',
+    /** A part of the app could not be loaded: usually it was updated while this page was open. */
+    loadFailed: '页面未能加载',
+    loadFailedHint: '接待管理可能已更新。重新加载后即可继续，未保存的内容会丢失。',
+    reload: '重新加载',
   },
   common: {
     save: '保存',

@@ -1,8 +1,10 @@
 import { CheckSquareOutlined, HistoryOutlined } from '@ant-design/icons';
+import { lazyScreen } from '../../lazy';
 import type { DomainRoutes } from '../../routing';
 import { ApprovalCountBadge } from './ApprovalCountBadge';
-import { DecidedPage } from './DecidedPage';
-import { InboxPage } from './InboxPage';
+
+const DecidedPage = lazyScreen(() => import('./DecidedPage'), 'DecidedPage');
+const InboxPage = lazyScreen(() => import('./InboxPage'), 'InboxPage');
 
 export const approvalsRoutes: DomainRoutes = {
   routes: [

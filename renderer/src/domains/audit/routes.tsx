@@ -1,6 +1,8 @@
 import { AuditOutlined } from '@ant-design/icons';
+import { lazyScreen } from '../../lazy';
 import type { DomainRoutes } from '../../routing';
-import { AuditPage } from './AuditPage';
+
+const AuditPage = lazyScreen(() => import('./AuditPage'), 'AuditPage');
 
 export const auditRoutes: DomainRoutes = {
   routes: [{ path: 'audit', element: <AuditPage />, permission: 'audit.read' }],

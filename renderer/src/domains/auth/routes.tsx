@@ -1,5 +1,7 @@
+import { lazyScreen } from '../../lazy';
 import type { DomainRoutes } from '../../routing';
-import { AccountPage } from './AccountPage';
+
+const AccountPage = lazyScreen(() => import('./AccountPage'), 'AccountPage');
 
 /** Setup, sign-in and the lock screen are shown by the session, not routed. */
 export const authRoutes: DomainRoutes = {

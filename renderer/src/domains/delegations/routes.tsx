@@ -1,6 +1,8 @@
 import { SwapOutlined } from '@ant-design/icons';
+import { lazyScreen } from '../../lazy';
 import type { DomainRoutes } from '../../routing';
-import { DelegationsPage } from './DelegationsPage';
+
+const DelegationsPage = lazyScreen(() => import('./DelegationsPage'), 'DelegationsPage');
 
 export const delegationsRoutes: DomainRoutes = {
   routes: [{ path: 'delegations', element: <DelegationsPage />, permission: 'approvals.decide' }],

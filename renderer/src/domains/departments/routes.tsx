@@ -1,6 +1,8 @@
 import { ApartmentOutlined } from '@ant-design/icons';
+import { lazyScreen } from '../../lazy';
 import type { DomainRoutes } from '../../routing';
-import { DepartmentsPage } from './DepartmentsPage';
+
+const DepartmentsPage = lazyScreen(() => import('./DepartmentsPage'), 'DepartmentsPage');
 
 export const departmentsRoutes: DomainRoutes = {
   routes: [{ path: 'departments', element: <DepartmentsPage />, permission: 'departments.manage' }],

@@ -1,6 +1,8 @@
 import { HomeOutlined } from '@ant-design/icons';
+import { lazyScreen } from '../../lazy';
 import type { DomainRoutes } from '../../routing';
-import { HomePage } from './HomePage';
+
+const HomePage = lazyScreen(() => import('./HomePage'), 'HomePage');
 
 export const homeRoutes: DomainRoutes = {
   routes: [{ path: '/', element: <HomePage /> }],

@@ -1,6 +1,8 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { lazyScreen } from '../../lazy';
 import type { DomainRoutes } from '../../routing';
-import { PolicyPage } from './PolicyPage';
+
+const PolicyPage = lazyScreen(() => import('./PolicyPage'), 'PolicyPage');
 
 export const policyRoutes: DomainRoutes = {
   routes: [{ path: 'policy', element: <PolicyPage />, permission: 'policy.manage' }],

@@ -1,10 +1,12 @@
 import { FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { lazyScreen } from '../../lazy';
 import type { DomainRoutes } from '../../routing';
-import { AllRequestsPage } from './AllRequestsPage';
-import { DossierPage } from './DossierPage';
-import { MyRequestsPage } from './MyRequestsPage';
-import { PrintPage } from './PrintPage';
-import { RequestFormPage } from './RequestFormPage';
+
+const AllRequestsPage = lazyScreen(() => import('./AllRequestsPage'), 'AllRequestsPage');
+const DossierPage = lazyScreen(() => import('./DossierPage'), 'DossierPage');
+const MyRequestsPage = lazyScreen(() => import('./MyRequestsPage'), 'MyRequestsPage');
+const PrintPage = lazyScreen(() => import('./PrintPage'), 'PrintPage');
+const RequestFormPage = lazyScreen(() => import('./RequestFormPage'), 'RequestFormPage');
 
 export const requestsRoutes: DomainRoutes = {
   routes: [

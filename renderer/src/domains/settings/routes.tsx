@@ -1,6 +1,8 @@
 import { SettingOutlined } from '@ant-design/icons';
+import { lazyScreen } from '../../lazy';
 import type { DomainRoutes } from '../../routing';
-import { SettingsPage } from './SettingsPage';
+
+const SettingsPage = lazyScreen(() => import('./SettingsPage'), 'SettingsPage');
 
 export const settingsRoutes: DomainRoutes = {
   routes: [{ path: 'settings', element: <SettingsPage />, permission: 'settings.manage' }],

@@ -1,6 +1,8 @@
 import { TeamOutlined } from '@ant-design/icons';
+import { lazyScreen } from '../../lazy';
 import type { DomainRoutes } from '../../routing';
-import { UsersPage } from './UsersPage';
+
+const UsersPage = lazyScreen(() => import('./UsersPage'), 'UsersPage');
 
 export const usersRoutes: DomainRoutes = {
   routes: [{ path: 'users', element: <UsersPage />, permission: 'users.manage' }],
