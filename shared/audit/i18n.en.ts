@@ -39,6 +39,7 @@ export const auditEn: Shape<typeof auditZhCN> = {
       step: 'Step',
       action: 'Decision',
       comment: 'Comment',
+      reminded: 'People reminded',
       transferredTo: 'Transferred to',
       reassignedFrom: 'Was waiting on',
       reroutedFrom: 'Was waiting on',

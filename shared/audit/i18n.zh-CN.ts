@@ -39,6 +39,7 @@ export const auditZhCN = {
       step: '审批环节',
       action: '审批意见',
       comment: '意见',
+      reminded: '已提醒人数',
       transferredTo: '转交给',
       reassignedFrom: '原审批人',
       reroutedFrom: '原审批人',
