@@ -28,7 +28,6 @@ import { BudgetSection } from './BudgetSection';
 import {
   DirectoryContext,
   PreviewContext,
-  useErrorText,
   useMoney,
   useRequestForm,
   type Directory,
@@ -36,7 +35,8 @@ import {
   type PreviewState,
 } from './common';
 import { CompanionsSection } from './CompanionsSection';
-import { flattenErrors, goToField, SECTIONS, targetOf, useFieldLabel } from './fieldNav';
+import { flattenErrors, SECTIONS, targetOf } from './fieldNav';
+import { IssueLinks } from './IssueLinks';
 import { ItinerarySection } from './ItinerarySection';
 import { NeedsSection } from './NeedsSection';
 import { isBlankVisitor } from './paste';
@@ -153,10 +153,8 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const savedRef = useRef(false);
-  const errorText = useErrorText();
   const acceptDossier = useAcceptDossier();
   const form = useZodForm(requestBodySchema, initial as FormValues);
-  const fieldLabel = useFieldLabel(form);
   const [previewBody, setPreviewBody] = useState<RequestBody | null>(null);
   const requestWritten = useRequestWritten();
   // A submit that could not go through may still have saved the body (no approver for a step):
@@ -421,26 +419,7 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
                     className="rf-summary"
                     closable={{ onClose: () => setShowSummary(false) }}
                     title={t('requestForm.messages.summaryTitle')}
-                    description={
-                      <ul>
-                        {issues.slice(0, 8).map((i) => (
-                          <li key={i.path}>
-                            <a
-                              href={`#${i.path}`}
-                              onClick={(e) => {
-                                e.preventDefault();
-                                goToField(i.path, form);
-                              }}
-                            >
-                              {fieldLabel(i.path)}
-                            </a>
-                            {t('requestForm.labelSeparator')}
-                            {errorText(i.error)}
-                          </li>
-                        ))}
-                        {issues.length > 8 && <li>…</li>}
-                      </ul>
-                    }
+                    description={<IssueLinks issues={issues} shown={8} form={form} more="…" />}
                   />
                 )}
                 <div className="rf-actions-bar">

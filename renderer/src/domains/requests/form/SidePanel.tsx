@@ -14,14 +14,14 @@ import type { FieldIssue } from '../../../../../shared/requests/schema';
 import {
   useCheckText,
   useDirectory,
-  useErrorText,
   useLanguage,
   useMoney,
   usePreview,
   useRequestForm,
   type RequestFormApi,
 } from './common';
-import { flattenErrors, goToField, useFieldLabel, type Issue } from './fieldNav';
+import { flattenErrors, type Issue } from './fieldNav';
+import { IssueLinks } from './IssueLinks';
 
 /** How many of the fields still to fill in the panel names; the rest are counted. */
 const NAMED_ISSUES = 6;
@@ -47,10 +47,7 @@ export function useFieldIssues(form: RequestFormApi, live: FieldIssue[] | null):
 function IncompleteItem({ issues }: { issues: Issue[] }) {
   const { t } = useTranslation();
   const form = useRequestForm();
-  const fieldLabel = useFieldLabel(form);
-  const errorText = useErrorText();
   const s = SEVERITY.block;
-  const more = issues.length - NAMED_ISSUES;
   return (
     <li className="rf-check-item rf-check-block" data-code="incomplete">
       <span className="rf-check-icon" style={{ color: s.color }} aria-hidden>
@@ -63,24 +60,14 @@ function IncompleteItem({ issues }: { issues: Issue[] }) {
             {t('requestForm.severity.block')}
           </Tag>
         </div>
-        <ul className="rf-check-text rf-incomplete-list" data-testid="panel-incomplete">
-          {issues.slice(0, NAMED_ISSUES).map((i) => (
-            <li key={i.path}>
-              <a
-                href={`#${i.path}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  goToField(i.path, form);
-                }}
-              >
-                {fieldLabel(i.path)}
-              </a>
-              {t('requestForm.labelSeparator')}
-              {errorText(i.error)}
-            </li>
-          ))}
-          {more > 0 && <li>{t('requestForm.panel.incompleteMore', { count: more })}</li>}
-        </ul>
+        <IssueLinks
+          issues={issues}
+          shown={NAMED_ISSUES}
+          form={form}
+          more={t('requestForm.panel.incompleteMore', { count: issues.length - NAMED_ISSUES })}
+          className="rf-check-text rf-incomplete-list"
+          testId="panel-incomplete"
+        />
       </div>
     </li>
   );
