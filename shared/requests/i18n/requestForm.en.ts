@@ -261,6 +261,7 @@ export const requestFormEn: Shape<typeof requestFormZhCN> = {
   actions: {
     saveDraft: 'Save draft',
     submit: 'Submit for approval',
+    submitShortcut: 'Ctrl+Enter submits for approval',
     shortcut: 'Ctrl+S saves the draft',
   },
   messages: {

@@ -237,6 +237,7 @@ export const requestFormZhCN = {
   actions: {
     saveDraft: '保存草稿',
     submit: '提交审批',
+    submitShortcut: 'Ctrl+Enter 提交审批',
     shortcut: 'Ctrl+S 保存草稿',
   },
   messages: {

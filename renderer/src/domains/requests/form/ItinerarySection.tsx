@@ -65,7 +65,13 @@ export function ItinerarySection() {
             }
             autoComplete="off"
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && !e.nativeEvent.isComposing && index === fields.length - 1) {
+              if (
+                e.key === 'Enter' &&
+                !e.ctrlKey &&
+                !e.metaKey &&
+                !e.nativeEvent.isComposing &&
+                index === fields.length - 1
+              ) {
                 e.preventDefault();
                 add();
               }

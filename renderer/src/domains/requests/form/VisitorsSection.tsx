@@ -76,7 +76,8 @@ export function VisitorsSection() {
   };
 
   const onKeyDown = (row: number, col: Col) => (e: KeyboardEvent) => {
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+    // Ctrl+Enter is the form's submit, not the next row.
+    if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;
     e.preventDefault();
     focusCell(row + 1, row + 1 >= fields.length ? 'name' : col);
   };
