@@ -70,6 +70,12 @@ describe('home page per role', () => {
     const a = await submitApi(j.url, host, body('宁德时代新能源科技股份有限公司', 5));
     await decideApi(j.url, c.people.head, a.id, 'approve', '同意');
     codes.approved = a.code;
+    // She approved it yesterday (issue 9: "a head finds a request she approved yesterday").
+    j.srv.app.sqlite
+      .prepare(
+        "update approval_steps set decided_at_ms = decided_at_ms - 86400000 where subject_type = 'request' and subject_id = ? and status = 'approved'",
+      )
+      .run(a.id);
     const b = await submitApi(j.url, host, body('上海电气集团', 6));
     await decideApi(j.url, c.people.head, b.id, 'return', '请补充随行人员');
     codes.returned = b.code;
@@ -157,6 +163,18 @@ describe('home page per role', () => {
       await expect.poll(() => route(page)).toBe('/approvals/decided');
       const table = page.getByRole('table', { name: tr(language, 'decided.title') });
       await visible(table.getByRole('link', { name: codes.approved }));
+      const yesterday = addDays(today(), -1);
+      const [y, m, d] = yesterday.split('-').map(Number);
+      const dateText =
+        language === 'en'
+          ? `${new Date(Date.UTC(y!, m! - 1, d!)).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })} ${d}, ${y}`
+          : `${y}年${m}月${d}日`;
+      await visible(
+        table
+          .getByRole('row')
+          .filter({ hasText: codes.approved })
+          .getByText(dateText, { exact: false }),
+      );
       await visible(table.getByRole('link', { name: codes.returned }));
       await visible(table.getByText('请补充随行人员'));
       await visible(table.getByText(tr(language, 'requestViews.stepStatus.returned')));
