@@ -85,6 +85,40 @@ describe('an audit entry in words', () => {
       },
     ],
     [
+      "the admin office's approval files the request: 备案, not 通过",
+      entry({
+        operation: 'approvals.decide',
+        entityType: 'request',
+        entityId: '8',
+        summary: { code: 'JD20261202-002', step: 'admin_office', action: 'approve', revision: 1 },
+      }),
+      {
+        entity: '接待申请 JD20261202-002',
+        lines: ['审批环节：人事行政部备案', '审批意见：备案', '申请版次：第 1 版'],
+      },
+      {
+        entity: 'Reception request JD20261202-002',
+        lines: ['Step: Admin office filing', 'Decision: Filed', 'Revision: v1'],
+      },
+    ],
+    [
+      "a head's approval stays 通过",
+      entry({
+        operation: 'approvals.decide',
+        entityType: 'request',
+        entityId: '8',
+        summary: { code: 'JD20261202-002', step: 'dept_head', action: 'approve' },
+      }),
+      {
+        entity: '接待申请 JD20261202-002',
+        lines: ['审批环节：部门负责人审批', '审批意见：通过'],
+      },
+      {
+        entity: 'Reception request JD20261202-002',
+        lines: ['Step: Department head approval', 'Decision: Approved'],
+      },
+    ],
+    [
       'an entry written before codes were kept: the id',
       entry({ entityType: 'request', entityId: '8', summary: { comment: 'ok' } }),
       { entity: '接待申请 #8', lines: ['意见：ok'] },

@@ -1,3 +1,4 @@
+import { isFilingStep, isStepKind } from '../approvals';
 import type { AuditEntry } from '../contract/types';
 
 /** A translator: the renderer's i18next `t`, or main's `translate` bound to a language. */
@@ -47,7 +48,7 @@ const isChange = (v: unknown): v is { from: unknown; to: unknown } =>
  * log a page at a time and looks nothing up per entry.
  */
 export function describeAuditEntry(entry: Entry, t: Translate): AuditText {
-  const summary = isRecord(entry.summary) ? entry.summary : {};
+  const summary = filingAsFiled(isRecord(entry.summary) ? entry.summary : {});
   const skip = NAMING[entry.entityType];
   const lines = Object.entries(summary)
     .filter(([key]) => key !== skip)
@@ -56,6 +57,16 @@ export function describeAuditEntry(entry: Entry, t: Translate): AuditText {
     lines.push(String(plain(entry.summary, t)));
   }
   return { entity: entityText(entry, summary, t), lines };
+}
+
+/**
+ * Approving the admin office's step files the request (备案): the entry says 备案, not 通过, as
+ * the chain strip and the dossier do. The stored entry keeps what was called (`approve`).
+ */
+function filingAsFiled(summary: Record<string, unknown>): Record<string, unknown> {
+  return summary.action === 'approve' && isStepKind(summary.step) && isFilingStep(summary.step)
+    ? { ...summary, action: 'file' }
+    : summary;
 }
 
 function entityText(entry: Entry, summary: Record<string, unknown>, t: Translate): string {

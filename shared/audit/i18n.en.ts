@@ -81,6 +81,7 @@ export const auditEn: Shape<typeof auditZhCN> = {
     },
     action: {
       approve: 'Approved',
+      file: 'Filed',
       return: 'Returned',
       reject: 'Rejected',
     },

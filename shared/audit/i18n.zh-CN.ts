@@ -82,6 +82,7 @@ export const auditZhCN = {
     },
     action: {
       approve: '通过',
+      file: '备案',
       return: '退回',
       reject: '驳回',
     },
