@@ -1,13 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser journeys: one Chromium each, real server on a temp database. Run files one at a time
-// on these 2-core machines so timings stay stable.
+// Browser journeys: one Chromium each, real server on its own temp database and port. Two files
+// run side by side: a journey mostly waits on its browser, so two at a time on these 2-core
+// machines halves the wall time, and the journeys must not flake on a busy machine anyway (the
+// guide asks for a run with the CPU loaded).
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 2,
+    globalSetup: ['e2e/support/global-setup.ts'],
   },
 });

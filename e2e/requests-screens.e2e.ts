@@ -361,7 +361,9 @@ describe('screenshots of the reception-request screens', () => {
       await shoot(admin, language, 'policy');
 
       for (const page of [hostPage, headPage, officePage, admin]) await page.context().close();
-    });
+      // A tour of some twenty screens, each checked with axe: a minute alone, and more when
+      // another journey runs beside it on a busy machine.
+    }, 300_000);
   }
 
   it('wrote every picture', () => {

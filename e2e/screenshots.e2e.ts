@@ -59,14 +59,6 @@ describe('screenshots of every screen', () => {
 
   beforeAll(async () => {
     j = await startJourney();
-    // Only this file's pictures: requests-screens.e2e.ts writes requests-*.png beside them.
-    for (const language of LANGUAGES) {
-      const dir = path.join(OUT, language);
-      if (!fs.existsSync(dir)) continue;
-      for (const f of fs.readdirSync(dir).filter((n) => !n.startsWith('requests-'))) {
-        fs.rmSync(path.join(dir, f));
-      }
-    }
   });
   afterAll(async () => {
     await j?.close();
