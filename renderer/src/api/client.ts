@@ -1,10 +1,5 @@
 import type { EventName, OperationName } from '../../../shared/contract/names';
-import {
-  OPERATIONS,
-  type EventPayload,
-  type OpInput,
-  type OpOutput,
-} from '../../../shared/contract/operations';
+import type { EventPayload, OpInput, OpOutput } from '../../../shared/contract/operations';
 import type { ApiError, Result } from '../../../shared/result';
 
 import { IDEMPOTENCY_HEADER, type ReceptionBridge } from '../../../shared/contract/bridge';
@@ -46,13 +41,11 @@ export const NETWORK_RETRY_DELAYS_MS = [300, 1000];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function httpInvoke(
-  op: string,
-  input: unknown,
-  key: string | null,
-): Promise<Result<unknown>> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (key) headers[IDEMPOTENCY_HEADER] = key;
+async function httpInvoke(op: string, input: unknown, key: string): Promise<Result<unknown>> {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    [IDEMPOTENCY_HEADER]: key,
+  };
   const body = JSON.stringify(input ?? {});
   for (let attempt = 0; ; attempt += 1) {
     let res: Response;
@@ -82,26 +75,26 @@ export const transport: 'electron' | 'http' = window.receptionApi ? 'electron' :
 
 export interface CallOptions {
   /**
-   * For a write: the key that makes a retry safe. Default: a new one per call (which the transport
+   * The key that makes a retry of a write safe. Default: a new one per call (which the transport
    * reuses for its own retries); pass the same key to retry a call whose answer was lost.
    */
   idempotencyKey?: string;
 }
 
 /**
- * The one way the UI talks to main: Electron IPC when present, else HTTP on 127.0.0.1. Every write
- * carries an idempotency key, so a retry of it never writes twice.
+ * The one way the UI talks to main: Electron IPC when present, else HTTP on 127.0.0.1. Every call
+ * carries an idempotency key, so a retry of a write never writes twice.
  */
 export async function call<N extends OperationName>(
   op: N,
   input: OpInput<N>,
   options: CallOptions = {},
 ): Promise<Result<OpOutput<N>>> {
-  const key = OPERATIONS[op].write ? (options.idempotencyKey ?? newIdempotencyKey()) : null;
+  // Every call carries a key and main uses it for writes only (it knows which those are). The
+  // renderer asking OPERATIONS instead put every domain's schemas into the sign-in screen's code.
+  const key = options.idempotencyKey ?? newIdempotencyKey();
   const result = window.receptionApi
-    ? key
-      ? await window.receptionApi.invoke(op, input, { idempotencyKey: key })
-      : await window.receptionApi.invoke(op, input)
+    ? await window.receptionApi.invoke(op, input, { idempotencyKey: key })
     : await httpInvoke(op, input, key);
   if (
     !result.ok &&
