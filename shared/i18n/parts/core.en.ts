@@ -52,6 +52,7 @@ export const coreEn: Shape<typeof coreZhCN> = {
     home: 'Home',
     myRequests: 'My requests',
     allRequests: 'All receptions',
+    departmentRequests: "Department's receptions",
     approvals: 'To approve',
     delegations: 'Delegation',
     policy: 'Reception policy',
