@@ -5,7 +5,6 @@ import {
   en,
   expectHome,
   navigate,
-  ok,
   screenshotFailures,
   sidebarItems,
   signInApi,
@@ -23,6 +22,7 @@ import {
   openAs,
   PASSWORD,
   requestBody,
+  saveDraftApi,
   seedCompany,
   submitApi,
   today,
@@ -50,17 +50,10 @@ describe("a department's head and its receptions", () => {
       requestBody(c.departments.sales, { orgName: '华东精密', arrivalDate: addDays(d0, 5) }),
     );
     codes.sent = sent.code;
-    const draft = ok(
-      await api(
-        j.url,
-        'requests.saveDraft',
-        {
-          id: null,
-          version: null,
-          body: requestBody(c.departments.sales, { orgName: '草稿单位', arrivalDate: d0 }),
-        },
-        c.people.host.cookie,
-      ),
+    const draft = await saveDraftApi(
+      j.url,
+      c.people.host,
+      requestBody(c.departments.sales, { orgName: '草稿单位', arrivalDate: d0 }),
     );
     codes.draft = draft.code;
     // A host of 市场部 (head 孙丽), and a request of theirs.
