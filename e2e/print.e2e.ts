@@ -25,6 +25,7 @@ import {
   openAs,
   requestBody,
   seedCompany,
+  saveDraftApi,
   submitApi,
   today,
   type Company,
@@ -191,21 +192,14 @@ describe('the printed 接待申请单', () => {
     await decideApi(j.url, office, approved.id);
     ids.approved = approved.id;
 
-    const draft = ok(
-      await api(
-        j.url,
-        'requests.saveDraft',
-        {
-          id: null,
-          version: null,
-          body: requestBody(c.departments.sales, {
-            orgName: '中建三局',
-            arrivalDate: addDays(today(), 7),
-            budget: [{ category: 'gifts', amountFen: 100505, reason: '纪念品' }],
-          }),
-        },
-        host.cookie,
-      ),
+    const draft = await saveDraftApi(
+      j.url,
+      host,
+      requestBody(c.departments.sales, {
+        orgName: '中建三局',
+        arrivalDate: addDays(today(), 7),
+        budget: [{ category: 'gifts', amountFen: 100505, reason: '纪念品' }],
+      }),
     );
     ids.draft = draft.id;
 

@@ -37,6 +37,8 @@ const ADMIN_NAV = [
  */
 const EXPECTED_NAV: Record<Role, string[]> = {
   host: ['nav.home', 'nav.myRequests'],
+  // The role alone: 本部门接待 is for whoever is set as a department's head (see
+  // department-requests.e2e.ts), and these users head none.
   dept_head: ['nav.home', 'nav.approvals', 'decided.nav', 'nav.delegations'],
   executive: ['nav.home', 'nav.approvals', 'decided.nav', 'nav.allRequests', 'nav.delegations'],
   admin_office: ['nav.home', 'nav.approvals', 'decided.nav', 'nav.allRequests', 'nav.delegations'],

@@ -515,3 +515,34 @@ export function notificationKinds(t: TestApp, userId: number): string[] {
     .rows<{ kind: string }>('SELECT kind FROM notifications WHERE user_id = ? ORDER BY id', userId)
     .map((r) => r.kind);
 }
+
+/** A request's values for the lists' sorts, read straight from the table. */
+export interface SortValues {
+  id: number;
+  /** arrival_date */
+  a: string;
+  /** updated_at_ms */
+  u: number;
+  /** budget_total_fen */
+  b: number;
+}
+
+/**
+ * The ids of `rows` in each order of the request lists (the sort's column, then the id, both in
+ * the sort's direction): what a list must show, worked out apart from list.ts.
+ */
+export function listOrders(rows: readonly SortValues[]) {
+  const by = (key: (x: SortValues) => string | number, desc: boolean) =>
+    [...rows]
+      .sort((x, y) => {
+        const k = key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : x.id - y.id;
+        return desc ? -k : k;
+      })
+      .map((x) => x.id);
+  return {
+    updated_desc: by((x) => x.u, true),
+    arrival_desc: by((x) => x.a, true),
+    arrival_asc: by((x) => x.a, false),
+    budget_desc: by((x) => x.b, true),
+  };
+}

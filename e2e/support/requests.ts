@@ -419,6 +419,11 @@ export async function submitApi(url: string, host: Person, body: RequestBody) {
   return ok(await api(url, 'requests.submit', { id: null, version: null, body }, host.cookie));
 }
 
+/** The host saves a new draft through the API; returns its dossier. */
+export async function saveDraftApi(url: string, host: Person, body: RequestBody) {
+  return ok(await api(url, 'requests.saveDraft', { id: null, version: null, body }, host.cookie));
+}
+
 /** Decides the request's pending step through the API as this person. */
 export async function decideApi(
   url: string,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { OperationName } from '../../shared/contract/names';
-import { companyApp, decideAs, MINUTE, submitted, type TestApp } from '../test-support';
+import {
+  companyApp,
+  decideAs,
+  MINUTE,
+  signedInUser,
+  submitted,
+  type TestApp,
+} from '../test-support';
 import stats from './planner-stats.json';
 
 /**
@@ -97,6 +104,11 @@ describe('query plans of the hot calls at ten years of data', () => {
       t.advance(MINUTE);
     }
     await decideAs(t, r.head.token, ids[0]!, 'approve');
+    // A head of one department (李部长) and a head of two (周经理), for 本部门接待.
+    const boss = await signedInUser(t, r.admin.token, { login: 'boss', roles: ['dept_head'] });
+    for (const name of ['市场部', '研发部']) {
+      await t.ok('departments.create', { name, headUserId: boss.userId }, r.admin.token);
+    }
     loadStats(t.app.sqlite);
 
     const office = r.office.token;
@@ -143,6 +155,44 @@ describe('query plans of the hot calls at ten years of data', () => {
         r.host.token,
         true,
       ],
+      // 本部门接待: each sort, with and without a status filter, for a head of one department and
+      // of two (a walk of each department's index); a later page; dates; a search.
+      ...(['updated_desc', 'arrival_desc', 'arrival_asc', 'budget_desc'] as const).flatMap((sort) =>
+        [r.head.token, boss.token].flatMap((token, twice) =>
+          [{}, { statuses: ['approving'] }, { statuses: ['approved', 'filed'] }].map(
+            (filter) =>
+              [
+                `department (${twice ? 'two' : 'one'}) by ${sort} ${JSON.stringify(filter)}`,
+                'requests.list',
+                { scope: 'department', sort, ...filter },
+                token,
+                true,
+              ] as [string, OperationName, unknown, string, boolean],
+          ),
+        ),
+      ),
+      [
+        'department, a later page',
+        'requests.list',
+        { scope: 'department', after: { key: t.now(), id: ids[1]! } },
+        r.head.token,
+        true,
+      ],
+      [
+        'department by dates',
+        'requests.list',
+        { scope: 'department', fromDate: '2025-03-01', toDate: '2025-03-31', sort: 'arrival_asc' },
+        boss.token,
+        true,
+      ],
+      [
+        'department search',
+        'requests.list',
+        { scope: 'department', search: '晓明' },
+        boss.token,
+        false,
+      ],
+      ['dossier (head)', 'requests.get', { id: ids[1]! }, r.head.token, false],
       ['inbox (head)', 'approvals.inbox', {}, r.head.token, false],
       ['inbox (office)', 'approvals.inbox', {}, office, false],
       ['inbox (executive)', 'approvals.inbox', {}, r.executive.token, false],
@@ -170,6 +220,14 @@ describe('query plans of the hot calls at ten years of data', () => {
         const ran = await c.during(() => t.ok(op, input as never, token));
         expect(ran.length, label).toBeGreaterThan(0);
         for (const s of ran) {
+          // A head's list walks his departments' indexes, not the whole company's.
+          if (label.startsWith('department') && paged && /order by "r"\./.test(s.sql)) {
+            const plan = t.app.sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.args);
+            const onIndex = (plan as { detail: string }[]).some((p) =>
+              p.detail.startsWith('SEARCH r USING INDEX requests_department_'),
+            );
+            if (!onIndex) problems.push(`${label}: not on a department's index: ${s.sql}`);
+          }
           problems.push(...planProblems(t.app.sqlite, s, paged).map((p) => `${label}: ${p}`));
         }
       }

@@ -19,7 +19,11 @@ import { Guard, type ScreenRoute } from './routing';
  */
 const screen = (r: ScreenRoute): RouteObject => ({
   ...(r.path === '/' ? { index: true } : { path: r.path }),
-  element: <Guard permission={r.permission}>{r.element}</Guard>,
+  element: (
+    <Guard permission={r.permission} audience={r.audience}>
+      {r.element}
+    </Guard>
+  ),
   handle: r,
 });
 

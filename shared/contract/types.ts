@@ -50,6 +50,11 @@ export interface CompanySettings {
 export interface SessionInfo {
   user: UserView;
   permissions: Permission[];
+  /**
+   * The departments the user heads (departments.head_user_id), by id: 本部门接待 shows to them.
+   * As of sign-in; requests.list reads the heads afresh.
+   */
+  headOf: number[];
   settings: CompanySettings;
   /** Locked sessions must be unlocked with the password before anything else. */
   locked: boolean;

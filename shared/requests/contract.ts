@@ -4,6 +4,7 @@ import { op } from '../contract/spec';
 import { TIERS } from '../policy';
 import { calendarDate, id, requiredMultilineText, text } from '../validation/fields';
 import { REQUEST_STATUSES } from './lifecycle';
+import { REQUEST_LIST_SCOPES } from './rights';
 import { requestBodySchema } from './schema';
 import type { RequestDossier, RequestPreview, RequestListItem } from './views';
 
@@ -15,7 +16,7 @@ export const requestWriteInput = z.strictObject({
 });
 
 export const requestListInput = z.strictObject({
-  scope: z.enum(['mine', 'all']),
+  scope: z.enum(REQUEST_LIST_SCOPES),
   statuses: z.array(z.enum(REQUEST_STATUSES)).max(REQUEST_STATUSES.length).optional(),
   tiers: z.array(z.enum(TIERS)).max(4).optional(),
   departmentId: id.optional(),

@@ -3,7 +3,15 @@ import { mayView } from '../approvals';
 import { hasPermission } from '../auth';
 import { ROLES, type Role } from '../auth/roles';
 import { REQUEST_STATUSES, type RequestStatus } from './lifecycle';
-import { hostOnly, mayCancelAtAll, mayCancelRequest, mayDeleteDraft } from './rights';
+import {
+  departmentsListed,
+  hostOnly,
+  mayCancelAtAll,
+  mayCancelRequest,
+  mayDeleteDraft,
+  mayList,
+  type RequestListScope,
+} from './rights';
 
 const HOST = 1;
 const ME = 2;
@@ -122,4 +130,62 @@ describe('mayDeleteDraft', () => {
       allowed,
     );
   });
+});
+
+describe('the head of a department reads its requests (本部门接待 opens them)', () => {
+  // Set as the department's head, whatever his roles: every request of it once submitted, none
+  // its host never submitted.
+  it.each(
+    (['host', 'dept_head', 'front_desk'] as const).flatMap((role) =>
+      REQUEST_STATUSES.flatMap((status) =>
+        (status === 'draft' ? [0] : status === 'cancelled' ? [0, 1] : [1]).map(
+          (revision) => [role, status, revision, revision > 0 && status !== 'draft'] as const,
+        ),
+      ),
+    ),
+  )('a %s heading it, a %s request (revision %s) → view %s', (role, status, revision, view) => {
+    expect(facts(status, revision, 'head of its department', [role]).view).toBe(view);
+    // Heading another department gives nothing (and these roles read no one's else).
+    expect(facts(status, revision, 'unrelated', [role]).view).toBe(false);
+  });
+});
+
+describe('mayList: who reads which list', () => {
+  const reader = { readAll: true, headOf: [] };
+  const head = { readAll: false, headOf: [7] };
+  const headOfTwo = { readAll: false, headOf: [7, 9] };
+  const host = { readAll: false, headOf: [] };
+  // [scope, actor, allowed]
+  it.each([
+    ['mine', host, true],
+    ['mine', head, true],
+    ['mine', reader, true],
+    ['department', head, true],
+    ['department', headOfTwo, true],
+    ['department', host, false], // heads nothing: the dept_head role alone does not do
+    ['department', reader, false], // reading all is not heading one
+    ['all', reader, true],
+    ['all', head, false],
+    ['all', host, false],
+  ] as [RequestListScope, { readAll: boolean; headOf: number[] }, boolean][])(
+    '%s for %o → %s',
+    (scope, actor, allowed) => {
+      expect(mayList(scope, actor)).toBe(allowed);
+    },
+  );
+});
+
+describe('departmentsListed', () => {
+  it.each([
+    [[7], undefined, [7]],
+    [[7, 9], undefined, [7, 9]],
+    [[7, 9], 9, [9]],
+    [[7, 9], 8, []], // another department's: nothing, not its requests
+    [[], undefined, []],
+  ] as [number[], number | undefined, number[]][])(
+    'heads %o, filter %s → %o',
+    (headOf, id, out) => {
+      expect(departmentsListed(headOf, id)).toEqual(out);
+    },
+  );
 });

@@ -45,3 +45,39 @@ export function mayDeleteDraft(actor: Pick<ActorFacts, 'userId'>, r: RequestRigh
 export function mayCancelAtAll(actor: ActorFacts, r: RequestRightFacts): boolean {
   return mayCancel(actor, { ownerUserId: r.hostUserId, ownerOnly: hostOnly(r) }, true);
 }
+
+/**
+ * The requests lists (requests.list): the host's own ('mine'), the departments' the actor heads
+ * ('department', 本部门接待), every submitted one ('all', 全部接待).
+ */
+export const REQUEST_LIST_SCOPES = ['mine', 'department', 'all'] as const;
+export type RequestListScope = (typeof REQUEST_LIST_SCOPES)[number];
+
+/** What the list rights need to know of the actor; main loads the facts. */
+export interface ListerFacts {
+  /** He holds requests.readAll (the admin office, executives, finance). */
+  readAll: boolean;
+  /** The departments he heads now (departments.head_user_id), whatever his roles. */
+  headOf: readonly number[];
+}
+
+/**
+ * Whether the actor may read the list of this scope at all (FORBIDDEN otherwise). His own list is
+ * everyone's; a department's is its head's — the person set as head, not whoever has the
+ * dept_head role: that is who approves its requests and may open them (mayView).
+ */
+export function mayList(scope: RequestListScope, actor: ListerFacts): boolean {
+  if (scope === 'all') return actor.readAll;
+  if (scope === 'department') return actor.headOf.length > 0;
+  return true;
+}
+
+/**
+ * The departments a 'department' list shows: all those the actor heads, or only the one the
+ * filter names. A filter naming a department he does not head matches nothing (an old address
+ * after the head changed), rather than showing another department's requests.
+ */
+export function departmentsListed(headOf: readonly number[], departmentId?: number): number[] {
+  if (departmentId === undefined) return [...headOf];
+  return headOf.includes(departmentId) ? [departmentId] : [];
+}

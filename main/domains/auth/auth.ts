@@ -8,6 +8,7 @@ import { AppError, Failure, fieldError } from '../../core/errors';
 import { notify } from '../notifications';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
 import { createSession, endSession, endUserSessions, setLocked, touchSession } from './sessions';
+import { departmentsHeadedBy } from '../departments';
 import { getSettings, putSettings } from '../settings';
 import { getUser, insertUser, sysadminIds } from '../users';
 import { clientWaitMinutes, recordClientFailure } from './throttle';
@@ -30,6 +31,7 @@ export async function sessionInfo(
   return {
     user,
     permissions: [...permissionsOf(user.roles)].sort(),
+    headOf: await departmentsHeadedBy(db, userId),
     settings: await getSettings(db),
     locked,
   };

@@ -1,1 +1,2 @@
 export { departmentsHandlers } from './handlers';
+export { departmentsHeadedBy } from './heads';

@@ -3,10 +3,12 @@ import {
   companyApp,
   decideAs,
   drafted,
+  listOrders,
   MINUTE,
   newRequest,
   submitted,
   type Reception,
+  type SortValues,
   type TestApp,
 } from '../../test-support';
 import { rebuildRequestSearch } from '../../db/derived';
@@ -120,23 +122,12 @@ describe('search, few hits or many', () => {
         `SELECT id, arrival_date AS a, updated_at_ms AS u, budget_total_fen AS b FROM requests
          WHERE org_name = '批量单位'`,
       )
-      .all() as { id: number; a: string; u: number; b: number }[];
-    const by = (key: (x: (typeof rows)[number]) => string | number, desc: boolean) =>
-      [...rows]
-        .sort((x, y) => {
-          const k = key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : x.id - y.id;
-          return desc ? -k : k;
-        })
-        .slice(0, 50)
-        .map((x) => x.id);
+      .all() as SortValues[];
+    const orders = listOrders(rows);
     const list = (f: Record<string, unknown>) =>
       t.ok('requests.list', { scope: 'all', ...f }, r.office.token);
-    for (const [sort, expected] of [
-      ['updated_desc', by((x) => x.u, true)],
-      ['arrival_desc', by((x) => x.a, true)],
-      ['arrival_asc', by((x) => x.a, false)],
-      ['budget_desc', by((x) => x.b, true)],
-    ] as const) {
+    for (const sort of ['updated_desc', 'arrival_desc', 'arrival_asc', 'budget_desc'] as const) {
+      const expected = orders[sort].slice(0, 50);
       const many = await list({ search: '批量', sort });
       expect({ sort, ids: many.items.map((i) => i.id) }).toEqual({ sort, ids: expected });
       expect(many.total).toEqual({ count: COUNT_CAP, atLeast: true });

@@ -2,8 +2,10 @@ import { hasPermission } from '../../../shared/auth';
 import type { OpParsed } from '../../../shared/contract/operations';
 import type { ListCursor, ListTotal, Page } from '../../../shared/contract/types';
 import { addDays } from '../../../shared/dates';
+import { departmentsListed, mayList } from '../../../shared/requests/rights';
 import type { RequestListItem } from '../../../shared/requests/views';
 import { openStepsOf } from '../approvals';
+import { departmentsHeadedBy } from '../departments';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { cappedTotal } from '../../core/paging';
@@ -64,17 +66,46 @@ function cappedCount(ctx: ServiceContext, q: ReturnType<typeof listRowsQuery>) {
   );
 }
 
+/** The list's order (the sort's column, then the id, both in the sort's direction) as a comparator. */
+function inListOrder(a: ListRow, b: ListRow, sort: keyof typeof SORTS): number {
+  const ka = cursorOf(a, sort).key;
+  const kb = cursorOf(b, sort).key;
+  const ascending = ka < kb ? -1 : ka > kb ? 1 : a.id - b.id;
+  return SORTS[sort].dir === 'asc' ? ascending : -ascending;
+}
+
 /**
- * The caller's requests ('mine'), or every submitted one ('all', for those who may read all), a
- * page at a time in the chosen order: the rows after `after`, on the sort's index.
+ * One list's rows from several runs, each already in the list's order and holding the first rows
+ * after the cursor of its part: the first `n` of them all. Each department of a head's list is a
+ * walk of its own index (department, sort column), stopped at the page's end; a single walk over
+ * `department_id IN (…)` would have to sort every row of those departments first.
+ */
+function firstOfRuns(runs: ListRow[][], sort: keyof typeof SORTS, n: number): ListRow[] {
+  if (runs.length === 1) return runs[0] ?? [];
+  return runs
+    .flat()
+    .sort((a, b) => inListOrder(a, b, sort))
+    .slice(0, n);
+}
+
+/**
+ * The caller's requests ('mine'), those of the departments he heads ('department'), or every
+ * submitted one ('all', for those who may read all), a page at a time in the chosen order: the
+ * rows after `after`, on the sort's index.
  */
 export async function listRequests(
   ctx: ServiceContext,
   f: OpParsed<'requests.list'>,
 ): Promise<Page<RequestListItem>> {
   const actor = requireActor(ctx);
-  if (f.scope === 'all' && !hasPermission(actor.roles, 'requests.readAll')) {
+  const headOf = f.scope === 'department' ? await departmentsHeadedBy(ctx.db, actor.userId) : [];
+  if (!mayList(f.scope, { readAll: hasPermission(actor.roles, 'requests.readAll'), headOf })) {
     throw new AppError('FORBIDDEN', 'errors.FORBIDDEN');
+  }
+  // A head's list: the departments it reads (null for the other lists), each walked on its own.
+  const departments = f.scope === 'department' ? departmentsListed(headOf, f.departmentId) : null;
+  if (departments?.length === 0) {
+    return { items: [], next: null, total: f.after ? null : { count: 0, atLeast: false } };
   }
   const sort = SORTS[f.sort];
   if (f.after && typeof f.after.key !== sort.key) {
@@ -97,7 +128,9 @@ export async function listRequests(
   else q = q.where('r.status', '!=', 'draft').where('r.revision', '>', 0);
   if (f.statuses?.length) q = q.where(statusIn(f.statuses));
   if (f.tiers?.length) q = q.where(tierIn(f.tiers));
-  if (f.departmentId !== undefined) q = q.where('r.departmentId', '=', f.departmentId);
+  if (f.departmentId !== undefined && !departments) {
+    q = q.where('r.departmentId', '=', f.departmentId);
+  }
   if (f.fromDate) {
     q = q.where('r.departureDate', '>=', f.fromDate);
     // Redundant for the result (no stay is longer), but it bounds the range on arrival_date, so
@@ -113,8 +146,18 @@ export async function listRequests(
     const narrowed =
       Boolean(f.statuses?.length || f.tiers?.length || f.fromDate || f.toDate) ||
       f.departmentId !== undefined;
-    if (f.scope === 'all' && !search && !f.fromDate && !f.toDate) {
-      total = { count: await countFromCounters(ctx.db, f), atLeast: false };
+    if (f.scope !== 'mine' && !search && !f.fromDate && !f.toDate) {
+      // The counters are kept per department: a head's total is theirs for his departments.
+      const departmentIds =
+        departments ?? (f.departmentId !== undefined ? [f.departmentId] : undefined);
+      total = {
+        count: await countFromCounters(ctx.db, {
+          statuses: f.statuses,
+          tiers: f.tiers,
+          departmentIds,
+        }),
+        atLeast: false,
+      };
     } else if (f.scope === 'all' && search && !sparse && !narrowed) {
       // Many hits: every hit beyond the unlisted requests (drafts) is a listed one, so when
       // they are COUNT_CAP more, the total is known to be at least that without reading rows.
@@ -123,7 +166,10 @@ export async function listRequests(
           ? { count: COUNT_CAP, atLeast: true }
           : await cappedCount(ctx, q);
     } else {
-      total = await cappedCount(ctx, q);
+      total = await cappedCount(
+        ctx,
+        departments ? q.where('r.departmentId', 'in', departments) : q,
+      );
     }
   }
 
@@ -134,11 +180,17 @@ export async function listRequests(
       eb(eb.refTuple(col, 'r.id'), dir === 'desc' ? '<' : '>', eb.tuple(key, id)),
     );
   }
-  const rows = await q
-    .orderBy(sparse ? sortedOffIndex(col) : col, dir)
-    .orderBy('r.id', dir)
-    .limit(f.limit + 1)
-    .execute();
+  const walk = (from: typeof q) =>
+    from
+      .orderBy(sparse ? sortedOffIndex(col) : col, dir)
+      .orderBy('r.id', dir)
+      .limit(f.limit + 1)
+      .execute();
+  const runs: ListRow[][] = [];
+  for (const d of departments ?? [null]) {
+    runs.push(await walk(d === null ? q : q.where('r.departmentId', '=', d)));
+  }
+  const rows = firstOfRuns(runs, f.sort, f.limit + 1);
   const more = rows.length > f.limit;
   const items = more ? rows.slice(0, f.limit) : rows;
   const last = items[items.length - 1];

@@ -230,7 +230,11 @@ export async function maxStayDays(db: Kysely<DB>): Promise<number> {
  */
 export async function countFromCounters(
   db: Kysely<DB>,
-  f: { statuses?: readonly RequestStatus[]; tiers?: readonly Tier[]; departmentId?: number },
+  f: {
+    statuses?: readonly RequestStatus[];
+    tiers?: readonly Tier[];
+    departmentIds?: readonly number[];
+  },
   listed: 0 | 1 = 1,
 ): Promise<number> {
   let q = db
@@ -239,6 +243,6 @@ export async function countFromCounters(
     .where('listed', '=', listed);
   if (f.statuses?.length) q = q.where('status', 'in', [...f.statuses]);
   if (f.tiers?.length) q = q.where('tier', 'in', [...f.tiers]);
-  if (f.departmentId !== undefined) q = q.where('departmentId', '=', f.departmentId);
+  if (f.departmentIds) q = q.where('departmentId', 'in', [...f.departmentIds]);
   return Number((await q.executeTakeFirstOrThrow()).n ?? 0);
 }

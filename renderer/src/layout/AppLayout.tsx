@@ -8,13 +8,18 @@ import { useSession, useSignedIn } from '../session/SessionContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from '../domains/notifications/NotificationBell';
 import { DOMAIN_ROUTES } from '../domains';
+import { useAllowed } from '../routing';
 
-/** The sidebar, collected from the domains: each item shows only to roles that hold its permission. */
+/**
+ * The sidebar, collected from the domains: each item shows only to roles that hold its permission
+ * (and to its audience, if it has one).
+ */
 export const NAV = DOMAIN_ROUTES.flatMap((d) => d.menu).sort((a, b) => a.order - b.order);
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const { can, signOut, lock } = useSession();
+  const { signOut, lock } = useSession();
+  const allowed = useAllowed();
   const session = useSignedIn();
   const navigate = useNavigate();
   const location = useLocation();
@@ -33,20 +38,18 @@ export function AppLayout() {
     return () => window.removeEventListener('keydown', onKey);
   }, [lock]);
 
-  const items: MenuProps['items'] = NAV.filter((n) => !n.permission || can(n.permission)).map(
-    (n) => ({
-      key: n.path,
-      icon: n.icon,
-      label: n.badge ? (
-        <span className="nav-with-badge">
-          {t(n.labelKey)}
-          {n.badge()}
-        </span>
-      ) : (
-        t(n.labelKey)
-      ),
-    }),
-  );
+  const items: MenuProps['items'] = NAV.filter(allowed).map((n) => ({
+    key: n.path,
+    icon: n.icon,
+    label: n.badge ? (
+      <span className="nav-with-badge">
+        {t(n.labelKey)}
+        {n.badge()}
+      </span>
+    ) : (
+      t(n.labelKey)
+    ),
+  }));
 
   const userMenu: MenuProps['items'] = [
     { key: 'account', icon: <UserOutlined />, label: t('nav.account') },

@@ -9,10 +9,10 @@ import type { RequestDossier } from '../../../shared/requests/views';
 
 export const TIME_ZONE = 'Asia/Shanghai';
 
-/** A signed-in session of one person with the given roles. */
+/** A signed-in session of one person with the given roles (and the departments he heads). */
 export function sessionOf(
   roles: Role[],
-  user: { id?: number; login?: string; displayName?: string } = {},
+  user: { id?: number; login?: string; displayName?: string; headOf?: number[] } = {},
 ): SessionInfo {
   return {
     user: {
@@ -29,6 +29,7 @@ export function sessionOf(
       createdAtMs: Date.UTC(2026, 0, 1),
     },
     permissions: [...permissionsOf(roles)],
+    headOf: user.headOf ?? [],
     settings: { companyName: '测试公司', timeZone: TIME_ZONE, idleLockMinutes: 10, demo: false },
     locked: false,
   };

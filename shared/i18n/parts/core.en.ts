@@ -52,6 +52,8 @@ export const coreEn: Shape<typeof coreZhCN> = {
     home: 'Home',
     myRequests: 'My requests',
     allRequests: 'All receptions',
+    // Short: the sidebar is 200 px ("Department's receptions" is cut); the page's title is full.
+    departmentRequests: 'Dept. receptions',
     approvals: 'To approve',
     delegations: 'Delegation',
     policy: 'Reception policy',

@@ -49,6 +49,7 @@ export const coreZhCN = {
     home: '工作台',
     myRequests: '我的接待申请',
     allRequests: '全部接待',
+    departmentRequests: '本部门接待',
     approvals: '待我审批',
     delegations: '审批委托',
     policy: '接待标准',

@@ -55,6 +55,9 @@ export const requestAdminEn: Shape<typeof requestAdminZhCN> = {
   all: {
     title: 'All receptions',
   },
+  department: {
+    title: "Department's receptions",
+  },
   delegations: {
     title: 'Approval delegation',
     intro:

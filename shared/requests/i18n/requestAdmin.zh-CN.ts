@@ -53,6 +53,9 @@ export const requestAdminZhCN = {
   all: {
     title: '全部接待',
   },
+  department: {
+    title: '本部门接待',
+  },
   delegations: {
     title: '审批委托',
     intro:

@@ -41,6 +41,7 @@ const session: SessionInfo = {
     createdAtMs: 0,
   },
   permissions: ['requests.create'],
+  headOf: [],
   settings: { companyName: '', timeZone: 'Asia/Shanghai', idleLockMinutes: 10, demo: false },
   locked: false,
 };

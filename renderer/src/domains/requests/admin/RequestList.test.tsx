@@ -4,7 +4,13 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ListCursor, ListTotal } from '../../../../../shared/contract/types';
+import type {
+  DepartmentView,
+  ListCursor,
+  ListTotal,
+  SessionInfo,
+} from '../../../../../shared/contract/types';
+import type { RequestListScope } from '../../../../../shared/requests/rights';
 import type { RequestListItem } from '../../../../../shared/requests/views';
 import { call } from '../../../api/client';
 import type * as ClientModule from '../../../api/client';
@@ -51,9 +57,22 @@ const FIRST = Array.from({ length: 30 }, (_, i) => summary(300 - i, i === 1));
 const SECOND = Array.from({ length: 20 }, (_, i) => summary(270 - i));
 const CURSOR: ListCursor = { key: FIRST.at(-1)!.updatedAtMs, id: FIRST.at(-1)!.id };
 
+const DEPARTMENTS: DepartmentView[] = [
+  { id: 1, name: '销售部', headUserId: 2, headName: '张伟', memberCount: 5 },
+  { id: 2, name: '市场部', headUserId: 2, headName: '张伟', memberCount: 3 },
+  { id: 3, name: '研发部', headUserId: 9, headName: '孙丽', memberCount: 8 },
+];
+
+/** Whose list: 全部接待 for the admin office unless told otherwise. */
+interface Whose {
+  scope: RequestListScope;
+  session: SessionInfo;
+}
+
 function render(
   total: ListTotal,
   first: RequestListItem[] = FIRST,
+  whose: Whose = { scope: 'all', session: sessionOf(['admin_office']) },
 ): { fake: FakeBackend; client: QueryClient } {
   const fake = fakeBackend({
     'requests.list': (input) =>
@@ -62,16 +81,16 @@ function render(
         : input.after === undefined
           ? ok({ items: FIRST, next: CURSOR, total })
           : ok({ items: SECOND, next: null, total: null }),
-    'departments.list': () => ok([]),
+    'departments.list': () => ok(DEPARTMENTS),
   });
   vi.mocked(call).mockImplementation(fake.call);
   const client = createQueryClient();
   renderSignedIn(
     fake,
-    sessionOf(['admin_office']),
+    whose.session,
     <QueryClientProvider client={client}>
       <MemoryRouter>
-        <RequestList scope="all" />
+        <RequestList scope={whose.scope} />
       </MemoryRouter>
     </QueryClientProvider>,
   );
@@ -173,5 +192,49 @@ describe('RequestList scrolling through every request', () => {
     render({ count: 0, atLeast: false }, []);
     await screen.findByText('没有符合条件的接待', {}, { timeout: 5_000 });
     expect(screen.queryByTestId('list-total')).toBeNull();
+  });
+});
+
+describe('RequestList of a department head (本部门接待)', () => {
+  beforeEach(() => {
+    vi.mocked(call).mockReset();
+  });
+
+  const head = (headOf: number[]): Whose => ({
+    scope: 'department',
+    session: sessionOf(['dept_head'], { headOf }),
+  });
+  const departmentFilter = () => screen.queryByRole('combobox', { name: '部门' });
+
+  it('asks for his departments’ list, names each host, and filters by the departments he heads', async () => {
+    const { fake } = render({ count: 50, atLeast: false }, FIRST, head([1, 2]));
+    await screen.findByText(FIRST[0]!.code, {}, { timeout: 5_000 });
+    expect(fake.inputsOf('requests.list')[0]).toMatchObject({ scope: 'department' });
+    expect(document.querySelector('[role="table"][aria-label="本部门接待"]')).not.toBeNull();
+    expect(screen.getByRole('columnheader', { name: '接待负责人' })).toBeTruthy();
+
+    const filter = departmentFilter();
+    if (!filter) throw new Error('no department filter');
+    fireEvent.mouseDown(filter);
+    await screen.findByTitle('市场部');
+    const offered = [...document.querySelectorAll('.ant-select-item-option')].map((o) =>
+      o.getAttribute('title'),
+    );
+    // His two, not the third department (the server would answer it with nothing anyway).
+    expect(offered).toEqual(['销售部', '市场部']);
+    fireEvent.click(screen.getByTitle('市场部'));
+    await waitFor(() =>
+      expect(fake.inputsOf('requests.list').at(-1)).toMatchObject({
+        scope: 'department',
+        departmentId: 2,
+      }),
+    );
+  });
+
+  it('a head of one department gets no department filter', async () => {
+    const { fake } = render({ count: 50, atLeast: false }, FIRST, head([1]));
+    await screen.findByText(FIRST[0]!.code, {}, { timeout: 5_000 });
+    expect(departmentFilter()).toBeNull();
+    expect(fake.inputsOf('departments.list')).toHaveLength(0);
   });
 });

@@ -8,6 +8,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Language } from '../../../../../shared/i18n/translate';
 import { TIERS } from '../../../../../shared/policy';
 import { REQUEST_STATUSES, type RequestStatus } from '../../../../../shared/requests/lifecycle';
+import type { RequestListScope } from '../../../../../shared/requests/rights';
 import type { RequestListItem, WaitingOn } from '../../../../../shared/requests/views';
 import { stepAge } from '../../../../../shared/approvals';
 import { useNow } from '../../../components/useNow';
@@ -58,7 +59,7 @@ const stop = (e: MouseEvent) => e.stopPropagation();
  * The columns of the list. Kept from render to render (they change with the language, the scope
  * and the sort only): a table whose columns change draws every row again.
  */
-function useColumns(scope: 'mine' | 'all', sort: ListSort): TableColumnsType<RequestListItem> {
+function useColumns(scope: RequestListScope, sort: ListSort): TableColumnsType<RequestListItem> {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const timeZone = useSignedIn().settings.timeZone;
@@ -156,7 +157,7 @@ function useColumns(scope: 'mine' | 'all', sort: ListSort): TableColumnsType<Req
         sortOrder: sortOrderOf(sort, 'budget'),
         render: (_: unknown, r: RequestListItem) => formatMoney(r.budgetTotalFen, language),
       },
-      ...(scope === 'all'
+      ...(scope !== 'mine'
         ? [
             {
               title: t('requestAdmin.list.host'),
@@ -209,7 +210,7 @@ function useColumns(scope: 'mine' | 'all', sort: ListSort): TableColumnsType<Req
 }
 
 interface FiltersProps {
-  scope: 'mine' | 'all';
+  scope: RequestListScope;
   query: ListQuery;
   update: (change: Partial<ListQuery>) => void;
   clear: () => void;
@@ -221,11 +222,14 @@ interface FiltersProps {
  */
 const Filters = memo(function Filters({ scope, query, update, clear }: FiltersProps) {
   const { t } = useTranslation();
-  const departmentsQuery = useOp('departments.list', {}, { enabled: scope === 'all' });
+  const { headOf } = useSignedIn();
+  // 全部接待 filters by any department; 本部门接待 by those the reader heads, if more than one.
+  const byDepartment = scope === 'all' || (scope === 'department' && headOf.length > 1);
+  const departmentsQuery = useOp('departments.list', {}, { enabled: byDepartment });
   useErrorToast(departmentsQuery.error);
   const departments = {
-    items: departmentsQuery.data ?? [],
-    loading: scope === 'all' && departmentsQuery.isPending,
+    items: (departmentsQuery.data ?? []).filter((d) => scope === 'all' || headOf.includes(d.id)),
+    loading: byDepartment && departmentsQuery.isPending,
   };
   return (
     <Space wrap size={8} style={{ marginBottom: 12 }}>
@@ -243,33 +247,33 @@ const Filters = memo(function Filters({ scope, query, update, clear }: FiltersPr
         }))}
         onChange={(statuses) => update({ statuses })}
       />
-      {scope === 'all' && (
-        <>
-          <Select<Tier[]>
-            mode="multiple"
-            allowClear
-            aria-label={t('requestAdmin.list.filterTier')}
-            placeholder={t('requestAdmin.list.filterTier')}
-            style={{ minWidth: 120, maxWidth: 240 }}
-            value={query.tiers}
-            options={TIERS.map((tier) => ({
-              value: tier,
-              label: t(`labels.tier.${tier}`),
-            }))}
-            onChange={(tiers) => update({ tiers })}
-          />
-          <Select<number | null>
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            aria-label={t('requestAdmin.list.filterDepartment')}
-            placeholder={t('requestAdmin.list.filterDepartment')}
-            style={{ width: 150 }}
-            value={query.departmentId}
-            loading={departments.loading}
-            options={departments.items.map((d) => ({ value: d.id, label: d.name }))}
-            onChange={(v) => update({ departmentId: v ?? null })}
-          />
-        </>
+      {scope !== 'mine' && (
+        <Select<Tier[]>
+          mode="multiple"
+          allowClear
+          aria-label={t('requestAdmin.list.filterTier')}
+          placeholder={t('requestAdmin.list.filterTier')}
+          style={{ minWidth: 120, maxWidth: 240 }}
+          value={query.tiers}
+          options={TIERS.map((tier) => ({
+            value: tier,
+            label: t(`labels.tier.${tier}`),
+          }))}
+          onChange={(tiers) => update({ tiers })}
+        />
+      )}
+      {byDepartment && (
+        <Select<number | null>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label={t('requestAdmin.list.filterDepartment')}
+          placeholder={t('requestAdmin.list.filterDepartment')}
+          style={{ width: 150 }}
+          value={query.departmentId}
+          loading={departments.loading}
+          options={departments.items.map((d) => ({ value: d.id, label: d.name }))}
+          onChange={(v) => update({ departmentId: v ?? null })}
+        />
       )}
       <DatePicker.RangePicker
         allowEmpty={[true, true]}
@@ -292,7 +296,7 @@ const Filters = memo(function Filters({ scope, query, update, clear }: FiltersPr
         defaultValue={query.search}
         aria-label={t('common.search')}
         placeholder={t(
-          scope === 'all' ? 'requestAdmin.list.search' : 'requestAdmin.list.searchMine',
+          scope === 'mine' ? 'requestAdmin.list.searchMine' : 'requestAdmin.list.search',
         )}
         style={{ width: 240 }}
         onSearch={(search) => update({ search: search.trim().slice(0, 100) })}
@@ -307,11 +311,11 @@ const Filters = memo(function Filters({ scope, query, update, clear }: FiltersPr
 });
 
 /**
- * The reception list behind 我的接待申请 and 全部接待: one scrolling list over every matching
+ * The reception list behind 我的接待申请, 本部门接待 and 全部接待: one scrolling list over every matching
  * request, read a page at a time on the server's cursor as the reader scrolls; sorting and filters
  * are kept in the URL query so back and forward restore what was shown.
  */
-export function RequestList({ scope }: { scope: 'mine' | 'all' }) {
+export function RequestList({ scope }: { scope: RequestListScope }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -357,7 +361,7 @@ export function RequestList({ scope }: { scope: 'mine' | 'all' }) {
     () =>
       pending ? (
         <span />
-      ) : filtered || scope === 'all' ? (
+      ) : filtered || scope !== 'mine' ? (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
           description={t('requestAdmin.list.emptyFiltered')}
@@ -378,7 +382,7 @@ export function RequestList({ scope }: { scope: 'mine' | 'all' }) {
     <>
       <Filters scope={scope} query={query} update={update} clear={clear} />
       <InfiniteTable<RequestListItem>
-        label={t(scope === 'all' ? 'requestAdmin.all.title' : 'requestAdmin.mine.title')}
+        label={t(`requestAdmin.${scope}.title`)}
         columns={columns}
         // A 1024 px window: the head count and the last change give way first; in English the
         // budget of every request too (it stays on the dossier).

@@ -1,5 +1,6 @@
 import { TIERS, type Tier } from '../../../../../shared/policy';
 import { REQUEST_STATUSES, type RequestStatus } from '../../../../../shared/requests/lifecycle';
+import type { RequestListScope } from '../../../../../shared/requests/rights';
 import type { PageInput } from '../../../api/queries';
 
 export const LIST_SORTS = ['arrival_desc', 'arrival_asc', 'updated_desc', 'budget_desc'] as const;
@@ -81,7 +82,7 @@ export function isFiltered(q: ListQuery): boolean {
 }
 
 /** The `requests.list` input for a list query, without the cursor (`useInfiniteOp` adds it). */
-export function listInput(scope: 'mine' | 'all', q: ListQuery): PageInput<'requests.list'> {
+export function listInput(scope: RequestListScope, q: ListQuery): PageInput<'requests.list'> {
   return {
     scope,
     statuses: q.statuses.length ? q.statuses : undefined,
