@@ -33,7 +33,7 @@ export const attachmentsEn: Shape<typeof attachmentsZhCN> = {
     removeTitle: 'Remove the attachment "{{name}}"?',
     removeContent: 'Others will no longer see it; the audit log keeps a record.',
     removed: '{{name}} removed',
-    uploadedBy: 'Uploaded by {{name}} on {{time}}',
+    uploadedBy: 'Uploaded by {{name}}',
     pdf: 'PDF document',
     count: '{{count}} / {{max}}',
     list: 'Attachments',

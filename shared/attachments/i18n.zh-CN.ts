@@ -28,7 +28,7 @@ export const attachmentsZhCN = {
     removeTitle: '移除附件“{{name}}”？',
     removeContent: '移除后其他人将看不到该附件，审计日志中保留记录。',
     removed: '已移除 {{name}}',
-    uploadedBy: '{{name}} 上传于 {{time}}',
+    uploadedBy: '{{name}} 上传',
     pdf: 'PDF 文件',
     count: '{{count}} / {{max}}',
     list: '附件列表',
