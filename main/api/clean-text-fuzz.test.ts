@@ -16,6 +16,7 @@ import {
   type TestApp,
   type Reception,
 } from '../test-support';
+import { samplePdf } from '../domains/attachments/test-files';
 
 const HOSTILE = [
   '\u0000Sales',
@@ -145,6 +146,13 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
       delegateUserId: r.executive.userId,
       fromDate: '2026-12-01',
       toDate: '2026-12-02',
+    },
+    'attachments.list': { ownerType: 'request', ownerId: request.id },
+    'attachments.upload': {
+      ownerType: 'request',
+      ownerId: request.id,
+      fileName: '邀请函.pdf',
+      dataBase64: samplePdf().toString('base64'),
     },
   };
 }

@@ -11,9 +11,11 @@ import type { ApiError, Message, Result } from '../../shared/result';
 import { fieldErrorsFromZod } from '../../shared/validation/zod-errors';
 import type { DB } from '../db/schema';
 import type { CachingHandle } from '../db/statement-cache';
+import type { FileStore } from '../core/files';
 import { appendAudit } from '../domains/audit';
 import type { Actor, AuditRecord, ServiceContext } from '../core/context';
 import { AppError, Failure, isBusyError } from '../core/errors';
+import type { HandlerEnv } from '../core/handler';
 import {
   findAnswer,
   inputHash,
@@ -33,6 +35,8 @@ export interface App {
   sqlite: SqliteDatabase;
   /** Kysely's statement cache on `sqlite`; tests listen to each statement run through it. */
   statements: CachingHandle;
+  /** Attachments' files, stored by content hash beside the database. */
+  files: FileStore;
   events: EventBus;
   /** Epoch ms. Tests freeze it. */
   clock: () => number;
@@ -260,9 +264,9 @@ async function runHandler(
   const handler = HANDLERS[name] as (
     ctx: ServiceContext,
     input: unknown,
-    env: { sqlite: SqliteDatabase },
+    env: HandlerEnv,
   ) => Promise<unknown>;
-  const env = { sqlite: app.sqlite };
+  const env: HandlerEnv = { sqlite: app.sqlite, files: app.files };
 
   if (!spec.write) {
     // Every read of the call sees one snapshot (one read transaction).

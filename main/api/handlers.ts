@@ -1,6 +1,7 @@
 import type { OperationName } from '../../shared/contract/names';
 import type { DomainHandlers } from '../core/handler';
 import { approvalsHandlers } from '../domains/approvals';
+import { attachmentsHandlers } from '../domains/attachments';
 import { auditHandlers } from '../domains/audit';
 import { authHandlers } from '../domains/auth';
 import { delegationsHandlers } from '../domains/delegations';
@@ -23,4 +24,5 @@ export const HANDLERS: DomainHandlers<OperationName> = {
   ...requestsHandlers,
   ...approvalsHandlers,
   ...delegationsHandlers,
+  ...attachmentsHandlers,
 };

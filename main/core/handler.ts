@@ -3,10 +3,16 @@ import type { OperationName } from '../../shared/contract/names';
 import type { OpOutput, OpParsed } from '../../shared/contract/operations';
 import type { ServiceContext } from './context';
 import type { Failure } from './errors';
+import type { FileStore } from './files';
 
-/** What a handler gets besides the context: the raw driver, for health and maintenance. */
+/**
+ * What a handler gets besides the context: the raw driver, for health and maintenance, and the
+ * file store, for the operations that keep files (attachments). Beside the context rather than in
+ * it, because only these few handlers need them and every service function gets the context.
+ */
 export interface HandlerEnv {
   sqlite: SqliteDatabase;
+  files: FileStore;
 }
 
 export type Handler<N extends OperationName> = (

@@ -8,6 +8,7 @@ import type { PolicyTables } from '../domains/policy/tables';
 import type { RequestsTables } from '../domains/requests/tables';
 import type { ApprovalsTables } from '../domains/approvals/tables';
 import type { DelegationsTables } from '../domains/delegations/tables';
+import type { AttachmentsTables } from '../domains/attachments/tables';
 
 /** Kysely's view of every table: each domain declares its own, one line each. */
 export interface DB
@@ -21,4 +22,5 @@ export interface DB
     PolicyTables,
     RequestsTables,
     ApprovalsTables,
-    DelegationsTables {}
+    DelegationsTables,
+    AttachmentsTables {}

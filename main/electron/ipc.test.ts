@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/result';
 import { createApp, type RunningApp } from '../app';
+import { UPLOAD_BODY_LIMIT_BYTES } from '../../shared/attachments';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './channels';
 import { registerIpc, type IpcMainLike, type IpcRegistration, type IpcSender } from './ipc';
 
@@ -163,6 +164,23 @@ describe('rm:invoke', () => {
   it('refuses inputs larger than the HTTP body limit', async () => {
     const result = await invoke(new FakeContents(), 'setup.status', { x: 'x'.repeat(300_000) });
     expect(result.ok ? null : result.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('gives the upload its own larger limit, and only the upload', async () => {
+    const input = {
+      ownerType: 'request',
+      ownerId: 1,
+      fileName: 'a.pdf',
+      dataBase64: 'A'.repeat(1_000_000),
+    };
+    // Read and passed on (no session here): not refused for its size.
+    const upload = await invoke(new FakeContents(), 'attachments.upload', input);
+    expect(upload.ok ? null : upload.error.code).toBe('UNAUTHENTICATED');
+    const other = await invoke(new FakeContents(), 'attachments.remove', input);
+    expect(other.ok ? null : other.error.code).toBe('PAYLOAD_TOO_LARGE');
+    const huge = { ...input, dataBase64: 'A'.repeat(UPLOAD_BODY_LIMIT_BYTES) };
+    const tooBig = await invoke(new FakeContents(), 'attachments.upload', huge);
+    expect(tooBig.ok ? null : tooBig.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
 

@@ -19,7 +19,7 @@ import type { AppEvent } from '../api/events';
 import { dispatch, type App } from '../api/dispatcher';
 import { resolveSession } from '../domains/auth';
 import { getSettings } from '../domains/settings';
-import { BODY_LIMIT_BYTES } from '../server/http';
+import { bodyLimitFor } from '../server/http';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './channels';
 import { isTrustedRendererUrl, type TrustOptions } from './window-options';
 
@@ -68,11 +68,11 @@ function errorResult(code: ErrorCode): Result<never> {
   return { ok: false, error: { code, key, message: translate('zh-CN', key) } };
 }
 
-/** Same limit as the HTTP body: IPC must not be a way around it. */
-function tooLarge(input: unknown): boolean {
+/** Same limit as the HTTP body, per operation: IPC must not be a way around it. */
+function tooLarge(op: unknown, input: unknown): boolean {
   try {
     const json = JSON.stringify(input ?? null);
-    return json !== undefined && Buffer.byteLength(json, 'utf8') > BODY_LIMIT_BYTES;
+    return json !== undefined && Buffer.byteLength(json, 'utf8') > bodyLimitFor(op);
   } catch {
     return false; // not JSON-shaped (e.g. a cycle): the input schema will reject it
   }
@@ -113,7 +113,7 @@ export function registerIpc({ ipcMain, app, trust }: IpcOptions): IpcRegistratio
       console.warn(`refused ${String(op)} from untrusted frame ${e.senderFrame?.url ?? '(gone)'}`);
       return errorResult('FORBIDDEN');
     }
-    if (tooLarge(input)) return errorResult('PAYLOAD_TOO_LARGE');
+    if (tooLarge(op, input)) return errorResult('PAYLOAD_TOO_LARGE');
     // The optional third argument carries the idempotency key beside the input.
     let idempotencyKey: string | undefined;
     if (options !== undefined && options !== null) {

@@ -9,6 +9,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { LATEST_VERSION } from '../db/migrations';
 import { ADMIN, USER_PASSWORD, makeTestApp, type TestApp } from '../test-support';
 import { acceptedEncodings, BODY_LIMIT_BYTES, isHashedAsset, startServer } from './http';
+import { UPLOAD_BODY_LIMIT_BYTES } from '../../shared/attachments';
 
 const INDEX_HTML = '<!doctype html><title>Reception Manager test index</title>';
 const SECRET = 'TOP-SECRET-MARKER-7f3a';
@@ -217,7 +218,7 @@ describe('browser-mode HTTP server', () => {
     expect(res.text).toBe(
       JSON.stringify({ ok: true, value: { schemaVersion: LATEST_VERSION, sqlite } }),
     );
-    expect(LATEST_VERSION).toBe(110);
+    expect(LATEST_VERSION).toBe(120);
   });
 
   it('listens on 127.0.0.1 only', async () => {
@@ -294,6 +295,28 @@ describe('browser-mode HTTP server', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', fieldErrors: { companyName: { key: 'validation.tooLong' } } },
     });
+  });
+
+  it('gives an upload its own larger body limit (and no other operation)', async () => {
+    const h = await startTestServer();
+    const input = (size: number) =>
+      JSON.stringify({
+        ownerType: 'request',
+        ownerId: 1,
+        fileName: 'a.pdf',
+        dataBase64: 'A'.repeat(size),
+      });
+    const post = (op: string, body: string) =>
+      request(h.port, 'POST', `/api/${op}`, {
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
+    // 1 MB: read and passed on (no session: 401), where any other operation stops at 413.
+    expect((await post('attachments.upload', input(1_000_000))).status).toBe(401);
+    expect((await post('attachments.remove', input(1_000_000))).status).toBe(413);
+    const res = await post('attachments.upload', input(UPLOAD_BODY_LIMIT_BYTES));
+    expect(res.status).toBe(413);
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
   it('answers a forbidden operation with 403 FORBIDDEN', async () => {

@@ -3,6 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { IDEMPOTENCY_HEADER } from '../../shared/contract/bridge';
+import { isOperationName } from '../../shared/contract/names';
+import { OPERATIONS } from '../../shared/contract/operations';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import { translate } from '../../shared/i18n/translate';
 import { dispatch, type App } from '../api/dispatcher';
@@ -16,6 +18,14 @@ import { getSettings } from '../domains/settings';
  */
 export const HOST = '127.0.0.1';
 export const BODY_LIMIT_BYTES = 256 * 1024;
+
+/**
+ * The body limit of one operation: its own (`bodyLimitBytes`: a file upload) or the small default.
+ * Never raised for all: a large body is work for the parser, and only an upload has a reason.
+ */
+export function bodyLimitFor(op: unknown): number {
+  return (isOperationName(op) ? OPERATIONS[op].bodyLimitBytes : undefined) ?? BODY_LIMIT_BYTES;
+}
 const COOKIE = 'rm_session';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -102,14 +112,14 @@ function errorResult(code: ErrorCode, key: string): Result<never> {
   return { ok: false, error };
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | 'too-large'> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'too-large'> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > BODY_LIMIT_BYTES) {
+      if (size > limit) {
         tooLarge = true;
         chunks.length = 0;
         return;
@@ -208,7 +218,7 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
         send(res, 415, errorResult('INVALID_INPUT', 'errors.INVALID_INPUT'));
         return;
       }
-      const body = await readBody(req);
+      const body = await readBody(req, bodyLimitFor(op));
       if (body === 'too-large') {
         send(res, 413, errorResult('PAYLOAD_TOO_LARGE', 'errors.PAYLOAD_TOO_LARGE'));
         return;

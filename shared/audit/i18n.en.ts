@@ -71,6 +71,9 @@ export const auditEn: Shape<typeof auditZhCN> = {
       all: 'All marked read',
       departments: 'Departments',
       users: 'Users',
+      fileName: 'File name',
+      sizeBytes: 'Size (bytes)',
+      mime: 'File type',
     },
     flag: {
       unlocked: 'Unlocked',

@@ -71,6 +71,9 @@ export const auditZhCN = {
       all: '全部标为已读',
       departments: '部门',
       users: '用户',
+      fileName: '文件名',
+      sizeBytes: '大小（字节）',
+      mime: '文件类型',
     },
     /** Details that are a fact on their own. */
     flag: {

@@ -1,4 +1,5 @@
 import { approvalsNames } from '../approvals/names';
+import { attachmentsNames } from '../attachments/names';
 import { auditNames } from '../audit/names';
 import { authNames } from '../auth/names';
 import { delegationsNames } from '../delegations/names';
@@ -24,6 +25,7 @@ export const DOMAIN_NAMES = [
   requestsNames,
   approvalsNames,
   delegationsNames,
+  attachmentsNames,
 ] as const;
 
 type Domain = (typeof DOMAIN_NAMES)[number];

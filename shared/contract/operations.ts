@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { approvalsOperations, type ApprovalsEvents } from '../approvals/contract';
+import { attachmentsOperations } from '../attachments/contract';
 import { auditOperations } from '../audit/contract';
 import { authOperations } from '../auth/contract';
 import { delegationsOperations } from '../delegations/contract';
@@ -24,6 +25,7 @@ export const OPERATIONS = {
   ...requestsOperations,
   ...approvalsOperations,
   ...delegationsOperations,
+  ...attachmentsOperations,
 } satisfies Record<OperationName, OperationSpec<z.ZodType, unknown>>;
 
 /** Payloads of main → renderer events, one line per domain that has events. */

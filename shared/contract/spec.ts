@@ -17,6 +17,11 @@ export interface OperationSpec<I extends z.ZodType, O> {
   write: boolean;
   /** Passive calls (polling, reading the session) do not reset the idle-lock timer. */
   passive?: boolean;
+  /**
+   * The largest request body (bytes of JSON) HTTP and IPC take for this operation. Absent: the
+   * small default of every call. Only a file upload raises it, for itself alone.
+   */
+  bodyLimitBytes?: number;
   /** Phantom: carries the output type; never read at run time. */
   output?: O;
 }

@@ -1,4 +1,5 @@
 import { approvalsEn } from '../approvals/i18n.en';
+import { attachmentsEn } from '../attachments/i18n.en';
 import { auditEn } from '../audit/i18n.en';
 import { authEn } from '../auth/i18n.en';
 import { delegationsEn } from '../delegations/i18n.en';
@@ -31,4 +32,5 @@ export const en: Shape<typeof zhCN> = mergeCatalogs(
   requestsEn,
   approvalsEn,
   delegationsEn,
+  attachmentsEn,
 );

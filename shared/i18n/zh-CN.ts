@@ -1,4 +1,5 @@
 import { approvalsZhCN } from '../approvals/i18n.zh-CN';
+import { attachmentsZhCN } from '../attachments/i18n.zh-CN';
 import { auditZhCN } from '../audit/i18n.zh-CN';
 import { authZhCN } from '../auth/i18n.zh-CN';
 import { delegationsZhCN } from '../delegations/i18n.zh-CN';
@@ -29,4 +30,5 @@ export const zhCN = mergeCatalogs(
   requestsZhCN,
   approvalsZhCN,
   delegationsZhCN,
+  attachmentsZhCN,
 );

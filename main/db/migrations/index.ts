@@ -9,6 +9,7 @@ import { migration0080 } from './0080-lists-at-scale';
 import { migration0090 } from './0090-notification-targets';
 import { migration0100 } from './0100-step-timing';
 import { migration0110 } from './0110-step-reminders';
+import { migration0120 } from './0120-attachments';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0100,
   migration0110,
+  migration0120,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

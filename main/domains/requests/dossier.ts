@@ -1,36 +1,22 @@
-import { hasPermission } from '../../../shared/auth';
 import { estimateBudget } from '../../../shared/policy';
 import { EDITABLE_STATUSES } from '../../../shared/requests/lifecycle';
-import { hostOnly, mayCancelRequest, mayDeleteDraft } from '../../../shared/requests/rights';
+import { mayCancelRequest, mayDeleteDraft } from '../../../shared/requests/rights';
 import type { RequestDossier } from '../../../shared/requests/views';
 import { requireActor, type ServiceContext } from '../../core/context';
-import { AppError } from '../../core/errors';
 import { parseJson } from '../../core/json';
-import { actingRight, remindedOn, stepViews, viewRight } from '../approvals';
+import { actingRight, remindedOn } from '../approvals';
 import { companyToday } from '../settings';
 import { callPolicy } from '../policy';
-import { actedOn, loadEvents } from './events';
+import { readableRequest } from './access';
+import { loadEvents } from './events';
 import { previewRequest } from './preview';
-import { loadRow, toSummary } from './queries';
+import { toSummary } from './queries';
 import { changesBetween, loadRevisions, revisionOf, sinceRevision } from './revisions';
 
 /** The request as the caller may see it; "not found" to anyone the rights say may not. */
 export async function getDossier(ctx: ServiceContext, id: number): Promise<RequestDossier> {
   const actor = requireActor(ctx);
-  const row = await loadRow(ctx.db, id);
-  const steps = await stepViews(ctx.db, { type: 'request', id });
-  const visible = await viewRight(
-    ctx,
-    {
-      ownerUserId: row.hostUserId,
-      ownerOnly: hostOnly(row),
-      departmentHeadUserId: row.departmentHeadUserId,
-      steps,
-    },
-    hasPermission(actor.roles, 'requests.readAll'),
-    () => actedOn(ctx.db, id, actor.userId),
-  );
-  if (!visible) throw new AppError('NOT_FOUND', 'errors.requestNotFound');
+  const { row, steps } = await readableRequest(ctx, id);
 
   const body = parseJson(row.body);
   const status = row.status;

@@ -30,6 +30,7 @@ import { CheckList } from './views/CheckList';
 import { CancelModal } from './views/CancelModal';
 import { verdictStep } from './views/content';
 import { DecisionButtons, RemindButton } from '../approvals';
+import { AttachmentsPanel, AttachmentsTabLabel } from '../attachments';
 import {
   ApprovalTrail,
   BudgetSection,
@@ -196,6 +197,11 @@ function Dossier({
       key: 'approval',
       label: t('requestViews.tabs.approval'),
       children: <ApprovalTrail d={d} fmt={fmt} />,
+    },
+    {
+      key: 'attachments',
+      label: <AttachmentsTabLabel ownerType="request" ownerId={d.id} />,
+      children: <AttachmentsPanel ownerType="request" ownerId={d.id} />,
     },
     ...(d.changes.length > 0
       ? [

@@ -1,0 +1,1 @@
+export { attachmentsHandlers } from './handlers';

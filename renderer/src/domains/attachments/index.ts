@@ -1,0 +1,1 @@
+export { AttachmentsPanel, AttachmentsTabLabel } from './AttachmentsPanel';
