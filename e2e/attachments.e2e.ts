@@ -89,7 +89,13 @@ describe('attachments on a request', () => {
     });
     const problem = panel.getByTestId('attachment-problem');
     await visible(problem);
-    expect(await problem.innerText()).toContain(zh('attachments.errors.badType'));
+    // Named, so that of several files dropped at once the clerk knows which one.
+    expect(await problem.innerText()).toContain(
+      zh('attachments.fileProblem', {
+        name: 'invite.pdf',
+        problem: zh('attachments.errors.badType'),
+      }),
+    );
     // And main refuses it too when the page's own check is bypassed.
     const direct = await pageApi(page, 'attachments.upload', {
       ownerType: 'request',

@@ -3,6 +3,7 @@ import type { Shape } from '../i18n/shape';
 
 export const attachmentsEn: Shape<typeof attachmentsZhCN> = {
   attachments: {
+    fileProblem: '{{name}}: {{problem}}',
     errors: {
       empty: 'The file is empty.',
       tooLarge: 'The file is too large: at most {{maxMb}} MB per attachment.',

@@ -1,6 +1,7 @@
 /** Attachments. Its keys must match i18n.en.ts (the typecheck and a test say so). */
 export const attachmentsZhCN = {
   attachments: {
+    fileProblem: '{{name}}：{{problem}}',
     errors: {
       empty: '文件是空的。',
       tooLarge: '文件太大：每个附件最大 {{maxMb}} MB。',

@@ -105,7 +105,10 @@ describe('AttachmentsPanel', () => {
     await screen.findByText(t('attachments.empty'));
     pick(new File([EXE], 'invite.pdf', { type: 'application/pdf' }));
     expect((await screen.findByTestId('attachment-problem')).textContent).toContain(
-      t('attachments.errors.badType'),
+      t('attachments.fileProblem', {
+        name: 'invite.pdf',
+        problem: t('attachments.errors.badType'),
+      }),
     );
     const big = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'big.pdf');
     pick(big);

@@ -55,31 +55,33 @@ export function AttachmentsPanel({
   const upload = useOpMutation('attachments.upload', { invalidates: ['attachments.list'] });
   const remove = useOpMutation('attachments.remove', { invalidates: ['attachments.list'] });
   const [uploading, setUploading] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Message | null>(null);
+  // What went wrong, and with which file: several dropped at once are sent one by one.
+  const [problem, setProblem] = useState<(Message & { file?: string }) | null>(null);
   // Several files dropped at once go one after the other (each is up to 10 MB of JSON).
   const queue = useRef<Promise<void>>(Promise.resolve());
 
   const send = async (file: File) => {
+    const fail = (m: Message) => setProblem({ ...m, file: file.name });
     if (file.size > MAX_FILE_BYTES) {
-      setProblem({ key: 'attachments.errors.tooLarge', params: { maxMb: MAX_MB } });
+      fail({ key: 'attachments.errors.tooLarge', params: { maxMb: MAX_MB } });
       return;
     }
     setUploading(file.name);
     try {
       const bytes = await readBytes(file);
-      if (bytes.length === 0) return setProblem({ key: 'attachments.errors.empty' });
-      if (!sniffMime(bytes)) return setProblem({ key: 'attachments.errors.badType' });
+      if (bytes.length === 0) return fail({ key: 'attachments.errors.empty' });
+      if (!sniffMime(bytes)) return fail({ key: 'attachments.errors.badType' });
       const result = await upload.mutateAsync({
         ownerType,
         ownerId,
         fileName: file.name,
         dataBase64: toBase64(bytes),
       });
-      if (!result.ok) return setProblem(refusal(result.error));
+      if (!result.ok) return fail(refusal(result.error));
       setProblem(null);
       void message.success(t('attachments.uploaded', { name: result.value.fileName }));
     } catch {
-      setProblem({ key: 'attachments.errors.unreadable' });
+      fail({ key: 'attachments.errors.unreadable' });
     } finally {
       setUploading(null);
     }
@@ -143,7 +145,14 @@ export function AttachmentsPanel({
           closable={{ 'aria-label': t('common.close') }}
           className="att-problem"
           data-testid="attachment-problem"
-          title={t(problem.key, problem.params)}
+          title={
+            problem.file
+              ? t('attachments.fileProblem', {
+                  name: problem.file,
+                  problem: t(problem.key, problem.params),
+                })
+              : t(problem.key, problem.params)
+          }
           onClose={() => setProblem(null)}
         />
       )}
