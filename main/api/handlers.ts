@@ -9,6 +9,7 @@ import { notificationsHandlers } from '../domains/notifications';
 import { policyHandlers } from '../domains/policy';
 import { requestsHandlers } from '../domains/requests';
 import { settingsHandlers } from '../domains/settings';
+import { setupHandlers } from '../domains/setup';
 import { usersHandlers } from '../domains/users';
 
 /** Every domain's handlers, one line each: the compiler fails if an operation has none. */
@@ -23,4 +24,5 @@ export const HANDLERS: DomainHandlers<OperationName> = {
   ...requestsHandlers,
   ...approvalsHandlers,
   ...delegationsHandlers,
+  ...setupHandlers,
 };

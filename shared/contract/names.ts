@@ -7,6 +7,7 @@ import { notificationsNames } from '../notifications/names';
 import { policyNames } from '../policy/names';
 import { requestsNames } from '../requests/names';
 import { settingsNames } from '../settings/names';
+import { setupNames } from '../setup/names';
 import { usersNames } from '../users/names';
 
 /**
@@ -24,6 +25,7 @@ export const DOMAIN_NAMES = [
   requestsNames,
   approvalsNames,
   delegationsNames,
+  setupNames,
 ] as const;
 
 type Domain = (typeof DOMAIN_NAMES)[number];

@@ -1,1 +1,2 @@
 export { departmentsHandlers } from './handlers';
+export { addDepartment, departmentHeads, setFirstHead } from './departments';
