@@ -134,7 +134,11 @@ export function missingText(m: Missing, t: Translate): string {
     ...(m.count !== undefined ? { count: m.count } : {}),
     names: shown,
     role: m.role ? t(`roles.${m.role}`) : '',
-    tiers: (m.tiers ?? []).map((tier) => t(`labels.tier.${tier}`)).join(sep),
+    // "各类" rather than "A 类、B 类、C 类、D 类" when every tier needs it.
+    tiers:
+      m.tiers?.length === TIERS.length
+        ? t('setup.allTiers')
+        : (m.tiers ?? []).map((tier) => t(`labels.tier.${tier}`)).join(sep),
     value: m.value ?? '',
   });
 }

@@ -4,6 +4,7 @@ import type { Shape } from '../i18n/shape';
 export const setupEn: Shape<typeof setupZhCN> = {
   setup: {
     listSeparator: ', ',
+    allTiers: 'all',
     checklist: {
       title: 'Getting started',
       intro:
@@ -107,8 +108,8 @@ export const setupEn: Shape<typeof setupZhCN> = {
         '{{count}} rows have errors (the data may have been changed by someone else); nothing was imported. Preview again.',
     },
     rowErrors: {
-      unknownRole: 'Unknown role: {{value}}',
-      headValue: 'Department head must be "yes" or "no", not "{{value}}"',
+      unknownRole: 'No such role: "{{value}}"',
+      headValue: 'Write "yes" or "no", not "{{value}}"',
       headWithoutDepartment: 'A department head needs a department',
       headExists:
         'This department already has a head, {{name}}; change it under Departments if needed',

@@ -2,6 +2,7 @@
 export const setupZhCN = {
   setup: {
     listSeparator: '、',
+    allTiers: '各类',
     checklist: {
       title: '开始使用',
       intro: '完成以下几项，同事就能提交接待申请，并按审批流程审批、备案。',
@@ -98,8 +99,8 @@ export const setupZhCN = {
         '有 {{count}} 行存在错误（可能数据已被他人修改），未导入任何数据。请重新预览。',
     },
     rowErrors: {
-      unknownRole: '未知角色：{{value}}',
-      headValue: '“部门负责人”请填“是”或“否”，而不是“{{value}}”',
+      unknownRole: '没有“{{value}}”这个角色',
+      headValue: '请填“是”或“否”，而不是“{{value}}”',
       headWithoutDepartment: '部门负责人必须填写部门',
       headExists: '该部门已有负责人 {{name}}，如需更换请在部门管理中修改',
       loginTwice: '登录名与第 {{lines}} 行重复',

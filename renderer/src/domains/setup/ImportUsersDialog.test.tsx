@@ -64,8 +64,9 @@ describe('ImportUsersDialog', () => {
     );
     const errors = screen.getAllByTestId('row-errors').map((e) => e.textContent);
     expect(errors).toEqual([
-      '登录名：登录名只能包含字母、数字、点、下划线和短横线。',
-      '角色：未知角色：老板',
+      // The message names its column already: not "登录名：登录名只能…".
+      '登录名只能包含字母、数字、点、下划线和短横线。',
+      '角色：没有“老板”这个角色',
     ]);
     const confirm = screen.getByRole('button', { name: '确认导入 3 人' });
     expect(confirm.hasAttribute('disabled')).toBe(true);

@@ -8,6 +8,7 @@ import type { Message } from '../../../../shared/result';
 import {
   MAX_IMPORT_FILE_BYTES,
   type CheckedRow,
+  type ImportIssue,
   type ImportCounts,
   type ImportPreview,
 } from '../../../../shared/setup';
@@ -121,6 +122,8 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
     return (
       <Modal
         open
+        // A stray click beside the dialog must not lose the passwords shown only here.
+        maskClosable={false}
         width={720}
         title={t('setup.import.title')}
         onCancel={() => onClose(true)}
@@ -183,6 +186,7 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
   return (
     <Modal
       open
+      maskClosable={false}
       width={1080}
       title={t('setup.import.title')}
       onCancel={() => onClose(false)}
@@ -262,8 +266,14 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
 
 function PreviewTable({ rows }: { rows: CheckedRow[] }) {
   const { t } = useTranslation();
+  /** "角色：没有“老板”这个角色"; a message that names its column already is shown as it is. */
+  const issueText = (e: ImportIssue) => {
+    const label = t(`setup.sheet.${e.column}`);
+    const value = t(e.key, e.params);
+    return value.startsWith(label) ? value : t('audit.line', { label, value });
+  };
   const columns: TableColumnsType<CheckedRow> = [
-    { title: t('setup.import.line'), dataIndex: 'line', width: 56 },
+    { title: t('setup.import.line'), dataIndex: 'line', width: 60 },
     { title: t('users.login'), dataIndex: 'login', width: 130 },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 110 },
     {
@@ -295,7 +305,7 @@ function PreviewTable({ rows }: { rows: CheckedRow[] }) {
     {
       title: t('setup.import.password'),
       key: 'password',
-      width: 110,
+      width: 140,
       render: (_, r) =>
         r.passwordGiven ? t('setup.import.passwordGiven') : t('setup.import.passwordGenerated'),
     },
@@ -309,12 +319,7 @@ function PreviewTable({ rows }: { rows: CheckedRow[] }) {
         ) : (
           <ul className="setup-import-errors" data-testid="row-errors">
             {r.errors.map((e, i) => (
-              <li key={i}>
-                {t('audit.line', {
-                  label: t(`setup.sheet.${e.column}`),
-                  value: t(e.key, e.params),
-                })}
-              </li>
+              <li key={i}>{issueText(e)}</li>
             ))}
           </ul>
         ),
