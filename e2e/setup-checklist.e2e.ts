@@ -144,6 +144,12 @@ describe('setup checklist: from an empty company to the first filed request', ()
     ]);
     const dialog = await openImport(page, 'zh-CN');
     await accessible(page, 'import dialog (zh-CN)');
+    // The template comes as a download, named in the reader's language.
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      button(dialog, zh('setup.import.template')).click(),
+    ]);
+    expect(template.suggestedFilename()).toBe(zh('setup.sheet.fileName'));
     await pickSheet(page, '员工-有错误.xlsx', bad);
     const counts = dialog.getByTestId('import-counts');
     await visible(counts);
@@ -206,6 +212,11 @@ describe('setup checklist: from an empty company to the first filed request', ()
     // Every row but the one whose sheet gave a password.
     expect(made.size).toBe(19);
     expect(made.has('liu.xz')).toBe(false);
+    const [sheet] = await Promise.all([
+      page.waitForEvent('download'),
+      button(page.getByRole('dialog'), zh('setup.import.downloadPasswords')).click(),
+    ]);
+    expect(sheet.suggestedFilename()).toBe(zh('setup.sheet.passwordsFileName'));
     await page
       .getByRole('dialog')
       .getByRole('button', { name: zh('setup.import.close') })
