@@ -112,6 +112,29 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
     'departments.update': { id: r.departmentId, name: '销售部', headUserId: r.head.userId },
     'audit.list': { operation: 'x', entityType: 'x', search: 'x' },
     'settings.update': { companyName: '示例', timeZone: 'Asia/Shanghai', idleLockMinutes: 15 },
+    'setup.importTemplate': { language: 'en' },
+    'setup.importPreview': {
+      fileName: '员工.csv',
+      data: Buffer.from('登录名,姓名\nzhang,张三\n').toString('base64'),
+    },
+    'setup.import': {
+      fileName: '员工.csv',
+      rows: [
+        {
+          line: 2,
+          login: 'zhang',
+          displayName: '张三',
+          department: '销售部',
+          roles: '接待负责人',
+          head: '否',
+          password: 'long enough 1',
+        },
+      ],
+    },
+    'setup.passwordSheet': {
+      language: 'zh-CN',
+      rows: [{ login: 'zhang', displayName: '张三', password: 'long enough 1' }],
+    },
     'policy.update': { policy: policy.policy, note: '调整' },
     'requests.preview': { id: null, body: body.body },
     'requests.saveDraft': body,

@@ -10,6 +10,7 @@ import { notificationsHandlers } from '../domains/notifications';
 import { policyHandlers } from '../domains/policy';
 import { requestsHandlers } from '../domains/requests';
 import { settingsHandlers } from '../domains/settings';
+import { setupHandlers } from '../domains/setup';
 import { usersHandlers } from '../domains/users';
 
 /** Every domain's handlers, one line each: the compiler fails if an operation has none. */
@@ -25,4 +26,5 @@ export const HANDLERS: DomainHandlers<OperationName> = {
   ...approvalsHandlers,
   ...delegationsHandlers,
   ...attachmentsHandlers,
+  ...setupHandlers,
 };

@@ -8,6 +8,7 @@ import { notificationsNames } from '../notifications/names';
 import { policyNames } from '../policy/names';
 import { requestsNames } from '../requests/names';
 import { settingsNames } from '../settings/names';
+import { setupNames } from '../setup/names';
 import { usersNames } from '../users/names';
 
 /**
@@ -26,6 +27,7 @@ export const DOMAIN_NAMES = [
   approvalsNames,
   delegationsNames,
   attachmentsNames,
+  setupNames,
 ] as const;
 
 type Domain = (typeof DOMAIN_NAMES)[number];

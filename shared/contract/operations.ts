@@ -9,6 +9,7 @@ import { notificationsOperations, type NotificationsEvents } from '../notificati
 import { policyOperations } from '../policy/contract';
 import { requestsOperations } from '../requests/contract';
 import { settingsOperations } from '../settings/contract';
+import { setupOperations } from '../setup/contract';
 import { usersOperations } from '../users/contract';
 import type { EventName, OperationName } from './names';
 import type { OperationSpec } from './spec';
@@ -26,6 +27,7 @@ export const OPERATIONS = {
   ...approvalsOperations,
   ...delegationsOperations,
   ...attachmentsOperations,
+  ...setupOperations,
 } satisfies Record<OperationName, OperationSpec<z.ZodType, unknown>>;
 
 /** Payloads of main → renderer events, one line per domain that has events. */

@@ -9,6 +9,7 @@ import { notificationsEn } from '../notifications/i18n.en';
 import { policyEn } from '../policy/i18n.en';
 import { requestsEn } from '../requests/i18n.en';
 import { settingsEn } from '../settings/i18n.en';
+import { setupEn } from '../setup/i18n.en';
 import { usersEn } from '../users/i18n.en';
 import { mergeCatalogs } from './merge';
 import { coreEn } from './parts/core.en';
@@ -33,4 +34,5 @@ export const en: Shape<typeof zhCN> = mergeCatalogs(
   approvalsEn,
   delegationsEn,
   attachmentsEn,
+  setupEn,
 );

@@ -9,6 +9,7 @@ import { notificationsZhCN } from '../notifications/i18n.zh-CN';
 import { policyZhCN } from '../policy/i18n.zh-CN';
 import { requestsZhCN } from '../requests/i18n.zh-CN';
 import { settingsZhCN } from '../settings/i18n.zh-CN';
+import { setupZhCN } from '../setup/i18n.zh-CN';
 import { usersZhCN } from '../users/i18n.zh-CN';
 import { mergeCatalogs } from './merge';
 import { coreZhCN } from './parts/core.zh-CN';
@@ -31,4 +32,5 @@ export const zhCN = mergeCatalogs(
   approvalsZhCN,
   delegationsZhCN,
   attachmentsZhCN,
+  setupZhCN,
 );

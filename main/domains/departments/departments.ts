@@ -110,3 +110,61 @@ export async function deleteDepartment(ctx: ServiceContext, input: OpParsed<'dep
   ctx.audit({ entityType: 'department', entityId: input.id, summary: { name: dept.name } });
   return null;
 }
+
+/**
+ * Creates a department without a head (an import names heads once their accounts exist) and
+ * writes the audit entry 新建部门 writes. Answers its id.
+ */
+export async function addDepartment(ctx: ServiceContext, name: string): Promise<number> {
+  await assertValid(ctx.db, name, null);
+  const { id } = await ctx.db
+    .insertInto('departments')
+    .values({ name, headUserId: null, createdAtMs: ctx.nowMs, updatedAtMs: ctx.nowMs })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ctx.audit({ entityType: 'department', entityId: id, summary: { name, head: null } });
+  return id;
+}
+
+/**
+ * Names the head of a department that has none (so no step waits on a former head: nothing to
+ * move), with the audit entry a change of head writes.
+ */
+export async function setFirstHead(
+  ctx: ServiceContext,
+  departmentId: number,
+  headUserId: number,
+): Promise<void> {
+  const before = await getDepartment(ctx.db, departmentId);
+  if (before.headUserId !== null) throw fieldError('headUserId', 'errors.headInvalid');
+  await assertValid(ctx.db, before.name, headUserId, departmentId);
+  await ctx.db
+    .updateTable('departments')
+    .set({ headUserId, updatedAtMs: ctx.nowMs })
+    .where('id', '=', departmentId)
+    .execute();
+  const after = await getDepartment(ctx.db, departmentId);
+  ctx.audit({
+    entityType: 'department',
+    entityId: departmentId,
+    summary: { name: after.name, changes: changesOf(before, after, ['headName']) },
+  });
+}
+
+/** Each department by name with its head, if active: what setup checks. One statement. */
+export async function departmentHeads(
+  db: Kysely<DB>,
+): Promise<{ id: number; name: string; headName: string | null; headActive: boolean }[]> {
+  const rows = await db
+    .selectFrom('departments as d')
+    .leftJoin('users as h', 'h.id', 'd.headUserId')
+    .select(['d.id', 'd.name', 'h.displayName as headName', 'h.disabled as headDisabled'])
+    .orderBy('d.name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    headName: r.headName,
+    headActive: r.headName !== null && r.headDisabled === 0,
+  }));
+}

@@ -1,2 +1,3 @@
 export { departmentsHandlers } from './handlers';
 export { departmentsHeadedBy } from './heads';
+export { addDepartment, departmentHeads, setFirstHead } from './departments';

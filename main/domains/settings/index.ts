@@ -1,3 +1,10 @@
 export { settingsHandlers } from './handlers';
-export { getSettings, putSettings, DEFAULT_SETTINGS } from './settings';
+export {
+  getSettings,
+  getSetupMarks,
+  putSettings,
+  putSetupMark,
+  DEFAULT_SETTINGS,
+  type SetupMark,
+} from './settings';
 export { callSettings, companyToday, primeSettings } from './today';

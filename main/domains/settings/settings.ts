@@ -49,3 +49,39 @@ export function diffSettings(
   }
   return out;
 }
+
+/**
+ * What the setup checklist remembers beside the settings (stored as keys of the same table, not
+ * part of `CompanySettings`: nobody edits them, a step of setup sets each once).
+ */
+export const SETUP_MARKS = ['timeZoneConfirmedAtMs', 'policyReviewedAtMs'] as const;
+export type SetupMark = (typeof SETUP_MARKS)[number];
+
+const markKey = (mark: SetupMark) => `setup.${mark}`;
+
+/** When each mark was set; null: not yet. */
+export async function getSetupMarks(db: Kysely<DB>): Promise<Record<SetupMark, number | null>> {
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'in', SETUP_MARKS.map(markKey))
+    .execute();
+  const at = (mark: SetupMark) => {
+    const row = rows.find((r) => r.key === markKey(mark));
+    const value = row ? parseJson(row.value) : null;
+    return typeof value === 'number' ? value : null;
+  };
+  return {
+    timeZoneConfirmedAtMs: at('timeZoneConfirmedAtMs'),
+    policyReviewedAtMs: at('policyReviewedAtMs'),
+  };
+}
+
+/** Sets a mark, keeping the first time it was set. */
+export async function putSetupMark(db: Kysely<DB>, mark: SetupMark, atMs: number): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key: markKey(mark), value: toJson<unknown>(atMs) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}

@@ -1,2 +1,10 @@
 export { usersHandlers } from './handlers';
-export { getUser, insertUser, sysadminIds, type NewUser } from './users';
+export {
+  activeRoleCounts,
+  createUser,
+  getUser,
+  insertUser,
+  sysadminIds,
+  takenLogins,
+  type NewUser,
+} from './users';

@@ -132,6 +132,10 @@ export interface NewUser {
   roles: Role[];
   password: string;
   language?: Language;
+  /** Already hashed (an import hashes its passwords side by side first); else `password` is. */
+  passwordHash?: string;
+  /** Someone else chose the password: the person sets his own at first sign-in. */
+  mustChangePassword?: boolean;
 }
 
 /** Used by setup, demo data and the users page. */
@@ -144,7 +148,7 @@ export async function insertUser(db: Kysely<DB>, nowMs: number, input: NewUser):
   if (taken) throw fieldError('login', 'validation.loginTaken');
   await forgetUnknownLogin(db, input.login);
   await assertDepartment(db, input.departmentId);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   const { id } = await db
     .insertInto('users')
     .values({
@@ -152,6 +156,7 @@ export async function insertUser(db: Kysely<DB>, nowMs: number, input: NewUser):
       displayName: input.displayName,
       departmentId: input.departmentId,
       passwordHash,
+      mustChangePassword: input.mustChangePassword ? 1 : 0,
       language: input.language ?? 'zh-CN',
       createdAtMs: nowMs,
       updatedAtMs: nowMs,
@@ -162,7 +167,8 @@ export async function insertUser(db: Kysely<DB>, nowMs: number, input: NewUser):
   return id;
 }
 
-export async function createUser(ctx: ServiceContext, input: OpParsed<'users.create'>) {
+/** Creates a user and writes the audit entry the users page's 新建用户 writes. */
+export async function createUser(ctx: ServiceContext, input: NewUser) {
   const id = await insertUser(ctx.db, ctx.nowMs, input);
   const created = await getUser(ctx.db, id, ctx.nowMs);
   ctx.audit({
@@ -277,4 +283,29 @@ export async function sysadminIds(db: Kysely<DB>): Promise<number[]> {
     .where('users.disabled', '=', 0)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Of these logins (lower-case), the ones taken. One statement. */
+export async function takenLogins(db: Kysely<DB>, logins: readonly string[]): Promise<Set<string>> {
+  if (logins.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('users')
+    .select('login')
+    .where('login', 'in', [...logins])
+    .execute();
+  return new Set(rows.map((r) => r.login));
+}
+
+/** How many active (not disabled) people hold each role: a count per role, not a list. */
+export async function activeRoleCounts(db: Kysely<DB>): Promise<Partial<Record<Role, number>>> {
+  const rows = await db
+    .selectFrom('userRoles')
+    .innerJoin('users', 'users.id', 'userRoles.userId')
+    .select((eb) => ['userRoles.role', eb.fn.countAll<number>().as('n')])
+    .where('users.disabled', '=', 0)
+    .groupBy('userRoles.role')
+    .execute();
+  const out: Partial<Record<Role, number>> = {};
+  for (const r of rows) if (isRole(r.role)) out[r.role] = Number(r.n);
+  return out;
 }

@@ -4,14 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApproverHome, ToFileTile, UnstaffedCard } from '../approvals';
 import { HostHome, OfficeWeekTile } from '../requests';
+import { SetupChecklistCard } from '../setup';
 import { LockedTile } from '../users';
 import { useSession, useSignedIn } from '../../session/SessionContext';
 import './home.css';
 
 /**
  * 工作台: one section per part of the reader's work, by what his roles let him do — the host's
- * requests, the approver's tasks, the admin office's week and stuck steps, the sysadmin's locked
- * accounts. Every number opens the list behind it.
+ * requests, the approver's tasks, the admin office's week and stuck steps, the sysadmin's setup
+ * checklist (until the company is set up) and locked accounts. Every number opens the list behind it.
  */
 export function HomePage() {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export function HomePage() {
           </Button>
         )}
       </div>
+      {can('settings.manage') && <SetupChecklistCard />}
       {can('approvals.decide') && <ApproverHome />}
       {can('requests.create') && <HostHome />}
       {(office || can('users.manage')) && (

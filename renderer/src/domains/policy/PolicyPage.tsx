@@ -14,6 +14,7 @@ import { Field, useZodForm } from '../../components/form';
 import { FormModal, useFormSubmit } from '../../components/FormModal';
 import { formatInstant } from '../../format';
 import { useSignedIn } from '../../session/SessionContext';
+import { PolicyReviewNote } from '../setup';
 import { countErrors, PolicyFields, policyFormSchema, type PolicyForm } from './PolicyFields';
 
 /** Structural equality of two JSON values (key order does not matter). */
@@ -219,6 +220,7 @@ function PolicyEditor({ opened }: { opened: PolicyView }) {
         </>
       ) : (
         <>
+          <PolicyReviewNote />
           <Alert
             type="info"
             icon={<InfoCircleOutlined />}

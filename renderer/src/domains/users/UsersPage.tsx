@@ -1,4 +1,4 @@
-import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
+import { CloseOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
@@ -19,6 +19,7 @@ import { formatInstant } from '../../format';
 import { useSignedIn } from '../../session/SessionContext';
 import { useErrorToast, useInvalidate, useOp } from '../../api/queries';
 import { useConfirmImpact } from '../approvals';
+import { ImportUsersDialog } from '../setup';
 
 /** The fields a new user and an edited one share. */
 type Profile = Pick<z.input<typeof userUpdateInput>, 'displayName' | 'departmentId' | 'roles'>;
@@ -211,6 +212,7 @@ export function UsersPage() {
   };
   const departments = { items: departmentsQuery.data ?? NO_DEPARTMENTS };
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState<UserView | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
   const [filter, setFilter] = useState('');
@@ -322,6 +324,9 @@ export function UsersPage() {
             onChange={(e) => setFilter(e.target.value)}
             style={{ width: 220 }}
           />
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+            {t('setup.import.open')}
+          </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('users.create')}
           </Button>
@@ -348,6 +353,14 @@ export function UsersPage() {
           if (changed) users.reload();
         }}
       />
+      {importing && (
+        <ImportUsersDialog
+          onClose={(changed) => {
+            setImporting(false);
+            if (changed) users.reload();
+          }}
+        />
+      )}
       {editing && (
         <EditUserModal
           user={editing}

@@ -1,0 +1,3 @@
+export { ImportUsersDialog } from './ImportUsersDialog';
+export { PolicyReviewNote } from './PolicyReviewNote';
+export { SetupChecklistCard } from './SetupChecklistCard';
