@@ -122,7 +122,6 @@ export const setupEn: Shape<typeof setupZhCN> = {
   },
   audit: {
     field: {
-      fileName: 'File',
       importedUsers: 'Users imported',
       createdDepartments: 'New departments',
       headsSet: 'Heads set',

@@ -112,7 +112,6 @@ export const setupZhCN = {
   },
   audit: {
     field: {
-      fileName: '文件',
       importedUsers: '导入用户',
       createdDepartments: '新建部门',
       headsSet: '设置负责人',
