@@ -12,6 +12,7 @@ import {
   submitted,
   type TestApp,
 } from '../../test-support';
+import { requestBody } from '../../test-fixtures';
 import { sampleExe, sampleJpeg, samplePdf, samplePng } from './test-files';
 
 const b64 = (b: Buffer) => b.toString('base64');
@@ -389,6 +390,29 @@ describe('attachments on a request', () => {
 });
 
 describe('files beside the database', () => {
+  it("a deleted draft's files go with it: the next request, given the same id, has none", async () => {
+    const { t, r } = await companyApp();
+    await createUser(t, r.admin.token, { login: 'other', roles: ['host'] });
+    const otherToken = await signIn(t, 'other');
+    const draft = await drafted(t, r);
+    await uploaded(t, r.host.token, draft.id, 'secret.pdf', samplePdf('secret'));
+    await t.ok('requests.deleteDraft', { id: draft.id, version: draft.version }, r.host.token);
+    expect(t.rows('SELECT id FROM attachments')).toEqual([]);
+    // The rowid of the deleted draft is free again: the next request may get it.
+    const next = await t.ok(
+      'requests.saveDraft',
+      { id: null, version: null, body: requestBody() },
+      otherToken,
+    );
+    expect(next.id).toBe(draft.id);
+    const list = await t.ok(
+      'attachments.list',
+      { ownerType: 'request', ownerId: next.id },
+      otherToken,
+    );
+    expect(list.items).toEqual([]);
+  });
+
   it('survive a restart of the app', async () => {
     const { t, r, d } = await hostRequest();
     const png = samplePng(10, 10);

@@ -1,1 +1,2 @@
 export { attachmentsHandlers } from './handlers';
+export { forgetAttachmentsOf } from './forget';

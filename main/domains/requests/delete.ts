@@ -1,12 +1,13 @@
 import type { OpParsed } from '../../../shared/contract/operations';
 import { hostOnly, mayDeleteDraft } from '../../../shared/requests/rights';
 import { requireActor, type ServiceContext } from '../../core/context';
+import { forgetAttachmentsOf } from '../attachments';
 import { AppError } from '../../core/errors';
 import { dropFromSearch, loadRow } from './queries';
 
 /**
  * Deletes a draft its host never submitted (mayDeleteDraft): the row, its timeline (cascade), its
- * search entry; the counters follow by trigger. The audit entry keeps its code and organisation.
+ * attachments, its search entry; the counters follow by trigger. The audit entry keeps its code and organisation.
  */
 export async function deleteDraft(ctx: ServiceContext, input: OpParsed<'requests.deleteDraft'>) {
   const actor = requireActor(ctx);
@@ -18,6 +19,7 @@ export async function deleteDraft(ctx: ServiceContext, input: OpParsed<'requests
   if (!mayDeleteDraft(actor, row)) throw new AppError('CONFLICT', 'errors.notDeletable');
   if (row.version !== input.version) throw new AppError('CONFLICT', 'errors.staleRequest');
   await ctx.db.deleteFrom('requests').where('id', '=', row.id).execute();
+  await forgetAttachmentsOf(ctx.db, 'request', row.id);
   await dropFromSearch(ctx.db, row.id);
   ctx.audit({
     entityType: 'request',
