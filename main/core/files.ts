@@ -26,7 +26,9 @@ export class FileStore {
   put(bytes: Uint8Array): string {
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     const target = this.pathOf(sha256);
-    if (fs.existsSync(target)) return sha256;
+    // Already stored — unless what is there is not these bytes (cut short by a disk fault): then
+    // it is written again, or every later upload of them would point at the damaged copy.
+    if (sameSize(target, bytes.length)) return sha256;
     const folder = path.dirname(target);
     fs.mkdirSync(folder, { recursive: true });
     const temp = path.join(folder, `.${sha256}.${process.pid}.${crypto.randomUUID()}.tmp`);
@@ -49,14 +51,27 @@ export class FileStore {
     return sha256;
   }
 
-  /** The stored bytes, or null when the file is missing. */
+  /**
+   * The stored bytes, or null when they cannot be read: missing, or unreadable (no permission, a
+   * disk fault). Either way the caller says the file is lost, rather than failing the whole call.
+   */
   read(sha256: string): Buffer | null {
     try {
       return fs.readFileSync(this.pathOf(sha256));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+        console.error(`file store: cannot read ${sha256}:`, e);
+      }
+      return null;
     }
+  }
+}
+
+function sameSize(file: string, size: number): boolean {
+  try {
+    return fs.statSync(file).size === size;
+  } catch {
+    return false;
   }
 }
 

@@ -5,6 +5,8 @@ export const attachmentsEn: Shape<typeof attachmentsZhCN> = {
   attachments: {
     fileProblem: '{{name}}: {{problem}}',
     errors: {
+      storeFailed:
+        'The attachment was not saved: the data folder cannot be written (disk full or no permission). Please tell your system administrator.',
       empty: 'The file is empty.',
       tooLarge: 'The file is too large: at most {{maxMb}} MB per attachment.',
       tooMany: 'No room for more: a request takes at most {{max}} attachments.',

@@ -3,6 +3,7 @@ export const attachmentsZhCN = {
   attachments: {
     fileProblem: '{{name}}：{{problem}}',
     errors: {
+      storeFailed: '附件未能保存：数据文件夹无法写入（磁盘已满或没有权限）。请联系系统管理员。',
       empty: '文件是空的。',
       tooLarge: '文件太大：每个附件最大 {{maxMb}} MB。',
       tooMany: '附件已达上限：每份申请最多 {{max}} 个附件。',

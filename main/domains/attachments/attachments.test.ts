@@ -358,6 +358,42 @@ describe('attachments on a request', () => {
     });
   });
 
+  it('writes a damaged stored copy again when the same bytes come back', async () => {
+    const { t, r, d } = await hostRequest();
+    const pdf = samplePdf();
+    const view = await uploaded(t, r.host.token, d.id, 'a.pdf', pdf);
+    const full = path.join(t.dir, 'reception.files', storedFiles(t)[0]!);
+    fs.writeFileSync(full, pdf.subarray(0, 10)); // cut short by a disk fault
+    await uploaded(t, r.host.token, d.id, 'a-again.pdf', pdf);
+    expect(fs.readFileSync(full).equals(pdf)).toBe(true);
+    const file = await t.ok('attachments.download', { id: view.id }, r.host.token);
+    expect(Buffer.from(file.dataBase64, 'base64').equals(pdf)).toBe(true);
+  });
+
+  it('says so, translated, when the data folder cannot be written, and records nothing', async () => {
+    const { t, r, d } = await hostRequest();
+    // A file where the store's folder should be: every write under it fails (ENOTDIR).
+    fs.writeFileSync(path.join(t.dir, 'reception.files'), 'not a folder');
+    const before = t.snapshot(['attachments', 'audit_log']);
+    expect(
+      await t.fail(
+        'attachments.upload',
+        {
+          ownerType: 'request',
+          ownerId: d.id,
+          fileName: 'a.pdf',
+          dataBase64: b64(samplePdf()),
+        },
+        r.host.token,
+      ),
+    ).toMatchObject({ key: 'attachments.errors.storeFailed' });
+    expect(t.snapshot(['attachments', 'audit_log'])).toEqual(before);
+    // And a list still answers (no thumbnails to read).
+    expect(
+      (await t.ok('attachments.list', { ownerType: 'request', ownerId: d.id }, r.host.token)).items,
+    ).toEqual([]);
+  });
+
   it('rejects bad input in main with translated messages and changes nothing', async () => {
     const { t, r, d } = await hostRequest();
     const before = t.snapshot();

@@ -79,8 +79,8 @@ export async function uploadAttachment(
     }
     image = made;
   }
-  const sha256 = files.put(bytes);
-  const thumbSha256 = image ? files.put(image.jpeg) : null;
+  const sha256 = store(files, bytes);
+  const thumbSha256 = image ? store(files, image.jpeg) : null;
   const fileName = displayFileName(input.fileName, mime);
   const { id } = await ctx.db
     .insertInto('attachments')
@@ -107,6 +107,19 @@ export async function uploadAttachment(
   const row = await attachmentById(ctx.db, id);
   if (!row) throw new Error(`attachment ${id} not found after insert`);
   return toView(row, files, actor, owner);
+}
+
+/**
+ * Puts the bytes in the store, or says plainly that the data folder cannot take them (disk full,
+ * no permission): nothing is recorded, and the administrator knows where to look.
+ */
+function store(files: FileStore, bytes: Uint8Array): string {
+  try {
+    return files.put(bytes);
+  } catch (e) {
+    console.error('file store: cannot write:', e);
+    throw new AppError('INTERNAL', 'attachments.errors.storeFailed');
+  }
 }
 
 /** The file itself, under its display name, to whoever may read its record. */
