@@ -16,7 +16,8 @@ export const sheetFile = z.strictObject({
   fileName: text(200),
   data: z
     .string({ message: 'validation.required' })
-    .max(MAX_BASE64, { message: 'setup.errors.fileTooBig' })
+    // Only a bound matching the body limit: main checks the decoded size and names the limit.
+    .max(MAX_BASE64, { message: 'errors.PAYLOAD_TOO_LARGE' })
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'setup.errors.fileUnreadable' }),
 });
 

@@ -11,7 +11,17 @@ export function fieldErrorsFromZod(error: z.ZodError): Record<string, Message> {
   return out;
 }
 
+/**
+ * A schema's own message is an i18n key ("attachments.errors.empty"); zod's defaults are English
+ * sentences. Keys outside `validation.` carry no limits of the issue (a bound on base64 characters
+ * is not the limit a person should read): their schemas name keys that need no parameters.
+ */
+const OWN_KEY = /^[a-z][A-Za-z]*(\.[A-Za-z0-9_]+)+$/;
+
 export function messageForIssue(issue: z.core.$ZodIssue): Message {
+  if (!issue.message.startsWith('validation.') && OWN_KEY.test(issue.message)) {
+    return { key: issue.message };
+  }
   if (issue.message.startsWith('validation.')) {
     const params: Record<string, number> = {};
     if ('minimum' in issue) params.min = Number(issue.minimum);

@@ -156,6 +156,13 @@ describe('reading a sheet', () => {
       expect(error.key, key).toBe(key);
       expect(error.code).toBe('INVALID_INPUT');
     }
+    // Refused by the schema: the field says why in the schema's own words, not a generic one.
+    const fields = async (data: string) =>
+      (await t.fail('setup.importPreview', { fileName: 'x', data }, admin.token)).fieldErrors;
+    expect(await fields('not base64!')).toEqual({ data: { key: 'setup.errors.fileUnreadable' } });
+    expect(await fields('A'.repeat(300 * 1024))).toEqual({
+      data: { key: 'errors.PAYLOAD_TOO_LARGE' },
+    });
   });
 });
 

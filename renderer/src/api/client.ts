@@ -1,6 +1,6 @@
 import type { EventName, OperationName } from '../../../shared/contract/names';
 import type { EventPayload, OpInput, OpOutput } from '../../../shared/contract/operations';
-import type { ApiError, Result } from '../../../shared/result';
+import type { ApiError, Message, Result } from '../../../shared/result';
 
 import { IDEMPOTENCY_HEADER, type ReceptionBridge } from '../../../shared/contract/bridge';
 
@@ -146,4 +146,13 @@ export function subscribe<E extends EventName>(
     source.removeEventListener(event, handler);
     releaseSource();
   };
+}
+
+/**
+ * What to tell a person of a refusal shown in one place (not beside a form's fields): the field's
+ * own message where main gave one ("the file cannot be read"), else the error's.
+ */
+export function refusalMessage(error: ApiError): Message {
+  const field = error.fieldErrors ? Object.values(error.fieldErrors)[0] : undefined;
+  return field ?? { key: error.key, ...(error.params ? { params: error.params } : {}) };
 }

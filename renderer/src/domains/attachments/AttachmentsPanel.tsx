@@ -15,8 +15,8 @@ import {
   type OwnerType,
 } from '../../../../shared/attachments';
 import type { Language } from '../../../../shared/i18n/translate';
-import type { ApiError, Message } from '../../../../shared/result';
-import { call } from '../../api/client';
+import type { Message } from '../../../../shared/result';
+import { call, refusalMessage } from '../../api/client';
 import { useOp, useOpMutation } from '../../api/queries';
 import { formatInstant } from '../../format';
 import { useSignedIn } from '../../session/SessionContext';
@@ -26,12 +26,6 @@ import './attachments.css';
 const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
 /** What the file picker offers first; only a hint: main judges every file by its content. */
 const ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
-
-/** The message of a refusal: a field's own message where main gave one, else the error's. */
-function refusal(error: ApiError): Message {
-  const field = error.fieldErrors ? Object.values(error.fieldErrors)[0] : undefined;
-  return field ?? { key: error.key, ...(error.params ? { params: error.params } : {}) };
-}
 
 /**
  * A record's attachments (a request's 邀请函, 名片, 行程单, photos): thumbnails, name, size, who
@@ -77,7 +71,7 @@ export function AttachmentsPanel({
         fileName: file.name,
         dataBase64: toBase64(bytes),
       });
-      if (!result.ok) return fail(refusal(result.error));
+      if (!result.ok) return fail(refusalMessage(result.error));
       setProblem(null);
       void message.success(t('attachments.uploaded', { name: result.value.fileName }));
     } catch {
@@ -89,7 +83,7 @@ export function AttachmentsPanel({
 
   const download = async (a: AttachmentView) => {
     const result = await call('attachments.download', { id: a.id });
-    if (!result.ok) return setProblem(refusal(result.error));
+    if (!result.ok) return setProblem(refusalMessage(result.error));
     saveAs(fromBase64(result.value.dataBase64), result.value.mime, result.value.fileName);
   };
 
@@ -102,7 +96,7 @@ export function AttachmentsPanel({
       cancelText: t('common.cancel'),
       onOk: async () => {
         const result = await remove.mutateAsync({ id: a.id });
-        if (!result.ok) return setProblem(refusal(result.error));
+        if (!result.ok) return setProblem(refusalMessage(result.error));
         void message.success(t('attachments.removed', { name: a.fileName }));
       },
     });

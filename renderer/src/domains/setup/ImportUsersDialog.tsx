@@ -12,7 +12,7 @@ import {
   type ImportCounts,
   type ImportPreview,
 } from '../../../../shared/setup';
-import { call } from '../../api/client';
+import { call, refusalMessage } from '../../api/client';
 import { useInvalidate } from '../../api/queries';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { fileBase64, makePassword, saveBase64 } from './files';
@@ -50,7 +50,7 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
   const template = async () => {
     const r = await call('setup.importTemplate', { language });
     if (r.ok) saveBase64(r.value.fileName, r.value.data);
-    else setError(r.error);
+    else setError(refusalMessage(r.error));
   };
 
   const read = async (file: File) => {
@@ -68,7 +68,7 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
         data: await fileBase64(file),
       });
       if (r.ok) setPicked({ fileName: file.name, preview: r.value });
-      else setError(r.error);
+      else setError(refusalMessage(r.error));
     } catch {
       // The browser could not read it (gone, no permission): as main would say of bad bytes.
       setError({ key: 'setup.errors.fileUnreadable' });
@@ -94,7 +94,7 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
       if (r.ok) {
         setImported({ counts: r.value, made });
         void invalidate('users.list', 'departments.list', 'setup.checklist');
-      } else setError(r.error);
+      } else setError(refusalMessage(r.error));
     } finally {
       setBusy(false);
     }
@@ -104,7 +104,7 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
     if (!imported) return;
     const r = await call('setup.passwordSheet', { language, rows: imported.made });
     if (r.ok) saveBase64(r.value.fileName, r.value.data);
-    else setError(r.error);
+    else setError(refusalMessage(r.error));
   };
 
   const errorAlert = error && (
