@@ -163,11 +163,20 @@ export interface ImportCheck {
   counts: ImportCounts;
 }
 
+/**
+ * How department names are told apart: as the database does (`name` is UNIQUE COLLATE NOCASE,
+ * which folds ASCII letters only). "Sales" in the sheet is the existing "sales", and two rows
+ * saying "Sales" and "sales" name one department.
+ */
+export function departmentKey(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
 /** What the database says, loaded by main: taken logins and the departments by name. */
 export interface ImportFacts {
   /** Lower-case, as logins are stored. */
   takenLogins: ReadonlySet<string>;
-  /** Each existing department by name, with its head's name if it has one. */
+  /** Each existing department by `departmentKey` of its name, with its head's name if any. */
   departments: ReadonlyMap<string, { headName: string | null }>;
 }
 
@@ -229,7 +238,8 @@ export function checkImport(rows: readonly ImportRowInput[], facts: ImportFacts)
     const passwordGiven = row.password !== '';
     if (passwordGiven) parsed(password, row.password, 'password', errors);
 
-    const existing = department === '' ? undefined : facts.departments.get(department);
+    const existing =
+      department === '' ? undefined : facts.departments.get(departmentKey(department));
     if (head && department === '') {
       errors.push({ column: 'head', key: 'setup.rowErrors.headWithoutDepartment' });
     } else if (head && existing?.headName) {
@@ -244,7 +254,8 @@ export function checkImport(rows: readonly ImportRowInput[], facts: ImportFacts)
     }
     if (login !== '') loginLines.set(login, [...(loginLines.get(login) ?? []), row.line]);
     if (head && department !== '') {
-      headLines.set(department, [...(headLines.get(department) ?? []), row.line]);
+      const key = departmentKey(department);
+      headLines.set(key, [...(headLines.get(key) ?? []), row.line]);
     }
     return {
       line: row.line,
@@ -266,14 +277,17 @@ export function checkImport(rows: readonly ImportRowInput[], facts: ImportFacts)
       const lines = same.filter((l) => l !== row.line).join('、');
       row.errors.push({ column: 'login', key: 'setup.rowErrors.loginTwice', params: { lines } });
     }
-    const heads = row.head && row.department ? (headLines.get(row.department) ?? []) : [];
+    const heads =
+      row.head && row.department ? (headLines.get(departmentKey(row.department)) ?? []) : [];
     if (heads.length > 1) {
       const lines = heads.filter((l) => l !== row.line).join('、');
       row.errors.push({ column: 'head', key: 'setup.rowErrors.headTwice', params: { lines } });
     }
   }
 
-  const newDepartments = new Set(checked.filter((r) => r.newDepartment).map((r) => r.department));
+  const newDepartments = new Set(
+    checked.filter((r) => r.newDepartment).map((r) => departmentKey(r.department ?? '')),
+  );
   return {
     rows: checked,
     counts: {

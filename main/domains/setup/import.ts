@@ -1,6 +1,7 @@
 import type { OpParsed } from '../../../shared/contract/operations';
 import {
   checkImport,
+  departmentKey,
   MAX_IMPORT_FILE_BYTES,
   sheetRows,
   type ImportCounts,
@@ -24,8 +25,8 @@ async function importFacts(
   const departments = await departmentHeads(ctx.db);
   return {
     takenLogins: await takenLogins(ctx.db, logins),
-    departments: new Map(departments.map((d) => [d.name, { headName: d.headName }])),
-    departmentIds: new Map(departments.map((d) => [d.name, d.id])),
+    departments: new Map(departments.map((d) => [departmentKey(d.name), { headName: d.headName }])),
+    departmentIds: new Map(departments.map((d) => [departmentKey(d.name), d.id])),
   };
 }
 
@@ -66,12 +67,15 @@ export async function importRows(
 
   const departmentIds = facts.departmentIds;
   for (const row of rows) {
-    if (row.department && !departmentIds.has(row.department)) {
-      departmentIds.set(row.department, await addDepartment(ctx, row.department));
+    // Created as first spelled; "Sales" and "sales" in two rows are one department.
+    if (row.department && !departmentIds.has(departmentKey(row.department))) {
+      departmentIds.set(departmentKey(row.department), await addDepartment(ctx, row.department));
     }
   }
   for (const [i, row] of rows.entries()) {
-    const departmentId = row.department ? (departmentIds.get(row.department) ?? null) : null;
+    const departmentId = row.department
+      ? (departmentIds.get(departmentKey(row.department)) ?? null)
+      : null;
     const user = await createUser(ctx, {
       login: row.login,
       displayName: row.displayName,

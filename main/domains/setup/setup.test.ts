@@ -279,6 +279,34 @@ describe('setup.importPreview and setup.import', () => {
     expect(t.count('users')).toBe(2);
   });
 
+  it('tells department names apart as the database does: "sales" is the existing "Sales"', async () => {
+    const { t, admin } = await adminApp();
+    await t.ok('departments.create', { name: 'Sales', headUserId: null }, admin.token);
+    const csv =
+      '登录名,姓名,部门,角色,部门负责人\r\n' +
+      'amy,Amy,sales,接待负责人,是\r\n' +
+      'bob,Bob,Marketing,接待负责人,否\r\n' +
+      'cat,Cat,MARKETING,接待负责人,否\r\n';
+    const shown = await preview(t, admin, Buffer.from(csv).toString('base64'), 'users.csv');
+    expect(shown.check.rows.map((r) => [r.login, r.newDepartment, r.errors])).toEqual([
+      ['amy', false, []],
+      ['bob', true, []],
+      ['cat', true, []],
+    ]);
+    expect(shown.check.counts.newDepartments).toBe(1);
+    await t.ok('setup.import', importInput(shown.rows), admin.token);
+    expect(
+      t.rows<{ login: string; department: string }>(
+        'SELECT u.login, d.name AS department FROM users u JOIN departments d ON d.id = u.department_id ORDER BY u.login',
+      ),
+    ).toEqual([
+      { login: 'amy', department: 'Sales' },
+      { login: 'bob', department: 'Marketing' },
+      { login: 'cat', department: 'Marketing' },
+    ]);
+    expect(t.count('departments')).toBe(2);
+  });
+
   it('takes UTF-8 and GBK CSV files alike', async () => {
     const { t, admin } = await adminApp();
     const csv = '登录名,姓名,部门,角色,部门负责人\r\nwang,王五,"销售部",接待负责人,否\r\n';
