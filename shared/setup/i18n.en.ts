@@ -95,6 +95,8 @@ export const setupEn: Shape<typeof setupZhCN> = {
     },
     errors: {
       fileTooBig: 'The file is too large (at most {{max}} KB). Split it into several files.',
+      fileTooComplex:
+        'The workbook holds too much to read. Keep one sheet with only the rows to import and save it again as .xlsx.',
       fileUnreadable: 'This file cannot be read. Upload an .xlsx or .csv file.',
       oldExcel: 'Old .xls files are not supported: save it as .xlsx in Excel and upload that.',
       emptySheet: 'The sheet is empty.',

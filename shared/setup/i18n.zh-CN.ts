@@ -89,6 +89,8 @@ export const setupZhCN = {
     },
     errors: {
       fileTooBig: '文件过大（最多 {{max}} KB）。请分成几个文件导入。',
+      fileTooComplex:
+        '表格内容过多或过于复杂，无法读取。请只保留一个工作表和需要导入的数据后另存为 .xlsx。',
       fileUnreadable: '无法读取该文件。请上传 .xlsx 或 .csv 文件。',
       oldExcel: '不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再上传。',
       emptySheet: '表格是空的。',

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { OpInput } from '../../../shared/contract/operations';
 import type { ImportRowInput } from '../../../shared/setup';
@@ -10,7 +11,7 @@ import {
   type SignedIn,
   type TestApp,
 } from '../../test-support';
-import { decodeText, readSheet } from './sheets';
+import { decodeText, MAX_UNPACKED_BYTES, readSheet } from './sheets';
 import { HEADER, twentyPeople, xlsxBase64, type SheetRow } from './test-sheets';
 
 const preview = (t: TestApp, admin: SignedIn, data: string, fileName = 'users.xlsx') =>
@@ -139,6 +140,30 @@ describe('reading a sheet', () => {
     const data = await xlsxBase64([HEADER, [1001, '张三', null, 'host', null, null]]);
     const table = await readSheet(Buffer.from(data, 'base64'));
     expect(table).toEqual([HEADER, ['1001', '张三', '', 'host']]);
+  });
+
+  it('reads a sheet with a whole-sheet data validation at once (exceljs would expand it per cell)', async () => {
+    const data = Buffer.from(await xlsxBase64([HEADER, ['wang', '王五', null, 'host']]), 'base64');
+    const zip = await JSZip.loadAsync(data);
+    const name = 'xl/worksheets/sheet1.xml';
+    const xml = await zip.file(name)!.async('string');
+    const validation =
+      '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576">' +
+      '<formula1>"是,否"</formula1></dataValidation></dataValidations>';
+    zip.file(name, xml.replace('</sheetData>', `</sheetData>${validation}`));
+    const withValidation = await zip.generateAsync({ type: 'nodebuffer' });
+    const started = Date.now();
+    expect(await readSheet(withValidation)).toEqual([HEADER, ['wang', '王五', '', 'host']]);
+    // Unbounded before; now the time of any small sheet (generous for a busy machine).
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses an xlsx that unpacks to more than 10 MB, before reading it', async () => {
+    const zip = new JSZip();
+    zip.file('xl/worksheets/sheet1.xml', ' '.repeat(MAX_UNPACKED_BYTES + 1));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(150 * 1024);
+    await expect(readSheet(bomb)).rejects.toMatchObject({ key: 'setup.errors.fileTooComplex' });
   });
 
   it('refuses what is not a sheet with a clear message, never a 500', async () => {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { ROLES } from '../../../shared/auth';
 import { translate, type Language } from '../../../shared/i18n/translate';
 import {
@@ -38,19 +39,87 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('gbk').decode(bytes);
+    // A runtime built without full ICU has no GBK: the file is then one it cannot read.
+    try {
+      return new TextDecoder('gbk').decode(bytes);
+    } catch {
+      throw unreadable();
+    }
   }
 }
 
 const unreadable = () => new AppError('INVALID_INPUT', 'setup.errors.fileUnreadable');
 
+/**
+ * At most this much XML unpacked from one xlsx. A sheet of the largest import is about 0.1 MB; a
+ * 150 KB file can unpack to 150 MB, which exceljs would then parse for many seconds.
+ */
+export const MAX_UNPACKED_BYTES = 10 * 1024 * 1024;
+
+/**
+ * An xlsx made safe for exceljs, which reads every part whole and expands each data validation
+ * into one entry per cell it covers (a whole-sheet list, common in templates from other systems,
+ * never finishes). Each part is unpacked as a stream and counted, the validations and extension
+ * lists are dropped (the import reads values only), and the rest is packed again.
+ */
+async function tamedXlsx(bytes: Buffer): Promise<Buffer> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw unreadable();
+  }
+  let budget = MAX_UNPACKED_BYTES;
+  const out = new JSZip();
+  for (const file of Object.values(zip.files)) {
+    if (file.dir) continue;
+    const unpacked = await unpack(file, budget);
+    budget -= unpacked.length;
+    let part: Buffer | string = unpacked;
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(file.name)) {
+      part = part
+        .toString('utf8')
+        .replace(/<dataValidations\b[^>]*\/>/g, '')
+        .replace(/<dataValidations\b[\s\S]*?<\/dataValidations>/g, '')
+        .replace(/<extLst\b[\s\S]*?<\/extLst>/g, '');
+    }
+    out.file(file.name, part);
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
+/**
+ * One part of the zip, unpacked as a stream and stopped as soon as it passes `budget` bytes (the
+ * sizes a zip declares may lie). JSZip's Node stream cannot be iterated with `for await`.
+ */
+function unpack(file: JSZip.JSZipObject, budget: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stream = file.nodeStream('nodebuffer');
+    stream
+      .on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > budget) {
+          stream.pause();
+          reject(new AppError('INVALID_INPUT', 'setup.errors.fileTooComplex'));
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on('error', () => reject(unreadable()))
+      .on('end', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
 /** The first worksheet of an xlsx (or the rows of a csv), each cell as the text Excel shows. */
 export async function readSheet(bytes: Buffer): Promise<string[][]> {
   if (startsWith(bytes, OLE)) throw new AppError('INVALID_INPUT', 'setup.errors.oldExcel');
   if (!startsWith(bytes, ZIP)) return parseCsv(decodeText(bytes));
+  const tamed = await tamedXlsx(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(tamed as unknown as ExcelJS.Buffer);
   } catch {
     throw unreadable();
   }
