@@ -67,6 +67,9 @@ export const setupEn: Shape<typeof setupZhCN> = {
       passwordsIntro:
         'These passwords were generated. Download them and give each person theirs; they must set a new one at first sign-in. They cannot be shown again once closed.',
       downloadPasswords: 'Download passwords (xlsx)',
+      closeUnsavedTitle: 'The passwords were not downloaded',
+      closeUnsavedContent:
+        'They are shown only this once. After closing they can only be reset one by one. Close anyway?',
       close: 'Close',
       filterErrors: 'Only rows with errors',
     },

@@ -61,6 +61,8 @@ export const setupZhCN = {
       passwordsIntro:
         '以下用户的密码由系统生成，请下载后分别告知本人；首次登录时须设置新密码。关闭后将无法再次查看。',
       downloadPasswords: '下载密码表 (xlsx)',
+      closeUnsavedTitle: '还没有下载初始密码',
+      closeUnsavedContent: '这些密码只显示这一次。关闭后无法再查看，只能逐个重置。确定关闭吗？',
       close: '关闭',
       filterErrors: '只看有错误的行',
     },

@@ -106,9 +106,49 @@ describe('ImportUsersDialog', () => {
     const shown = screen.getByTestId('import-passwords');
     expect(within(shown).getByText(made)).toBeTruthy();
     expect(within(shown).queryByText('given password 1')).toBeNull();
-    // The footer's 关闭 (the dialog's × is named 关闭 too).
+    // The footer's 关闭 (the dialog's × is named 关闭 too): not downloaded yet, so it asks.
     fireEvent.click(screen.getAllByRole('button', { name: '关闭' }).at(-1)!);
-    expect(onClose).toHaveBeenCalledWith(true);
+    expect((await screen.findAllByText('还没有下载初始密码')).length).toBeGreaterThan(0);
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: '取消' }));
+    // Downloaded: it closes at once.
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    fireEvent.click(screen.getByRole('button', { name: /下载密码表|下载/ }));
+    await vi.waitFor(() => expect(fake.inputsOf('setup.passwordSheet')).toHaveLength(1));
+    await vi.waitFor(() => {
+      fireEvent.click(screen.getAllByRole('button', { name: '关闭' }).at(-1)!);
+      expect(onClose).toHaveBeenCalledWith(true);
+    });
+  });
+
+  it('sends a retried import as the same call: the same passwords and idempotency key', async () => {
+    const rows = [row(2)];
+    let answers = 0;
+    const fake = fakeBackend({
+      'setup.importPreview': () => previewOf(rows),
+      // The first answer is lost on the way (the network), the second comes.
+      'setup.import': () =>
+        ++answers === 1
+          ? fail('INTERNAL', 'errors.NETWORK')
+          : ok({ users: 1, newDepartments: 1, heads: 0, errorRows: 0 }),
+    });
+    open(fake);
+    await pick();
+    const confirm = await screen.findByRole('button', { name: '确认导入 1 人' });
+    fireEvent.click(confirm);
+    await screen.findByTestId('import-error');
+    fireEvent.click(confirm);
+    await screen.findByTestId('import-done');
+    expect(fake.inputsOf('setup.import')).toHaveLength(2);
+    // The mock's record spans the file's tests: this test's two calls are the last two.
+    const calls = vi
+      .mocked(call)
+      .mock.calls.filter(([op]) => op === 'setup.import')
+      .slice(-2);
+    expect(calls[1]![1]).toEqual(calls[0]![1]);
+    expect(calls[1]![2]).toEqual(calls[0]![2]);
+    expect(calls[0]![2]?.idempotencyKey).toMatch(/.{16,}/);
   });
 
   it('shows main’s refusal when the rows changed since the preview, and imports nothing', async () => {

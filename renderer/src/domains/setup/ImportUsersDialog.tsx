@@ -1,5 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,22 +12,48 @@ import {
   type ImportCounts,
   type ImportPreview,
 } from '../../../../shared/setup';
-import { call, refusalMessage } from '../../api/client';
+import { call, newIdempotencyKey, refusalMessage } from '../../api/client';
 import { useInvalidate } from '../../api/queries';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { fileBase64, makePassword, saveBase64 } from './files';
 
 const MAX_KB = MAX_IMPORT_FILE_BYTES / 1024;
 
+type Made = { login: string; displayName: string; password: string }[];
+
 interface Picked {
   fileName: string;
   preview: ImportPreview;
+  /**
+   * What importing it sends, made once per preview: the rows with blank passwords made up, and
+   * the call's idempotency key. A retry after a lost answer then sends the very same call and
+   * gets the first answer back, with the passwords already shown (new ones would be refused as
+   * "login taken", and the first ones lost).
+   */
+  rows: ImportPreview['rows'];
+  made: Made;
+  key: string;
 }
 
 interface Imported {
   counts: ImportCounts;
   /** The passwords made up for rows that had none: shown once. */
-  made: { login: string; displayName: string; password: string }[];
+  made: Made;
+  /** Whether they were downloaded (closing before asks first). */
+  saved: boolean;
+}
+
+/** A preview with what importing it will send: blank passwords made up, and one key. */
+function prepared(fileName: string, preview: ImportPreview): Picked {
+  const made: Made = [];
+  const rows = preview.rows.map((row, i) => {
+    if (row.password !== '') return row;
+    const checked = preview.check.rows[i]!;
+    const password = makePassword();
+    made.push({ login: checked.login, displayName: checked.displayName, password });
+    return { ...row, password };
+  });
+  return { fileName, preview, rows, made, key: newIdempotencyKey() };
 }
 
 /**
@@ -37,6 +63,7 @@ interface Imported {
  */
 export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => void }) {
   const { t, i18n } = useTranslation();
+  const { modal } = App.useApp();
   const language = i18n.language as Language;
   useReturnFocus();
   const invalidate = useInvalidate();
@@ -67,7 +94,7 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
         fileName: file.name,
         data: await fileBase64(file),
       });
-      if (r.ok) setPicked({ fileName: file.name, preview: r.value });
+      if (r.ok) setPicked(prepared(file.name, r.value));
       else setError(refusalMessage(r.error));
     } catch {
       // The browser could not read it (gone, no permission): as main would say of bad bytes.
@@ -78,21 +105,17 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
   };
 
   const confirm = async () => {
-    if (!picked) return;
+    if (!picked || busy) return;
     setBusy(true);
     setError(null);
-    const made: Imported['made'] = [];
-    const rows = picked.preview.rows.map((row, i) => {
-      if (row.password !== '') return row;
-      const checked = picked.preview.check.rows[i]!;
-      const password = makePassword();
-      made.push({ login: checked.login, displayName: checked.displayName, password });
-      return { ...row, password };
-    });
     try {
-      const r = await call('setup.import', { fileName: picked.fileName, rows });
+      const r = await call(
+        'setup.import',
+        { fileName: picked.fileName, rows: picked.rows },
+        { idempotencyKey: picked.key },
+      );
       if (r.ok) {
-        setImported({ counts: r.value, made });
+        setImported({ counts: r.value, made: picked.made, saved: false });
         void invalidate('users.list', 'departments.list', 'setup.checklist');
       } else setError(refusalMessage(r.error));
     } finally {
@@ -103,8 +126,10 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
   const downloadPasswords = async () => {
     if (!imported) return;
     const r = await call('setup.passwordSheet', { language, rows: imported.made });
-    if (r.ok) saveBase64(r.value.fileName, r.value.data);
-    else setError(refusalMessage(r.error));
+    if (r.ok) {
+      saveBase64(r.value.fileName, r.value.data);
+      setImported({ ...imported, saved: true });
+    } else setError(refusalMessage(r.error));
   };
 
   const errorAlert = error && (
@@ -119,6 +144,17 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
   );
 
   if (imported) {
+    // The passwords are shown only here: closing before they were downloaded asks first.
+    const close = () => {
+      if (imported.saved || imported.made.length === 0) return onClose(true);
+      modal.confirm({
+        title: t('setup.import.closeUnsavedTitle'),
+        content: t('setup.import.closeUnsavedContent'),
+        okText: t('setup.import.close'),
+        cancelText: t('common.cancel'),
+        onOk: () => onClose(true),
+      });
+    };
     return (
       <Modal
         open
@@ -126,9 +162,9 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
         maskClosable={false}
         width={720}
         title={t('setup.import.title')}
-        onCancel={() => onClose(true)}
+        onCancel={close}
         footer={
-          <Button type="primary" onClick={() => onClose(true)}>
+          <Button type="primary" onClick={close}>
             {t('setup.import.close')}
           </Button>
         }
@@ -187,9 +223,15 @@ export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => 
     <Modal
       open
       maskClosable={false}
+      // While importing, the dialog stays: its answer holds the passwords to show.
+      keyboard={!busy}
+      closable={!busy}
+      cancelButtonProps={{ disabled: busy }}
       width={1080}
       title={t('setup.import.title')}
-      onCancel={() => onClose(false)}
+      onCancel={() => {
+        if (!busy) onClose(false);
+      }}
       okText={counts ? t('setup.import.confirm', { count: counts.users }) : t('common.save')}
       okButtonProps={{ disabled: blocked, loading: busy && Boolean(picked) }}
       onOk={() => void confirm()}
