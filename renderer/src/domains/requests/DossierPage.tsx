@@ -201,7 +201,7 @@ function Dossier({
     {
       key: 'attachments',
       label: <AttachmentsTabLabel ownerType="request" ownerId={d.id} />,
-      children: <AttachmentsPanel ownerType="request" ownerId={d.id} />,
+      children: <AttachmentsPanel key={d.id} ownerType="request" ownerId={d.id} />,
     },
     ...(d.changes.length > 0
       ? [

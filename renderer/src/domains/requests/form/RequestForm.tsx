@@ -318,7 +318,11 @@ export function RequestForm({ session, initial, dossier, directory }: RequestFor
     // 提交审批 button is forty Tabs away. (The grids leave Ctrl+Enter alone for this.)
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key === 'Enter' && !e.isComposing) {
       e.preventDefault();
-      void save('submit');
+      // Not from behind a dialog (leave without saving?, a warning): that dialog has the say.
+      const dialogOpen = [...document.querySelectorAll('.ant-modal-wrap')].some(
+        (el) => getComputedStyle(el).display !== 'none',
+      );
+      if (!dialogOpen) void save('submit');
     }
   });
   useEffect(() => {
