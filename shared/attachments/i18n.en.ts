@@ -14,7 +14,7 @@ export const attachmentsEn: Shape<typeof attachmentsZhCN> = {
         'This type of file is not accepted (judged by its content, not its name). Upload JPEG or PNG images or PDF files only.',
       unreadable: 'The file is damaged or cannot be read. Export it again and upload the new copy.',
       imageTooBig:
-        'The image is too large ({{width}} × {{height}} pixels): reduce it to at most 40 megapixels and upload it again.',
+        'The image is too large ({{width}} × {{height}} pixels): reduce it to at most 24 megapixels and upload it again.',
       notFound: 'The attachment does not exist or was removed.',
       fileLost:
         "The attachment's file is missing from the data folder or damaged; ask the system administrator to restore it from a backup.",

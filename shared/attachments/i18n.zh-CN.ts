@@ -10,7 +10,7 @@ export const attachmentsZhCN = {
       badType:
         '不支持该文件类型（按文件内容识别，与扩展名无关）。只能上传 JPEG、PNG 图片或 PDF 文件。',
       unreadable: '文件已损坏或无法读取，请重新导出后再上传。',
-      imageTooBig: '图片尺寸过大（{{width}} × {{height}} 像素）：请缩小到 4000 万像素以内再上传。',
+      imageTooBig: '图片尺寸过大（{{width}} × {{height}} 像素）：请缩小到 2400 万像素以内再上传。',
       notFound: '附件不存在或已被移除。',
       fileLost: '附件文件在数据文件夹中丢失或已损坏，请联系系统管理员从备份恢复。',
       attachNotAllowed: '只有申请人可以在申请仍在办理时添加附件。',

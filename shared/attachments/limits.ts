@@ -8,10 +8,12 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Per record: enough for the papers of a visit, not a photo album. */
 export const MAX_FILES_PER_OWNER = 20;
 /**
- * Refused before decoding: a small file may declare a huge image (a "decompression bomb"), and
- * decoding 40 MP already takes 160 MB of RGBA. A 48 MP phone photo is asked to be resized.
+ * Refused before decoding: a small file may declare a huge image (a "decompression bomb"). The
+ * thumbnail is decoded in pure JS on main's one thread, which then answers nobody: a 40 MP JPEG
+ * took 12 s and 1.4 GB on a busy machine. 24 MP keeps every phone's default photo (12–24 MP) and
+ * asks for a high-resolution mode's shot (48 MP and up) to be resized.
  */
-export const MAX_IMAGE_PIXELS = 40_000_000;
+export const MAX_IMAGE_PIXELS = 24_000_000;
 /** Thumbnails fit in this square (the grid shows them at 120 px, sharp on a 2× screen). */
 export const THUMB_MAX_PX = 240;
 /** The longest declared file name kept (code points). */
