@@ -260,7 +260,29 @@ export async function pageApi<N extends OperationName>(
 
 export async function visible(locator: Locator, timeout = UI_TIMEOUT): Promise<Locator> {
   await locator.first().waitFor({ state: 'visible', timeout });
+  await dialogSettled(locator);
   return locator;
+}
+
+/**
+ * Inside a dialog, waits for its opening animation to end. antd drops a click on a confirmation's
+ * button while the dialog is still zooming in: the dialog stays open and nothing happens (seen in
+ * CI with the machine loaded, where the animation takes long). A person sees the dialog before
+ * clicking; the journeys do too.
+ */
+async function dialogSettled(locator: Locator): Promise<void> {
+  await locator
+    .first()
+    .evaluate(async (el) => {
+      const dialog = el.closest('[role="dialog"]');
+      if (!dialog) return;
+      const running = dialog.getAnimations({ subtree: true }).map((a) => a.finished);
+      await Promise.race([
+        Promise.allSettled(running),
+        new Promise((resolve) => setTimeout(resolve, 3_000)),
+      ]);
+    })
+    .catch(() => undefined); // gone meanwhile: the caller's next step says what it expected
 }
 
 export async function gone(locator: Locator, timeout = UI_TIMEOUT): Promise<void> {
