@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adminApp, signedInUser } from '../../test-support';
+import { adminApp, createUser, signedInUser } from '../../test-support';
 
 describe('users.directory and users.list', () => {
   it('a host is refused users.list but reads the directory, which carries no login or lock state', async () => {
@@ -34,5 +34,20 @@ describe('users.directory and users.list', () => {
       lockedUntilMs: null,
       mustChangePassword: false,
     });
+  });
+
+  it('sorts by pinyin, and numbers in names by value', async () => {
+    const { t, admin } = await adminApp();
+    for (const [login, displayName] of [
+      ['h10', '接待员10'],
+      ['h2', '接待员2'],
+      ['zhao', '赵六'],
+      ['an', '安七'],
+    ]) {
+      await createUser(t, admin.token, { login, displayName, roles: ['host'] });
+    }
+    const names = (await t.ok('users.directory', {}, admin.token)).map((u) => u.displayName);
+    const ours = names.filter((n) => ['接待员10', '接待员2', '赵六', '安七'].includes(n));
+    expect(ours).toEqual(['安七', '接待员2', '接待员10', '赵六']);
   });
 });

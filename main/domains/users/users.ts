@@ -63,11 +63,15 @@ function toView(row: Row, roles: Role[], nowMs: number): UserView {
   };
 }
 
+/**
+ * Chinese names sort by pinyin, as people look them up, not by code point; numbers in names by
+ * value (接待员2 before 接待员10, as an imported sheet numbers them).
+ */
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
 export async function listUsers(db: Kysely<DB>, nowMs: number): Promise<UserView[]> {
   const rows = await baseQuery(db).execute();
   const roles = await rolesByUser(db);
-  // Chinese names sort by pinyin, as people look them up, not by code point.
-  const collator = new Intl.Collator('zh-CN');
   return rows
     .sort((a, b) => collator.compare(a.displayName, b.displayName))
     .map((r) => toView(r, roles.get(r.id) ?? [], nowMs));
@@ -87,7 +91,6 @@ export async function listDirectory(db: Kysely<DB>): Promise<DirectoryEntry[]> {
     ])
     .execute();
   const roles = await rolesByUser(db);
-  const collator = new Intl.Collator('zh-CN');
   return rows
     .sort((a, b) => collator.compare(a.displayName, b.displayName))
     .map((r) => ({
