@@ -100,6 +100,15 @@ describe('AttachmentsPanel', () => {
     expect(fake.unhandled).toEqual([]);
   });
 
+  it("keeps one file's refusal in sight when the next file of the same drop goes through", async () => {
+    show();
+    await screen.findByText(t('attachments.empty'));
+    pick(new File([EXE], 'invite.pdf'), new File([PDF], '行程单.pdf', { type: 'application/pdf' }));
+    await waitFor(() => expect(fake.inputsOf('attachments.upload')).toHaveLength(1));
+    await screen.findByTestId('attachment-1');
+    expect(screen.getByTestId('attachment-problem').textContent).toContain('invite.pdf');
+  });
+
   it('refuses a renamed program and a file over 10 MB before sending anything', async () => {
     show();
     await screen.findByText(t('attachments.empty'));

@@ -72,7 +72,8 @@ export function AttachmentsPanel({
         dataBase64: toBase64(bytes),
       });
       if (!result.ok) return fail(refusalMessage(result.error));
-      setProblem(null);
+      // Clears only this file's earlier refusal: another file's stays in sight.
+      setProblem((p) => (p?.file === file.name ? null : p));
       void message.success(t('attachments.uploaded', { name: result.value.fileName }));
     } catch {
       fail({ key: 'attachments.errors.unreadable' });
@@ -81,10 +82,18 @@ export function AttachmentsPanel({
     }
   };
 
+  const [downloading, setDownloading] = useState<number | null>(null);
   const download = async (a: AttachmentView) => {
-    const result = await call('attachments.download', { id: a.id });
-    if (!result.ok) return setProblem(refusalMessage(result.error));
-    saveAs(fromBase64(result.value.dataBase64), result.value.mime, result.value.fileName);
+    setDownloading(a.id);
+    try {
+      const result = await call('attachments.download', { id: a.id });
+      if (!result.ok) return setProblem({ ...refusalMessage(result.error), file: a.fileName });
+      saveAs(fromBase64(result.value.dataBase64), result.value.mime, result.value.fileName);
+    } catch {
+      setProblem({ key: 'attachments.errors.unreadable', file: a.fileName });
+    } finally {
+      setDownloading(null);
+    }
   };
 
   const confirmRemove = (a: AttachmentView) => {
@@ -208,6 +217,7 @@ export function AttachmentsPanel({
                   size="small"
                   icon={<DownloadOutlined />}
                   aria-label={t('attachments.downloadNamed', { name: a.fileName })}
+                  loading={downloading === a.id}
                   onClick={() => void download(a)}
                 >
                   {t('attachments.download')}

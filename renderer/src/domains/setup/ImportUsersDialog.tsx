@@ -64,7 +64,7 @@ function prepared(fileName: string, preview: ImportPreview): Picked {
 export function ImportUsersDialog({ onClose }: { onClose: (changed: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const { modal } = App.useApp();
-  const language = i18n.language as Language;
+  const language: Language = i18n.language === 'en' ? 'en' : 'zh-CN';
   useReturnFocus();
   const invalidate = useInvalidate();
   const input = useRef<HTMLInputElement>(null);
