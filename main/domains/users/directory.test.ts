@@ -43,7 +43,7 @@ describe('users.directory and users.list', () => {
       ['h2', '接待员2'],
       ['zhao', '赵六'],
       ['an', '安七'],
-    ]) {
+    ] as const) {
       await createUser(t, admin.token, { login, displayName, roles: ['host'] });
     }
     const names = (await t.ok('users.directory', {}, admin.token)).map((u) => u.displayName);
