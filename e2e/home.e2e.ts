@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { formatInstant } from '../renderer/src/format';
 import { weekOf } from '../shared/dates';
 import type { Language } from '../shared/i18n/translate';
 import { expectAccessible } from './support/axe';
@@ -24,6 +25,7 @@ import {
   requestBody,
   seedCompany,
   submitApi,
+  TIME_ZONE,
   today,
   type Company,
   type Person,
@@ -163,12 +165,9 @@ describe('home page per role', () => {
       await expect.poll(() => route(page)).toBe('/approvals/decided');
       const table = page.getByRole('table', { name: tr(language, 'decided.title') });
       await visible(table.getByRole('link', { name: codes.approved }));
-      const yesterday = addDays(today(), -1);
-      const [y, m, d] = yesterday.split('-').map(Number);
-      const dateText =
-        language === 'en'
-          ? `${new Date(Date.UTC(y!, m! - 1, d!)).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })} ${d}, ${y}`
-          : `${y}年${m}月${d}日`;
+      // Yesterday's date as the page writes dates (noon of that day in the company's zone).
+      const yesterdayNoon = Date.parse(`${addDays(today(), -1)}T12:00:00+08:00`);
+      const dateText = formatInstant(yesterdayNoon, TIME_ZONE, language, 'date');
       await visible(
         table
           .getByRole('row')
