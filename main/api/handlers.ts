@@ -3,6 +3,7 @@ import type { DomainHandlers } from '../core/handler';
 import { approvalsHandlers } from '../domains/approvals';
 import { attachmentsHandlers } from '../domains/attachments';
 import { auditHandlers } from '../domains/audit';
+import { bookingsHandlers } from '../domains/bookings';
 import { authHandlers } from '../domains/auth';
 import { delegationsHandlers } from '../domains/delegations';
 import { departmentsHandlers } from '../domains/departments';
@@ -27,4 +28,5 @@ export const HANDLERS: DomainHandlers<OperationName> = {
   ...delegationsHandlers,
   ...attachmentsHandlers,
   ...setupHandlers,
+  ...bookingsHandlers,
 };

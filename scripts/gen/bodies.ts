@@ -162,7 +162,11 @@ export function makeBody(rng: Rng, policy: Policy, company: Company, v: Visit): 
   if (tier === 'A' && rng.chance(0.5)) equipment.push('microphone');
   const needs: RequestBody['needs'] = {
     pickup: wantsCar,
+    pickupPlace: '',
+    arrivalTransportNo: '',
     dropoff: wantsCar && rng.chance(0.8),
+    dropoffPlace: '',
+    departureTransportNo: '',
     carTrips: 0,
     carJustification:
       wantsCar && tier === 'C' && rng.chance(0.8) ? rng.pick(W.CAR_JUSTIFICATIONS) : '',

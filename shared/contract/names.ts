@@ -1,6 +1,7 @@
 import { approvalsNames } from '../approvals/names';
 import { attachmentsNames } from '../attachments/names';
 import { auditNames } from '../audit/names';
+import { bookingsNames } from '../bookings/names';
 import { authNames } from '../auth/names';
 import { delegationsNames } from '../delegations/names';
 import { departmentsNames } from '../departments/names';
@@ -28,6 +29,7 @@ export const DOMAIN_NAMES = [
   delegationsNames,
   attachmentsNames,
   setupNames,
+  bookingsNames,
 ] as const;
 
 type Domain = (typeof DOMAIN_NAMES)[number];

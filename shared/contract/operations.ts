@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { approvalsOperations, type ApprovalsEvents } from '../approvals/contract';
 import { attachmentsOperations } from '../attachments/contract';
 import { auditOperations } from '../audit/contract';
+import { bookingsOperations, type BookingsEvents } from '../bookings/contract';
 import { authOperations } from '../auth/contract';
 import { delegationsOperations } from '../delegations/contract';
 import { departmentsOperations } from '../departments/contract';
@@ -28,10 +29,11 @@ export const OPERATIONS = {
   ...delegationsOperations,
   ...attachmentsOperations,
   ...setupOperations,
+  ...bookingsOperations,
 } satisfies Record<OperationName, OperationSpec<z.ZodType, unknown>>;
 
 /** Payloads of main → renderer events, one line per domain that has events. */
-export interface EventPayloads extends NotificationsEvents, ApprovalsEvents {}
+export interface EventPayloads extends NotificationsEvents, ApprovalsEvents, BookingsEvents {}
 
 export type Operations = typeof OPERATIONS;
 export type OpInput<N extends OperationName> = z.input<Operations[N]['input']>;

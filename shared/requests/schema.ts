@@ -3,6 +3,7 @@ import { EXPENSE_CATEGORIES, MEAL_PAYERS, ORG_CATEGORIES, TIERS } from '../polic
 import { isCalendarDate } from '../dates';
 import { fen, id, multilineText, requiredText, text } from '../validation/fields';
 import { isResidentIdFormat, isValidPhone, normalizePhone } from '../validation/contact';
+import { isTransportNo, normalizeTransportNo } from '../validation/transport';
 
 export const MEALS = ['breakfast', 'lunch', 'dinner'] as const;
 export const EQUIPMENT = [
@@ -75,9 +76,21 @@ const count = (max: number) =>
     .min(0, { message: 'validation.nonNegative' })
     .max(max, { message: 'validation.tooBig' });
 
+/** A flight or train number, normalised as pasted ("CA 1234" → CA1234); empty when unknown. */
+const transportNo = z
+  .string({ message: 'validation.required' })
+  .max(20, { message: 'validation.tooLong' })
+  .transform(normalizeTransportNo)
+  .refine((s) => s === '' || isTransportNo(s), { message: 'validation.transportNo' });
+
 export const needsSchema = z.strictObject({
   pickup: z.boolean(),
+  /** Where and by what the guests arrive, for the pickup booking; older bodies have none. */
+  pickupPlace: text(100).default(''),
+  arrivalTransportNo: transportNo.default(''),
   dropoff: z.boolean(),
+  dropoffPlace: text(100).default(''),
+  departureTransportNo: transportNo.default(''),
   carTrips: count(50),
   /** Why a car is needed, where the tier grants one only on request; older bodies have none. */
   carJustification: multilineText(500).default(''),
@@ -204,7 +217,11 @@ export function emptyRequestBody(): RequestBody {
     itinerary: [],
     needs: {
       pickup: false,
+      pickupPlace: '',
+      arrivalTransportNo: '',
       dropoff: false,
+      dropoffPlace: '',
+      departureTransportNo: '',
       carTrips: 0,
       carJustification: '',
       meetingRoom: false,

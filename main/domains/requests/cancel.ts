@@ -3,6 +3,7 @@ import { mayCancelAtAll } from '../../../shared/requests/rights';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { withdraw } from '../approvals';
+import { releaseBookingsOf } from '../bookings';
 import { notify } from '../notifications';
 import { getDossier } from './dossier';
 import { addEvent } from './events';
@@ -11,7 +12,8 @@ import { transition } from './status';
 
 /**
  * Cancels a request (the host, or the admin office once it was submitted): its open steps become void, and everyone who
- * decided on it or had it waiting is told. (Bookings, once they exist, are released here too.)
+ * decided on it or had it waiting is told. Its bookings are released and supplies issued to it go
+ * back into stock, in the same transaction.
  */
 export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'requests.cancel'>) {
   const actor = requireActor(ctx);
@@ -28,6 +30,7 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
     type: 'request',
     id: row.id,
   });
+  const released = await releaseBookingsOf(ctx, row.id, row.hostUserId);
   await addEvent(ctx.db, {
     requestId: row.id,
     atMs: ctx.nowMs,
@@ -53,7 +56,12 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
   ctx.audit({
     entityType: 'request',
     entityId: row.id,
-    summary: { code: row.code, from: row.status, reason: input.reason },
+    summary: {
+      code: row.code,
+      from: row.status,
+      reason: input.reason,
+      ...(released > 0 ? { released } : {}),
+    },
   });
   return getDossier(ctx, row.id);
 }

@@ -5,4 +5,4 @@ import { requestSubject } from './subject';
 registerSubject(requestSubject);
 
 export { requestsHandlers } from './handlers';
-export { requestAsAttachmentOwner } from './access';
+export { readableRequest, requestAsAttachmentOwner } from './access';

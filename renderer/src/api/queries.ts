@@ -336,6 +336,15 @@ export const EVENT_INVALIDATIONS: {
     { queryKey: opKey('requests.list') },
     { queryKey: opKey('requests.get', { id: requestId }) },
   ],
+  'bookings.changed': ({ requestId }) => [
+    { queryKey: opKey('bookings.ofRequest', { requestId }) },
+    { queryKey: opKey('bookings.plan', { requestId }) },
+    { queryKey: opKey('bookings.toPlan') },
+    { queryKey: opKey('bookings.calendar') },
+    { queryKey: opKey('bookings.day') },
+    { queryKey: opKey('bookings.free') },
+    { queryKey: opKey('bookings.resources') },
+  ],
 };
 
 /** Applies the table to one event. */

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { isTransportNo, normalizeTransportNo } from '../../../../../shared/validation/transport';
 import { ORG_CATEGORIES, TIERS } from '../../../../../shared/policy';
 import {
   isResidentIdFormat,
@@ -24,6 +25,11 @@ import {
 const rec = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 const str = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
+/** A flight or train number as it would be stored, or nothing while it is not one yet. */
+const transportNo = (v: unknown) => {
+  const s = normalizeTransportNo(str(v, 20));
+  return isTransportNo(s) ? s : '';
+};
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const oneOf = <T extends string>(options: readonly T[], v: unknown, fallback: T): T =>
   options.includes(v as T) ? (v as T) : fallback;
@@ -117,7 +123,11 @@ export function toPreviewBody(values: unknown): RequestBody | null {
       .slice(0, 100),
     needs: {
       pickup: n.pickup === true,
+      pickupPlace: str(n.pickupPlace, 100),
+      arrivalTransportNo: transportNo(n.arrivalTransportNo),
       dropoff: n.dropoff === true,
+      dropoffPlace: str(n.dropoffPlace, 100),
+      departureTransportNo: transportNo(n.departureTransportNo),
       carTrips: count(n.carTrips, 50),
       carJustification: str(n.carJustification, 500),
       meetingRoom: n.meetingRoom === true,

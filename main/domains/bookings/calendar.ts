@@ -1,0 +1,86 @@
+import { addDays } from '../../../shared/dates';
+import { MAX_SLOT_MS } from '../../../shared/bookings/schema';
+import { wallInstant } from '../../../shared/bookings/rules';
+import type { CalendarView, DayView } from '../../../shared/bookings/views';
+import type { OpParsed } from '../../../shared/contract/operations';
+import type { ServiceContext } from '../../core/context';
+import { callSettings } from '../settings';
+import { bookingRows, bookingViews } from './bookings';
+
+/**
+ * Day and week timelines of one kind of resource: its rows, and the slots that fall in the days
+ * shown (a slot from the evening before reaches into the first day). Inactive resources appear
+ * only where they still hold something.
+ */
+export async function calendarOf(
+  ctx: ServiceContext,
+  input: OpParsed<'bookings.calendar'>,
+): Promise<CalendarView> {
+  const timeZone = (await callSettings(ctx)).timeZone;
+  const fromMs = wallInstant(input.from, '00:00', timeZone);
+  const toMs = wallInstant(addDays(input.from, input.days), '00:00', timeZone);
+  const resources = await ctx.db
+    .selectFrom('bookingResources')
+    .select(['id', 'name', 'capacity', 'active'])
+    .where('kind', '=', input.resourceKind)
+    .orderBy('active', 'desc')
+    .orderBy('capacity')
+    .orderBy('nameKey')
+    .execute();
+  const ids = resources.map((r) => r.id);
+  const slots =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('bookingSlots as s')
+          .innerJoin('bookings as b', 'b.id', 's.bookingId')
+          .innerJoin('requests as r', 'r.id', 'b.requestId')
+          .select([
+            's.resourceId',
+            's.bookingId',
+            'b.requestId',
+            'r.code as requestCode',
+            'r.orgName',
+            'b.kind',
+            'b.status',
+            's.startMs',
+            's.endMs',
+          ])
+          .where('s.resourceId', 'in', ids)
+          .where('s.startMs', '<', toMs)
+          .where('s.startMs', '>', fromMs - MAX_SLOT_MS)
+          .where('s.endMs', '>', fromMs)
+          .orderBy('s.startMs')
+          .execute();
+  const holding = new Set(slots.map((s) => s.resourceId));
+  return {
+    fromMs,
+    toMs,
+    resources: resources
+      .filter((r) => r.active === 1 || holding.has(r.id))
+      .map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, active: r.active === 1 })),
+    slots,
+  };
+}
+
+/** Every live booking that touches a company day: the day sheets and the office's today. */
+export async function dayOf(
+  ctx: ServiceContext,
+  input: OpParsed<'bookings.day'>,
+): Promise<DayView> {
+  const timeZone = (await callSettings(ctx)).timeZone;
+  const fromMs = wallInstant(input.date, '00:00', timeZone);
+  const toMs = wallInstant(addDays(input.date, 1), '00:00', timeZone);
+  // Hotel stays run for up to 60 nights: those are found from their start day onward through
+  // the same index, bounded by the longest stay.
+  const rows = await bookingRows(ctx.db)
+    .where('b.status', '!=', 'cancelled')
+    .where('b.startMs', '<', toMs)
+    .where('b.startMs', '>', fromMs - 61 * 86_400_000)
+    .where((eb) => eb.or([eb('b.endMs', '>', fromMs), eb('b.startMs', '>=', fromMs)]))
+    .orderBy('b.startMs')
+    .orderBy('b.id')
+    .limit(500)
+    .execute();
+  return { date: input.date, bookings: await bookingViews(ctx, rows) };
+}

@@ -1,0 +1,2 @@
+export { bookingsHandlers } from './handlers';
+export { releaseBookingsOf } from './bookings';
