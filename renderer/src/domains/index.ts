@@ -1,6 +1,7 @@
 import type { DomainRoutes } from '../routing';
 import { approvalsRoutes } from './approvals/routes';
 import { auditRoutes } from './audit/routes';
+import { bookingsRoutes } from './bookings/routes';
 import { authRoutes } from './auth/routes';
 import { delegationsRoutes } from './delegations/routes';
 import { departmentsRoutes } from './departments/routes';
@@ -16,6 +17,7 @@ export const DOMAIN_ROUTES: readonly DomainRoutes[] = [
   authRoutes,
   requestsRoutes,
   approvalsRoutes,
+  bookingsRoutes,
   delegationsRoutes,
   usersRoutes,
   departmentsRoutes,

@@ -1,0 +1,4 @@
+import type { DomainRoutes } from '../../../routing';
+
+/** The bookings screens of this area (see ../routes.tsx, which joins the areas). */
+export const planRoutes: DomainRoutes = { routes: [], bareRoutes: [], menu: [] };
