@@ -26,7 +26,8 @@ export const bookingsEn: Shape<typeof bookingsZhCN> = {
     stockShort: 'Not enough {{name}} in stock: {{stock}} left, {{wanted}} needed.',
     planLineGone: 'The request has changed and this need is gone. Refresh the booking plan.',
     planLineBooked: 'This line is booked already (perhaps by someone just now). Refresh the plan.',
-    bookingMove: 'A booking cannot go from “{{from}}” to “{{to}}”.',
+    bookingMove: 'The booking’s status does not allow this change. Refresh and try again.',
+    nothingToExport: 'The itinerary and bookings are empty: there is no calendar to export.',
     suppliesNotIssued: 'Nothing was issued (the booking is not confirmed), so nothing comes back.',
   },
   validation: {
@@ -35,6 +36,7 @@ export const bookingsEn: Shape<typeof bookingsZhCN> = {
     roomTypesRequired: 'Enter at least one agreed room type with its price.',
     atLeastOne: 'At least 1.',
     endAfterStart: 'The end must be after the start.',
+    bookingYear: 'The date must be between 2000 and 2099. Check the year.',
     slotTooLong: 'A booking lasts at most {{days}} days. Book it in parts.',
     moreThanSeats: 'More passengers than {{name}} has seats ({{seats}}).',
     moreThanCapacity: 'More people than {{name}} holds ({{capacity}}).',

@@ -20,7 +20,8 @@ export const bookingsZhCN = {
     stockShort: '{{name}} 库存不足：现有 {{stock}}，需要 {{wanted}}。',
     planLineGone: '申请已修改，这一项需求已不存在，请刷新预订计划。',
     planLineBooked: '这一项已经预订过了（可能是他人刚刚完成），请刷新预订计划。',
-    bookingMove: '预订不能从“{{from}}”改为“{{to}}”。',
+    bookingMove: '预订当前的状态不能这样变更，请刷新后再试。',
+    nothingToExport: '行程和预订都是空的，没有可导出的日历。',
     suppliesNotIssued: '物品尚未发放（预订未确认），无需归还。',
   },
   validation: {
@@ -29,6 +30,7 @@ export const bookingsZhCN = {
     roomTypesRequired: '请至少填写一个协议房型及价格。',
     atLeastOne: '至少为 1。',
     endAfterStart: '结束时间必须晚于开始时间。',
+    bookingYear: '日期应在 2000 年至 2099 年之间，请检查年份。',
     slotTooLong: '一次预订最长 {{days}} 天，请分段预订。',
     moreThanSeats: '乘客人数超过 {{name}} 的座位数（{{seats}} 座）。',
     moreThanCapacity: '人数超过 {{name}} 的容纳人数（{{capacity}} 人）。',

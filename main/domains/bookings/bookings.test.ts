@@ -338,6 +338,16 @@ describe('bad input changes nothing', () => {
       'validation.transportNo',
     ],
     [
+      'a year no one means',
+      (c) =>
+        carDetail(c.sedan.id, c.driverA.id, {
+          startDate: '9999-12-31',
+          endDate: '9999-12-31',
+        } as Partial<Detail>),
+      'detail.startDate',
+      'validation.bookingYear',
+    ],
+    [
       'company-paid lodging that was not approved',
       (c) => ({
         kind: 'hotel',
@@ -539,6 +549,18 @@ describe('reading bookings', () => {
     expect(cal.slots.map((s) => s.resourceId)).toEqual([sedan.id]);
     const day = await t.ok('bookings.day', { date: '2026-12-01' }, r.office.token);
     expect(day.bookings.map((b) => b.kind)).toEqual(['car']);
+  });
+
+  it('an empty itinerary without bookings has nothing to export: a clear refusal, not a 500', async () => {
+    const t = makeTestApp();
+    const c = await bookingCompany(t);
+    const request = await filedRequest(t, c.r, fullNeedsBody({ itinerary: [] }));
+    const e = await t.fail(
+      'bookings.ics',
+      { requestId: request.id, bookingId: null },
+      c.r.host.token,
+    );
+    expect(e.key).toBe('errors.nothingToExport');
   });
 
   it('exports the itinerary with its bookings as .ics', async () => {

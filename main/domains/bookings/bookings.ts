@@ -177,6 +177,18 @@ function shortTime(ms: number, timeZone: string): string {
   return `${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}`;
 }
 
+const YEAR_2000_MS = Date.UTC(2000, 0, 1);
+const YEAR_2100_MS = Date.UTC(2100, 0, 1);
+/** The date field each kind of booking starts with (where an impossible year is reported). */
+const FIRST_DATE: Record<BookingDetail['kind'], string> = {
+  car: 'startDate',
+  room: 'startDate',
+  hotel: 'checkInDate',
+  restaurant: 'date',
+  ticket: 'departDate',
+  supply: 'date',
+};
+
 /**
  * The checks a booking's own fields and its catalogue entries must pass, field by field: the
  * resources exist, are of the right kind and active; seats and capacity suffice; the room type
@@ -189,6 +201,10 @@ function checkDetail(
   companyPaysLodging: boolean,
 ): void {
   const field = (name: string) => `detail.${name}`;
+  // Years a calendar file and a person can mean: a typo like 0226 or 9999 stops here.
+  if (span.startMs < YEAR_2000_MS || span.endMs >= YEAR_2100_MS) {
+    throw fieldError(field(FIRST_DATE[detail.kind]), 'validation.bookingYear');
+  }
   if (detail.kind === 'car' || detail.kind === 'room') {
     if (span.endMs <= span.startMs) throw fieldError(field('endTime'), 'validation.endAfterStart');
     if (span.endMs - span.startMs > MAX_SLOT_MS) {
@@ -556,7 +572,7 @@ export async function setBookingStatus(
   if (row.version !== input.version) throw new AppError('CONFLICT', 'errors.staleBooking');
   if (row.status === input.status) return loadBooking(ctx, row.id);
   if (!mayMoveBooking(row.status, input.status)) {
-    throw new AppError('CONFLICT', 'errors.bookingMove', { from: row.status, to: input.status });
+    throw new AppError('CONFLICT', 'errors.bookingMove');
   }
   const detail = parseJson(row.detail);
   if (input.status === 'confirmed') {

@@ -123,6 +123,7 @@ export async function icsOf(
   }
   const base =
     input.bookingId === null ? `${row.code} ${row.orgName}` : `${row.code}-${input.bookingId}`;
+  if (events.length === 0) throw new AppError('CONFLICT', 'errors.nothingToExport');
   return {
     fileName: icsFileName(base),
     text: toIcs(events, { nowMs: ctx.nowMs, calendarName: `${row.code} ${row.orgName}` }),
