@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type RunningApp } from '../main/app';
 import { dispatch } from '../main/api/dispatcher';
-import { DatabaseNotEmptyError, seedDemo } from './demo-data';
+import { CATALOGUE, DatabaseNotEmptyError, seedDemo } from './demo-data';
+import { resourceInputSchema } from '../shared/bookings';
 import { ROLES } from '../shared/auth/roles';
 
 let app: RunningApp | undefined;
@@ -37,8 +38,16 @@ describe('demo data', () => {
     if (signIn.result.ok) {
       expect((signIn.result.value as { settings: { demo: boolean } }).settings.demo).toBe(true);
     }
+    const resources = await a.db.selectFrom('bookingResources').select('kind').execute();
+    expect(new Set(resources.map((r) => r.kind))).toEqual(
+      new Set(['vehicle', 'driver', 'room', 'hotel', 'restaurant', 'supply']),
+    );
     const heads = await a.db.selectFrom('departments').select('headUserId').execute();
     expect(heads.filter((h) => h.headUserId !== null).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('its catalogue is what the admin office could have typed (each entry passes the form’s schema)', () => {
+    for (const r of CATALOGUE) expect(resourceInputSchema.parse(r)).toEqual(r);
   });
 
   it('refuses a database that already has users unless forced, and then adds no duplicates', async () => {

@@ -1,2 +1,3 @@
 export { bookingsHandlers } from './handlers';
 export { releaseBookingsOf } from './bookings';
+export { insertResource } from './resources';

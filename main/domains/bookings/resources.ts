@@ -92,6 +92,35 @@ export async function loadResource(db: Kysely<DB>, id: number): Promise<Resource
   return found;
 }
 
+/**
+ * Adds a catalogue entry unless one of that kind and name is there already (the demo company;
+ * the office adds through `saveResource`). Returns its id, or null when it existed.
+ */
+export async function insertResource(
+  db: Kysely<DB>,
+  nowMs: number,
+  r: ResourceInput,
+): Promise<number | null> {
+  const name = resourceName(r);
+  const row = await db
+    .insertInto('bookingResources')
+    .values({
+      kind: r.kind,
+      name,
+      nameKey: nameKey(name),
+      capacity: capacityOf(r),
+      stock: r.kind === 'supply' ? r.stock : 0,
+      details: toJson<ResourceInput>(r),
+      active: 1,
+      createdAtMs: nowMs,
+      updatedAtMs: nowMs,
+    })
+    .onConflict((oc) => oc.columns(['kind', 'nameKey']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export async function saveResource(
   ctx: ServiceContext,
   input: OpParsed<'bookings.saveResource'>,
