@@ -55,6 +55,11 @@ export interface BookingView {
   version: number;
   /** Catalogue names of the ids in `detail`. */
   names: Record<number, string>;
+  /**
+   * Resources of a live booking deactivated since it was made (a car sold, a driver gone): the
+   * booking still names them, and the office must book another.
+   */
+  deactivated: string[];
   /** Cars: when the driver must be at the pickup point. */
   driverCallMs: number | null;
   /** Restaurants: the price per head against the tier's cap of the request's policy version. */

@@ -79,7 +79,19 @@ describe('catalogue', () => {
   });
 
   it('deactivates instead of deleting; a deactivated car cannot be booked', async () => {
-    const { t, r, sedan, driverA, request } = await setup();
+    const { t, r, sedan, driverA, driverB, request } = await setup();
+    const made = await t.ok(
+      'bookings.save',
+      {
+        id: null,
+        version: null,
+        requestId: request.id,
+        needKey: null,
+        status: 'confirmed',
+        detail: carDetail(sedan.id, driverA.id),
+      },
+      r.office.token,
+    );
     await t.ok(
       'bookings.setResourceActive',
       { id: sedan.id, version: sedan.version, active: false },
@@ -91,7 +103,16 @@ describe('catalogue', () => {
       r.office.token,
     );
     expect(listed.map((v) => v.name)).toEqual(['京B67890']);
-    const out = await book(t, r.office.token, request.id, carDetail(sedan.id, driverA.id));
+    // The booking made before still names it, and says it was deactivated.
+    const [kept] = await t.ok('bookings.ofRequest', { requestId: request.id }, r.office.token);
+    expect(kept).toMatchObject({ id: made.id, deactivated: ['京A12345'] });
+    expect(kept?.names[sedan.id]).toBe('京A12345');
+    const out = await book(
+      t,
+      r.office.token,
+      request.id,
+      carDetail(sedan.id, driverB.id, { startTime: '16:00', endTime: '17:00' } as Partial<Detail>),
+    );
     expect(out.result.ok).toBe(false);
     if (!out.result.ok) {
       expect(out.result.error.fieldErrors?.['detail.vehicleId']?.key).toBe(

@@ -100,9 +100,12 @@ export async function bookingViews(
   for (const [i, row] of rows.entries()) {
     const detail = details[i] as StoredDetail;
     const own: Record<number, string> = {};
+    const deactivated: string[] = [];
+    const live = row.status === 'tentative' || row.status === 'confirmed';
     for (const id of idsOf(detail)) {
       const r = names.get(id);
       if (r) own[id] = r.name;
+      if (r && !r.active && live) deactivated.push(r.name);
     }
     let mealCap: BookingView['mealCap'] = null;
     if (detail.kind === 'restaurant') {
@@ -138,6 +141,7 @@ export async function bookingViews(
       amountFen: row.amountFen,
       version: row.version,
       names: own,
+      deactivated,
       driverCallMs: detail.kind === 'car' ? driverCallMs(row.startMs) : null,
       mealCap,
       clashes,
