@@ -11,6 +11,7 @@ import { policyHandlers } from '../domains/policy';
 import { requestsHandlers } from '../domains/requests';
 import { settingsHandlers } from '../domains/settings';
 import { setupHandlers } from '../domains/setup';
+import { tasksHandlers } from '../domains/tasks';
 import { usersHandlers } from '../domains/users';
 
 /** Every domain's handlers, one line each: the compiler fails if an operation has none. */
@@ -27,4 +28,5 @@ export const HANDLERS: DomainHandlers<OperationName> = {
   ...delegationsHandlers,
   ...attachmentsHandlers,
   ...setupHandlers,
+  ...tasksHandlers,
 };

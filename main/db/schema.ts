@@ -9,6 +9,7 @@ import type { RequestsTables } from '../domains/requests/tables';
 import type { ApprovalsTables } from '../domains/approvals/tables';
 import type { DelegationsTables } from '../domains/delegations/tables';
 import type { AttachmentsTables } from '../domains/attachments/tables';
+import type { TasksTables } from '../domains/tasks/tables';
 
 /** Kysely's view of every table: each domain declares its own, one line each. */
 export interface DB
@@ -23,4 +24,5 @@ export interface DB
     RequestsTables,
     ApprovalsTables,
     DelegationsTables,
-    AttachmentsTables {}
+    AttachmentsTables,
+    TasksTables {}

@@ -9,6 +9,7 @@ import { policyNames } from '../policy/names';
 import { requestsNames } from '../requests/names';
 import { settingsNames } from '../settings/names';
 import { setupNames } from '../setup/names';
+import { tasksNames } from '../tasks/names';
 import { usersNames } from '../users/names';
 
 /**
@@ -28,6 +29,7 @@ export const DOMAIN_NAMES = [
   delegationsNames,
   attachmentsNames,
   setupNames,
+  tasksNames,
 ] as const;
 
 type Domain = (typeof DOMAIN_NAMES)[number];

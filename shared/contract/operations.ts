@@ -10,6 +10,7 @@ import { policyOperations } from '../policy/contract';
 import { requestsOperations } from '../requests/contract';
 import { settingsOperations } from '../settings/contract';
 import { setupOperations } from '../setup/contract';
+import { tasksOperations, type TasksEvents } from '../tasks/contract';
 import { usersOperations } from '../users/contract';
 import type { EventName, OperationName } from './names';
 import type { OperationSpec } from './spec';
@@ -28,10 +29,11 @@ export const OPERATIONS = {
   ...delegationsOperations,
   ...attachmentsOperations,
   ...setupOperations,
+  ...tasksOperations,
 } satisfies Record<OperationName, OperationSpec<z.ZodType, unknown>>;
 
 /** Payloads of main → renderer events, one line per domain that has events. */
-export interface EventPayloads extends NotificationsEvents, ApprovalsEvents {}
+export interface EventPayloads extends NotificationsEvents, ApprovalsEvents, TasksEvents {}
 
 export type Operations = typeof OPERATIONS;
 export type OpInput<N extends OperationName> = z.input<Operations[N]['input']>;

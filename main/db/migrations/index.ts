@@ -10,6 +10,7 @@ import { migration0090 } from './0090-notification-targets';
 import { migration0100 } from './0100-step-timing';
 import { migration0110 } from './0110-step-reminders';
 import { migration0120 } from './0120-attachments';
+import { migration0140 } from './0140-tasks';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0100,
   migration0110,
   migration0120,
+  migration0140,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

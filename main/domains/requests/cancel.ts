@@ -4,6 +4,7 @@ import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { withdraw } from '../approvals';
 import { notify } from '../notifications';
+import { voidVisitTasks } from '../tasks';
 import { getDossier } from './dossier';
 import { addEvent } from './events';
 import { loadRow } from './queries';
@@ -28,6 +29,7 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
     type: 'request',
     id: row.id,
   });
+  await voidVisitTasks(ctx, row.id);
   await addEvent(ctx.db, {
     requestId: row.id,
     atMs: ctx.nowMs,
