@@ -220,13 +220,7 @@ describe('query plans of the hot calls at ten years of data', () => {
       ['my tasks (host)', 'tasks.mine', {}, r.host.token, true],
       ['my tasks (office)', 'tasks.mine', {}, office, true],
       ['my tasks done', 'tasks.mine', { done: true }, office, true],
-      [
-        'my tasks, a later page',
-        'tasks.mine',
-        { after: { key: t.now(), id: 1 } },
-        office,
-        true,
-      ],
+      ['my tasks, a later page', 'tasks.mine', { after: { key: t.now(), id: 1 } }, office, true],
       ["a visit's tasks", 'tasks.ofRequest', { requestId: ids[0]! }, r.host.token, false],
     ];
     const c = capture(t);
@@ -249,7 +243,8 @@ describe('query plans of the hot calls at ten years of data', () => {
       }
       // The reminder sweep: due tasks not yet reminded, on its partial index.
       const swept = await c.during(() => sweepDueTasks(t.app, t.now() + 30 * 86_400_000));
-      for (const s of swept) problems.push(...planProblems(t.app.sqlite, s, true).map((p) => `sweep: ${p}`));
+      for (const s of swept)
+        problems.push(...planProblems(t.app.sqlite, s, true).map((p) => `sweep: ${p}`));
       // The write paths read too (codes, repeat visits, the chain).
       const submit = await c.during(() => submitted(t, r, { orgName: '上海电气' }));
       for (const s of submit) problems.push(...planProblems(t.app.sqlite, s, false));

@@ -101,12 +101,7 @@ function tooLarge(op: unknown, input: unknown): boolean {
   }
 }
 
-export function registerIpc({
-  ipcMain,
-  app,
-  trust,
-  desktopNotify,
-}: IpcOptions): IpcRegistration {
+export function registerIpc({ ipcMain, app, trust, desktopNotify }: IpcOptions): IpcRegistration {
   const clients = new Map<number, Client>();
   const pending = new Set<Promise<void>>();
 

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Page } from '../contract/types';
 import { op } from '../contract/spec';
 import { id } from '../validation/fields';
-import type { TaskView } from './views';
+import type { TaskCursor, TaskView } from './views';
 
 /** How many days a done task stays in 我的待办 (the "done" list). */
 export const DONE_SHOWN_DAYS = 7;
@@ -17,7 +17,7 @@ export const tasksMineInput = z.strictObject({
 
 export const tasksOperations = {
   /** 我的待办: the caller's own tasks and his roles' tasks. */
-  'tasks.mine': op<Page<TaskView>>()({
+  'tasks.mine': op<Page<TaskView, TaskCursor>>()({
     input: tasksMineInput,
     access: 'session',
     write: false,

@@ -17,7 +17,8 @@ export const tasksEn: Shape<typeof tasksZhCN> = {
       submit_reimbursement: 'Submit the reimbursement',
     },
     hint: {
-      confirm_arrival: 'Call the visitors 1 hour before arrival to confirm the time and meeting point',
+      confirm_arrival:
+        'Call the visitors 1 hour before arrival to confirm the time and meeting point',
       driver_at_pickup: 'The driver is at the pickup point 15 minutes early',
       signs_and_setup: 'Put up the banner, welcome sign, table cards and room the day before',
       book_return_tickets: "Book the visitors' return flights or trains",

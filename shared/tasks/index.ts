@@ -1,5 +1,5 @@
 /** What other domains may use of the visit's procedure tasks. */
-export type { TaskView } from './views';
+export type { TaskCursor, TaskView } from './views';
 export { tasksOperations, tasksMineInput, DONE_SHOWN_DAYS, type TasksEvents } from './contract';
 export {
   DEFAULT_REIMBURSEMENT_DAYS,

@@ -1,5 +1,5 @@
 import { addDays, instantOf } from '../dates';
-import type { RequestBody } from '../requests/schema';
+import type { RequestBody } from '../requests';
 
 /**
  * The procedure tasks of a filed visit (seed: 来访客户接待流程): who does what, and by when. Pure;

@@ -7,9 +7,24 @@ describe('mayActOnTask', () => {
   it.each<[string, Role[], { ownerUserId: number | null; ownerRole: string | null }, boolean]>([
     ['his own task', ['host'], { ownerUserId: ME, ownerRole: null }, true],
     ["another host's task", ['host'], { ownerUserId: 8, ownerRole: null }, false],
-    ['a task of his role', ['admin_office'], { ownerUserId: null, ownerRole: 'admin_office' }, true],
-    ['a task of a role he lacks', ['host'], { ownerUserId: null, ownerRole: 'admin_office' }, false],
-    ["the admin office, a host's task", ['admin_office'], { ownerUserId: 8, ownerRole: null }, true],
+    [
+      'a task of his role',
+      ['admin_office'],
+      { ownerUserId: null, ownerRole: 'admin_office' },
+      true,
+    ],
+    [
+      'a task of a role he lacks',
+      ['host'],
+      { ownerUserId: null, ownerRole: 'admin_office' },
+      false,
+    ],
+    [
+      "the admin office, a host's task",
+      ['admin_office'],
+      { ownerUserId: 8, ownerRole: null },
+      true,
+    ],
     ['an executive', ['executive'], { ownerUserId: 8, ownerRole: null }, false],
     ['a sysadmin', ['sysadmin'], { ownerUserId: null, ownerRole: 'admin_office' }, false],
   ])('%s', (_, roles, task, expected) => {

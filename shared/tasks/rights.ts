@@ -1,4 +1,4 @@
-import type { Role } from '../auth/roles';
+import type { Role } from '../auth';
 
 /**
  * Who may mark a task done or reopen it: its owner, anyone holding its owner role, and the admin

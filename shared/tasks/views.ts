@@ -1,4 +1,4 @@
-import type { Role } from '../auth/roles';
+import type { Role } from '../auth';
 import type { TaskKind } from './plan';
 
 /** One procedure task of a visit, as its lists show it. */
@@ -21,4 +21,10 @@ export interface TaskView {
   voidedAtMs: number | null;
   /** The caller may mark it done or reopen it (tasks/rights.ts). */
   canAct: boolean;
+}
+
+/** Where the next page of 我的待办 starts: the last row's due (or done) time and id. */
+export interface TaskCursor {
+  key: number;
+  id: number;
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CompanySettings } from '../../../shared/contract/types';
 import type { DB } from '../../db/schema';
 import { parseJson, toJson } from '../../core/json';
-import { DEFAULT_REIMBURSEMENT_DAYS } from '../../../shared/tasks/plan';
+import { DEFAULT_REIMBURSEMENT_DAYS } from '../../../shared/tasks';
 
 export const DEFAULT_SETTINGS: CompanySettings = {
   companyName: '',

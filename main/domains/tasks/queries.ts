@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Role } from '../../../shared/auth/roles';
-import type { ListCursor } from '../../../shared/contract/types';
-import type { TaskView } from '../../../shared/tasks/views';
+import type { Role } from '../../../shared/auth';
+import type { TaskCursor, TaskView } from '../../../shared/tasks/views';
 import type { DB } from '../../db/schema';
 
 /**
@@ -66,16 +65,23 @@ export type Source = { userId: number } | { role: string };
  * One source's open tasks after the cursor, in due order, on its partial index
  * (tasks_open_user / tasks_open_role): `limit` rows at most.
  */
-export function openOf(db: Kysely<DB>, source: Source, after: ListCursor | undefined, limit: number) {
+export function openOf(
+  db: Kysely<DB>,
+  source: Source,
+  after: TaskCursor | undefined,
+  limit: number,
+) {
   let q = taskRows(db)
     .where('t.doneAtMs', 'is', null)
     .where('t.voidedAtMs', 'is', null)
     .where((eb) =>
-      'userId' in source ? eb('t.ownerUserId', '=', source.userId) : eb('t.ownerRole', '=', source.role),
+      'userId' in source
+        ? eb('t.ownerUserId', '=', source.userId)
+        : eb('t.ownerRole', '=', source.role),
     );
   if (after) {
     q = q.where((eb) =>
-      eb(eb.refTuple('t.dueAtMs', 't.id'), '>', eb.tuple(Number(after.key), after.id)),
+      eb(eb.refTuple('t.dueAtMs', 't.id'), '>', eb.tuple(after.key, after.id)),
     );
   }
   return q.orderBy('t.dueAtMs').orderBy('t.id').limit(limit).execute();
@@ -88,18 +94,20 @@ export function doneOf(
   db: Kysely<DB>,
   source: Source,
   sinceMs: number,
-  after: ListCursor | undefined,
+  after: TaskCursor | undefined,
   limit: number,
 ) {
   let q = taskRows(db)
     .where('t.doneAtMs', 'is not', null)
     .where('t.doneAtMs', '>=', sinceMs)
     .where((eb) =>
-      'userId' in source ? eb('t.ownerUserId', '=', source.userId) : eb('t.ownerRole', '=', source.role),
+      'userId' in source
+        ? eb('t.ownerUserId', '=', source.userId)
+        : eb('t.ownerRole', '=', source.role),
     );
   if (after) {
     q = q.where((eb) =>
-      eb(eb.refTuple('t.doneAtMs', 't.id'), '<', eb.tuple(Number(after.key), after.id)),
+      eb(eb.refTuple('t.doneAtMs', 't.id'), '<', eb.tuple(after.key, after.id)),
     );
   }
   return q.orderBy('t.doneAtMs', 'desc').orderBy('t.id', 'desc').limit(limit).execute();

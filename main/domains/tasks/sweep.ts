@@ -53,7 +53,9 @@ export async function sweepDueTasks(host: SweepHost, nowMs: number): Promise<num
       .limit(SWEEP_BATCH)
       .execute();
     if (due.length === 0) return 0;
-    const roles = [...new Set([...due.flatMap((t) => (t.ownerRole ? [t.ownerRole] : [])), ...FALLBACK_ROLES])];
+    const roles = [
+      ...new Set([...due.flatMap((t) => (t.ownerRole ? [t.ownerRole] : [])), ...FALLBACK_ROLES]),
+    ];
     const holders = await activeHolders(trx, roles);
     const active = await activeUsers(
       trx,

@@ -37,7 +37,10 @@ function bareContext(t: TestApp): ServiceContext {
 
 const kinds = (t: TestApp, requestId: number) =>
   t
-    .rows<{ kind: string }>('SELECT kind FROM tasks WHERE request_id = ? ORDER BY due_at_ms', requestId)
+    .rows<{ kind: string }>(
+      'SELECT kind FROM tasks WHERE request_id = ? ORDER BY due_at_ms',
+      requestId,
+    )
     .map((r) => r.kind);
 
 const sweep = (t: TestApp) => sweepDueTasks(t.app, t.now());
@@ -62,7 +65,11 @@ describe('filing a request sets up its tasks', () => {
 
   it('a request not yet filed has none', async () => {
     const { t, r } = await companyApp();
-    const d = await t.ok('requests.submit', { id: null, version: null, body: requestBody() }, r.host.token);
+    const d = await t.ok(
+      'requests.submit',
+      { id: null, version: null, body: requestBody() },
+      r.host.token,
+    );
     expect(t.count('tasks', 'request_id = ?', d.id)).toBe(0);
     expect(await t.ok('tasks.ofRequest', { requestId: d.id }, r.host.token)).toEqual([]);
   });
@@ -89,14 +96,23 @@ describe('filing a request sets up its tasks', () => {
   it('pages by due time across the person and his role', async () => {
     const { t, r } = await companyApp();
     await filedVisit(t, r, needs({ pickup: true }));
-    await filedVisit(t, r, { ...needs({ pickup: true }), arrivalDate: '2026-12-03', departureDate: '2026-12-03', orgName: '上海电气' });
+    await filedVisit(t, r, {
+      ...needs({ pickup: true }),
+      arrivalDate: '2026-12-03',
+      departureDate: '2026-12-03',
+      orgName: '上海电气',
+    });
     // The office's user also hosts: a person's and a role's tasks in one list.
     const all = (await t.ok('tasks.mine', { limit: 50 }, r.office.token)).items;
     expect(all).toHaveLength(2);
     const first = await t.ok('tasks.mine', { limit: 1 }, r.office.token);
     expect(first.items).toHaveLength(1);
     expect(first.next).not.toBeNull();
-    const second = await t.ok('tasks.mine', { limit: 1, after: first.next ?? undefined }, r.office.token);
+    const second = await t.ok(
+      'tasks.mine',
+      { limit: 1, after: first.next ?? undefined },
+      r.office.token,
+    );
     expect([...first.items, ...second.items].map((i) => i.id)).toEqual(all.map((i) => i.id));
     expect(second.next).toBeNull();
   });
@@ -109,7 +125,9 @@ describe('filing a request sets up its tasks', () => {
     }
     const { token } = await signedInUser(t, r.admin.token, { login: 'host2', roles: ['host'] });
     expect((await t.fail('tasks.ofRequest', { requestId: id }, token)).code).toBe('NOT_FOUND');
-    expect((await t.fail('tasks.ofRequest', { requestId: 9999 }, r.host.token)).code).toBe('NOT_FOUND');
+    expect((await t.fail('tasks.ofRequest', { requestId: 9999 }, r.host.token)).code).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -138,9 +156,9 @@ describe('done and reopened', () => {
     expect((await t.ok('tasks.mine', {}, r.host.token)).items.map((i) => i.kind)).toEqual([
       'submit_reimbursement',
     ]);
-    expect((await t.ok('tasks.mine', { done: true }, r.host.token)).items.map((i) => i.kind)).toEqual([
-      'confirm_arrival',
-    ]);
+    expect(
+      (await t.ok('tasks.mine', { done: true }, r.host.token)).items.map((i) => i.kind),
+    ).toEqual(['confirm_arrival']);
     const reopened = await t.ok('tasks.reopen', { id: confirm }, r.host.token);
     expect(reopened).toMatchObject({ doneAtMs: null, doneByName: null });
     expect(t.count('audit_log', "operation IN ('tasks.complete', 'tasks.reopen')")).toBe(4);
@@ -216,12 +234,24 @@ describe('reminders', () => {
     await filedVisit(t, r, needs({ pickup: true }));
     await t.ok(
       'users.update',
-      { id: r.host.userId, displayName: '王接待', departmentId: r.departmentId, roles: ['host'], disabled: true },
+      {
+        id: r.host.userId,
+        displayName: '王接待',
+        departmentId: r.departmentId,
+        roles: ['host'],
+        disabled: true,
+      },
       r.admin.token,
     );
     await t.ok(
       'users.update',
-      { id: r.office.userId, displayName: '刘行政', departmentId: null, roles: ['admin_office'], disabled: false },
+      {
+        id: r.office.userId,
+        displayName: '刘行政',
+        departmentId: null,
+        roles: ['admin_office'],
+        disabled: false,
+      },
       r.admin.token,
     );
     t.advance(at('2026-12-01', '08:45') - t.now());
@@ -231,7 +261,13 @@ describe('reminders', () => {
     // Nobody active in the admin office: its own task goes to the system administrator.
     await t.ok(
       'users.update',
-      { id: r.office.userId, displayName: '刘行政', departmentId: null, roles: ['admin_office'], disabled: true },
+      {
+        id: r.office.userId,
+        displayName: '刘行政',
+        departmentId: null,
+        roles: ['admin_office'],
+        disabled: true,
+      },
       await signIn(t, ADMIN.login, ADMIN.password),
     );
     t.advance(30 * MINUTE);

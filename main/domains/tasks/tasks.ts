@@ -1,20 +1,27 @@
 import type { Kysely } from 'kysely';
 import { hasPermission } from '../../../shared/auth';
-import type { ListCursor, Page } from '../../../shared/contract/types';
+import type { Page } from '../../../shared/contract/types';
 import type { OpParsed } from '../../../shared/contract/operations';
-import { hostOnly } from '../../../shared/requests/rights';
-import { requestBodySchema, type RequestBody } from '../../../shared/requests/schema';
+import { hostOnly, requestBodySchema, type RequestBody } from '../../../shared/requests';
 import { DONE_SHOWN_DAYS } from '../../../shared/tasks/contract';
 import { TASK_OWNER_ROLES, visitTasks, type TaskKind } from '../../../shared/tasks/plan';
 import { mayActOnTask } from '../../../shared/tasks/rights';
-import type { TaskView } from '../../../shared/tasks/views';
+import type { TaskCursor, TaskView } from '../../../shared/tasks/views';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { parseJson } from '../../core/json';
 import type { DB } from '../../db/schema';
 import { stepViews, viewRight } from '../approvals';
 import { callSettings } from '../settings';
-import { activeHolders, doneOf, openOf, taskRows, toView, type Source, type TaskRow } from './queries';
+import {
+  activeHolders,
+  doneOf,
+  openOf,
+  taskRows,
+  toView,
+  type Source,
+  type TaskRow,
+} from './queries';
 
 const DAY_MS = 86_400_000;
 
@@ -31,7 +38,8 @@ async function audienceOf(ctx: ServiceContext, requestId: number): Promise<numbe
   const users = new Set<number>();
   for (const r of rows) if (r.ownerUserId !== null) users.add(r.ownerUserId);
   const roles = [...new Set(rows.flatMap((r) => (r.ownerRole === null ? [] : [r.ownerRole])))];
-  for (const ids of (await activeHolders(ctx.db, roles)).values()) for (const id of ids) users.add(id);
+  for (const ids of (await activeHolders(ctx.db, roles)).values())
+    for (const id of ids) users.add(id);
   if (ctx.actor) users.add(ctx.actor.userId);
   return [...users];
 }
@@ -189,7 +197,7 @@ export async function tasksOfRequest(ctx: ServiceContext, requestId: number): Pr
 export async function myTasks(
   ctx: ServiceContext,
   input: OpParsed<'tasks.mine'>,
-): Promise<Page<TaskView>> {
+): Promise<Page<TaskView, TaskCursor>> {
   const actor = requireActor(ctx);
   const sources: Source[] = [
     { userId: actor.userId },
@@ -214,7 +222,7 @@ export async function myTasks(
   const more = rows.length > input.limit;
   const items = more ? rows.slice(0, input.limit) : rows;
   const last = items[items.length - 1];
-  const next: ListCursor | null = more && last ? { key: key(last), id: last.id } : null;
+  const next: TaskCursor | null = more && last ? { key: key(last), id: last.id } : null;
   return { items: items.map((r) => view(ctx, r)), next, total: null };
 }
 

@@ -1,5 +1,5 @@
 /** Test helpers of the tasks domain (used by its tests and audit scenarios). */
-import type { RequestBody } from '../../../shared/requests/schema';
+import type { RequestBody } from '../../../shared/requests';
 import { decideAs, submitted, type Reception, type TestApp } from '../../test-support';
 
 /**

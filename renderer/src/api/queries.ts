@@ -336,6 +336,10 @@ export const EVENT_INVALIDATIONS: {
     { queryKey: opKey('requests.list') },
     { queryKey: opKey('requests.get', { id: requestId }) },
   ],
+  'tasks.changed': ({ requestId }) => [
+    { queryKey: opKey('tasks.mine') },
+    { queryKey: opKey('tasks.ofRequest', { requestId }) },
+  ],
 };
 
 /** Applies the table to one event. */

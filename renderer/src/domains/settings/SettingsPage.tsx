@@ -108,7 +108,9 @@ export function SettingsPage() {
               help={t('settings.reimbursementHint')}
               required
             >
-              {(f) => <InputNumber {...f} id="reimbursementDays" precision={0} style={{ width: 160 }} />}
+              {(f) => (
+                <InputNumber {...f} id="reimbursementDays" precision={0} style={{ width: 160 }} />
+              )}
             </Field>
             <Button type="primary" htmlType="submit" loading={save.busy}>
               {t('common.save')}
