@@ -39,7 +39,7 @@ export const tasksEn: Shape<typeof tasksZhCN> = {
     doneTag: 'Done',
     voided: 'Void',
     doneBy: 'Done by {{name}} at {{time}}',
-    complete: 'Done',
+    complete: 'Mark done',
     reopen: 'Reopen',
     completed: 'Done: {{task}}',
     reopened: 'Reopened: {{task}}',

@@ -80,9 +80,7 @@ export function openOf(
         : eb('t.ownerRole', '=', source.role),
     );
   if (after) {
-    q = q.where((eb) =>
-      eb(eb.refTuple('t.dueAtMs', 't.id'), '>', eb.tuple(after.key, after.id)),
-    );
+    q = q.where((eb) => eb(eb.refTuple('t.dueAtMs', 't.id'), '>', eb.tuple(after.key, after.id)));
   }
   return q.orderBy('t.dueAtMs').orderBy('t.id').limit(limit).execute();
 }
@@ -106,9 +104,7 @@ export function doneOf(
         : eb('t.ownerRole', '=', source.role),
     );
   if (after) {
-    q = q.where((eb) =>
-      eb(eb.refTuple('t.doneAtMs', 't.id'), '<', eb.tuple(after.key, after.id)),
-    );
+    q = q.where((eb) => eb(eb.refTuple('t.doneAtMs', 't.id'), '<', eb.tuple(after.key, after.id)));
   }
   return q.orderBy('t.doneAtMs', 'desc').orderBy('t.id', 'desc').limit(limit).execute();
 }
