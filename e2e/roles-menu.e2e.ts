@@ -36,12 +36,19 @@ const ADMIN_NAV = [
  * derived from the code under test. Only the sysadmin sees the administration pages.
  */
 const EXPECTED_NAV: Record<Role, string[]> = {
-  host: ['nav.home', 'nav.myRequests'],
+  host: ['nav.home', 'nav.tasks', 'nav.myRequests'],
   // The role alone: 本部门接待 is for whoever is set as a department's head (see
   // department-requests.e2e.ts), and these users head none.
   dept_head: ['nav.home', 'nav.approvals', 'decided.nav', 'nav.delegations'],
   executive: ['nav.home', 'nav.approvals', 'decided.nav', 'nav.allRequests', 'nav.delegations'],
-  admin_office: ['nav.home', 'nav.approvals', 'decided.nav', 'nav.allRequests', 'nav.delegations'],
+  admin_office: [
+    'nav.home',
+    'nav.tasks',
+    'nav.approvals',
+    'decided.nav',
+    'nav.allRequests',
+    'nav.delegations',
+  ],
   front_desk: ['nav.home'],
   finance: ['nav.home', 'nav.allRequests'],
   sysadmin: ADMIN_NAV,
@@ -135,6 +142,7 @@ describe('roles and the menu', () => {
     await signIn(page, 'multi', PASSWORD);
     const union = [
       'nav.home',
+      'nav.tasks',
       'nav.myRequests',
       'nav.allRequests',
       'nav.users',

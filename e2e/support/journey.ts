@@ -64,8 +64,13 @@ export interface Journey {
   close: () => Promise<void>;
 }
 
-export async function startJourney(): Promise<Journey> {
-  let srv = await startTestServer();
+/**
+ * `clock`: the server's clock (epoch ms) for journeys that move time on (task reminders); run the
+ * reminders with `srv.tick()`. Default: the real time.
+ */
+export async function startJourney(options: { clock?: () => number } = {}): Promise<Journey> {
+  const serverOptions = options.clock ? { clock: options.clock } : {};
+  let srv = await startTestServer(serverOptions);
   let browser: Browser;
   try {
     browser = await launchChromium();
@@ -125,7 +130,7 @@ export async function startJourney(): Promise<Journey> {
       await closeContexts();
       pages.length = 0;
       await srv.stop();
-      srv = await startTestServer({ from: saved });
+      srv = await startTestServer({ ...serverOptions, from: saved });
     },
     close: async () => {
       await closeContexts();

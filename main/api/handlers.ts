@@ -12,6 +12,7 @@ import { policyHandlers } from '../domains/policy';
 import { requestsHandlers } from '../domains/requests';
 import { settingsHandlers } from '../domains/settings';
 import { setupHandlers } from '../domains/setup';
+import { tasksHandlers } from '../domains/tasks';
 import { usersHandlers } from '../domains/users';
 
 /** Every domain's handlers, one line each: the compiler fails if an operation has none. */
@@ -29,4 +30,5 @@ export const HANDLERS: DomainHandlers<OperationName> = {
   ...attachmentsHandlers,
   ...setupHandlers,
   ...bookingsHandlers,
+  ...tasksHandlers,
 };

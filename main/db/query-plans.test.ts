@@ -10,6 +10,7 @@ import {
   type TestApp,
 } from '../test-support';
 import stats from './planner-stats.json';
+import { sweepDueTasks } from '../domains/tasks';
 
 /**
  * The hot calls' query plans at ten years of data. The planner statistics of a generated database
@@ -31,6 +32,7 @@ const LARGE = new Set([
   'sessions',
   'idempotency_keys',
   'delegations',
+  'tasks',
 ]);
 
 interface Ran {
@@ -104,6 +106,8 @@ describe('query plans of the hot calls at ten years of data', () => {
       t.advance(MINUTE);
     }
     await decideAs(t, r.head.token, ids[0]!, 'approve');
+    // Filed: its tasks exist (the host's, the admin office's).
+    await decideAs(t, r.office.token, ids[0]!, 'approve');
     // A head of one department (李部长) and a head of two (周经理), for 本部门接待.
     const boss = await signedInUser(t, r.admin.token, { login: 'boss', roles: ['dept_head'] });
     for (const name of ['市场部', '研发部']) {
@@ -212,6 +216,12 @@ describe('query plans of the hot calls at ten years of data', () => {
       ['audit by time', 'audit.list', { fromMs: 0, toMs: t.now() }, r.admin.token, true],
       ['audit search', 'audit.list', { search: '华东' }, r.admin.token, false],
       ['notifications', 'notifications.list', {}, r.host.token, true],
+      // 我的待办: a person's open tasks, a role's, the recently done, a later page; a visit's.
+      ['my tasks (host)', 'tasks.mine', {}, r.host.token, true],
+      ['my tasks (office)', 'tasks.mine', {}, office, true],
+      ['my tasks done', 'tasks.mine', { done: true }, office, true],
+      ['my tasks, a later page', 'tasks.mine', { after: { key: t.now(), id: 1 } }, office, true],
+      ["a visit's tasks", 'tasks.ofRequest', { requestId: ids[0]! }, r.host.token, false],
     ];
     const c = capture(t);
     const problems: string[] = [];
@@ -231,6 +241,10 @@ describe('query plans of the hot calls at ten years of data', () => {
           problems.push(...planProblems(t.app.sqlite, s, paged).map((p) => `${label}: ${p}`));
         }
       }
+      // The reminder sweep: due tasks not yet reminded, on its partial index.
+      const swept = await c.during(() => sweepDueTasks(t.app, t.now() + 30 * 86_400_000));
+      for (const s of swept)
+        problems.push(...planProblems(t.app.sqlite, s, true).map((p) => `sweep: ${p}`));
       // The write paths read too (codes, repeat visits, the chain).
       const submit = await c.during(() => submitted(t, r, { orgName: '上海电气' }));
       for (const s of submit) problems.push(...planProblems(t.app.sqlite, s, false));

@@ -10,6 +10,7 @@ import type { ApprovalsTables } from '../domains/approvals/tables';
 import type { DelegationsTables } from '../domains/delegations/tables';
 import type { AttachmentsTables } from '../domains/attachments/tables';
 import type { BookingsTables } from '../domains/bookings/tables';
+import type { TasksTables } from '../domains/tasks/tables';
 
 /** Kysely's view of every table: each domain declares its own, one line each. */
 export interface DB
@@ -25,4 +26,5 @@ export interface DB
     ApprovalsTables,
     DelegationsTables,
     AttachmentsTables,
-    BookingsTables {}
+    BookingsTables,
+    TasksTables {}

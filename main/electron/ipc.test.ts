@@ -262,3 +262,41 @@ describe('dispose', () => {
     again.dispose();
   });
 });
+
+describe('desktop notifications', () => {
+  it('show a notification created for the signed-in user of a window, in his language', async () => {
+    registration.dispose();
+    const shown: [string, string, number][] = [];
+    registration = registerIpc({
+      ipcMain: ipc as unknown as IpcMainLike,
+      app,
+      trust: { rendererFile },
+      desktopNotify: (text, sender) => shown.push([text.title, text.body, sender.id]),
+    });
+    const { win, userId } = await signedInWindow();
+    send(win, SUBSCRIBE_CHANNEL, 'notifications.created');
+    send(win, SUBSCRIBE_CHANNEL, 'tasks.changed');
+    const notification = {
+      id: 1,
+      kind: 'task.due',
+      titleKey: 'tasks.due.confirm_arrival',
+      params: { code: 'JD20261201-001', org: '华东精密' },
+      createdAtMs: 0,
+      readAtMs: null,
+      target: { type: 'request', id: 1 },
+    } as const;
+    app.events.publish({
+      name: 'notifications.created',
+      payload: { notification },
+      userIds: [userId],
+    });
+    app.events.publish({ name: 'tasks.changed', payload: { requestId: 1 }, userIds: [userId] });
+    app.events.publish({
+      name: 'notifications.created',
+      payload: { notification },
+      userIds: [userId + 1],
+    });
+    await registration.idle();
+    expect(shown).toEqual([['接待管理', '待办到期：电话确认来访 JD20261201-001 华东精密', win.id]]);
+  });
+});

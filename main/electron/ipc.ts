@@ -13,9 +13,11 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { isIdempotencyKey } from '../../shared/contract/bridge';
 import { isEventName, type EventName } from '../../shared/contract/names';
-import { translate } from '../../shared/i18n/translate';
+import { translate, type Language } from '../../shared/i18n/translate';
+import type { NotificationView } from '../../shared/contract/types';
 import type { ErrorCode, Result } from '../../shared/result';
 import type { AppEvent } from '../api/events';
+import type { EventPayload } from '../../shared/contract/operations';
 import { dispatch, type App } from '../api/dispatcher';
 import { resolveSession } from '../domains/auth';
 import { getSettings } from '../domains/settings';
@@ -46,6 +48,27 @@ export interface IpcOptions {
   ipcMain: IpcMainLike;
   app: App;
   trust: TrustOptions;
+  /**
+   * Shows a desktop notification (Electron's `Notification`) for a notification created for the
+   * user signed in to a window, in his language. Not for a window behind the idle lock: the
+   * shared front-desk machine shows nothing of the last user's work.
+   */
+  desktopNotify?: (text: DesktopNotice, sender: IpcSender) => void;
+}
+
+/** What a desktop notification says. */
+export interface DesktopNotice {
+  title: string;
+  body: string;
+}
+
+/** The desktop notification of an app notification, in the reader's language. */
+export function desktopNotice(notification: NotificationView, language: string): DesktopNotice {
+  const lang: Language = language === 'en' ? 'en' : 'zh-CN';
+  return {
+    title: translate(lang, 'app.name'),
+    body: translate(lang, notification.titleKey, notification.params),
+  };
 }
 
 export interface IpcRegistration {
@@ -78,7 +101,7 @@ function tooLarge(op: unknown, input: unknown): boolean {
   }
 }
 
-export function registerIpc({ ipcMain, app, trust }: IpcOptions): IpcRegistration {
+export function registerIpc({ ipcMain, app, trust, desktopNotify }: IpcOptions): IpcRegistration {
   const clients = new Map<number, Client>();
   const pending = new Set<Promise<void>>();
 
@@ -169,6 +192,10 @@ export function registerIpc({ ipcMain, app, trust }: IpcOptions): IpcRegistratio
         if (!event.userIds.includes(state.userId)) continue;
         if (client.sender.isDestroyed()) continue;
         client.sender.send(EVENT_CHANNEL, event.name, event.payload);
+        if (desktopNotify && state.status === 'active' && event.name === 'notifications.created') {
+          const { notification } = event.payload as EventPayload<'notifications.created'>;
+          desktopNotify(desktopNotice(notification, state.user.language), client.sender);
+        }
       }
     } catch (err) {
       console.error(`delivering ${event.name} failed`, err);

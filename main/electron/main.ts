@@ -4,12 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, shell } from 'electron';
 import { createApp, type RunningApp } from '../app';
 import { DatabaseInUseError } from '../db/lock';
 import { DatabaseTooNewError } from '../db/migrate';
 import { hardenWebContents, type HardenOptions } from './harden';
-import { registerIpc, type IpcRegistration } from './ipc';
+import { registerIpc, type DesktopNotice, type IpcRegistration } from './ipc';
+import { startScheduler, type Scheduler } from '../scheduler';
 import { menuTemplate } from './menu';
 import { missingNativeMessage, nativeBindingPath } from './native-binding';
 import { browserWindowOptions, WINDOW_TITLE, type TrustOptions } from './window-options';
@@ -40,6 +41,7 @@ const hardenOptions: HardenOptions = {
 
 let running: RunningApp | null = null;
 let ipc: IpcRegistration | null = null;
+let scheduler: Scheduler | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** Set when the app ends because of an error, so `npm start` and scripts see a failure. */
 let exitCode = 0;
@@ -121,6 +123,19 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** A desktop notification for the signed-in user of the window; a click brings the window up. */
+function showNotice(notice: DesktopNotice): void {
+  if (!Notification.isSupported()) return;
+  const shown = new Notification({ title: notice.title, body: notice.body });
+  shown.on('click', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  shown.show();
+}
+
 function start(): void {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   app.setAboutPanelOptions({
@@ -131,7 +146,9 @@ function start(): void {
 
   running = openDatabase();
   if (!running) return;
-  ipc = registerIpc({ ipcMain, app: running, trust });
+  ipc = registerIpc({ ipcMain, app: running, trust, desktopNotify: showNotice });
+  // Task reminders every 30 s on the app's clock (main/scheduler.ts).
+  scheduler = startScheduler(running);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({
@@ -167,7 +184,10 @@ if (!app.requestSingleInstanceLock()) {
     running = null;
     ipc?.dispose();
     ipc = null;
-    db.close()
+    const stopping = scheduler?.stop() ?? Promise.resolve();
+    scheduler = null;
+    stopping
+      .then(() => db.close())
       .catch((e: unknown) => console.error('closing the database failed', e))
       // Windows are gone and the database is closed: nothing else to wait for.
       .finally(() => app.exit(exitCode));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app';
 import { DatabaseInUseError } from '../db/lock';
+import { startScheduler } from '../scheduler';
 import { startServer } from './http';
 
 /** `npm run serve -- --db PATH --port N`: the app in a browser, for machines without Electron. */
@@ -31,11 +32,13 @@ async function main() {
     process.exit(1);
   }
   const server = await startServer(app, { port, staticDir: values.static });
+  const scheduler = startScheduler(app);
   console.log(`Reception Manager (browser mode) on ${server.url}`);
   console.log(`Database: ${path.resolve(values.db)}`);
   const stop = () => {
     void server
       .close()
+      .then(() => scheduler.stop())
       .then(() => app.close())
       .then(() => process.exit(0));
   };

@@ -162,6 +162,8 @@ function valueText(key: string, value: unknown, t: Translate): string {
       return Array.isArray(value) ? list(value.map(labelled('roles'))) : String(plain(value, t));
     case 'tier':
       return labelled('labels.tier')(value);
+    case 'task':
+      return labelled('tasks.kind')(value);
     case 'from':
       return labelled('labels.status')(value);
     case 'action':

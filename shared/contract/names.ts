@@ -10,6 +10,7 @@ import { policyNames } from '../policy/names';
 import { requestsNames } from '../requests/names';
 import { settingsNames } from '../settings/names';
 import { setupNames } from '../setup/names';
+import { tasksNames } from '../tasks/names';
 import { usersNames } from '../users/names';
 
 /**
@@ -30,6 +31,7 @@ export const DOMAIN_NAMES = [
   attachmentsNames,
   setupNames,
   bookingsNames,
+  tasksNames,
 ] as const;
 
 type Domain = (typeof DOMAIN_NAMES)[number];

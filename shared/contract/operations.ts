@@ -11,6 +11,7 @@ import { policyOperations } from '../policy/contract';
 import { requestsOperations } from '../requests/contract';
 import { settingsOperations } from '../settings/contract';
 import { setupOperations } from '../setup/contract';
+import { tasksOperations, type TasksEvents } from '../tasks/contract';
 import { usersOperations } from '../users/contract';
 import type { EventName, OperationName } from './names';
 import type { OperationSpec } from './spec';
@@ -30,10 +31,12 @@ export const OPERATIONS = {
   ...attachmentsOperations,
   ...setupOperations,
   ...bookingsOperations,
+  ...tasksOperations,
 } satisfies Record<OperationName, OperationSpec<z.ZodType, unknown>>;
 
 /** Payloads of main → renderer events, one line per domain that has events. */
-export interface EventPayloads extends NotificationsEvents, ApprovalsEvents, BookingsEvents {}
+export interface EventPayloads
+  extends NotificationsEvents, ApprovalsEvents, BookingsEvents, TasksEvents {}
 
 export type Operations = typeof OPERATIONS;
 export type OpInput<N extends OperationName> = z.input<Operations[N]['input']>;

@@ -43,6 +43,8 @@ export interface CompanySettings {
   companyName: string;
   timeZone: string;
   idleLockMinutes: number;
+  /** Days after the departure day by which the host submits the reimbursement (a task's due day). */
+  reimbursementDays: number;
   /** True when the database was filled by `npm run demo`. */
   demo: boolean;
 }

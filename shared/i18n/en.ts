@@ -11,6 +11,7 @@ import { policyEn } from '../policy/i18n.en';
 import { requestsEn } from '../requests/i18n.en';
 import { settingsEn } from '../settings/i18n.en';
 import { setupEn } from '../setup/i18n.en';
+import { tasksEn } from '../tasks/i18n.en';
 import { usersEn } from '../users/i18n.en';
 import { mergeCatalogs } from './merge';
 import { coreEn } from './parts/core.en';
@@ -37,4 +38,5 @@ export const en: Shape<typeof zhCN> = mergeCatalogs(
   attachmentsEn,
   setupEn,
   bookingsEn,
+  tasksEn,
 );

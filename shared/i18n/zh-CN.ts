@@ -11,6 +11,7 @@ import { policyZhCN } from '../policy/i18n.zh-CN';
 import { requestsZhCN } from '../requests/i18n.zh-CN';
 import { settingsZhCN } from '../settings/i18n.zh-CN';
 import { setupZhCN } from '../setup/i18n.zh-CN';
+import { tasksZhCN } from '../tasks/i18n.zh-CN';
 import { usersZhCN } from '../users/i18n.zh-CN';
 import { mergeCatalogs } from './merge';
 import { coreZhCN } from './parts/core.zh-CN';
@@ -35,4 +36,5 @@ export const zhCN = mergeCatalogs(
   attachmentsZhCN,
   setupZhCN,
   bookingsZhCN,
+  tasksZhCN,
 );

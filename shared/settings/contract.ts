@@ -11,6 +11,13 @@ export const settingsInput = z.strictObject({
     .int({ message: 'validation.integer' })
     .min(1, { message: 'validation.idleRange' })
     .max(240, { message: 'validation.idleRange' }),
+  /** Absent: unchanged (callers from before the setting existed). */
+  reimbursementDays: z
+    .number({ message: 'validation.required' })
+    .int({ message: 'validation.integer' })
+    .min(1, { message: 'validation.reimbursementRange' })
+    .max(90, { message: 'validation.reimbursementRange' })
+    .optional(),
 });
 
 export const settingsOperations = {

@@ -10,7 +10,12 @@ export const settingsEn: Shape<typeof settingsZhCN> = {
     idleLockMinutes: 'Idle lock (minutes)',
     idleHint:
       'After this long without activity the shared front-desk computer asks for the password again.',
+    reimbursementDays: 'Reimbursement deadline (days)',
+    reimbursementHint:
+      'Days after the visit by which the host submits the reimbursement; he is reminded when it is due.',
   },
+  validation: { reimbursementRange: 'Enter 1 to 90 days.' },
+  audit: { field: { reimbursementDays: 'Reimbursement deadline (days)' } },
   ops: {
     settings: { update: 'Update settings' },
   },

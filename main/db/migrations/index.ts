@@ -11,6 +11,7 @@ import { migration0100 } from './0100-step-timing';
 import { migration0110 } from './0110-step-reminders';
 import { migration0120 } from './0120-attachments';
 import { migration0130 } from './0130-bookings';
+import { migration0140 } from './0140-tasks';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0110,
   migration0120,
   migration0130,
+  migration0140,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -180,8 +180,12 @@ describe('the plan from the request', () => {
     const booked = line(after.lines, 'pickup');
     expect(booked.booking?.status).toBe('confirmed');
     expect(booked.stale).toBe(false);
-    // The driver is called 15 minutes before the pickup.
+    // The driver is called 15 minutes before the pickup, and his task follows the booking.
     expect(booked.booking?.driverCallMs).toBe((booked.booking?.startMs ?? 0) - 15 * 60_000);
+    const tasks = await t.ok('tasks.ofRequest', { requestId: request.id }, r.office.token);
+    expect(tasks.find((x) => x.kind === 'driver_at_pickup')?.dueAtMs).toBe(
+      booked.booking?.driverCallMs,
+    );
   });
 
   it('lists what it cannot satisfy instead of dropping it', async () => {

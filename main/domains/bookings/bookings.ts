@@ -35,6 +35,7 @@ import { parseJson, toJson } from '../../core/json';
 import { callPolicy } from '../policy';
 import { readableRequest } from '../requests';
 import { callSettings } from '../settings';
+import { setTaskDue } from '../tasks';
 import { clashesWith, lockResources } from './conflicts';
 import { linesOf, requestFacts } from './plan';
 import { resourcesById } from './resources';
@@ -418,6 +419,21 @@ async function refuseClashes(
   }
 }
 
+/**
+ * The visit's "driver at the pickup point" task follows a confirmed pickup: due at the driver's
+ * call time (15 minutes before the booked pickup) rather than the one planned from the arrival.
+ */
+async function followPickup(
+  ctx: ServiceContext,
+  requestId: number,
+  detail: StoredDetail,
+  startMs: number,
+  status: BookingStatus,
+): Promise<void> {
+  if (detail.kind !== 'car' || detail.carKind !== 'pickup' || status !== 'confirmed') return;
+  await setTaskDue(ctx, requestId, 'driver_at_pickup', driverCallMs(startMs));
+}
+
 export async function saveBooking(
   ctx: ServiceContext,
   input: OpParsed<'bookings.save'>,
@@ -536,6 +552,7 @@ export async function saveBooking(
       .execute();
   }
   await writeSlots(ctx, id, stored, span, input.status);
+  await followPickup(ctx, request.id, stored, span.startMs, input.status);
   ctx.audit({
     entityType: 'booking',
     entityId: id,
@@ -606,6 +623,7 @@ export async function setBookingStatus(
     .where('id', '=', row.id)
     .execute();
   await writeSlots(ctx, row.id, detail, { startMs: row.startMs, endMs: row.endMs }, input.status);
+  await followPickup(ctx, request.id, detail, row.startMs, input.status);
   ctx.audit({
     entityType: 'booking',
     entityId: row.id,

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors';
 import { withdraw } from '../approvals';
 import { releaseBookingsOf } from '../bookings';
 import { notify } from '../notifications';
+import { voidVisitTasks } from '../tasks';
 import { getDossier } from './dossier';
 import { addEvent } from './events';
 import { loadRow } from './queries';
@@ -31,6 +32,7 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
     id: row.id,
   });
   const released = await releaseBookingsOf(ctx, row.id, row.hostUserId);
+  await voidVisitTasks(ctx, row.id);
   await addEvent(ctx.db, {
     requestId: row.id,
     atMs: ctx.nowMs,

@@ -12,6 +12,7 @@ import {
   type SubjectFacts,
 } from '../approvals';
 import { notify } from '../notifications';
+import { createVisitTasks } from '../tasks';
 import { getDossier } from './dossier';
 import { addEvent } from './events';
 import { loadListRows, toSummary } from './queries';
@@ -136,6 +137,8 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
   async onFiled(ctx, s) {
     if (s.status !== 'approved') return;
     s.status = await transition(ctx.db, s.id, 'approved', 'file', ctx.nowMs);
+    // Filed: the visit's procedure tasks (confirm arrival, pickup, signs, …) are set up now.
+    await createVisitTasks(ctx, s.id);
     await tellHost(ctx, s, 'request.filed', 'notifications.requestFiled', {
       code: s.code,
       org: s.orgName,

@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import type { CompanySettings } from '../../../shared/contract/types';
 import type { DB } from '../../db/schema';
 import { parseJson, toJson } from '../../core/json';
+import { DEFAULT_REIMBURSEMENT_DAYS } from '../../../shared/tasks';
 
 export const DEFAULT_SETTINGS: CompanySettings = {
   companyName: '',
   timeZone: 'Asia/Shanghai',
   idleLockMinutes: 10,
+  reimbursementDays: DEFAULT_REIMBURSEMENT_DAYS,
   demo: false,
 };
 

@@ -345,6 +345,10 @@ export const EVENT_INVALIDATIONS: {
     { queryKey: opKey('bookings.free') },
     { queryKey: opKey('bookings.resources') },
   ],
+  'tasks.changed': ({ requestId }) => [
+    { queryKey: opKey('tasks.mine') },
+    { queryKey: opKey('tasks.ofRequest', { requestId }) },
+  ],
 };
 
 /** Applies the table to one event. */

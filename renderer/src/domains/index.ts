@@ -9,6 +9,7 @@ import { homeRoutes } from './home/routes';
 import { policyRoutes } from './policy/routes';
 import { requestsRoutes } from './requests/routes';
 import { settingsRoutes } from './settings/routes';
+import { tasksRoutes } from './tasks/routes';
 import { usersRoutes } from './users/routes';
 
 /** Every domain's screens and menu entries, one line each. */
@@ -24,4 +25,5 @@ export const DOMAIN_ROUTES: readonly DomainRoutes[] = [
   auditRoutes,
   policyRoutes,
   settingsRoutes,
+  tasksRoutes,
 ];

@@ -30,7 +30,13 @@ export function sessionOf(
     },
     permissions: [...permissionsOf(roles)],
     headOf: user.headOf ?? [],
-    settings: { companyName: '测试公司', timeZone: TIME_ZONE, idleLockMinutes: 10, demo: false },
+    settings: {
+      companyName: '测试公司',
+      timeZone: TIME_ZONE,
+      idleLockMinutes: 10,
+      reimbursementDays: 7,
+      demo: false,
+    },
     locked: false,
   };
 }

@@ -31,6 +31,7 @@ import { CancelModal } from './views/CancelModal';
 import { verdictStep } from './views/content';
 import { DecisionButtons, RemindButton } from '../approvals';
 import { AttachmentsPanel, AttachmentsTabLabel } from '../attachments';
+import { VisitTasks } from '../tasks';
 import {
   ApprovalTrail,
   BudgetSection,
@@ -203,6 +204,7 @@ function Dossier({
       label: <AttachmentsTabLabel ownerType="request" ownerId={d.id} />,
       children: <AttachmentsPanel key={d.id} ownerType="request" ownerId={d.id} />,
     },
+    { key: 'tasks', label: t('tasks.tab'), children: <VisitTasks key={d.id} requestId={d.id} /> },
     ...(d.changes.length > 0
       ? [
           {

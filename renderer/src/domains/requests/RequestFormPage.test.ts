@@ -42,7 +42,13 @@ const session: SessionInfo = {
   },
   permissions: ['requests.create'],
   headOf: [],
-  settings: { companyName: '', timeZone: 'Asia/Shanghai', idleLockMinutes: 10, demo: false },
+  settings: {
+    companyName: '',
+    timeZone: 'Asia/Shanghai',
+    idleLockMinutes: 10,
+    reimbursementDays: 7,
+    demo: false,
+  },
   locked: false,
 };
 vi.mock('../../session/SessionContext', async (importOriginal) => ({

@@ -28,6 +28,7 @@ export function SettingsPage() {
     companyName: '',
     timeZone: 'Asia/Shanghai',
     idleLockMinutes: 10,
+    reimbursementDays: 7,
   });
   const zones = useMemo(() => {
     const all =
@@ -42,6 +43,7 @@ export function SettingsPage() {
           companyName: r.value.companyName,
           timeZone: r.value.timeZone,
           idleLockMinutes: r.value.idleLockMinutes,
+          reimbursementDays: r.value.reimbursementDays,
         });
       setLoaded(true);
     });
@@ -97,6 +99,17 @@ export function SettingsPage() {
                   precision={0}
                   style={{ width: 160 }}
                 />
+              )}
+            </Field>
+            <Field
+              control={form.control}
+              name="reimbursementDays"
+              label={t('settings.reimbursementDays')}
+              help={t('settings.reimbursementHint')}
+              required
+            >
+              {(f) => (
+                <InputNumber {...f} id="reimbursementDays" precision={0} style={{ width: 160 }} />
               )}
             </Field>
             <Button type="primary" htmlType="submit" loading={save.busy}>

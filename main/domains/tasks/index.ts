@@ -1,0 +1,4 @@
+/** The visit's procedure tasks and their reminders. */
+export { tasksHandlers } from './handlers';
+export { createVisitTasks, setTaskDue, voidVisitTasks } from './tasks';
+export { sweepDueTasks, SWEEP_BATCH, type SweepHost } from './sweep';

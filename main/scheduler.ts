@@ -1,0 +1,52 @@
+import type { App } from './api/dispatcher';
+import { sweepDueTasks } from './domains/tasks';
+
+/** How often the app looks for work that fell due (task reminders). */
+export const TICK_MS = 30_000;
+
+export interface Scheduler {
+  /**
+   * One round now, on the app's clock (tests and journeys freeze and move it). Never rejects: a
+   * failure is logged and the next round tries again. Rounds never overlap.
+   */
+  tick: () => Promise<void>;
+  /** No more rounds; resolves once a round under way has finished. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * The app's one timer: every `everyMs` it reminds the owners of tasks that fell due. Browser
+ * mode (main/server/cli.ts) and the desktop app (main/electron/main.ts) start it once the
+ * database is open and stop it before closing it. `everyMs: null` starts no timer: the caller
+ * runs `tick` itself (the journeys' test server).
+ */
+export function startScheduler(app: App, options: { everyMs?: number | null } = {}): Scheduler {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const round = async () => {
+    try {
+      await sweepDueTasks(app, app.clock());
+    } catch (e) {
+      console.error('the task reminder round failed; the next one tries again', e);
+    }
+  };
+  const tick = () => {
+    if (stopped) return Promise.resolve();
+    running ??= round().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const everyMs = options.everyMs === undefined ? TICK_MS : options.everyMs;
+  const timer = everyMs === null ? null : setInterval(() => void tick(), everyMs);
+  // The timer alone must not keep a process alive that has nothing else to do.
+  timer?.unref();
+  return {
+    tick,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { VisitTasks } from './VisitTasks';
