@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyRequestBody, type RequestBody, type Visitor } from '../requests/schema';
 import { needChanged, planLines, shiftWall, type Need, type PlanLine } from './plan';
@@ -327,6 +328,62 @@ describe('planLines', () => {
       expect(line.need.equipment).toEqual([]);
     });
 
+    it('two meetings at the same time are one room line: keys stay unique', () => {
+      const lines = plan({
+        itinerary: [
+          { date: '2026-12-01', time: '10:00', activity: '座谈交流', place: '', owner: '' },
+          { date: '2026-12-01', time: '10:00', activity: '', place: '第一会议室', owner: '' },
+          { date: '2026-12-02', time: '', activity: '工作会议', place: '', owner: '' },
+          { date: '2026-12-02', time: '', activity: '汇报', place: '', owner: '' },
+        ],
+        needs: { meetingRoom: true },
+      });
+      expect(lines.map((l) => l.key)).toEqual(['room-2026-12-01-10:00', 'room-2026-12-02-09:30']);
+    });
+
+    it('whatever the itinerary, every line has its own key', () => {
+      const item = fc.record({
+        date: fc.constantFrom('2026-12-01', '2026-12-02', '2026-12-03'),
+        time: fc.constantFrom('', '09:30', '10:00', '14:00', '23:30'),
+        activity: fc.constantFrom('座谈', '午餐', '参观', 'meeting', '签约', ''),
+        place: fc.constantFrom('', '会议室', '车间'),
+        owner: fc.constant(''),
+      });
+      const meal = fc.record({
+        date: fc.constantFrom('2026-12-01', '2026-12-02'),
+        meal: fc.constantFrom('breakfast' as const, 'lunch' as const, 'dinner' as const),
+        perHeadFen: fc.constant(null),
+      });
+      fc.assert(
+        fc.property(
+          fc.array(item, { maxLength: 12 }),
+          fc.nat({ max: 12 }),
+          fc.array(meal, { maxLength: 8 }),
+          (itinerary, trips, meals) => {
+            const keys = plan({
+              departureDate: '2026-12-03',
+              itinerary,
+              needs: {
+                meetingRoom: true,
+                pickup: true,
+                dropoff: true,
+                carTrips: trips,
+                meals,
+                hotelNights: 1,
+                hotelRooms: 1,
+                returnTickets: true,
+                gifts: true,
+                giftCount: 1,
+              },
+            }).map((l) => l.key);
+            expect(new Set(keys).size).toBe(keys.length);
+            // What the booking contract accepts as a plan line's key.
+            for (const key of keys) expect(key).toMatch(/^[a-z0-9:-]{1,60}$/);
+          },
+        ),
+      );
+    });
+
     it('no meeting room wanted: none planned, however many meetings', () => {
       expect(
         plan({
@@ -408,6 +465,23 @@ describe('planLines', () => {
         ],
       ]);
       expect(lines.every((l) => !l.timeGuessed && l.kind === 'restaurant')).toBe(true);
+    });
+
+    it('the same meal twice on a day: two lines, the second numbered', () => {
+      const lines = plan({
+        needs: {
+          meals: [
+            { date: '2026-12-01', meal: 'lunch', perHeadFen: null },
+            { date: '2026-12-01', meal: 'lunch', perHeadFen: 8_000 },
+            { date: '2026-12-01', meal: 'lunch', perHeadFen: null },
+          ],
+        },
+      });
+      expect(lines.map((l) => l.key)).toEqual([
+        'meal-2026-12-01-lunch',
+        'meal-2026-12-01-lunch-2',
+        'meal-2026-12-01-lunch-3',
+      ]);
     });
 
     it('no cap (the visitor pays) and no price: zero per head', () => {
