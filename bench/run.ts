@@ -9,6 +9,7 @@ import { createApp, type RunningApp } from '../main/app';
 import { requestBodyOn } from '../main/test-fixtures';
 import { addDays, companyDate } from '../shared/dates';
 import { generateFile, GENERATED_PASSWORD, NOW_MS } from '../scripts/gen/cli';
+import { bookingCases, seedBookings } from './bookings';
 import { cases, type Actors } from './cases';
 import {
   firstScreen,
@@ -24,6 +25,9 @@ import { line, measure, type Figure } from './measure';
  * full size and the time to open the database and read the first page. Generates the database
  * (`npm run gen`) when the file does not exist. `--quick`: a small generated database and fewer
  * calls, for CI — figures only, no thresholds. Not a test: nothing fails on a number.
+ *
+ * Issue 10's bookings (bench/bookings.ts): the conflict check and "what is free" for a day at ten
+ * years of bookings (two with `--quick`), written into the file the first time it is benched.
  *
  * Then the first screen in Chromium (bench/firstScreen.ts): navigation → sign-in form, sign-in →
  * home, and the bytes of the sign-in screen, for the build before issue 9 item 11 beside
@@ -197,7 +201,30 @@ async function main() {
     // `--only search,inbox`: the figures whose names start with one of these.
     const only = values.only?.split(',').filter(Boolean) ?? [];
     const wanted = (name: string) => only.length === 0 || only.some((p) => name.startsWith(p));
-    for (const c of cases(app, raw, actors).filter((x) => wanted(x.name))) {
+    const all = cases(app, raw, actors);
+    // Issue 10: ten years of bookings written into the file the first time (bench/bookings.ts).
+    if (
+      only.length === 0 ||
+      only.some((p) => p.startsWith('bookings') || 'bookings'.startsWith(p))
+    ) {
+      const seeded = await seedBookings(
+        app,
+        actors.office.token,
+        actors.office.userId,
+        NOW_MS,
+        quick ? 2 : 10,
+      );
+      console.log(
+        `bookings: ${seeded.bookings} bookings, ${seeded.slots} slots from ` +
+          `${new Date(seeded.fromMs).toISOString().slice(0, 10)} to ` +
+          `${new Date(seeded.toMs).toISOString().slice(0, 10)}` +
+          (seeded.seededMs === null
+            ? ' (already in the file)'
+            : ` (written in ${seeded.seededMs} ms)`),
+      );
+      all.push(...bookingCases(app, raw, seeded, actors.office.token));
+    }
+    for (const c of all.filter((x) => wanted(x.name))) {
       const f = await measure(c.name, c.app, c.raw, { calls, rounds });
       figures.push(f);
       console.log(line(f));

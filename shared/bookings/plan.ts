@@ -180,7 +180,16 @@ export function planLines(facts: PlanFacts): PlanLine[] {
     const items = [...body.itinerary].sort((a, b) =>
       `${a.date} ${a.time}`.localeCompare(`${b.date} ${b.time}`),
     );
-    const meetings = items.filter((i) => MEETING.test(i.activity) || MEETING.test(i.place));
+    // Items starting together (two lines of one meeting, or untimed ones on a day) are one
+    // meeting: one room line, so that every line keeps its own key.
+    const starts = new Set<string>();
+    const meetings = items.filter((i) => {
+      if (!MEETING.test(i.activity) && !MEETING.test(i.place)) return false;
+      const start = `${i.date} ${i.time || '09:30'}`;
+      if (starts.has(start)) return false;
+      starts.add(start);
+      return true;
+    });
     const slots = meetings.map((m) => {
       const start = { date: m.date, time: m.time || '09:30' };
       const next = items.find(
@@ -243,12 +252,18 @@ export function planLines(facts: PlanFacts): PlanLine[] {
     });
   }
 
+  // The same meal planned twice on a day (two tables, two groups) is two lines: the second and
+  // later ones' keys are numbered, so that every line keeps its own key.
+  const mealKeys = new Map<string, number>();
   for (const meal of needs.meals) {
     const covers = Math.max(1, Math.min(500, people));
     const time = MEAL_TIMES[meal.meal];
     const startMs = at(meal.date, time);
+    const base = `meal-${meal.date}-${meal.meal}`;
+    const nth = (mealKeys.get(base) ?? 0) + 1;
+    mealKeys.set(base, nth);
     lines.push({
-      key: `meal-${meal.date}-${meal.meal}`,
+      key: nth === 1 ? base : `${base}-${nth}`,
       kind: 'restaurant',
       timeGuessed: false,
       proposal: {
