@@ -8,7 +8,8 @@ export function normalizeTransportNo(raw: string): string {
 }
 
 export function isTransportNo(no: string): boolean {
-  return /^([A-Z0-9]{2}\d{1,4}[A-Z]?|[GDCZTKYSL]\d{1,5}|\d{1,5})$/.test(no);
+  // An airline code is two letters or a letter and a digit (CA, MU, 3U, 9C): never two digits.
+  return /^(([A-Z]{2}|[A-Z]\d|\d[A-Z])\d{1,4}[A-Z]?|[GDCZTKYSL]\d{1,5}|\d{1,5})$/.test(no);
 }
 
 /** A rail number rather than a flight: the plan proposes a rail ticket for it. */

@@ -19,6 +19,8 @@ import type { Migration } from './types';
  *   resource. The conflict check reads `booking_slots_resource` as a range: slots of one
  *   resource starting before the new end and after the new start minus the longest slot
  *   (MAX_SLOT_MS, enforced on write), so ten years of bookings cost a few index steps.
+ * - `bookings_day (kind, start_ms)`: a day's bookings, each kind looked back only as far as its
+ *   longest booking (a car or room 14 days, a hotel stay 60 nights).
  */
 export const migration0130: Migration = {
   version: 130,
@@ -61,7 +63,7 @@ export const migration0130: Migration = {
         updated_at_ms INTEGER NOT NULL
       );
       CREATE INDEX bookings_request ON bookings(request_id, start_ms);
-      CREATE INDEX bookings_day ON bookings(start_ms) WHERE status <> 'cancelled';
+      CREATE INDEX bookings_day ON bookings(kind, start_ms) WHERE status <> 'cancelled';
       -- One live booking per plan line: confirming a line twice (a double click, two clerks)
       -- books it once.
       CREATE UNIQUE INDEX bookings_need ON bookings(request_id, need_key)

@@ -89,10 +89,15 @@ function idsOf(detail: StoredDetail): number[] {
   return resourceRefs(detail as BookingDetail).map((r) => r.id);
 }
 
-/** Bookings as the screens show them: names, the driver's call time, the meal cap, clashes. */
+/**
+ * Bookings as the screens show them: names, the driver's call time, the meal cap and, for the
+ * few bookings of one request, the clashes (one short index range per held resource; a day's
+ * list leaves them out rather than ask per row).
+ */
 export async function bookingViews(
   ctx: Pick<ServiceContext, 'db' | 'nowMs'>,
   rows: readonly FullRow[],
+  options: { clashes: boolean } = { clashes: true },
 ): Promise<BookingView[]> {
   const details = rows.map((r) => parseJson(r.detail));
   const names = await resourcesById(ctx.db, details.flatMap(idsOf));
@@ -115,7 +120,7 @@ export async function bookingViews(
       mealCap = { capFen, ...mealOverCap(detail.perHeadFen, detail.covers, capFen) };
     }
     const clashes: Clash[] = [];
-    if (row.status !== 'cancelled' && row.status !== 'done') {
+    if (options.clashes && row.status !== 'cancelled' && row.status !== 'done') {
       for (const resourceId of heldResources(detail as BookingDetail)) {
         const kind = names.get(resourceId)?.kind ?? 'room';
         clashes.push(

@@ -1,5 +1,5 @@
 import { addDays } from '../../../shared/dates';
-import { MAX_SLOT_MS } from '../../../shared/bookings/schema';
+import { MAX_SLOT_MS, type BookingKind } from '../../../shared/bookings/schema';
 import { wallInstant } from '../../../shared/bookings/rules';
 import type { CalendarView, DayView } from '../../../shared/bookings/views';
 import type { OpParsed } from '../../../shared/contract/operations';
@@ -63,6 +63,11 @@ export async function calendarOf(
   };
 }
 
+/** More bookings on one day than a sheet can hold: the office's busiest day is a few dozen. */
+const DAY_LIMIT = 500;
+/** The longest hotel stay a booking may have (shared/bookings/schema.ts: nights ≤ 60). */
+const MAX_NIGHTS = 60;
+
 /** Every live booking that touches a company day: the day sheets and the office's today. */
 export async function dayOf(
   ctx: ServiceContext,
@@ -71,16 +76,22 @@ export async function dayOf(
   const timeZone = (await callSettings(ctx)).timeZone;
   const fromMs = wallInstant(input.date, '00:00', timeZone);
   const toMs = wallInstant(addDays(input.date, 1), '00:00', timeZone);
-  // Hotel stays run for up to 60 nights: those are found from their start day onward through
-  // the same index, bounded by the longest stay.
-  const rows = await bookingRows(ctx.db)
-    .where('b.status', '!=', 'cancelled')
-    .where('b.startMs', '<', toMs)
-    .where('b.startMs', '>', fromMs - 61 * 86_400_000)
-    .where((eb) => eb.or([eb('b.endMs', '>', fromMs), eb('b.startMs', '>=', fromMs)]))
-    .orderBy('b.startMs')
-    .orderBy('b.id')
-    .limit(500)
-    .execute();
-  return { date: input.date, bookings: await bookingViews(ctx, rows) };
+  // Each kind is looked back only as far as its longest booking can reach into the day: a hotel
+  // stay up to 60 nights, anything else up to MAX_SLOT_MS. Two short ranges of bookings_day.
+  const touching = (kinds: readonly BookingKind[], longestMs: number) =>
+    bookingRows(ctx.db)
+      .where('b.kind', 'in', [...kinds])
+      .where('b.status', '!=', 'cancelled')
+      .where('b.startMs', '<', toMs)
+      .where('b.startMs', '>', fromMs - longestMs)
+      .where((eb) => eb.or([eb('b.endMs', '>', fromMs), eb('b.startMs', '>=', fromMs)]))
+      .limit(DAY_LIMIT)
+      .execute();
+  const rows = [
+    ...(await touching(['car', 'room', 'restaurant', 'ticket', 'supply'], MAX_SLOT_MS)),
+    ...(await touching(['hotel'], (MAX_NIGHTS + 1) * 86_400_000)),
+  ]
+    .sort((a, b) => a.startMs - b.startMs || a.id - b.id)
+    .slice(0, DAY_LIMIT);
+  return { date: input.date, bookings: await bookingViews(ctx, rows, { clashes: false }) };
 }

@@ -273,8 +273,8 @@ const PLANNED: readonly RequestStatus[] = ['approved', 'filed'];
 
 /**
  * The admin office's work list: approved and filed requests arriving from today on, soonest
- * first, with how many live bookings each has. Keyset pages on (arrival date, id) over
- * `requests_status (status, arrival_date)`.
+ * first, with how many live bookings each has. Keyset pages on (arrival date, id): SQLite walks
+ * `requests_arrival` from today in page order and stops at a page of them (query-plans test).
  */
 export async function toPlan(
   ctx: ServiceContext,
