@@ -74,7 +74,7 @@ export const bookingsPlanEn: Shape<typeof bookingsPlanZhCN> = {
       at: '{{at}}',
       people: '{{n}} people',
       covers: '{{n}} covers',
-      roomsNights: '{{rooms}} rooms × {{nights}} nights',
+      roomsNights: 'rooms × nights: {{rooms}} × {{nights}}',
       perHead: '{{amount}} per head',
       cap: 'cap {{amount}} per head',
       noCap: 'no meal cap',
@@ -149,7 +149,7 @@ export const bookingsPlanEn: Shape<typeof bookingsPlanZhCN> = {
       payer: 'Lodging paid by',
       companyNotApproved:
         'Company-paid lodging was not approved for this request: the visitor pays.',
-      hotelTotal: 'Total {{total}} ({{price}} × {{rooms}} rooms × {{nights}} nights)',
+      hotelTotal: 'Total {{total}} ({{price}} × rooms {{rooms}} × nights {{nights}})',
       restaurant: 'Designated restaurant',
       restaurantOption: '{{name}} · {{price}} per head',
       privateRoom: 'Private room',

@@ -100,14 +100,12 @@ export function PlanPage() {
       booking,
       initial: detailOf(booking),
     });
-  const byHand = (kind: (typeof BOOKING_KINDS)[number]) =>
-    setForm({
-      requestId: r.id,
-      kind,
-      needKey: null,
-      booking: null,
-      initial: blankDetail(kind, r.arrivalDate),
-    });
+  const byHand = (kind: (typeof BOOKING_KINDS)[number]) => {
+    const initial = blankDetail(kind, r.arrivalDate);
+    // A meal made by hand starts at the tier's cap per head.
+    if (initial.kind === 'restaurant') initial.perHeadFen = facts.mealCapFen ?? 0;
+    setForm({ requestId: r.id, kind, needKey: null, booking: null, initial });
+  };
 
   return (
     <div className="bp-page">
