@@ -1,8 +1,11 @@
+import { bookingsPlanEn } from './i18n-plan.en';
 import type { bookingsZhCN } from './i18n.zh-CN';
 import type { Shape } from '../i18n/shape';
 
 /** Bookings. Its keys must match i18n.zh-CN.ts (the typecheck and a test say so). */
 export const bookingsEn: Shape<typeof bookingsZhCN> = {
+  // The plan area's screens (待预订, the plan, the booking forms, the request's tab).
+  ...bookingsPlanEn,
   errors: {
     resourceNotFound: 'The chosen resource does not exist. Choose again.',
     resourceNameTaken: '“{{name}}” is already in the catalogue (deactivated ones count too).',

@@ -31,6 +31,7 @@ import { CancelModal } from './views/CancelModal';
 import { verdictStep } from './views/content';
 import { DecisionButtons, RemindButton } from '../approvals';
 import { AttachmentsPanel, AttachmentsTabLabel } from '../attachments';
+import { RequestBookingsTab } from '../bookings';
 import { VisitTasks } from '../tasks';
 import {
   ApprovalTrail,
@@ -172,6 +173,11 @@ function Dossier({
       key: 'needs',
       label: t('requestViews.tabs.needs'),
       children: <NeedsSection d={d} fmt={fmt} />,
+    },
+    {
+      key: 'bookings',
+      label: t('bookingsPlan.tab.title'),
+      children: <RequestBookingsTab requestId={d.id} itinerary={d.body.itinerary} />,
     },
     {
       key: 'checks',

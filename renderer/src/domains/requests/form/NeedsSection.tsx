@@ -91,12 +91,52 @@ function Count({
   );
 }
 
+type TextNeedName = 'pickupPlace' | 'arrivalTransportNo' | 'dropoffPlace' | 'departureTransportNo';
+
+/** Where and on which flight or train the guests arrive or leave (the booking plan reads them). */
+function TextNeed({
+  name,
+  label,
+  placeholder,
+  max,
+}: {
+  name: TextNeedName;
+  label: string;
+  placeholder: string;
+  max: number;
+}) {
+  return (
+    <RField name={`needs.${name}`} label={label} className="rf-compact">
+      {(f, invalid) => (
+        <Input
+          {...f}
+          value={f.value ?? ''}
+          id={`needs.${name}`}
+          maxLength={max}
+          placeholder={placeholder}
+          status={invalid ? 'error' : undefined}
+        />
+      )}
+    </RField>
+  );
+}
+
 /** 接待需求: transport, meeting room, lodging, meals, gifts, dressing and the rest. */
 export function NeedsSection() {
   const { t } = useTranslation();
   const form = useRequestForm();
   const { policy } = useDirectory();
-  const [tier, meetingRoom, gifts, companyPays, pickup, dropoff, carTrips, visitors] = useWatch({
+  const [
+    tier,
+    meetingRoom,
+    gifts,
+    companyPays,
+    pickup,
+    dropoff,
+    carTrips,
+    visitors,
+    returnTickets,
+  ] = useWatch({
     control: form.control,
     name: [
       'tier',
@@ -107,6 +147,7 @@ export function NeedsSection() {
       'needs.dropoff',
       'needs.carTrips',
       'visitors',
+      'needs.returnTickets',
     ],
   });
   // An empty count shows what will be planned for it, by the rule the budget uses.
@@ -144,6 +185,46 @@ export function NeedsSection() {
                 />
               </Col>
             </Row>
+            {pickup && (
+              <Row gutter={12}>
+                <Col xs={24} sm={14}>
+                  <TextNeed
+                    name="pickupPlace"
+                    label={t('requestForm.needs.pickupPlace')}
+                    placeholder={t('requestForm.needs.pickupPlacePlaceholder')}
+                    max={100}
+                  />
+                </Col>
+                <Col xs={24} sm={10}>
+                  <TextNeed
+                    name="arrivalTransportNo"
+                    label={t('requestForm.needs.arrivalTransportNo')}
+                    placeholder={t('requestForm.needs.transportNoPlaceholder')}
+                    max={20}
+                  />
+                </Col>
+              </Row>
+            )}
+            {(dropoff || returnTickets) && (
+              <Row gutter={12}>
+                <Col xs={24} sm={14}>
+                  <TextNeed
+                    name="dropoffPlace"
+                    label={t('requestForm.needs.dropoffPlace')}
+                    placeholder={t('requestForm.needs.dropoffPlacePlaceholder')}
+                    max={100}
+                  />
+                </Col>
+                <Col xs={24} sm={10}>
+                  <TextNeed
+                    name="departureTransportNo"
+                    label={t('requestForm.needs.departureTransportNo')}
+                    placeholder={t('requestForm.needs.transportNoPlaceholder')}
+                    max={20}
+                  />
+                </Col>
+              </Row>
+            )}
             {asksCar && (
               <RField
                 name="needs.carJustification"
