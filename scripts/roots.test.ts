@@ -31,6 +31,21 @@ const KERNEL = new Set(['contract', 'i18n', 'validation']);
 const withFile = (base: string, file: string) => () =>
   dirs(base).filter((d) => !KERNEL.has(d) && fs.existsSync(path.join(ROOT_DIR, base, d, file)));
 
+/**
+ * A big domain may keep its catalog in parts, one per area: `shared/<domain>/i18n-<part>.<lang>.ts`,
+ * listed in the root as `<domain><Part>` (bookings' calendar area: `bookingsCalendarZhCN`).
+ */
+const catalogParts = (lang: string) => () =>
+  dirs('shared')
+    .filter((d) => !KERNEL.has(d))
+    .flatMap((d) =>
+      fs
+        .readdirSync(path.join(ROOT_DIR, 'shared', d))
+        .map((f) => (f.endsWith(`.${lang}.ts`) ? /^i18n-([a-z]+)\./.exec(f)?.[1] : undefined))
+        .filter((part): part is string => part !== undefined)
+        .map((part) => d + part),
+    );
+
 const ROOTS: Root[] = [
   {
     file: 'shared/contract/names.ts',
@@ -59,8 +74,9 @@ const ROOTS: Root[] = [
   ...(['zh-CN', 'en'] as const).map((lang) => ({
     file: `shared/i18n/${lang}.ts`,
     entry: lang === 'en' ? /^ {2}(\w+)En,$/ : /^ {2}(\w+)ZhCN,$/,
-    // The kernel's part (common, nav, validation…) and every domain's.
-    domains: () => ['core', ...withFile('shared', `i18n.${lang}.ts`)()].sort(),
+    // The kernel's part (common, nav, validation…), every domain's and its areas' parts.
+    domains: () =>
+      ['core', ...withFile('shared', `i18n.${lang}.ts`)(), ...catalogParts(lang)()].sort(),
     scaffold: 2,
   })),
   {
