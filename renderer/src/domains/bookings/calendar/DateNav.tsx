@@ -26,20 +26,22 @@ export function useDateKeys(
   today: string,
   go: (d: string) => void,
 ) {
-  // Where the last key sent the page: two presses before it has re-rendered move two steps.
-  const target = useRef(date);
+  // Where the last key sent the page until it shows that date: two presses before the page has
+  // re-rendered move two steps (the address changes before the render does).
+  const requested = useRef<string | null>(null);
   useEffect(() => {
-    target.current = date;
+    if (requested.current === date) requested.current = null;
   }, [date]);
   const onKey = useEffectEvent((e: KeyboardEvent) => {
     if (!isPageKey(e)) return;
+    const base = requested.current ?? date;
     let next: string | null = null;
     if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
-      next = step(target.current, mode, e.key === 'ArrowLeft' ? -1 : 1);
+      next = step(base, mode, e.key === 'ArrowLeft' ? -1 : 1);
     } else if (e.key === 't' || e.key === 'T') next = today;
     if (next === null) return;
     e.preventDefault();
-    target.current = next;
+    requested.current = next === date ? null : next;
     go(next);
   });
   useEffect(() => {
