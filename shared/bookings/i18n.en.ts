@@ -1,3 +1,4 @@
+import { bookingsCalendarEn } from './i18n-calendar.en';
 import { bookingsPlanEn } from './i18n-plan.en';
 import type { bookingsZhCN } from './i18n.zh-CN';
 import type { Shape } from '../i18n/shape';
@@ -6,6 +7,8 @@ import type { Shape } from '../i18n/shape';
 export const bookingsEn: Shape<typeof bookingsZhCN> = {
   // The plan area's screens (待预订, the plan, the booking forms, the request's tab).
   ...bookingsPlanEn,
+  // The calendar area's screens (预订日历, 今日安排, the printed sheets).
+  ...bookingsCalendarEn,
   errors: {
     resourceNotFound: 'The chosen resource does not exist. Choose again.',
     resourceNameTaken: '“{{name}}” is already in the catalogue (deactivated ones count too).',

@@ -1,8 +1,11 @@
+import { bookingsCalendarZhCN } from './i18n-calendar.zh-CN';
 import { bookingsPlanZhCN } from './i18n-plan.zh-CN';
 /** Bookings. Its keys must match i18n.en.ts (the typecheck and a test say so). */
 export const bookingsZhCN = {
   // The plan area's screens (待预订, the plan, the booking forms, the request's tab).
   ...bookingsPlanZhCN,
+  // The calendar area's screens (预订日历, 今日安排, the printed sheets).
+  ...bookingsCalendarZhCN,
   errors: {
     resourceNotFound: '所选资源不存在，请重新选择。',
     resourceNameTaken: '“{{name}}”已在目录中，请勿重复添加（停用的也算）。',

@@ -161,6 +161,10 @@ export interface CalendarView {
 export interface DayView {
   date: string;
   bookings: BookingView[];
+  /** The catalogue entries the bookings name, by id (plate and model, a driver's phone…). */
+  resources: Record<number, ResourceView>;
+  /** The host (接待负责人) of each request the bookings belong to, by request id. */
+  hosts: Record<number, string>;
 }
 
 export interface IcsView {

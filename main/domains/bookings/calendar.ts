@@ -6,6 +6,7 @@ import type { OpParsed } from '../../../shared/contract/operations';
 import type { ServiceContext } from '../../core/context';
 import { callSettings } from '../settings';
 import { bookingRows, bookingViews } from './bookings';
+import { resourcesById } from './resources';
 
 /**
  * Day and week timelines of one kind of resource: its rows, and the slots that fall in the days
@@ -68,7 +69,11 @@ const DAY_LIMIT = 500;
 /** The longest hotel stay a booking may have (shared/bookings/schema.ts: nights ≤ 60). */
 const MAX_NIGHTS = 60;
 
-/** Every live booking that touches a company day: the day sheets and the office's today. */
+/**
+ * Every live booking that touches a company day: the day sheets and the office's today. With
+ * them the catalogue entries they name (a car's model, a driver's phone, a room's place) and each
+ * request's host, for the printed sheets.
+ */
 export async function dayOf(
   ctx: ServiceContext,
   input: OpParsed<'bookings.day'>,
@@ -93,5 +98,25 @@ export async function dayOf(
   ]
     .sort((a, b) => a.startMs - b.startMs || a.id - b.id)
     .slice(0, DAY_LIMIT);
-  return { date: input.date, bookings: await bookingViews(ctx, rows, { clashes: false }) };
+  const bookings = await bookingViews(ctx, rows, { clashes: false });
+  const named = await resourcesById(
+    ctx.db,
+    bookings.flatMap((b) => Object.keys(b.names).map(Number)),
+  );
+  const requestIds = [...new Set(bookings.map((b) => b.requestId))];
+  const hostRows =
+    requestIds.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('requests as r')
+          .innerJoin('users as u', 'u.id', 'r.hostUserId')
+          .select(['r.id', 'u.displayName'])
+          .where('r.id', 'in', requestIds)
+          .execute();
+  return {
+    date: input.date,
+    bookings,
+    resources: Object.fromEntries(named),
+    hosts: Object.fromEntries(hostRows.map((h) => [h.id, h.displayName])),
+  };
 }
