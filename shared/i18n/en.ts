@@ -2,6 +2,7 @@ import { approvalsEn } from '../approvals/i18n.en';
 import { attachmentsEn } from '../attachments/i18n.en';
 import { auditEn } from '../audit/i18n.en';
 import { bookingsEn } from '../bookings/i18n.en';
+import { bookingsCatalogueEn } from '../bookings/i18n-catalogue.en';
 import { authEn } from '../auth/i18n.en';
 import { delegationsEn } from '../delegations/i18n.en';
 import { departmentsEn } from '../departments/i18n.en';
@@ -37,4 +38,5 @@ export const en: Shape<typeof zhCN> = mergeCatalogs(
   attachmentsEn,
   setupEn,
   bookingsEn,
+  bookingsCatalogueEn,
 );

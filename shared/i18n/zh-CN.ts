@@ -2,6 +2,7 @@ import { approvalsZhCN } from '../approvals/i18n.zh-CN';
 import { attachmentsZhCN } from '../attachments/i18n.zh-CN';
 import { auditZhCN } from '../audit/i18n.zh-CN';
 import { bookingsZhCN } from '../bookings/i18n.zh-CN';
+import { bookingsCatalogueZhCN } from '../bookings/i18n-catalogue.zh-CN';
 import { authZhCN } from '../auth/i18n.zh-CN';
 import { delegationsZhCN } from '../delegations/i18n.zh-CN';
 import { departmentsZhCN } from '../departments/i18n.zh-CN';
@@ -35,4 +36,5 @@ export const zhCN = mergeCatalogs(
   attachmentsZhCN,
   setupZhCN,
   bookingsZhCN,
+  bookingsCatalogueZhCN,
 );
