@@ -155,7 +155,7 @@ export function BookModal({
         items={[
           {
             key: 'resource',
-            label: t(`bookings.resourceKind.${target.kind === 'car' ? 'vehicle' : 'room'}`),
+            label: f(target.kind === 'car' ? 'vehicle' : 'room'),
             children: target.resource.name,
           },
           { key: 'time', label: f('time'), children: time },

@@ -241,7 +241,7 @@ function KindTable({
         return [
           { title: f('restaurantName'), dataIndex: 'name', width: 200 },
           {
-            title: f('perHead'),
+            title: f('perHeadShort'),
             key: 'perHead',
             width: 140,
             align: 'right',

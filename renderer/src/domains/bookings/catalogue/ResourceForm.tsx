@@ -22,12 +22,13 @@ import {
   type ResourceView,
 } from '../../../../../shared/bookings';
 import { EQUIPMENT } from '../../../../../shared/requests';
+import type { Result } from '../../../../../shared/result';
 import { normalizePhone } from '../../../../../shared/validation/contact';
 import { call } from '../../../api/client';
 import { EditableGrid, GridCell, type GridColumn } from '../../../components/EditableGrid';
 import { Field, useZodForm } from '../../../components/form';
 import { FormModal, useFormSubmit } from '../../../components/FormModal';
-import { MoneyInput, useErrorText } from './common';
+import { MoneyInput, useErrorText, useRefusal } from './common';
 
 /** What `bookings.saveResource` takes; the form is that input, so main's field paths fit. */
 export const saveResourceInput = bookingsOperations['bookings.saveResource'].input;
@@ -88,12 +89,28 @@ export function ResourceModal({
     version: resource?.version ?? null,
     resource: resource?.details ?? blankResource(kind),
   });
-  const save = useFormSubmit(form, (input) => call('bookings.saveResource', input), {
-    onOk: (saved) => {
-      void message.success(t('common.saved'));
-      onClose(saved);
+  const refusal = useRefusal();
+  const save = useFormSubmit(
+    form,
+    async (input): Promise<Result<ResourceView | null>> => {
+      const r = await call('bookings.saveResource', input);
+      // Changed or gone meanwhile: say so, refresh the list and close (the next edit starts
+      // from what is there now).
+      if (!r.ok && !r.error.fieldErrors && ['CONFLICT', 'NOT_FOUND'].includes(r.error.code)) {
+        refusal(r.error);
+        onClose(null);
+        return { ok: true, value: null };
+      }
+      return r;
     },
-  });
+    {
+      onOk: (saved) => {
+        if (!saved) return;
+        void message.success(t('common.saved'));
+        onClose(saved);
+      },
+    },
+  );
   const labels = t(`bookingsCatalogue.kinds.${kind}.${resource ? 'edit' : 'add'}`);
   return (
     <FormModal title={labels} action={save} onCancel={() => onClose(null)}>
@@ -412,24 +429,32 @@ function HotelFields({ control }: { control: KindControl<'hotel'> }) {
   ];
   return (
     <>
-      <Field control={control} name="resource.name" label={t(label('hotelName'))} required>
-        {(f) => <Input {...f} id="resource.name" autoFocus autoComplete="off" />}
-      </Field>
-      <Field control={control} name="resource.star" label={t(label('star'))}>
-        {(f) => (
-          <Select
-            {...f}
-            id="resource.star"
-            style={{ width: 160 }}
-            onChange={(v: number) => f.onChange(v === 0 ? null : v)}
-            value={f.value ?? 0}
-            options={[
-              { value: 0, label: t(label('starNone')) },
-              ...[5, 4, 3, 2, 1].map((n) => ({ value: n, label: t(label('starCount'), { n }) })),
-            ]}
-          />
-        )}
-      </Field>
+      <Row gutter={16}>
+        <Col span={14}>
+          <Field control={control} name="resource.name" label={t(label('hotelName'))} required>
+            {(f) => <Input {...f} id="resource.name" autoFocus autoComplete="off" />}
+          </Field>
+        </Col>
+        <Col span={10}>
+          <Field control={control} name="resource.star" label={t(label('star'))}>
+            {(f) => (
+              <Select
+                {...f}
+                id="resource.star"
+                onChange={(v: number) => f.onChange(v === 0 ? null : v)}
+                value={f.value ?? 0}
+                options={[
+                  { value: 0, label: t(label('starNone')) },
+                  ...[5, 4, 3, 2, 1].map((n) => ({
+                    value: n,
+                    label: t(label('starCount'), { n }),
+                  })),
+                ]}
+              />
+            )}
+          </Field>
+        </Col>
+      </Row>
       <AddressPhone control={control} />
       <Form.Item label={t(label('roomTypes'))} required>
         <EditableGrid<RoomTypeRow>
