@@ -1,4 +1,5 @@
 import { bookingsCalendarEn } from './i18n-calendar.en';
+import { bookingsCatalogueEn } from './i18n-catalogue.en';
 import { bookingsPlanEn } from './i18n-plan.en';
 import type { bookingsZhCN } from './i18n.zh-CN';
 import type { Shape } from '../i18n/shape';
@@ -9,6 +10,8 @@ export const bookingsEn: Shape<typeof bookingsZhCN> = {
   ...bookingsPlanEn,
   // The calendar area's screens (预订日历, 今日安排, the printed sheets).
   ...bookingsCalendarEn,
+  // The catalogue area's screens (资源目录, 预订规则, 空闲查询).
+  ...bookingsCatalogueEn,
   errors: {
     resourceNotFound: 'The chosen resource does not exist. Choose again.',
     resourceNameTaken: '“{{name}}” is already in the catalogue (deactivated ones count too).',

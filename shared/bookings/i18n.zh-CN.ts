@@ -1,4 +1,5 @@
 import { bookingsCalendarZhCN } from './i18n-calendar.zh-CN';
+import { bookingsCatalogueZhCN } from './i18n-catalogue.zh-CN';
 import { bookingsPlanZhCN } from './i18n-plan.zh-CN';
 /** Bookings. Its keys must match i18n.en.ts (the typecheck and a test say so). */
 export const bookingsZhCN = {
@@ -6,6 +7,8 @@ export const bookingsZhCN = {
   ...bookingsPlanZhCN,
   // The calendar area's screens (预订日历, 今日安排, the printed sheets).
   ...bookingsCalendarZhCN,
+  // The catalogue area's screens (资源目录, 预订规则, 空闲查询).
+  ...bookingsCatalogueZhCN,
   errors: {
     resourceNotFound: '所选资源不存在，请重新选择。',
     resourceNameTaken: '“{{name}}”已在目录中，请勿重复添加（停用的也算）。',

@@ -24,15 +24,15 @@ export const calendarRoutes: DomainRoutes = {
       labelKey: 'bookingsCalendar.nav.today',
       icon: <ScheduleOutlined />,
       permission: 'bookings.read',
-      // After 全部接待 (30), before 代理审批 (40).
-      order: 33,
+      // After 接待预订 (31); then the calendar, 空闲查询 and 资源目录; before 代理审批 (40).
+      order: 32,
     },
     {
       path: '/bookings/calendar',
       labelKey: 'bookingsCalendar.nav.calendar',
       icon: <CalendarOutlined />,
       permission: 'bookings.read',
-      order: 34,
+      order: 33,
     },
   ],
 };

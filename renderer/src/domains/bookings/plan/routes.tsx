@@ -19,7 +19,7 @@ export const planRoutes: DomainRoutes = {
       icon: <ScheduleOutlined />,
       permission: 'bookings.read',
       // After 全部接待 (30), before 审批委托 (40).
-      order: 35,
+      order: 31,
     },
   ],
 };
