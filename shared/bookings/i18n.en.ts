@@ -49,6 +49,7 @@ export const bookingsEn: Shape<typeof bookingsZhCN> = {
     slotTooLong: 'A booking lasts at most {{days}} days. Book it in parts.',
     moreThanSeats: 'More passengers than {{name}} has seats ({{seats}}).',
     moreThanCapacity: 'More people than {{name}} holds ({{capacity}}).',
+    belowReturned: '{{returned}} came back already: no fewer than that can be issued.',
     moreThanIssued: 'No more can come back than was issued ({{issued}}).',
   },
   bookings: {

@@ -43,6 +43,7 @@ export const bookingsZhCN = {
     slotTooLong: '一次预订最长 {{days}} 天，请分段预订。',
     moreThanSeats: '乘客人数超过 {{name}} 的座位数（{{seats}} 座）。',
     moreThanCapacity: '人数超过 {{name}} 的容纳人数（{{capacity}} 人）。',
+    belowReturned: '已归还 {{returned}}，发放数量不能少于已归还的数量。',
     moreThanIssued: '归还数量不能超过发放数量（{{issued}}）。',
   },
   bookings: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OpInput } from '../../../shared/contract/operations';
 import type { PlanLineView } from '../../../shared/bookings/views';
-import { makeTestApp, signedInUser, submitted, type TestApp } from '../../test-support';
+import { decideAs, makeTestApp, signedInUser, submitted, type TestApp } from '../../test-support';
 import { bookingCompany, filedRequest, fullNeedsBody } from './test-company';
 
 type Detail = OpInput<'bookings.save'>['detail'];
@@ -186,6 +186,24 @@ describe('the plan from the request', () => {
     expect(tasks.find((x) => x.kind === 'driver_at_pickup')?.dueAtMs).toBe(
       booked.booking?.driverCallMs,
     );
+  });
+
+  it('a body saved before bookings existed still plans complete proposals', async () => {
+    const { t, r, request } = await setup();
+    const stored = JSON.parse(
+      t.rows<{ body: string }>('SELECT body FROM requests WHERE id = ?', request.id)[0]!.body,
+    ) as { needs: Record<string, unknown> };
+    for (const k of ['pickupPlace', 'arrivalTransportNo', 'dropoffPlace', 'departureTransportNo']) {
+      delete stored.needs[k];
+    }
+    t.app.sqlite
+      .prepare('UPDATE requests SET body = ? WHERE id = ?')
+      .run(JSON.stringify(stored), request.id);
+    const plan = await t.ok('bookings.plan', { requestId: request.id }, r.office.token);
+    expect(line(plan.lines, 'pickup').proposal).toMatchObject({
+      from: '到达地点',
+      transportNo: '',
+    });
   });
 
   it('lists what it cannot satisfy instead of dropping it', async () => {
@@ -531,6 +549,68 @@ describe('the visit changes', () => {
   });
 });
 
+describe('a request that will not happen', () => {
+  it('rejected at filing, it lets go of its bookings and gifts, and voids its tasks', async () => {
+    const t = makeTestApp();
+    const c = await bookingCompany(t);
+    const d = await t.ok(
+      'requests.submit',
+      { id: null, version: null, body: fullNeedsBody() },
+      c.r.host.token,
+    );
+    await decideAs(t, c.r.head.token, d.id);
+    await book(t, c.r.office.token, d.id, carDetail(c.sedan.id, c.driverA.id));
+    await book(t, c.r.office.token, d.id, {
+      kind: 'supply',
+      date: '2026-12-01',
+      items: [{ supplyId: c.gift.id, quantity: 4 }],
+    });
+    await decideAs(t, c.r.office.token, d.id, 'reject', '接待取消');
+    expect(t.count('bookings', "status <> 'cancelled'")).toBe(0);
+    expect(t.count('booking_slots')).toBe(0);
+    const stock = t.rows<{ stock: number }>(
+      'SELECT stock FROM booking_resources WHERE id = ?',
+      c.gift.id,
+    );
+    expect(stock[0]?.stock).toBe(10);
+    // The car is free again for another visit.
+    const other = await filedRequest(t, c.r);
+    expect(
+      (await book(t, c.r.office.token, other.id, carDetail(c.sedan.id, c.driverA.id))).result.ok,
+    ).toBe(true);
+  });
+
+  it('a pickup confirmed before filing sets the driver’s task when the request is filed', async () => {
+    const t = makeTestApp();
+    const c = await bookingCompany(t);
+    const d = await t.ok(
+      'requests.submit',
+      { id: null, version: null, body: fullNeedsBody() },
+      c.r.host.token,
+    );
+    await decideAs(t, c.r.head.token, d.id);
+    const made = await t.ok(
+      'bookings.save',
+      {
+        id: null,
+        version: null,
+        requestId: d.id,
+        needKey: null,
+        status: 'confirmed',
+        detail: carDetail(c.sedan.id, c.driverA.id, {
+          carKind: 'pickup',
+          startTime: '07:00',
+          endTime: '08:30',
+        } as Partial<Detail>),
+      },
+      c.r.office.token,
+    );
+    await decideAs(t, c.r.office.token, d.id);
+    const tasks = await t.ok('tasks.ofRequest', { requestId: d.id }, c.r.office.token);
+    expect(tasks.find((x) => x.kind === 'driver_at_pickup')?.dueAtMs).toBe(made.driverCallMs);
+  });
+});
+
 describe('reading bookings', () => {
   it('the host sees his request’s bookings; another host gets "not found"', async () => {
     const { t, r, request, sedan, driverA } = await setup();
@@ -544,6 +624,51 @@ describe('reading bookings', () => {
     });
     const other = await t.fail('bookings.ofRequest', { requestId: request.id }, stranger.token);
     expect(other.code).toBe('NOT_FOUND');
+  });
+
+  it('a clash names another request only to those who read all bookings', async () => {
+    const { t, r, request, sedan, driverA } = await setup();
+    const other = await filedRequest(t, r);
+    await book(t, r.office.token, other.id, carDetail(sedan.id, driverA.id));
+    await book(t, r.office.token, request.id, carDetail(sedan.id, driverA.id), 'tentative');
+    const office = await t.ok('bookings.ofRequest', { requestId: request.id }, r.office.token);
+    expect(office[0]?.clashes.map((c) => c.requestCode)).toContain(other.code);
+    const host = await t.ok('bookings.ofRequest', { requestId: request.id }, r.host.token);
+    expect(host[0]?.clashes).toEqual([]);
+  });
+
+  it('supplies: an edit may not issue fewer than came back', async () => {
+    const { t, r, request, gift } = await setup();
+    const issued = await t.ok(
+      'bookings.save',
+      {
+        id: null,
+        version: null,
+        requestId: request.id,
+        needKey: null,
+        status: 'confirmed',
+        detail: { kind: 'supply', date: '2026-12-01', items: [{ supplyId: gift.id, quantity: 4 }] },
+      },
+      r.office.token,
+    );
+    const back = await t.ok(
+      'bookings.returnSupplies',
+      { id: issued.id, version: issued.version, returned: [{ supplyId: gift.id, quantity: 3 }] },
+      r.office.token,
+    );
+    const e = await t.fail(
+      'bookings.save',
+      {
+        id: back.id,
+        version: back.version,
+        requestId: request.id,
+        needKey: null,
+        status: 'confirmed',
+        detail: { kind: 'supply', date: '2026-12-01', items: [{ supplyId: gift.id, quantity: 2 }] },
+      },
+      r.office.token,
+    );
+    expect(e.fieldErrors?.['detail.items.0.quantity']?.key).toBe('validation.belowReturned');
   });
 
   it('free, calendar and day show the booking', async () => {
@@ -601,5 +726,28 @@ describe('reading bookings', () => {
     expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(3);
     // 13:00 in Shanghai is 05:00 UTC.
     expect(ics.text).toContain('DTSTART:20261201T050000Z');
+    // A meal reads as a meal, in the reader's language.
+    await book(t, r.office.token, request.id, {
+      kind: 'restaurant',
+      restaurantId: (
+        await t.ok(
+          'bookings.resources',
+          { kind: 'restaurant', includeInactive: false },
+          r.office.token,
+        )
+      )[0]!.id,
+      privateRoom: '',
+      meal: 'lunch',
+      date: '2026-12-01',
+      time: '12:00',
+      covers: 3,
+      perHeadFen: 9_000,
+    });
+    const again = await t.ok(
+      'bookings.ics',
+      { requestId: request.id, bookingId: null },
+      r.host.token,
+    );
+    expect(again.text).toContain('SUMMARY:午餐：老房子餐厅');
   });
 });

@@ -28,6 +28,7 @@ import type { OpParsed } from '../../../shared/contract/operations';
 import { wallClock } from '../../../shared/dates';
 import type { RequestStatus } from '../../../shared/requests';
 import type { Tier } from '../../../shared/policy';
+import { hasPermission } from '../../../shared/auth';
 import type { DB } from '../../db/schema';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
@@ -177,7 +178,11 @@ export async function bookingsOfRequest(
     .orderBy('b.startMs')
     .orderBy('b.id')
     .execute();
-  return bookingViews(ctx, rows);
+  // A clash names another request: only those who read every booking see it (a host may not
+  // read the other request, so to him it does not exist).
+  return bookingViews(ctx, rows, {
+    clashes: hasPermission(requireActor(ctx).roles, 'bookings.read'),
+  });
 }
 
 /** `12-09 09:00`: how a clash's time reads inside a message (company zone). */
@@ -439,6 +444,27 @@ async function followPickup(
   await setTaskDue(ctx, requestId, 'driver_at_pickup', driverCallMs(startMs));
 }
 
+/**
+ * Filing creates the visit's tasks from the request; a pickup confirmed before filing (the office
+ * books once the request is approved) moves the driver's task to its call time then.
+ */
+export async function syncPickupTask(ctx: ServiceContext, requestId: number): Promise<void> {
+  const rows = await ctx.db
+    .selectFrom('bookings')
+    .select(['detail', 'startMs', 'status'])
+    .where('requestId', '=', requestId)
+    .where('kind', '=', 'car')
+    .where('status', '=', 'confirmed')
+    .orderBy('startMs')
+    .execute();
+  const pickup = rows.find((r) => {
+    const d = parseJson(r.detail);
+    return d.kind === 'car' && d.carKind === 'pickup';
+  });
+  if (pickup)
+    await followPickup(ctx, requestId, parseJson(pickup.detail), pickup.startMs, 'confirmed');
+}
+
 export async function saveBooking(
   ctx: ServiceContext,
   input: OpParsed<'bookings.save'>,
@@ -497,6 +523,25 @@ export async function saveBooking(
     await refuseClashes(ctx, detail, span, input.id, resources, rules);
   }
 
+  // What came back is on record: an edit may not issue fewer than that.
+  if (detail.kind === 'supply' && before) {
+    const old = parseJson(before.detail);
+    if (old.kind === 'supply') {
+      for (const [n, i] of detail.items.entries()) {
+        const back = old.items.find((o) => o.supplyId === i.supplyId)?.returned ?? 0;
+        if (i.quantity < back) {
+          throw fieldError(`detail.items.${n}.quantity`, 'validation.belowReturned', {
+            returned: back,
+          });
+        }
+      }
+      const gone = old.items.find(
+        (o) => o.returned > 0 && !detail.items.some((i) => i.supplyId === o.supplyId),
+      );
+      if (gone)
+        throw fieldError('detail.items', 'validation.belowReturned', { returned: gone.returned });
+    }
+  }
   // Supplies leave the store when a booking of them is confirmed; an edit moves the difference.
   const stored: StoredDetail =
     detail.kind === 'supply'
@@ -509,7 +554,7 @@ export async function saveBooking(
                     parseJson(before.detail) as Extract<StoredDetail, { kind: 'supply' }>
                   ).items.find((o) => o.supplyId === i.supplyId)
                 : undefined;
-            const returned = Math.min(old?.returned ?? 0, i.quantity);
+            const returned = old?.returned ?? 0;
             return { ...i, returned };
           }),
         }

@@ -56,7 +56,7 @@ function bookingEvent(
       break;
     case 'restaurant':
       summary = t('bookings.ics.restaurant', {
-        meal: t(`meal.${d.meal}`),
+        meal: t(`labels.meal.${d.meal}`),
         restaurant: name(d.restaurantId),
       });
       location = [name(d.restaurantId), d.privateRoom].filter(Boolean).join(' ');

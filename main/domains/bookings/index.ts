@@ -1,3 +1,3 @@
 export { bookingsHandlers } from './handlers';
-export { releaseBookingsOf } from './bookings';
+export { releaseBookingsOf, syncPickupTask } from './bookings';
 export { insertResource } from './resources';

@@ -14,7 +14,12 @@ import type {
 import type { OpParsed } from '../../../shared/contract/operations';
 import { translate } from '../../../shared/i18n/translate';
 import type { Tier } from '../../../shared/policy';
-import type { RequestBody, RequestStatus } from '../../../shared/requests';
+import {
+  emptyRequestBody,
+  requestBodySchema,
+  type RequestBody,
+  type RequestStatus,
+} from '../../../shared/requests';
 import type { DB } from '../../db/schema';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -41,11 +46,22 @@ export interface PlanRequestRow {
   body: RequestBody;
 }
 
+/**
+ * A stored body as today's schema reads it: one saved before a field existed gets its default
+ * (the pickup place and flight number came with bookings), so proposals are always complete.
+ */
+function bodyOf(stored: Json<RequestBody>): RequestBody {
+  const raw = parseJson(stored);
+  const parsed = requestBodySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  return { ...raw, needs: { ...emptyRequestBody().needs, ...raw.needs } };
+}
+
 /** A request row as `readableRequest` gives it, with its body read. */
 export function requestFacts<
   R extends Omit<PlanRequestRow, 'body'> & { body: Json<RequestBody>; hostUserId: number },
 >(row: R): Omit<R, 'body'> & { body: RequestBody } {
-  return { ...row, body: parseJson(row.body) };
+  return { ...row, body: bodyOf(row.body) };
 }
 
 /** The request's plan lines, worded in the caller's language. */

@@ -12,7 +12,8 @@ import {
   type SubjectFacts,
 } from '../approvals';
 import { notify } from '../notifications';
-import { createVisitTasks } from '../tasks';
+import { releaseBookingsOf, syncPickupTask } from '../bookings';
+import { createVisitTasks, voidVisitTasks } from '../tasks';
 import { getDossier } from './dossier';
 import { addEvent } from './events';
 import { loadListRows, toSummary } from './queries';
@@ -139,6 +140,7 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
     s.status = await transition(ctx.db, s.id, 'approved', 'file', ctx.nowMs);
     // Filed: the visit's procedure tasks (confirm arrival, pickup, signs, …) are set up now.
     await createVisitTasks(ctx, s.id);
+    await syncPickupTask(ctx, s.id);
     await tellHost(ctx, s, 'request.filed', 'notifications.requestFiled', {
       code: s.code,
       org: s.orgName,
@@ -148,6 +150,13 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
   async onSentBack(ctx, s, decision, { by, comment }) {
     s.status = await transition(ctx.db, s.id, s.status, decision, ctx.nowMs);
     const rejected = decision === 'reject';
+    // A rejected visit will not happen: what was booked for it (tentatively while it waited, or
+    // confirmed once approved) is let go, issued supplies go back into stock, tasks are void.
+    // A returned one may come back: its bookings stay, and the plan flags what no longer fits.
+    if (rejected) {
+      await releaseBookingsOf(ctx, s.id, s.ownerUserId);
+      await voidVisitTasks(ctx, s.id);
+    }
     await tellHost(
       ctx,
       s,

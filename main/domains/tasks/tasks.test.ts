@@ -191,6 +191,12 @@ describe('done and reopened', () => {
     });
     const views = await t.ok('tasks.ofRequest', { requestId: id }, r.host.token);
     expect(views.find((v) => v.id === reimburse)?.voidedAtMs).toBeNull();
+    // A task done before the cancel stays done: reopening it would leave work on a visit that
+    // will not happen.
+    expect(await t.fail('tasks.reopen', { id: reimburse }, r.host.token)).toMatchObject({
+      code: 'CONFLICT',
+      key: 'errors.taskVoided',
+    });
   });
 });
 

@@ -270,6 +270,15 @@ export async function completeTask(ctx: ServiceContext, id: number): Promise<Tas
 /** Takes a done task back to open (done by mistake). Open already: nothing changes. */
 export async function reopenTask(ctx: ServiceContext, id: number): Promise<TaskView> {
   const task = await actionable(ctx, id);
+  // A visit that will not happen has nothing left to do: a done task of it stays done.
+  const request = await ctx.db
+    .selectFrom('requests')
+    .select('status')
+    .where('id', '=', task.requestId)
+    .executeTakeFirst();
+  if (request?.status === 'cancelled' || request?.status === 'rejected') {
+    throw new AppError('CONFLICT', 'errors.taskVoided');
+  }
   if (task.doneAtMs !== null) {
     await ctx.db
       .updateTable('tasks')
