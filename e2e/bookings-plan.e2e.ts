@@ -374,7 +374,7 @@ describe('booking a filed request from its plan', () => {
       // Every booking form, from 手工预订.
       for (const kind of ['car', 'room', 'hotel', 'restaurant', 'ticket', 'supply'] as const) {
         await page.getByTestId('add-by-hand').click();
-        await page.getByRole('menuitem', { name: t(`bookings.kind.${kind}`) }).click();
+        await page.getByRole('menuitem', { name: t(`bookings.kind.${kind}`), exact: true }).click();
         const dialog = page.getByRole('dialog');
         await visible(dialog.getByTestId('save-confirmed'));
         if (kind === 'restaurant') {

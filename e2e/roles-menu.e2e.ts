@@ -35,6 +35,14 @@ const ADMIN_NAV = [
  * What each role must see in the sidebar, in order: the specification, written out rather than
  * derived from the code under test. Only the sysadmin sees the administration pages.
  */
+/** The bookings screens (issue 10), for whoever reads bookings: the admin office, the front desk. */
+const BOOKINGS_NAV = [
+  'bookingsPlan.nav',
+  'bookingsCalendar.nav.today',
+  'bookingsCalendar.nav.calendar',
+  'bookingsCatalogue.nav.free',
+  'bookingsCatalogue.nav.catalogue',
+];
 const EXPECTED_NAV: Record<Role, string[]> = {
   host: ['nav.home', 'nav.tasks', 'nav.myRequests'],
   // The role alone: 本部门接待 is for whoever is set as a department's head (see
@@ -47,9 +55,10 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     'nav.approvals',
     'decided.nav',
     'nav.allRequests',
+    ...BOOKINGS_NAV,
     'nav.delegations',
   ],
-  front_desk: ['nav.home'],
+  front_desk: ['nav.home', ...BOOKINGS_NAV],
   finance: ['nav.home', 'nav.allRequests'],
   sysadmin: ADMIN_NAV,
 };

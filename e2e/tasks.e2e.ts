@@ -168,7 +168,7 @@ describe('procedure tasks and reminders', () => {
   it("the visit's tasks on its dossier, in English", async () => {
     const page = await open(c.people.office, 'en');
     await go(page, `/requests/${requestId}`);
-    await openTab(page, 'tasks.tab', 'en');
+    await openTab(page, 'bookingsPlan.tab.title', 'en');
     for (const kind of ['confirm_arrival', 'driver_at_pickup', 'submit_reimbursement']) {
       await visible(row(page, 'en', kind));
     }

@@ -27,7 +27,6 @@ const EXPECTED: Record<Role, Permission[]> = {
   sysadmin: [
     'approvals.reassign',
     'audit.read',
-    'bookings.read',
     'departments.manage',
     'directory.read',
     'policy.manage',

@@ -196,7 +196,7 @@ export const bookingsPlanEn: Shape<typeof bookingsPlanZhCN> = {
       doneToast: 'Returns recorded',
     },
     tab: {
-      title: 'Bookings & itinerary',
+      title: 'Bookings',
       lead: 'The request’s itinerary and the bookings made for it, in time order.',
       export: 'Export to calendar',
       exportOne: 'Export to calendar: {{what}}',

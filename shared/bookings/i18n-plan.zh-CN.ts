@@ -191,7 +191,7 @@ export const bookingsPlanZhCN = {
       doneToast: '已登记归还',
     },
     tab: {
-      title: '预订与行程',
+      title: '预订与待办',
       lead: '申请的行程与为其做的预订，按时间排列。',
       export: '导出日历',
       exportOne: '导出日历：{{what}}',

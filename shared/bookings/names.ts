@@ -34,6 +34,5 @@ export const bookingsNames = defineNames({
   grants: {
     admin_office: ['bookings.manage', 'bookings.read'],
     front_desk: ['bookings.read'],
-    sysadmin: ['bookings.read'],
   },
 });

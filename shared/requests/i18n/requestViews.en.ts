@@ -190,7 +190,7 @@ export const requestViewsEn: Shape<typeof requestViewsZhCN> = {
     visitors: 'Visitors',
     itinerary: 'Itinerary',
     needs: 'Needs',
-    checks: 'Policy checks',
+    checks: 'Checks',
     budget: 'Budget',
     approval: 'Approval',
     changes: 'Changes',

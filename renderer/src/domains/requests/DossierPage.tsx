@@ -177,7 +177,15 @@ function Dossier({
     {
       key: 'bookings',
       label: t('bookingsPlan.tab.title'),
-      children: <RequestBookingsTab requestId={d.id} itinerary={d.body.itinerary} />,
+      // The visit's arrangements in one place: its itinerary with the bookings made for it, and
+      // the procedure tasks that go with them (one tab: a twelfth would overflow the tab bar).
+      children: (
+        <>
+          <RequestBookingsTab requestId={d.id} itinerary={d.body.itinerary} />
+          <h2 className="rv-tasks-title">{t('tasks.tab')}</h2>
+          <VisitTasks key={d.id} requestId={d.id} />
+        </>
+      ),
     },
     {
       key: 'checks',
@@ -210,7 +218,6 @@ function Dossier({
       label: <AttachmentsTabLabel ownerType="request" ownerId={d.id} />,
       children: <AttachmentsPanel key={d.id} ownerType="request" ownerId={d.id} />,
     },
-    { key: 'tasks', label: t('tasks.tab'), children: <VisitTasks key={d.id} requestId={d.id} /> },
     ...(d.changes.length > 0
       ? [
           {

@@ -41,7 +41,9 @@ export function useDateKeys(
     } else if (e.key === 't' || e.key === 'T') next = today;
     if (next === null) return;
     e.preventDefault();
-    requested.current = next === date ? null : next;
+    // Kept even when it equals the date on screen: a render of an earlier, still pending
+    // address may show that date next, and the following key must step from `next`.
+    requested.current = next;
     go(next);
   });
   useEffect(() => {
