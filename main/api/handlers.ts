@@ -13,6 +13,7 @@ import { requestsHandlers } from '../domains/requests';
 import { settingsHandlers } from '../domains/settings';
 import { setupHandlers } from '../domains/setup';
 import { tasksHandlers } from '../domains/tasks';
+import { frontdeskHandlers } from '../domains/frontdesk';
 import { usersHandlers } from '../domains/users';
 
 /** Every domain's handlers, one line each: the compiler fails if an operation has none. */
@@ -31,4 +32,5 @@ export const HANDLERS: DomainHandlers<OperationName> = {
   ...setupHandlers,
   ...bookingsHandlers,
   ...tasksHandlers,
+  ...frontdeskHandlers,
 };

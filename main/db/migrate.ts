@@ -29,12 +29,26 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   if (current > latest) throw new DatabaseTooNewError(current, latest);
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return current;
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      // user_version takes no bound parameter; the value is our own integer.
-      db.pragma(`user_version = ${Math.trunc(m.version)}`);
-    }
-  })();
+  const rebuilds = pending.some((m) => m.rebuildsTables);
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  // Off only outside a transaction; SQLite ignores the pragma inside one.
+  if (rebuilds) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        // user_version takes no bound parameter; the value is our own integer.
+        db.pragma(`user_version = ${Math.trunc(m.version)}`);
+      }
+      if (rebuilds) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) {
+          throw new Error(`A migration left ${broken.length} rows whose references are broken`);
+        }
+      }
+    })();
+  } finally {
+    if (rebuilds) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
   return latest;
 }

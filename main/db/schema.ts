@@ -11,6 +11,7 @@ import type { DelegationsTables } from '../domains/delegations/tables';
 import type { AttachmentsTables } from '../domains/attachments/tables';
 import type { BookingsTables } from '../domains/bookings/tables';
 import type { TasksTables } from '../domains/tasks/tables';
+import type { FrontdeskTables } from '../domains/frontdesk/tables';
 
 /** Kysely's view of every table: each domain declares its own, one line each. */
 export interface DB
@@ -27,4 +28,5 @@ export interface DB
     DelegationsTables,
     AttachmentsTables,
     BookingsTables,
-    TasksTables {}
+    TasksTables,
+    FrontdeskTables {}

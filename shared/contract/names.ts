@@ -5,6 +5,7 @@ import { bookingsNames } from '../bookings/names';
 import { authNames } from '../auth/names';
 import { delegationsNames } from '../delegations/names';
 import { departmentsNames } from '../departments/names';
+import { frontdeskNames } from '../frontdesk/names';
 import { notificationsNames } from '../notifications/names';
 import { policyNames } from '../policy/names';
 import { requestsNames } from '../requests/names';
@@ -32,6 +33,7 @@ export const DOMAIN_NAMES = [
   setupNames,
   bookingsNames,
   tasksNames,
+  frontdeskNames,
 ] as const;
 
 type Domain = (typeof DOMAIN_NAMES)[number];

@@ -3,6 +3,7 @@ import { approvalsOperations, type ApprovalsEvents } from '../approvals/contract
 import { attachmentsOperations } from '../attachments/contract';
 import { auditOperations } from '../audit/contract';
 import { bookingsOperations, type BookingsEvents } from '../bookings/contract';
+import { frontdeskOperations, type FrontdeskEvents } from '../frontdesk/contract';
 import { authOperations } from '../auth/contract';
 import { delegationsOperations } from '../delegations/contract';
 import { departmentsOperations } from '../departments/contract';
@@ -32,11 +33,12 @@ export const OPERATIONS = {
   ...setupOperations,
   ...bookingsOperations,
   ...tasksOperations,
+  ...frontdeskOperations,
 } satisfies Record<OperationName, OperationSpec<z.ZodType, unknown>>;
 
 /** Payloads of main → renderer events, one line per domain that has events. */
 export interface EventPayloads
-  extends NotificationsEvents, ApprovalsEvents, BookingsEvents, TasksEvents {}
+  extends NotificationsEvents, ApprovalsEvents, BookingsEvents, TasksEvents, FrontdeskEvents {}
 
 export type Operations = typeof OPERATIONS;
 export type OpInput<N extends OperationName> = z.input<Operations[N]['input']>;

@@ -2,6 +2,7 @@ import { approvalsEn } from '../approvals/i18n.en';
 import { attachmentsEn } from '../attachments/i18n.en';
 import { auditEn } from '../audit/i18n.en';
 import { bookingsEn } from '../bookings/i18n.en';
+import { frontdeskEn } from '../frontdesk/i18n.en';
 import { authEn } from '../auth/i18n.en';
 import { delegationsEn } from '../delegations/i18n.en';
 import { departmentsEn } from '../departments/i18n.en';
@@ -39,4 +40,5 @@ export const en: Shape<typeof zhCN> = mergeCatalogs(
   setupEn,
   bookingsEn,
   tasksEn,
+  frontdeskEn,
 );

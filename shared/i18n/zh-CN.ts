@@ -2,6 +2,7 @@ import { approvalsZhCN } from '../approvals/i18n.zh-CN';
 import { attachmentsZhCN } from '../attachments/i18n.zh-CN';
 import { auditZhCN } from '../audit/i18n.zh-CN';
 import { bookingsZhCN } from '../bookings/i18n.zh-CN';
+import { frontdeskZhCN } from '../frontdesk/i18n.zh-CN';
 import { authZhCN } from '../auth/i18n.zh-CN';
 import { delegationsZhCN } from '../delegations/i18n.zh-CN';
 import { departmentsZhCN } from '../departments/i18n.zh-CN';
@@ -37,4 +38,5 @@ export const zhCN = mergeCatalogs(
   setupZhCN,
   bookingsZhCN,
   tasksZhCN,
+  frontdeskZhCN,
 );

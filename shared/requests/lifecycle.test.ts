@@ -9,7 +9,7 @@ import {
   type RequestStatus,
 } from './lifecycle';
 
-/** The legal moves of DESIGN.md §2 up to filing, written out by hand. Everything else is illegal. */
+/** The legal moves of DESIGN.md §2 up to the visit (check-in, completion), written out by hand. Everything else is illegal. */
 const LEGAL: [RequestStatus, RequestAction, RequestStatus][] = [
   ['draft', 'submit', 'submitted'],
   ['draft', 'cancel', 'cancelled'],
@@ -24,7 +24,11 @@ const LEGAL: [RequestStatus, RequestAction, RequestStatus][] = [
   ['approved', 'cancel', 'cancelled'],
   ['approved', 'return', 'returned'],
   ['approved', 'reject', 'rejected'],
+  ['approved', 'check_in', 'in_progress'],
   ['filed', 'cancel', 'cancelled'],
+  ['filed', 'check_in', 'in_progress'],
+  ['in_progress', 'complete', 'completed'],
+  ['completed', 'check_in', 'in_progress'],
   ['returned', 'submit', 'submitted'],
   ['returned', 'cancel', 'cancelled'],
 ];
@@ -39,10 +43,10 @@ const ALL_PAIRS = REQUEST_STATUSES.flatMap((s) =>
 );
 
 describe('nextStatus: every (status, action) pair', () => {
-  it('covers 8 statuses × 7 actions', () => {
-    expect(REQUEST_STATUSES).toHaveLength(8);
-    expect(REQUEST_ACTIONS).toHaveLength(7);
-    expect(ALL_PAIRS).toHaveLength(56);
+  it('covers 10 statuses × 9 actions', () => {
+    expect(REQUEST_STATUSES).toHaveLength(10);
+    expect(REQUEST_ACTIONS).toHaveLength(9);
+    expect(ALL_PAIRS).toHaveLength(90);
     expect(ALL_PAIRS.filter(([, , to]) => to !== null)).toHaveLength(LEGAL.length);
   });
 
@@ -80,10 +84,17 @@ describe('nextStatus: every (status, action) pair', () => {
     expect([...seen].sort()).toEqual([...REQUEST_STATUSES].sort());
   });
 
-  it('cancel is possible from every non-terminal status', () => {
+  it('cancel is possible from every non-terminal status until a visitor has come', () => {
     for (const s of REQUEST_STATUSES) {
-      const terminal = s === 'rejected' || s === 'cancelled';
-      expect(nextStatus(s, 'cancel')).toBe(terminal ? null : 'cancelled');
+      const closed = ['rejected', 'cancelled', 'in_progress', 'completed'].includes(s);
+      expect(nextStatus(s, 'cancel')).toBe(closed ? null : 'cancelled');
+    }
+  });
+
+  it('only a check-in puts a visit under way, and only completion ends it', () => {
+    for (const [s, a, to] of ALL_PAIRS) {
+      if (to === 'in_progress') expect(a).toBe('check_in');
+      if (to === 'completed') expect([s, a]).toEqual(['in_progress', 'complete']);
     }
   });
 
@@ -101,6 +112,13 @@ describe('status groups', () => {
   });
 
   it('live requests are those heading for or past approval, not drafts or side exits', () => {
-    expect([...LIVE_STATUSES].sort()).toEqual(['approved', 'approving', 'filed', 'submitted']);
+    expect([...LIVE_STATUSES].sort()).toEqual([
+      'approved',
+      'approving',
+      'completed',
+      'filed',
+      'in_progress',
+      'submitted',
+    ]);
   });
 });

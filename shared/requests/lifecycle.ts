@@ -1,6 +1,8 @@
 /**
- * The visit's life cycle (DESIGN.md §2), up to filing plus the side exits. Later issues add
- * in_progress … archived. Every state change in main goes through `nextStatus`.
+ * The visit's life cycle (DESIGN.md §2), up to the visit itself plus the side exits: the first
+ * check-in puts a visit under way, and it is completed once everyone who came has left (the
+ * front desk, issue 11). Later issues add reconciling … archived. Every state change in main goes
+ * through `nextStatus`.
  */
 export const REQUEST_STATUSES = [
   'draft',
@@ -8,6 +10,8 @@ export const REQUEST_STATUSES = [
   'approving',
   'approved',
   'filed',
+  'in_progress',
+  'completed',
   'returned',
   'rejected',
   'cancelled',
@@ -22,6 +26,8 @@ export const REQUEST_ACTIONS = [
   'return',
   'file',
   'cancel',
+  'check_in',
+  'complete',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -41,8 +47,14 @@ const TRANSITIONS: Record<RequestStatus, Partial<Record<RequestAction, RequestSt
     cancel: 'cancelled',
     return: 'returned',
     reject: 'rejected',
+    // Guests at the door before the admin office filed it: the visit goes ahead.
+    check_in: 'in_progress',
   },
-  filed: { cancel: 'cancelled' },
+  filed: { cancel: 'cancelled', check_in: 'in_progress' },
+  // People are on site: nothing cancels, returns or edits the visit until they have left.
+  in_progress: { complete: 'completed' },
+  // Everyone left — for the day: a visit of several days is under way again the next morning.
+  completed: { check_in: 'in_progress' },
   returned: { submit: 'submitted', cancel: 'cancelled' },
   rejected: {},
   cancelled: {},
@@ -62,4 +74,6 @@ export const LIVE_STATUSES: readonly RequestStatus[] = [
   'approving',
   'approved',
   'filed',
+  'in_progress',
+  'completed',
 ];

@@ -27,7 +27,10 @@ export type RequestEventKind =
   | 'transferred'
   | 'rerouted'
   | 'commented'
-  | 'cancelled';
+  | 'cancelled'
+  /** The front desk checked visitors in (data: how many) or everyone has left. */
+  | 'checked_in'
+  | 'completed';
 
 export interface RequestEventView {
   id: number;

@@ -12,6 +12,7 @@ import { migration0110 } from './0110-step-reminders';
 import { migration0120 } from './0120-attachments';
 import { migration0130 } from './0130-bookings';
 import { migration0140 } from './0140-tasks';
+import { migration0150 } from './0150-frontdesk';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0120,
   migration0130,
   migration0140,
+  migration0150,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -6,3 +6,5 @@ registerSubject(requestSubject);
 
 export { requestsHandlers } from './handlers';
 export { readableRequest, requestAsAttachmentOwner } from './access';
+export { transition } from './status';
+export { addEvent } from './events';

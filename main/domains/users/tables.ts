@@ -7,6 +7,8 @@ export interface UsersTables {
     login: string;
     displayName: string;
     departmentId: number | null;
+    /** Work phone (normalised), shown to the front desk beside the visits he hosts. */
+    phone: Generated<string>;
     passwordHash: string;
     language: Generated<string>;
     disabled: Generated<number>;

@@ -349,6 +349,15 @@ export const EVENT_INVALIDATIONS: {
     { queryKey: opKey('tasks.mine') },
     { queryKey: opKey('tasks.ofRequest', { requestId }) },
   ],
+  'frontdesk.changed': ({ day, requestIds }) => [
+    { queryKey: opKey('frontdesk.board', { day }) },
+    { queryKey: opKey('frontdesk.walkIns', { day }) },
+    { queryKey: opKey('frontdesk.walkIn') },
+    { queryKey: opKey('frontdesk.onSite') },
+    { queryKey: opKey('frontdesk.myWalkIns') },
+    { queryKey: opKey('requests.list') },
+    ...requestIds.map((id) => ({ queryKey: opKey('requests.get', { id }) })),
+  ],
 };
 
 /** Applies the table to one event. */

@@ -13,6 +13,8 @@ export const STATUS_COLOR: Record<RequestStatus, string> = {
   approving: 'processing',
   approved: 'success',
   filed: 'cyan',
+  in_progress: 'purple',
+  completed: 'green',
   returned: 'warning',
   rejected: 'error',
   cancelled: 'default',

@@ -84,6 +84,8 @@ const APPROVED: Readonly<Record<RequestStatus, boolean>> = {
   approving: false,
   approved: true,
   filed: true,
+  in_progress: true,
+  completed: true,
   returned: false,
   rejected: false,
   cancelled: false,

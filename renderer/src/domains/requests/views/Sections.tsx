@@ -406,6 +406,8 @@ const EVENT_COLOR: Record<string, string> = {
   returned: 'orange',
   cancelled: 'gray',
   commented: 'gray',
+  checked_in: 'purple',
+  completed: 'green',
 };
 
 /** 操作记录: who did what when, newest first, with comments and on-behalf-of. */

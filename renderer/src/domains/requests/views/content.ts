@@ -168,6 +168,9 @@ export function eventDetail(e: RequestEventView, fmt: Fmt): string | null {
       ? fmt.t('requestViews.event.reroutedTo', { from, name: d.to })
       : fmt.t('requestViews.event.reroutedToPool', { from, step: fmt.stepKind(d.step) });
   }
+  if (e.kind === 'checked_in' && typeof d.count === 'number') {
+    return fmt.t('requestViews.event.checkedInDetail', { count: d.count });
+  }
   if (typeof d.step === 'string') return fmt.stepKind(d.step);
   return null;
 }

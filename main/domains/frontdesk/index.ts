@@ -1,0 +1,1 @@
+export { frontdeskHandlers } from './handlers';

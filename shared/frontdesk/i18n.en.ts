@@ -1,0 +1,79 @@
+import type { frontdeskZhCN } from './i18n.zh-CN';
+import type { Shape } from '../i18n/shape';
+
+export const frontdeskEn: Shape<typeof frontdeskZhCN> = {
+  frontdesk: {
+    notice: {
+      guestsArrived: '{{count}} visitors of {{code}} {{org}} are at the front desk',
+      walkInWaiting: 'A visitor without appointment ({{org}}) asks for you: receive them?',
+      walkInAnswered: '{{host}} {{answer}} the visitor without appointment ({{org}})',
+      watchMatch: 'A visitor of {{code}} {{org}} matches the watchlist: please check',
+    },
+    errors: {
+      badgeFormat: 'A badge number has 1–10 letters, digits or dashes.',
+      idLast4: 'Only the last 4 characters (letters or digits) of an ID are recorded.',
+      noGuests: 'Choose at least one visitor.',
+      requestOrWalkIn: 'Choose one reception or one visitor without appointment.',
+      badgeTwice: 'The same badge cannot go to two visitors.',
+      retentionRange: 'Keep personal data between 30 and 3650 days.',
+      noHost: 'Choose whom the visitor came to see: a walk-in needs a host.',
+      watchPersonEmpty: 'Give at least a name, a phone or an ID number.',
+      visitNotFound: 'The reception does not exist or was never submitted.',
+      noSuchVisitor: 'This visitor is not on the reception’s list. Refresh and try again.',
+      consentRequired: 'The visitor must acknowledge the privacy notice before checking in.',
+      notApproved:
+        'Reception {{code}} is not approved or was cancelled: give a reason to let them in anyway.',
+      notToday: 'Reception {{code}} is not due today: give a reason to check in anyway.',
+      watchMatch:
+        '{{count}} watchlist matches: give a reason to let them in anyway (it is audited).',
+      alreadyIn: '{{name}} is already checked in and has not left.',
+      badgeInUse: 'Badge {{badge}} is in use. Choose another number.',
+      neverCheckedIn: 'This visitor has not checked in, so cannot check out.',
+      alreadyLeft: '{{name}} has already checked out.',
+      leftInFuture: 'The check-out time cannot be later than now.',
+      leftBeforeArrival: 'The check-out time cannot be before {{name}} arrived.',
+      walkInNotAccepted: 'The host has not agreed to receive this visitor yet.',
+      walkInNotFound: 'This walk-in does not exist.',
+      walkInAnswered: 'This visitor has been answered already (perhaps just now). Refresh.',
+      notYourWalkIn: 'Only the person visited may answer.',
+      hostDisabled: 'That account is disabled. Choose someone else.',
+      watchNotFound: 'This watchlist entry does not exist.',
+      staleWatch: 'Someone just changed this entry. Refresh and try again.',
+    },
+  },
+  entities: {
+    frontdesk_visit: 'Front desk check-in',
+    frontdesk_settings: 'Front desk settings',
+    frontdesk_walk_in: 'Walk-in visitor',
+    frontdesk_watch: 'Watchlist',
+  },
+  audit: {
+    field: {
+      day: 'Day',
+      seqs: 'Visitor numbers',
+      badges: 'Badges',
+      overrideReason: 'Override reason',
+      watchIds: 'Watchlist entries',
+      watchOverrideReason: 'Watchlist override reason',
+      guestIds: 'Check-in records',
+      leftAtMs: 'Check-out time',
+      codes: 'Receptions',
+      noticeEnabled: 'Privacy notice at check-in',
+      noticeVersion: 'Notice version',
+      retentionDays: 'Days personal data is kept',
+      accept: 'Accepted',
+      anonymised: 'Visitors anonymised',
+    },
+  },
+  ops: {
+    frontdesk: {
+      checkIn: 'Check visitors in',
+      checkOut: 'Check visitors out',
+      saveSettings: 'Change front desk settings',
+      registerWalkIn: 'Register a walk-in',
+      answerWalkIn: 'Answer a walk-in',
+      saveWatch: 'Save a watchlist entry',
+      setWatchActive: 'Enable or disable a watchlist entry',
+    },
+  },
+};
