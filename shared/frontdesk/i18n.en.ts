@@ -1,7 +1,15 @@
 import type { frontdeskZhCN } from './i18n.zh-CN';
 import type { Shape } from '../i18n/shape';
+import { frontdeskDeskEn } from './i18n-desk.en';
+import { frontdeskWalkInEn } from './i18n-walkin.en';
+import { frontdeskWatchEn } from './i18n-watch.en';
+import { frontdeskPrivacyEn } from './i18n-privacy.en';
 
 export const frontdeskEn: Shape<typeof frontdeskZhCN> = {
+  ...frontdeskDeskEn,
+  ...frontdeskWalkInEn,
+  ...frontdeskWatchEn,
+  ...frontdeskPrivacyEn,
   frontdesk: {
     notice: {
       guestsArrived: '{{count}} visitors of {{code}} {{org}} are at the front desk',

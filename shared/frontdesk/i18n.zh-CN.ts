@@ -1,8 +1,16 @@
+import { frontdeskDeskZhCN } from './i18n-desk.zh-CN';
+import { frontdeskWalkInZhCN } from './i18n-walkin.zh-CN';
+import { frontdeskWatchZhCN } from './i18n-watch.zh-CN';
+import { frontdeskPrivacyZhCN } from './i18n-privacy.zh-CN';
 /**
  * The front desk. Its keys must match i18n.en.ts (the typecheck and a test say so). The screens'
  * texts live in area parts, one top-level key each, spread in here.
  */
 export const frontdeskZhCN = {
+  ...frontdeskDeskZhCN,
+  ...frontdeskWalkInZhCN,
+  ...frontdeskWatchZhCN,
+  ...frontdeskPrivacyZhCN,
   frontdesk: {
     notice: {
       guestsArrived: '{{code}} {{org}} 的 {{count}} 位访客已到前台',

@@ -5,6 +5,7 @@ import { bookingsRoutes } from './bookings/routes';
 import { authRoutes } from './auth/routes';
 import { delegationsRoutes } from './delegations/routes';
 import { departmentsRoutes } from './departments/routes';
+import { frontdeskRoutes } from './frontdesk/routes';
 import { homeRoutes } from './home/routes';
 import { policyRoutes } from './policy/routes';
 import { requestsRoutes } from './requests/routes';
@@ -26,4 +27,5 @@ export const DOMAIN_ROUTES: readonly DomainRoutes[] = [
   policyRoutes,
   settingsRoutes,
   tasksRoutes,
+  frontdeskRoutes,
 ];

@@ -1,0 +1,4 @@
+import type { DomainRoutes } from '../../../routing';
+
+// PLACEHOLDER (issue 11, in progress): this area's screens are added here (see ../routes.tsx).
+export const privacyRoutes: DomainRoutes = { routes: [], bareRoutes: [], menu: [] };
