@@ -204,7 +204,12 @@ describe('home page per role', () => {
       await api(
         j.url,
         'requests.list',
-        { scope: 'all', statuses: ['approved', 'filed'], fromDate: week.from, toDate: week.to },
+        {
+          scope: 'all',
+          statuses: ['approved', 'filed', 'in_progress', 'completed'],
+          fromDate: week.from,
+          toDate: week.to,
+        },
         c.people.office.cookie,
       ),
     ).total?.count;
@@ -212,7 +217,9 @@ describe('home page per role', () => {
     await page.getByTestId('tile-week').click();
     await expect
       .poll(() => route(page))
-      .toBe(`/requests/all?status=approved,filed&from=${week.from}&to=${week.to}&sort=arrival_asc`);
+      .toBe(
+        `/requests/all?status=approved,filed,in_progress,completed&from=${week.from}&to=${week.to}&sort=arrival_asc`,
+      );
     await page.goBack();
     await page.getByTestId('tile-to-file').click();
     await expect.poll(() => route(page)).toBe('/approvals?kind=filing');

@@ -43,7 +43,11 @@ import { resourcesById } from './resources';
 import { callRules } from './rules';
 
 /** Requests a booking may be confirmed for; before approval (or returned) only tentatively. */
-export const BOOKABLE: readonly RequestStatus[] = ['approved', 'filed'];
+/**
+ * A visit under way (or done for the day, back tomorrow) still needs its drop-off car and its
+ * last meals booked: the desk's check-in must not close the admin office's plan.
+ */
+export const BOOKABLE: readonly RequestStatus[] = ['approved', 'filed', 'in_progress', 'completed'];
 const TENTATIVE_ONLY: readonly RequestStatus[] = ['submitted', 'approving', 'returned'];
 
 type BookingRow = Selectable<DB['bookings']>;

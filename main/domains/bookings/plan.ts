@@ -285,7 +285,7 @@ export async function planOf(ctx: ServiceContext, requestId: number): Promise<Pl
 }
 
 const PAGE = 50;
-const PLANNED: readonly RequestStatus[] = ['approved', 'filed'];
+const PLANNED: readonly RequestStatus[] = ['approved', 'filed', 'in_progress', 'completed'];
 
 /**
  * The admin office's work list: approved and filed requests arriving from today on, soonest

@@ -162,3 +162,36 @@ describe('check-in and check-out', () => {
     await t.ok('frontdesk.checkIn', checkInOf(id, [1], 1), desk.token);
   });
 });
+
+describe('at the same second', () => {
+  it('two clerks give the same badge: one wins, the other is told, no 500', async () => {
+    const { t, r, desk } = await setUp();
+    const id = await deskVisit(t, r);
+    const [a, b] = await Promise.all([
+      t.call('frontdesk.checkIn', checkInOf(id, [0], 9), desk.token),
+      t.call('frontdesk.checkIn', checkInOf(id, [1], 9), r.office.token),
+    ]);
+    const results = [a.result, b.result];
+    expect(results.filter((x) => x.ok)).toHaveLength(1);
+    const lost = results.find((x) => !x.ok);
+    expect(lost && !lost.ok && lost.error.key).toBe('frontdesk.errors.badgeInUse');
+    expect(t.count('frontdesk_guests')).toBe(1);
+  });
+
+  it('a double-click checks in once', async () => {
+    const { t, r, desk } = await setUp();
+    const id = await deskVisit(t, r);
+    const input = checkInOf(id, [0, 1]);
+    const [a, b] = await Promise.all([
+      t.call('frontdesk.checkIn', input, desk.token),
+      t.call('frontdesk.checkIn', input, desk.token),
+    ]);
+    expect([a.result.ok, b.result.ok].filter(Boolean)).toHaveLength(1);
+    expect(t.count('frontdesk_guests')).toBe(2);
+    const events = t.rows<{ kind: string }>(
+      "SELECT kind FROM request_events WHERE request_id = ? AND kind = 'checked_in'",
+      id,
+    );
+    expect(events).toHaveLength(1);
+  });
+});

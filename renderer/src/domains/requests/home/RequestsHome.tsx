@@ -12,8 +12,8 @@ import { useSignedIn } from '../../../session/SessionContext';
 import { listQueryParams, parseListQuery, type ListQuery } from '../admin/listQuery';
 import { useFmt } from '../views/useFmt';
 
-/** Requests whose visit is on: approved (and filed). */
-const ON: RequestStatus[] = ['approved', 'filed'];
+/** Requests whose visit is on: approved (and filed), and those whose visitors came. */
+const ON: RequestStatus[] = ['approved', 'filed', 'in_progress', 'completed'];
 /** How many upcoming visits the home page names; the tile's number opens all of them. */
 const SHOWN = 5;
 
