@@ -175,3 +175,19 @@ describe('diffRequests', () => {
     );
   });
 });
+
+describe('diffRequests: the needs the booking plan reads', () => {
+  it.each([
+    ['pickupPlace', '首都机场 T3'],
+    ['arrivalTransportNo', 'CA1234'],
+    ['dropoffPlace', '北京南站'],
+    ['departureTransportNo', 'G102'],
+    ['mealPayer', 'visitor'],
+  ] as const)('a changed %s is listed', (field, value) => {
+    const b = body();
+    const after = body({ needs: { ...b.needs, [field]: value } });
+    expect(diffRequests(b, after)).toEqual([
+      { path: `needs.${field}`, kind: 'changed', before: b.needs[field], after: value },
+    ]);
+  });
+});

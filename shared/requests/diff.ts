@@ -27,13 +27,18 @@ const SCALARS = [
 
 const NEED_SCALARS = [
   'pickup',
+  'pickupPlace',
+  'arrivalTransportNo',
   'dropoff',
+  'dropoffPlace',
+  'departureTransportNo',
   'carTrips',
   'carJustification',
   'meetingRoom',
   'hotelNights',
   'hotelRooms',
   'companyPaysLodging',
+  'mealPayer',
   'gifts',
   'giftCount',
   'banner',

@@ -100,6 +100,11 @@ export function changeValue(
         : meal;
     }
   }
+  if (p === 'needs.mealPayer' && typeof v === 'string') {
+    return t(
+      v === 'visitor' ? 'requestForm.needs.mealPayerVisitor' : 'requestForm.needs.mealPayerCompany',
+    );
+  }
   if (p === 'needs.equipment' && typeof v === 'string') {
     return v
       .split(',')
