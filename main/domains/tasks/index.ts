@@ -1,4 +1,4 @@
 /** The visit's procedure tasks and their reminders. */
 export { tasksHandlers } from './handlers';
-export { createVisitTasks, setTaskDue, voidVisitTasks } from './tasks';
+export { createVisitTasks, handOverTasksOf, setTaskDue, voidVisitTasks } from './tasks';
 export { sweepDueTasks, SWEEP_BATCH, type SweepHost } from './sweep';

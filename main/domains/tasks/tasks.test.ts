@@ -281,6 +281,44 @@ describe('reminders', () => {
     expect(notificationKinds(t, r.admin.userId)).toContain('task.due');
   });
 
+  it('a disabled host’s open tasks move to the admin office at once; done ones stay his', async () => {
+    const { t, r } = await companyApp();
+    const id = await filedVisit(t, r, needs({ pickup: true }));
+    const hostTasks = () =>
+      t.rows<{ kind: string; owner_user_id: number | null; owner_role: string | null }>(
+        'SELECT kind, owner_user_id, owner_role FROM tasks WHERE request_id = ? ORDER BY kind',
+        id,
+      );
+    const mine = hostTasks().filter((x) => x.owner_user_id === r.host.userId);
+    expect(mine.length).toBeGreaterThan(1);
+    await t.ok('tasks.complete', { id: taskId(t, id, mine[0]!.kind) }, r.host.token);
+    const events = captureEvents(t);
+    await t.ok(
+      'users.update',
+      {
+        id: r.host.userId,
+        displayName: '王接待',
+        departmentId: r.departmentId,
+        roles: ['host'],
+        disabled: true,
+      },
+      r.admin.token,
+    );
+    const after = hostTasks();
+    expect(after.find((x) => x.kind === mine[0]!.kind)?.owner_user_id).toBe(r.host.userId);
+    for (const m of mine.slice(1)) {
+      expect(after.find((x) => x.kind === m.kind)).toMatchObject({
+        owner_user_id: null,
+        owner_role: 'admin_office',
+      });
+    }
+    expect(
+      events.some((e) => e.name === 'tasks.changed' && e.userIds.includes(r.office.userId)),
+    ).toBe(true);
+    const page = await t.ok('tasks.mine', {}, r.office.token);
+    for (const m of mine.slice(1)) expect(page.items.map((x) => x.kind)).toContain(m.kind);
+  });
+
   it('a task moved later is reminded again at its new time', async () => {
     const { t, r } = await companyApp();
     const id = await filedVisit(t, r, needs({ pickup: true }));

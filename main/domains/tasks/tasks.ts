@@ -104,6 +104,33 @@ export async function voidVisitTasks(ctx: ServiceContext, requestId: number): Pr
 }
 
 /**
+ * A person who can no longer act (disabled) leaves no task waiting on him: his open tasks go to
+ * the admin office, anyone of whom may do them, and are reminded again when due. Returns how
+ * many moved.
+ */
+export async function handOverTasksOf(ctx: ServiceContext, userId: number): Promise<number> {
+  const open = await ctx.db
+    .selectFrom('tasks')
+    .select(['id', 'requestId'])
+    .where('ownerUserId', '=', userId)
+    .where('doneAtMs', 'is', null)
+    .where('voidedAtMs', 'is', null)
+    .execute();
+  if (open.length === 0) return 0;
+  await ctx.db
+    .updateTable('tasks')
+    .set({ ownerUserId: null, ownerRole: 'admin_office', notifiedAtMs: null })
+    .where(
+      'id',
+      'in',
+      open.map((t) => t.id),
+    )
+    .execute();
+  for (const requestId of new Set(open.map((t) => t.requestId))) await changed(ctx, requestId);
+  return open.length;
+}
+
+/**
  * Moves a task's due time (the bookings domain: the driver's task to a confirmed pickup's time).
  * A task moved into the future is reminded again when it falls due. False: no such open task.
  */

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
 import { reroute } from '../approvals';
+import { handOverTasksOf } from '../tasks';
 import { endUserSessions, forgetUnknownLogin, hashPassword } from '../auth';
 import { notify } from '../notifications';
 
@@ -227,6 +228,8 @@ export async function updateUser(ctx: ServiceContext, input: OpParsed<'users.upd
   if (input.disabled && !before.disabled) await endUserSessions(ctx.db, input.id, ctx.nowMs);
   // Nothing may wait on someone who can no longer act: his open steps move on (issue 7).
   await reroute(ctx, { userId: input.id, disabled: input.disabled, roles: input.roles }, before);
+  // … and so do his procedure tasks (电话确认来访, 提交报销): the admin office takes them over.
+  if (input.disabled && !before.disabled) await handOverTasksOf(ctx, input.id);
   const after = await getUser(ctx.db, input.id, ctx.nowMs);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of ['displayName', 'departmentName', 'roles', 'disabled'] as const) {
