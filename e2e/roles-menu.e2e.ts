@@ -56,6 +56,8 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     'decided.nav',
     'nav.allRequests',
     ...BOOKINGS_NAV,
+    // 黑名单 (issue 11): the admin office keeps the watchlist.
+    'frontdeskWatch.nav',
     'nav.delegations',
   ],
   front_desk: ['nav.home', ...BOOKINGS_NAV],

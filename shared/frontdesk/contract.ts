@@ -116,14 +116,11 @@ export const watchEntrySchema = z
     kind: z.enum(['person', 'org'], { message: 'validation.invalidOption' }),
     name: text(50),
     orgName: text(100),
+    /** Normalised; on an edit, '' keeps the phone on file (the list shows it masked only). */
     phone: phoneField,
     /** Hashed on save and never stored; '' keeps the hash an edited entry already has. */
     idNumber: text(40),
     reason: requiredMultilineText(500),
-  })
-  .refine((e) => e.kind === 'org' || e.name !== '' || e.phone !== '' || e.idNumber !== '', {
-    message: 'frontdesk.errors.watchPersonEmpty',
-    path: ['name'],
   })
   .refine((e) => e.kind === 'person' || e.orgName !== '', {
     message: 'validation.required',
@@ -210,11 +207,19 @@ export const frontdeskOperations = {
     write: false,
   }),
   'frontdesk.saveWatch': op<WatchView>()({
-    input: z.strictObject({
-      id: id.nullable(),
-      version: version.nullable(),
-      entry: watchEntrySchema,
-    }),
+    input: z
+      .strictObject({
+        id: id.nullable(),
+        version: version.nullable(),
+        entry: watchEntrySchema,
+      })
+      // A new person needs something to be known by. An edit may leave the phone and the ID
+      // number empty to keep those on file (never sent back in full): main checks what results.
+      .refine(
+        ({ id, entry: e }) =>
+          id !== null || e.kind === 'org' || e.name !== '' || e.phone !== '' || e.idNumber !== '',
+        { message: 'frontdesk.errors.watchPersonEmpty', path: ['entry', 'name'] },
+      ),
     access: 'frontdesk.watch',
     write: true,
   }),

@@ -49,7 +49,13 @@ function groundOf(e: WatchEntry, c: WatchCandidate): WatchHit['on'] | null {
   return null;
 }
 
-/** A name as the watchlist compares it. */
+/** Spaces beside a Han character: a Chinese name is written with or without one after the surname. */
+const SPACE_BY_HAN = /(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/gu;
+
+/**
+ * A name as the watchlist compares it: compatibility forms folded (full-width Ｌｅｅ = Lee), spaces
+ * collapsed, lower case; a space beside a Han character dropped ("王 五" = "王五").
+ */
 export function watchNameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').replace(SPACE_BY_HAN, '').toLowerCase();
 }

@@ -14,6 +14,7 @@ import {
   voidOpenSteps,
   type PlannedStep,
 } from '../approvals';
+import { watchRequestVisitors } from '../frontdesk';
 import { callPolicy } from '../policy';
 import { companyToday } from '../settings';
 import { getDossier } from './dossier';
@@ -277,5 +278,7 @@ export async function submitRequest(
       chain: preview.chain.map((c) => c.kind),
     },
   });
+  // The watchlist's request-time check: a hit tells the admin office (never the host).
+  await watchRequestVisitors(ctx, id);
   return getDossier(ctx, id);
 }
