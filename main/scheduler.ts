@@ -1,4 +1,5 @@
 import type { App } from './api/dispatcher';
+import { runRetentionIfDue } from './domains/frontdesk';
 import { sweepDueTasks } from './domains/tasks';
 
 /** How often the app looks for work that fell due (task reminders). */
@@ -15,7 +16,8 @@ export interface Scheduler {
 }
 
 /**
- * The app's one timer: every `everyMs` it reminds the owners of tasks that fell due. Browser
+ * The app's one timer: every `everyMs` it reminds the owners of tasks that fell due, and on the
+ * first round of each company day it anonymises visitors kept past the retention period. Browser
  * mode (main/server/cli.ts) and the desktop app (main/electron/main.ts) start it once the
  * database is open and stop it before closing it. `everyMs: null` starts no timer: the caller
  * runs `tick` itself (the journeys' test server).
@@ -24,10 +26,17 @@ export function startScheduler(app: App, options: { everyMs?: number | null } = 
   let running: Promise<void> | null = null;
   let stopped = false;
   const round = async () => {
+    const nowMs = app.clock();
     try {
-      await sweepDueTasks(app, app.clock());
+      await sweepDueTasks(app, nowMs);
     } catch (e) {
       console.error('the task reminder round failed; the next one tries again', e);
+    }
+    try {
+      // Once per company day (the first round of the day); the other rounds return at once.
+      await runRetentionIfDue(app.db, nowMs);
+    } catch (e) {
+      console.error('the retention job failed; the next round tries again', e);
     }
   };
   const tick = () => {
