@@ -28,6 +28,7 @@ const ADMIN_NAV = [
   'nav.departments',
   'nav.audit',
   'nav.policy',
+  'frontdeskPrivacy.nav',
   'nav.settings',
 ];
 
@@ -57,6 +58,7 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     'nav.allRequests',
     ...BOOKINGS_NAV,
     'nav.delegations',
+    'frontdeskPrivacy.nav',
   ],
   front_desk: ['nav.home', ...BOOKINGS_NAV],
   finance: ['nav.home', 'nav.allRequests'],
@@ -158,6 +160,7 @@ describe('roles and the menu', () => {
       'nav.departments',
       'nav.audit',
       'nav.policy',
+      'frontdeskPrivacy.nav',
       'nav.settings',
     ];
     expect(await sidebarItems(page)).toEqual(union.map((k) => zh(k)));

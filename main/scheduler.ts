@@ -1,5 +1,4 @@
 import type { App } from './api/dispatcher';
-import { runRetentionIfDue } from './domains/frontdesk';
 import { sweepDueTasks } from './domains/tasks';
 
 /** How often the app looks for work that fell due (task reminders). */
@@ -34,6 +33,10 @@ export function startScheduler(app: App, options: { everyMs?: number | null } = 
     }
     try {
       // Once per company day (the first round of the day); the other rounds return at once.
+      // Loaded on first use: imported from here at start-up, the front desk would load the
+      // requests domain before approvals, and attachments would meet it half-loaded (a cycle the
+      // dispatcher's order of domains avoids).
+      const { runRetentionIfDue } = await import('./domains/frontdesk');
       await runRetentionIfDue(app.db, nowMs);
     } catch (e) {
       console.error('the retention job failed; the next round tries again', e);
