@@ -28,7 +28,7 @@ export interface RetentionMark {
 export const RETENTION_OPERATION = 'frontdesk.retention';
 
 export interface PurgeResult {
-  /** Visits before it are anonymised now; null when nothing was due (a second run the same day). */
+  /** Visits that ended before this day are anonymised (the last run's when nothing new was due). */
   cutoff: string;
   requests: number;
   /** Visitors of those requests, counted once per visitor (not per revision). */
