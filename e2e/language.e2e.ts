@@ -28,7 +28,15 @@ const ADMIN = {
 const OTHER = { login: 'bob', displayName: 'Bob Host', password: 'bob-pass-2024' };
 
 /** The sysadmin's sidebar. */
-const NAV = ['nav.home', 'nav.users', 'nav.departments', 'nav.audit', 'nav.policy', 'nav.settings'];
+const NAV = [
+  'nav.home',
+  'nav.users',
+  'nav.departments',
+  'nav.audit',
+  'nav.policy',
+  'frontdeskPrivacy.nav',
+  'nav.settings',
+];
 /** A catalog key shown as is: `errors.FORBIDDEN`, `nav.home`, … */
 const RAW_KEY =
   /\b(app|common|nav|roles|errors|validation|notifications|setup|login|lock|account|home|users|departments|audit|settings|ops)\.[a-zA-Z_]+/;

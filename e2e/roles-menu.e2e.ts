@@ -28,6 +28,7 @@ const ADMIN_NAV = [
   'nav.departments',
   'nav.audit',
   'nav.policy',
+  'frontdeskPrivacy.nav',
   'nav.settings',
 ];
 
@@ -59,6 +60,7 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     // 黑名单 (issue 11): the admin office keeps the watchlist.
     'frontdeskWatch.nav',
     'nav.delegations',
+    'frontdeskPrivacy.nav',
   ],
   front_desk: ['nav.home', ...BOOKINGS_NAV],
   finance: ['nav.home', 'nav.allRequests'],
@@ -160,6 +162,7 @@ describe('roles and the menu', () => {
       'nav.departments',
       'nav.audit',
       'nav.policy',
+      'frontdeskPrivacy.nav',
       'nav.settings',
     ];
     expect(await sidebarItems(page)).toEqual(union.map((k) => zh(k)));

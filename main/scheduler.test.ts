@@ -17,6 +17,20 @@ describe('the scheduler', () => {
     await s.stop();
   });
 
+  it('runs the retention job on the first tick of each company day', async () => {
+    const { t } = await companyApp();
+    const s = startScheduler(t.app, { everyMs: null });
+    const runs = () => t.count('audit_log', "entity_type = 'frontdesk_retention'");
+    await s.tick();
+    await s.tick();
+    expect(runs()).toBe(1);
+    t.advance(24 * 3_600_000);
+    await s.tick();
+    await s.tick();
+    expect(runs()).toBe(2);
+    await s.stop();
+  });
+
   it('never throws: a failed round is logged and the next one runs', async () => {
     const { t } = await companyApp();
     const s = startScheduler(t.app, { everyMs: null });

@@ -15,7 +15,8 @@ export interface Scheduler {
 }
 
 /**
- * The app's one timer: every `everyMs` it reminds the owners of tasks that fell due. Browser
+ * The app's one timer: every `everyMs` it reminds the owners of tasks that fell due, and on the
+ * first round of each company day it anonymises visitors kept past the retention period. Browser
  * mode (main/server/cli.ts) and the desktop app (main/electron/main.ts) start it once the
  * database is open and stop it before closing it. `everyMs: null` starts no timer: the caller
  * runs `tick` itself (the journeys' test server).
@@ -24,10 +25,21 @@ export function startScheduler(app: App, options: { everyMs?: number | null } = 
   let running: Promise<void> | null = null;
   let stopped = false;
   const round = async () => {
+    const nowMs = app.clock();
     try {
-      await sweepDueTasks(app, app.clock());
+      await sweepDueTasks(app, nowMs);
     } catch (e) {
       console.error('the task reminder round failed; the next one tries again', e);
+    }
+    try {
+      // Once per company day (the first round of the day); the other rounds return at once.
+      // Loaded on first use: imported from here at start-up, the front desk would load the
+      // requests domain before approvals, and attachments would meet it half-loaded (a cycle the
+      // dispatcher's order of domains avoids).
+      const { runRetentionIfDue } = await import('./domains/frontdesk');
+      await runRetentionIfDue(app.db, nowMs);
+    } catch (e) {
+      console.error('the retention job failed; the next round tries again', e);
     }
   };
   const tick = () => {

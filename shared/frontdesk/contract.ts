@@ -153,9 +153,13 @@ export const frontdeskOperations = {
     access: 'frontdesk.desk',
     write: false,
   }),
+  /**
+   * The notice and the retention period: read at check-in by the desk and on the privacy screen by
+   * those who configure it (the system administrator does not work the desk). Nothing secret.
+   */
   'frontdesk.settings': op<FrontdeskSettings>()({
     input: empty,
-    access: 'frontdesk.desk',
+    access: 'session',
     write: false,
   }),
   'frontdesk.saveSettings': op<FrontdeskSettings>()({

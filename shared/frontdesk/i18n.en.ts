@@ -53,6 +53,7 @@ export const frontdeskEn: Shape<typeof frontdeskZhCN> = {
     frontdesk_visit: 'Front desk check-in',
     frontdesk_settings: 'Front desk settings',
     frontdesk_walk_in: 'Walk-in visitor',
+    frontdesk_retention: 'Visitor data retention',
     frontdesk_watch: 'Watchlist',
   },
   audit: {
@@ -71,6 +72,7 @@ export const frontdeskEn: Shape<typeof frontdeskZhCN> = {
       retentionDays: 'Days personal data is kept',
       accept: 'Accepted',
       anonymised: 'Visitors anonymised',
+      keptFrom: 'Kept in full from',
     },
   },
   ops: {
@@ -78,6 +80,7 @@ export const frontdeskEn: Shape<typeof frontdeskZhCN> = {
       checkIn: 'Check visitors in',
       checkOut: 'Check visitors out',
       saveSettings: 'Change front desk settings',
+      retention: 'Anonymise expired visitor data',
       registerWalkIn: 'Register a walk-in',
       answerWalkIn: 'Answer a walk-in',
       saveWatch: 'Save a watchlist entry',

@@ -52,6 +52,7 @@ export const frontdeskZhCN = {
     frontdesk_visit: '前台签到',
     frontdesk_settings: '前台设置',
     frontdesk_walk_in: '未预约访客',
+    frontdesk_retention: '访客个人信息匿名化',
     frontdesk_watch: '黑名单',
   },
   audit: {
@@ -70,6 +71,7 @@ export const frontdeskZhCN = {
       retentionDays: '个人信息保存天数',
       accept: '同意接待',
       anonymised: '已匿名化人数',
+      keptFrom: '保留起始日期',
     },
   },
   ops: {
@@ -77,6 +79,7 @@ export const frontdeskZhCN = {
       checkIn: '访客签到',
       checkOut: '访客签退',
       saveSettings: '修改前台设置',
+      retention: '匿名化到期的访客个人信息',
       registerWalkIn: '登记未预约访客',
       answerWalkIn: '答复未预约访客',
       saveWatch: '保存黑名单条目',

@@ -1,2 +1,3 @@
 export { frontdeskHandlers } from './handlers';
 export { watchRequestVisitors } from './watch-request';
+export { purgeExpiredVisitors, runRetentionIfDue } from './retention';

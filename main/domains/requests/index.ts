@@ -8,3 +8,5 @@ export { requestsHandlers } from './handlers';
 export { readableRequest, requestAsAttachmentOwner } from './access';
 export { transition } from './status';
 export { addEvent } from './events';
+// The front desk's retention job rewrites anonymised visitors' search entries.
+export { indexForSearch, maxStayDays } from './queries';

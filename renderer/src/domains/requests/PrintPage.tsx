@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { RequestStatus } from '../../../../shared/requests/lifecycle';
 import type { RequestDossier } from '../../../../shared/requests/views';
 import { STEP_KINDS, type ApprovalStepView } from '../../../../shared/approvals';
+import { maskPhone } from '../../../../shared/frontdesk';
 import { amountInCapitals } from '../../../../shared/money-words';
 import { useSignedIn } from '../../session/SessionContext';
 import { sortChecks } from './views/CheckList';
@@ -328,7 +329,7 @@ function Sheet({ d, fmt }: { d: RequestDossier; fmt: Fmt }) {
                 <td className="rp-idx">{i + 1}</td>
                 <td>{v.name}</td>
                 <td>{v.title || DASH}</td>
-                <td>{v.phone || DASH}</td>
+                <td>{v.phone ? maskPhone(v.phone) : DASH}</td>
                 <td>{visitorId(v, fmt)}</td>
                 <td>{v.notes || DASH}</td>
               </tr>

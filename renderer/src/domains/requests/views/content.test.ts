@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalStepView } from '../../../../../shared/approvals';
-import { verdictStep } from './content';
+import { verdictStep, visitorId } from './content';
+import type { Fmt } from './useFmt';
 
 function step(
   id: number,
@@ -51,5 +52,18 @@ describe('verdictStep', () => {
     ['a draft', 'draft', 0, [], null],
   ] as const)('%s', (_label, status, revision, steps, expected) => {
     expect(verdictStep({ status, revision, steps: [...steps] })?.id ?? null).toBe(expected);
+  });
+});
+
+describe('visitorId', () => {
+  const fmt = { t: (key: string) => (key === 'labels.idType.resident_id' ? '身份证' : key) } as Fmt;
+  it.each([
+    ['11010519491231002X', 'resident_id', '身份证 110***********002X'],
+    ['', 'resident_id', '—'],
+    ['E1234567', null, '****4567'],
+  ] as const)('%s (%s) → %s: never the whole number', (idNumber, idType, shown) => {
+    const v = { name: '张三', title: '', phone: '', notes: '', idType, idNumber };
+    expect(visitorId(v, fmt)).toBe(shown);
+    if (idNumber.length > 4) expect(visitorId(v, fmt)).not.toContain(idNumber);
   });
 });

@@ -1,6 +1,7 @@
 import type { RequestEventView } from '../../../../../shared/requests/views';
 import type { ApprovalStepView } from '../../../../../shared/approvals';
 import type { Budget, BudgetLineEstimate } from '../../../../../shared/policy';
+import { maskIdNumber } from '../../../../../shared/frontdesk';
 import type { RequestBody, Visitor } from '../../../../../shared/requests/schema';
 import { DASH } from './format';
 import type { Fmt } from './useFmt';
@@ -108,10 +109,15 @@ export function budgetLines(budget: Budget): BudgetLineEstimate[] {
   return budget.lines.filter((l) => l.estimateFen > 0 || l.amountFen > 0);
 }
 
+/**
+ * A visitor's ID as the dossier and the print show it: its type and the number masked
+ * (110***********002X). Only the request form, where the host types it, shows it in full.
+ */
 export function visitorId(v: Visitor, fmt: Fmt): string {
   if (!v.idNumber) return DASH;
   const type = v.idType ? fmt.t(`labels.idType.${v.idType}`) : '';
-  return type ? `${type} ${v.idNumber}` : v.idNumber;
+  const masked = maskIdNumber(v.idNumber);
+  return type ? `${type} ${masked}` : masked;
 }
 
 /** Who the step waits for: a named person, or anyone holding the role (公司领导（任一人）). */

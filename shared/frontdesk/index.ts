@@ -1,0 +1,10 @@
+/** What other domains may use of the front desk. */
+export {
+  DEFAULT_RETENTION_DAYS,
+  MAX_RETENTION_DAYS,
+  MIN_RETENTION_DAYS,
+  maskIdNumber,
+  maskPhone,
+  phoneTail,
+  retentionCutoff,
+} from './rules';
