@@ -27,6 +27,7 @@ import {
   type Journey,
 } from './support/journey';
 import {
+  addDays,
   decideApi,
   go,
   openAs,
@@ -209,8 +210,14 @@ describe('the front desk: board, check-in, badges, on-site list, check-out', () 
     expect(await deskPage.getByTestId('badge-no').allInnerTexts()).toEqual(['1', '2']);
   });
 
-  it('opens the on-site list with F2, one A4 page', async () => {
+  it('moves to tomorrow and back with one key; opens the on-site list with F2, one A4 page', async () => {
     await go(deskPage, '/frontdesk');
+    await visible(deskPage.getByTestId('board-visit'));
+    await deskPage.keyboard.press('PageDown');
+    await expect.poll(() => route(deskPage)).toBe(`/frontdesk?day=${addDays(today(), 1)}`);
+    await visible(deskPage.getByText(zh('frontdeskDesk.board.empty')));
+    await deskPage.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(() => route(deskPage)).toBe('/frontdesk');
     await visible(deskPage.getByTestId('board-visit'));
     await deskPage.keyboard.press('F2');
     await expect.poll(() => route(deskPage)).toBe('/frontdesk/print/on-site');
@@ -296,6 +303,10 @@ describe('the front desk: board, check-in, badges, on-site list, check-out', () 
   });
 
   it('checks both out as a group; the visit is completed', async () => {
+    // The home page's front-desk section counts the day.
+    await go(deskPage, '/');
+    await expect.poll(() => deskPage.getByTestId('home-fd-on-site').innerText()).toContain('2');
+    expect(await deskPage.getByTestId('home-fd-expected').innerText()).toContain('3');
     await go(deskPage, '/frontdesk');
     const group = deskPage.getByTestId('check-out-group');
     await visible(group);
