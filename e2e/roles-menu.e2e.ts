@@ -44,6 +44,8 @@ const BOOKINGS_NAV = [
   'bookingsCatalogue.nav.free',
   'bookingsCatalogue.nav.catalogue',
 ];
+/** The front desk's screens (issue 11), for the front desk and the admin office. */
+const FRONTDESK_NAV = ['frontdeskDesk.nav'];
 const EXPECTED_NAV: Record<Role, string[]> = {
   host: ['nav.home', 'nav.tasks', 'nav.myRequests'],
   // The role alone: 本部门接待 is for whoever is set as a department's head (see
@@ -56,13 +58,14 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     'nav.approvals',
     'decided.nav',
     'nav.allRequests',
+    ...FRONTDESK_NAV,
     ...BOOKINGS_NAV,
     // 黑名单 (issue 11): the admin office keeps the watchlist.
     'frontdeskWatch.nav',
     'nav.delegations',
     'frontdeskPrivacy.nav',
   ],
-  front_desk: ['nav.home', ...BOOKINGS_NAV],
+  front_desk: ['nav.home', ...FRONTDESK_NAV, ...BOOKINGS_NAV],
   finance: ['nav.home', 'nav.allRequests'],
   sysadmin: ADMIN_NAV,
 };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApproverHome, ToFileTile, UnstaffedCard } from '../approvals';
 import { HostHome, OfficeWeekTile } from '../requests';
+import { FrontdeskHome } from '../frontdesk';
 import { SetupChecklistCard } from '../setup';
 import { LockedTile } from '../users';
 import { useSession, useSignedIn } from '../../session/SessionContext';
@@ -46,6 +47,7 @@ export function HomePage() {
       </div>
       {can('settings.manage') && <SetupChecklistCard />}
       {can('approvals.decide') && <ApproverHome />}
+      {can('frontdesk.desk') && <FrontdeskHome />}
       {can('requests.create') && <HostHome />}
       {(office || can('users.manage')) && (
         <section aria-labelledby="home-office" className="home-section">
