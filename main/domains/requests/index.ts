@@ -8,3 +8,4 @@ export { requestsHandlers } from './handlers';
 export { readableRequest, requestAsAttachmentOwner } from './access';
 export { transition } from './status';
 export { addEvent } from './events';
+export { saveDraft } from './write';

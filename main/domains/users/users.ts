@@ -36,6 +36,7 @@ function baseQuery(db: Kysely<DB>) {
       'users.displayName',
       'users.departmentId',
       'departments.name as departmentName',
+      'users.phone',
       'users.language',
       'users.disabled',
       'users.lockedUntilMs',
@@ -54,6 +55,7 @@ function toView(row: Row, roles: Role[], nowMs: number): UserView {
     departmentId: row.departmentId,
     departmentName: row.departmentName,
     roles,
+    phone: row.phone,
     language: row.language === 'en' ? 'en' : 'zh-CN',
     disabled: row.disabled === 1,
     lockedUntilMs:
@@ -134,6 +136,8 @@ export interface NewUser {
   departmentId: number | null;
   roles: Role[];
   password: string;
+  /** Work phone, normalised; '' or absent: none. */
+  phone?: string;
   language?: Language;
   /** Already hashed (an import hashes its passwords side by side first); else `password` is. */
   passwordHash?: string;
@@ -158,6 +162,7 @@ export async function insertUser(db: Kysely<DB>, nowMs: number, input: NewUser):
       login: input.login,
       displayName: input.displayName,
       departmentId: input.departmentId,
+      phone: input.phone ?? '',
       passwordHash,
       mustChangePassword: input.mustChangePassword ? 1 : 0,
       language: input.language ?? 'zh-CN',
@@ -218,6 +223,7 @@ export async function updateUser(ctx: ServiceContext, input: OpParsed<'users.upd
     .set({
       displayName: input.displayName,
       departmentId: input.departmentId,
+      ...(input.phone !== undefined ? { phone: input.phone } : {}),
       disabled: input.disabled ? 1 : 0,
       updatedAtMs: ctx.nowMs,
     })
@@ -229,7 +235,7 @@ export async function updateUser(ctx: ServiceContext, input: OpParsed<'users.upd
   await reroute(ctx, { userId: input.id, disabled: input.disabled, roles: input.roles }, before);
   const after = await getUser(ctx.db, input.id, ctx.nowMs);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of ['displayName', 'departmentName', 'roles', 'disabled'] as const) {
+  for (const key of ['displayName', 'departmentName', 'roles', 'phone', 'disabled'] as const) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
       changes[key] = { from: before[key], to: after[key] };
     }
