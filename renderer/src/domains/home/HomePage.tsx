@@ -3,6 +3,7 @@ import { Button, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApproverHome, ToFileTile, UnstaffedCard } from '../approvals';
+import { WalkInWarnings } from '../frontdesk';
 import { HostHome, OfficeWeekTile } from '../requests';
 import { SetupChecklistCard } from '../setup';
 import { LockedTile } from '../users';
@@ -46,6 +47,7 @@ export function HomePage() {
       </div>
       {can('settings.manage') && <SetupChecklistCard />}
       {can('approvals.decide') && <ApproverHome />}
+      <WalkInWarnings />
       {can('requests.create') && <HostHome />}
       {(office || can('users.manage')) && (
         <section aria-labelledby="home-office" className="home-section">
