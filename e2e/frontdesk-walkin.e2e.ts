@@ -210,6 +210,7 @@ describe('front desk: walk-ins', () => {
     );
     for (const language of ['zh-CN', 'en'] as Language[]) {
       const d = await openAs(j, desk, language);
+      if (language === 'en') await d.getByRole('banner').getByText('EN', { exact: true }).click();
       await go(d, '/frontdesk/walk-ins');
       await visible(d.getByRole('heading', { name: tr(language, 'frontdeskWalkIn.title') }));
       await visible(row(d, '孙客人'));
@@ -218,6 +219,7 @@ describe('front desk: walk-ins', () => {
       await expectAccessible(d, `walk-ins (${language})`);
 
       const h = await openAs(j, host, language);
+      if (language === 'en') await h.getByRole('banner').getByText('EN', { exact: true }).click();
       await go(h, `/walk-ins/${pendingId}`);
       await visible(h.getByRole('button', { name: tr(language, 'frontdeskWalkIn.answer.accept') }));
       await settled(h);

@@ -70,6 +70,8 @@ export const frontdeskEn: Shape<typeof frontdeskZhCN> = {
       noticeVersion: 'Notice version',
       retentionDays: 'Days personal data is kept',
       accept: 'Accepted',
+      hostUserId: 'Host',
+      requestId: 'Retroactive request',
       anonymised: 'Visitors anonymised',
     },
   },
