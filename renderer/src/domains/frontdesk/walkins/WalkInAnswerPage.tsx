@@ -68,24 +68,27 @@ export function WalkInAnswerPage() {
       </div>
       <Card size="small">
         {pending && <Alert type="info" showIcon title={a('intro')} className="fw-intro" />}
-        <Descriptions column={1} size="small" bordered className="fw-details">
-          <Descriptions.Item label={a('visitor')}>{w.name}</Descriptions.Item>
-          <Descriptions.Item label={a('orgName')}>{w.orgName || '—'}</Descriptions.Item>
-          <Descriptions.Item label={a('phone')}>{w.phoneMasked || '—'}</Descriptions.Item>
-          <Descriptions.Item label={a('purpose')}>{w.purpose}</Descriptions.Item>
-          <Descriptions.Item label={a('registeredAt')}>
-            {instant(w.registeredAtMs)}
-          </Descriptions.Item>
-          <Descriptions.Item label={a('status')}>
-            <WalkInStatusTag status={w.status} />
-          </Descriptions.Item>
-          {w.answeredAtMs !== null && (
-            <Descriptions.Item label={a('answeredAt')}>{instant(w.answeredAtMs)}</Descriptions.Item>
-          )}
-          {w.answerComment && (
-            <Descriptions.Item label={a('comment')}>{w.answerComment}</Descriptions.Item>
-          )}
-        </Descriptions>
+        <Descriptions
+          column={1}
+          size="small"
+          bordered
+          className="fw-details"
+          // An items list: a condition left false would still draw an empty row.
+          items={[
+            { key: 'visitor', label: a('visitor'), children: w.name },
+            { key: 'org', label: a('orgName'), children: w.orgName || '—' },
+            { key: 'phone', label: a('phone'), children: w.phoneMasked || '—' },
+            { key: 'purpose', label: a('purpose'), children: w.purpose },
+            { key: 'at', label: a('registeredAt'), children: instant(w.registeredAtMs) },
+            { key: 'status', label: a('status'), children: <WalkInStatusTag status={w.status} /> },
+            ...(w.answeredAtMs !== null
+              ? [{ key: 'answered', label: a('answeredAt'), children: instant(w.answeredAtMs) }]
+              : []),
+            ...(w.answerComment
+              ? [{ key: 'comment', label: a('comment'), children: w.answerComment }]
+              : []),
+          ]}
+        />
         {pending ? (
           <Form layout="vertical" component="div" className="fw-answer">
             <Form.Item label={a('comment')} htmlFor="answerComment">
