@@ -204,6 +204,7 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
       departmentId: null,
       roles: ['host'],
       password: 'long enough 1',
+      phone: '',
     },
     'approvals.impact': {
       change: { userId: r.head.userId, disabled: false, roles: ['dept_head'] },
@@ -214,6 +215,7 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
       departmentId: null,
       roles: ['admin_office'],
       disabled: false,
+      phone: '',
     },
     'users.resetPassword': { id: r.office.userId, password: 'long enough 1' },
     'departments.create': { name: '市场部', headUserId: null },

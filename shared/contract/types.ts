@@ -9,6 +9,8 @@ export interface UserView {
   departmentId: number | null;
   departmentName: string | null;
   roles: Role[];
+  /** Work phone (digits), '' when none. */
+  phone: string;
   language: Language;
   disabled: boolean;
   /** Set while a lockout from failed logins is in force. */

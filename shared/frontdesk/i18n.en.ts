@@ -71,6 +71,8 @@ export const frontdeskEn: Shape<typeof frontdeskZhCN> = {
       noticeVersion: 'Notice version',
       retentionDays: 'Days personal data is kept',
       accept: 'Accepted',
+      hostUserId: 'Host',
+      requestId: 'Retroactive request',
       anonymised: 'Visitors anonymised',
       keptFrom: 'Kept in full from',
     },

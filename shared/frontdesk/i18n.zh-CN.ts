@@ -70,6 +70,8 @@ export const frontdeskZhCN = {
       noticeVersion: '告知书版本',
       retentionDays: '个人信息保存天数',
       accept: '同意接待',
+      hostUserId: '被访人',
+      requestId: '事后补办申请',
       anonymised: '已匿名化人数',
       keptFrom: '保留起始日期',
     },

@@ -1,7 +1,15 @@
 import * as z from 'zod';
 import type { DirectoryEntry, UserView } from '../contract/types';
 import { empty, op } from '../contract/spec';
+import { isValidPhone, normalizePhone } from '../validation/contact';
 import { id, loginName, password, requiredText, roles } from '../validation/fields';
+
+/** A work phone as pasted ("138 0013 8000"): digits, or '' for none (as frontdesk's phoneField). */
+const workPhone = z
+  .string({ message: 'validation.required' })
+  .max(40, { message: 'validation.tooLong' })
+  .transform(normalizePhone)
+  .refine(isValidPhone, { message: 'validation.phone' });
 
 export const userCreateInput = z.strictObject({
   login: loginName,
@@ -9,6 +17,8 @@ export const userCreateInput = z.strictObject({
   departmentId: id.nullable(),
   roles,
   password,
+  /** Shown to the front desk beside the visits he hosts; older callers send none. */
+  phone: workPhone.default(''),
 });
 
 export const userUpdateInput = z.strictObject({
@@ -17,6 +27,8 @@ export const userUpdateInput = z.strictObject({
   departmentId: id.nullable(),
   roles,
   disabled: z.boolean(),
+  /** Absent: kept as it is (older callers send none). */
+  phone: workPhone.optional(),
 });
 
 export const usersOperations = {

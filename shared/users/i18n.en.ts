@@ -8,6 +8,7 @@ export const usersEn: Shape<typeof usersZhCN> = {
     edit: 'Edit user',
     login: 'Login name',
     displayName: 'Full name',
+    phone: 'Work phone',
     department: 'Department',
     roles: 'Roles',
     status: 'Status',

@@ -6,6 +6,7 @@ export const usersZhCN = {
     edit: '编辑用户',
     login: '登录名',
     displayName: '姓名',
+    phone: '工作电话',
     department: '部门',
     roles: '角色',
     status: '状态',

@@ -127,7 +127,9 @@ export async function checkIn(
     }
   }
   const offDay = a.days !== null && (today < a.days.from || today > a.days.to);
-  if ((!isCleared(a.status) || offDay) && input.overrideReason === '') {
+  // An accepted walk-in is let in by its host's word: his request is a draft he completes later.
+  const cleared = a.walkInId !== null || isCleared(a.status);
+  if ((!cleared || offDay) && input.overrideReason === '') {
     throw new AppError(
       'CONFLICT',
       offDay ? 'frontdesk.errors.notToday' : 'frontdesk.errors.notApproved',

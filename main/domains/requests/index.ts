@@ -10,3 +10,5 @@ export { transition } from './status';
 export { addEvent } from './events';
 // The front desk's retention job rewrites anonymised visitors' search entries.
 export { indexForSearch, maxStayDays } from './queries';
+// An accepted walk-in becomes its host's retroactive draft.
+export { saveDraft } from './write';

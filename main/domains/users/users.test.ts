@@ -303,3 +303,36 @@ describe('users', () => {
     expect(JSON.stringify(t.rows('SELECT * FROM audit_log'))).not.toContain('Secret-In-Audit-1');
   });
 });
+
+describe('a work phone', () => {
+  it('is normalised on create and update, kept when an update sends none, refused when bad', async () => {
+    const { t, admin } = await adminApp();
+    const base = {
+      login: 'li.hua',
+      displayName: '李华',
+      departmentId: null,
+      roles: ['host' as const],
+      password: 'correct-horse-9',
+    };
+    const u = await t.ok('users.create', { ...base, phone: '138 0013 8000' }, admin.token);
+    expect(u.phone).toBe('13800138000');
+    const old = await t.ok('users.create', { ...base, login: 'old.caller' }, admin.token);
+    expect(old.phone).toBe('');
+    const update = {
+      id: u.id,
+      displayName: '李华',
+      departmentId: null,
+      roles: ['host' as const],
+      disabled: false,
+    };
+    expect((await t.ok('users.update', update, admin.token)).phone).toBe('13800138000');
+    expect(
+      (await t.ok('users.update', { ...update, phone: '021-5555 1234' }, admin.token)).phone,
+    ).toBe('02155551234');
+    const before = t.snapshot();
+    const bad = await t.fail('users.update', { ...update, phone: '12' }, admin.token);
+    expect(bad.fieldErrors?.phone?.key).toBe('validation.phone');
+    expect(t.snapshot()).toEqual(before);
+    expect((await t.ok('users.update', { ...update, phone: '' }, admin.token)).phone).toBe('');
+  });
+});

@@ -37,6 +37,7 @@ function baseQuery(db: Kysely<DB>) {
       'users.displayName',
       'users.departmentId',
       'departments.name as departmentName',
+      'users.phone',
       'users.language',
       'users.disabled',
       'users.lockedUntilMs',
@@ -55,6 +56,7 @@ function toView(row: Row, roles: Role[], nowMs: number): UserView {
     departmentId: row.departmentId,
     departmentName: row.departmentName,
     roles,
+    phone: row.phone,
     language: row.language === 'en' ? 'en' : 'zh-CN',
     disabled: row.disabled === 1,
     lockedUntilMs:
@@ -135,6 +137,8 @@ export interface NewUser {
   departmentId: number | null;
   roles: Role[];
   password: string;
+  /** Work phone, normalised; '' or absent: none. */
+  phone?: string;
   language?: Language;
   /** Already hashed (an import hashes its passwords side by side first); else `password` is. */
   passwordHash?: string;
@@ -159,6 +163,7 @@ export async function insertUser(db: Kysely<DB>, nowMs: number, input: NewUser):
       login: input.login,
       displayName: input.displayName,
       departmentId: input.departmentId,
+      phone: input.phone ?? '',
       passwordHash,
       mustChangePassword: input.mustChangePassword ? 1 : 0,
       language: input.language ?? 'zh-CN',
@@ -219,6 +224,7 @@ export async function updateUser(ctx: ServiceContext, input: OpParsed<'users.upd
     .set({
       displayName: input.displayName,
       departmentId: input.departmentId,
+      ...(input.phone !== undefined ? { phone: input.phone } : {}),
       disabled: input.disabled ? 1 : 0,
       updatedAtMs: ctx.nowMs,
     })
@@ -232,7 +238,7 @@ export async function updateUser(ctx: ServiceContext, input: OpParsed<'users.upd
   if (input.disabled && !before.disabled) await handOverTasksOf(ctx, input.id);
   const after = await getUser(ctx.db, input.id, ctx.nowMs);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of ['displayName', 'departmentName', 'roles', 'disabled'] as const) {
+  for (const key of ['displayName', 'departmentName', 'roles', 'phone', 'disabled'] as const) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
       changes[key] = { from: before[key], to: after[key] };
     }

@@ -22,6 +22,7 @@ export function sessionOf(
       departmentId: 1,
       departmentName: '销售部',
       roles,
+      phone: '',
       language: 'zh-CN',
       disabled: false,
       lockedUntilMs: null,

@@ -3,8 +3,8 @@ import { Button, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApproverHome, ToFileTile, UnstaffedCard } from '../approvals';
+import { FrontdeskHome, WalkInWarnings } from '../frontdesk';
 import { HostHome, OfficeWeekTile } from '../requests';
-import { FrontdeskHome } from '../frontdesk';
 import { SetupChecklistCard } from '../setup';
 import { LockedTile } from '../users';
 import { useSession, useSignedIn } from '../../session/SessionContext';
@@ -48,6 +48,7 @@ export function HomePage() {
       {can('settings.manage') && <SetupChecklistCard />}
       {can('approvals.decide') && <ApproverHome />}
       {can('frontdesk.desk') && <FrontdeskHome />}
+      <WalkInWarnings />
       {can('requests.create') && <HostHome />}
       {(office || can('users.manage')) && (
         <section aria-labelledby="home-office" className="home-section">

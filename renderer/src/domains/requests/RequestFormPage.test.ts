@@ -34,6 +34,7 @@ const session: SessionInfo = {
     departmentId: null,
     departmentName: null,
     roles: ['host'],
+    phone: '',
     language: 'zh-CN',
     disabled: false,
     lockedUntilMs: null,

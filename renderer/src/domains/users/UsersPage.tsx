@@ -22,7 +22,10 @@ import { useConfirmImpact } from '../approvals';
 import { ImportUsersDialog } from '../setup';
 
 /** The fields a new user and an edited one share. */
-type Profile = Pick<z.input<typeof userUpdateInput>, 'displayName' | 'departmentId' | 'roles'>;
+type Profile = Pick<
+  z.input<typeof userUpdateInput>,
+  'displayName' | 'departmentId' | 'roles' | 'phone'
+>;
 
 function ProfileFields<T extends Profile>({
   control,
@@ -49,6 +52,9 @@ function ProfileFields<T extends Profile>({
             options={departments.map((d) => ({ value: d.id, label: d.name }))}
           />
         )}
+      </Field>
+      <Field control={profile} name="phone" label={t('users.phone')}>
+        {(f) => <Input {...f} value={f.value ?? ''} id="phone" inputMode="tel" />}
       </Field>
       <Field control={profile} name="roles" label={t('users.roles')} required>
         {(f) => (
@@ -81,6 +87,7 @@ function CreateUserModal({
     departmentId: null,
     roles: ['host'],
     password: '',
+    phone: '',
   });
   const save = useFormSubmit(form, (input) => call('users.create', input), {
     onOk: () => {
@@ -125,6 +132,7 @@ function EditUserModal({
     departmentId: user.departmentId,
     roles: user.roles,
     disabled: user.disabled,
+    phone: user.phone,
   });
   const confirmImpact = useConfirmImpact();
   const save = useFormSubmit(

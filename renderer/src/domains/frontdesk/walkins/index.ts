@@ -1,2 +1,2 @@
-// PLACEHOLDER (issue 11, in progress): this area's exports for other domains (home tiles).
-export {};
+/** What other renderer domains may use of the walk-ins: the host's warnings on his home. */
+export { WalkInWarnings } from './WalkInWarnings';
