@@ -45,7 +45,7 @@ const BOOKINGS_NAV = [
   'bookingsCatalogue.nav.catalogue',
 ];
 /** The front desk's screens (issue 11), for the front desk and the admin office. */
-const FRONTDESK_NAV = ['frontdeskDesk.nav'];
+const FRONTDESK_NAV = ['frontdeskDesk.nav', 'frontdeskWalkIn.nav'];
 const EXPECTED_NAV: Record<Role, string[]> = {
   host: ['nav.home', 'nav.tasks', 'nav.myRequests'],
   // The role alone: 本部门接待 is for whoever is set as a department's head (see

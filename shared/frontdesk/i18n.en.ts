@@ -14,7 +14,8 @@ export const frontdeskEn: Shape<typeof frontdeskZhCN> = {
     notice: {
       guestsArrived: '{{count}} visitors of {{code}} {{org}} are at the front desk',
       walkInWaiting: 'A visitor without appointment ({{org}}) asks for you: receive them?',
-      walkInAnswered: '{{host}} {{answer}} the visitor without appointment ({{org}})',
+      walkInAccepted: '{{host}} will receive the visitor without appointment ({{org}})',
+      walkInDeclined: '{{host}} declined the visitor without appointment ({{org}})',
       watchMatch: 'A visitor of {{code}} {{org}} matches the watchlist: please check',
     },
     errors: {

@@ -15,7 +15,8 @@ export const frontdeskZhCN = {
     notice: {
       guestsArrived: '{{code}} {{org}} 的 {{count}} 位访客已到前台',
       walkInWaiting: '有未预约访客来访：{{org}}，请确认是否接待',
-      walkInAnswered: '{{host}} 已{{answer}}未预约访客（{{org}}）',
+      walkInAccepted: '{{host}} 已同意接待未预约访客（{{org}}）',
+      walkInDeclined: '{{host}} 已婉拒未预约访客（{{org}}）',
       watchMatch: '{{code}} {{org}} 的访客与黑名单匹配，请核查',
     },
     errors: {

@@ -140,7 +140,7 @@ describe('the host’s answer', () => {
       events.some((e) => e.name === 'frontdesk.changed' && e.userIds.includes(desk.userId)),
     ).toBe(true);
     const deskNote = (await t.ok('notifications.list', {}, desk.token)).items[0]!;
-    expect(deskNote.titleKey).toBe('frontdesk.notice.walkInAnswered');
+    expect(deskNote.titleKey).toBe('frontdesk.notice.walkInAccepted');
     expect(JSON.stringify(deskNote.params)).not.toContain('王来访');
 
     const d = await t.ok('requests.get', { id: a.requestId! }, r.host.token);

@@ -233,12 +233,9 @@ export async function answerWalkIn(
     ctx,
     desk,
     'frontdesk.walkInAnswered',
-    'frontdesk.notice.walkInAnswered',
-    {
-      host: actor.displayName,
-      answer: input.accept ? '同意接待' : '婉拒',
-      org: w.orgName || '—',
-    },
+    // One message per answer: a word passed as a parameter would stay in one language.
+    input.accept ? 'frontdesk.notice.walkInAccepted' : 'frontdesk.notice.walkInDeclined',
+    { host: actor.displayName, org: w.orgName || '—' },
     null,
   );
   ctx.audit({

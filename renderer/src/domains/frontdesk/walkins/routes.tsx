@@ -19,8 +19,8 @@ export const walkInRoutes: DomainRoutes = {
       labelKey: 'frontdeskWalkIn.nav',
       icon: <UserAddOutlined />,
       permission: 'frontdesk.desk',
-      // Beside the desk's board; between the bookings' free-time (34) and catalogue (36).
-      order: 35,
+      // Right after 今日访客 (30.5): the desk's two screens side by side.
+      order: 30.6,
     },
   ],
 };
