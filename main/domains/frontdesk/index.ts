@@ -1,1 +1,2 @@
 export { frontdeskHandlers } from './handlers';
+export { rememberVisitors } from './directory';
