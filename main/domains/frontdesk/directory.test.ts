@@ -51,6 +51,18 @@ describe('the visitor directory', () => {
     expect(s).toMatchObject({ name: '张三', title: '总工', phone: '13912345678', visits: 2 });
   });
 
+  it('a person listed twice at once is one, with the title given', async () => {
+    const { t } = await companyApp();
+    await remember(
+      t,
+      [person('张三', '13912345678', '华东精密', '工程师'), person('张三', '13912345678')],
+      '2026-01-05',
+    );
+    expect(t.rows('SELECT title, visits FROM frontdesk_directory')).toEqual([
+      { title: '工程师', visits: 1 },
+    ]);
+  });
+
   it('a different phone is a different person', async () => {
     const { t, r } = await companyApp();
     await remember(t, [person('张三', '13912345678'), person('张三', '13800001111')], '2026-01-05');

@@ -37,13 +37,12 @@ export async function rememberVisitors(
   people: readonly DirectoryPerson[],
   day: string,
 ): Promise<void> {
-  for (const p of people) {
+  const rows = people.flatMap((p) => {
     const nameKey = directoryNameKey(p.name);
-    if (nameKey === '') continue;
+    if (nameKey === '') return [];
     const { initials, full } = pinyinKeys(p.name);
-    await ctx.db
-      .insertInto('frontdeskDirectory')
-      .values({
+    return [
+      {
         name: p.name.trim(),
         nameKey,
         initials,
@@ -55,36 +54,46 @@ export async function rememberVisitors(
         lastDay: day,
         visits: 1,
         updatedAtMs: ctx.nowMs,
-      })
-      .onConflict((oc) =>
-        oc.columns(['nameKey', 'phone', 'orgKey']).doUpdateSet((eb) => {
-          const later = eb('excluded.lastDay', '>', eb.ref('frontdeskDirectory.lastDay'));
-          return {
-            visits: eb(
-              'frontdeskDirectory.visits',
-              '+',
-              eb.case().when(later).then(1).else(0).end(),
-            ),
-            lastDay: eb
-              .case()
-              .when(later)
-              .then(eb.ref('excluded.lastDay'))
-              .else(eb.ref('frontdeskDirectory.lastDay'))
-              .end(),
-            title: eb
-              .case()
-              .when('excluded.title', '=', '')
-              .then(eb.ref('frontdeskDirectory.title'))
-              .else(eb.ref('excluded.title'))
-              .end(),
-            name: eb.ref('excluded.name'),
-            orgName: eb.ref('excluded.orgName'),
-            updatedAtMs: eb.ref('excluded.updatedAtMs'),
-          };
-        }),
-      )
-      .execute();
+      },
+    ];
+  });
+  // One row per person (listed twice, he is one; PostgreSQL refuses to update a row twice in one
+  // statement), the last title given that is not empty.
+  const byKey = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const key = [r.nameKey, r.phone, r.orgKey].join('\u0000');
+    const before = byKey.get(key);
+    byKey.set(key, before && r.title === '' ? { ...r, title: before.title } : r);
   }
+  if (byKey.size === 0) return;
+  // One statement for the whole group.
+  await ctx.db
+    .insertInto('frontdeskDirectory')
+    .values([...byKey.values()])
+    .onConflict((oc) =>
+      oc.columns(['nameKey', 'phone', 'orgKey']).doUpdateSet((eb) => {
+        const later = eb('excluded.lastDay', '>', eb.ref('frontdeskDirectory.lastDay'));
+        return {
+          visits: eb('frontdeskDirectory.visits', '+', eb.case().when(later).then(1).else(0).end()),
+          lastDay: eb
+            .case()
+            .when(later)
+            .then(eb.ref('excluded.lastDay'))
+            .else(eb.ref('frontdeskDirectory.lastDay'))
+            .end(),
+          title: eb
+            .case()
+            .when('excluded.title', '=', '')
+            .then(eb.ref('frontdeskDirectory.title'))
+            .else(eb.ref('excluded.title'))
+            .end(),
+          name: eb.ref('excluded.name'),
+          orgName: eb.ref('excluded.orgName'),
+          updatedAtMs: eb.ref('excluded.updatedAtMs'),
+        };
+      }),
+    )
+    .execute();
 }
 
 /** The most suggestions shown under a name cell. */

@@ -69,6 +69,11 @@ export function VisitorNameCell({
   }, [query]);
 
   const shown = open && found.length > 0;
+  // The option ↓/↑ moved to, for aria-activedescendant: antd names option −1 while none is (an
+  // id that does not exist, which axe rightly flags), so the cell says it itself.
+  const [active, setActive] = useState<string | null>(null);
+  const listId = `${id}-suggest_list`;
+  const activeIndex = shown && active !== null ? found.findIndex((s) => s.name === active) : -1;
   const keyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       if (shown) inList.current = true;
@@ -84,6 +89,8 @@ export function VisitorNameCell({
 
   return (
     <AutoComplete
+      id={`${id}-suggest`}
+      onActive={(v: string | null) => setActive(v)}
       value={value}
       onChange={(v: string) => onChange(v)}
       onSearch={(q) => {
@@ -127,6 +134,7 @@ export function VisitorNameCell({
         onKeyDown={keyDown}
         status={status}
         aria-label={label}
+        aria-activedescendant={activeIndex >= 0 ? `${listId}_${activeIndex}` : undefined}
         autoComplete="off"
       />
     </AutoComplete>
