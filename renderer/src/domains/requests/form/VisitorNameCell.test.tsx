@@ -113,8 +113,12 @@ describe('the visitor name cell', () => {
     expect(form.getValues('visitors.1.title')).toBe('工程师');
     expect(form.getValues('visitors.1.phone')).toBe('13912345678');
     expect(form.getValues('orgName')).toBe('华东精密仪器有限公司');
-    // Picking stays on the row: no row was added.
+    // Picking stays on the row: no row was added, and the list is closed (not asked again).
     expect(form.getValues('visitors')).toHaveLength(2);
+    const asked = fake.inputsOf('frontdesk.suggestVisitors').length;
+    await act(() => new Promise((r) => setTimeout(r, 400)));
+    expect(shown()).toEqual([]);
+    expect(fake.inputsOf('frontdesk.suggestVisitors')).toHaveLength(asked);
 
     // Row 0 takes 李四 (↓ ↓ Enter): the organisation typed already is kept.
     // (It holds "zs" already: typed again with a space, which the query does not keep.)

@@ -49,6 +49,8 @@ export function VisitorNameCell({
   const [open, setOpen] = useState(false);
   // Whether ↓/↑ went into the open list: then Enter is the list's, not the grid's.
   const inList = useRef(false);
+  // The name just picked (see onSearch).
+  const picked = useRef<string | null>(null);
 
   useEffect(() => {
     const q = query.trim();
@@ -94,12 +96,17 @@ export function VisitorNameCell({
       value={value}
       onChange={(v: string) => onChange(v)}
       onSearch={(q) => {
+        // The list says the picked name back as a search: no new list for it.
+        if (q === picked.current) return;
+        picked.current = null;
         setQuery(q);
         setOpen(true);
       }}
       onSelect={(_: string, option: { suggestion: VisitorSuggestion }) => {
         onPick(option.suggestion);
+        picked.current = option.suggestion.name;
         setQuery('');
+        setOpen(false);
         inList.current = false;
       }}
       open={shown}
