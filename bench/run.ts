@@ -11,6 +11,7 @@ import { addDays, companyDate } from '../shared/dates';
 import { generateFile, GENERATED_PASSWORD, NOW_MS } from '../scripts/gen/cli';
 import { bookingCases, seedBookings } from './bookings';
 import { cases, type Actors } from './cases';
+import { frontdeskCases, seedFrontdesk } from './frontdesk';
 import {
   firstScreen,
   firstScreenLines,
@@ -28,6 +29,10 @@ import { line, measure, type Figure } from './measure';
  *
  * Issue 10's bookings (bench/bookings.ts): the conflict check and "what is free" for a day at ten
  * years of bookings (two with `--quick`), written into the file the first time it is benched.
+ *
+ * Issue 11's front desk (bench/frontdesk.ts): the board of a day with 500 expected visitors, and
+ * the visitor directory's suggestions at 1.5 million people (100,000 with `--quick`), written
+ * into the file the first time it is benched.
  *
  * Then the first screen in Chromium (bench/firstScreen.ts): navigation → sign-in form, sign-in →
  * home, and the bytes of the sign-in screen, for the build before issue 9 item 11 beside
@@ -223,6 +228,21 @@ async function main() {
             : ` (written in ${seeded.seededMs} ms)`),
       );
       all.push(...bookingCases(app, raw, seeded, actors.office.token));
+    }
+    // Issue 11: the front desk's board day and visitor directory (bench/frontdesk.ts).
+    if (
+      only.length === 0 ||
+      only.some((p) => p.startsWith('frontdesk') || 'frontdesk'.startsWith(p))
+    ) {
+      const people = quick ? 100_000 : 1_500_000;
+      const fd = seedFrontdesk(app, actors.office.userId, people);
+      console.log(
+        `frontdesk: board of ${fd.boardDay} with ${fd.expected} expected visitors; directory of ` +
+          `${fd.directoryRows} people` +
+          (quick ? ' (--quick: 100,000 people instead of 1,500,000)' : '') +
+          (fd.seededMs === null ? ' (already in the file)' : ` (written in ${fd.seededMs} ms)`),
+      );
+      all.push(...frontdeskCases(app, raw, fd, actors.office.token, actors.host.token));
     }
     for (const c of all.filter((x) => wanted(x.name))) {
       const f = await measure(c.name, c.app, c.raw, { calls, rounds });

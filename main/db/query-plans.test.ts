@@ -13,6 +13,8 @@ import {
 } from '../test-support';
 import stats from './planner-stats.json';
 import { sweepDueTasks } from '../domains/tasks';
+import { directoryPrefixes, prefixQuery } from '../domains/frontdesk/directory';
+import { checkInOf, deskClerk, deskVisit, VISIT_DAY } from '../domains/frontdesk/test-desk';
 
 /**
  * The hot calls' query plans at ten years of data. The planner statistics of a generated database
@@ -37,6 +39,9 @@ const LARGE = new Set([
   'tasks',
   'bookings',
   'booking_slots',
+  'frontdesk_guests',
+  'frontdesk_walk_ins',
+  'frontdesk_directory',
 ]);
 
 /**
@@ -52,6 +57,32 @@ const BOOKING_STATS = [
   { tbl: 'bookings', idx: 'bookings_day', stat: '231816 38636 2' },
   { tbl: 'bookings', idx: 'bookings_need', stat: '200000 5 1' },
   { tbl: 'bookings', idx: 'bookings_request', stat: '243934 5 1' },
+];
+
+/**
+ * The front desk's tables at ten years (issue 11), hand-entered: 500,000 visits of three visitors
+ * each, about 1.5 million attendance rows (410 a day) of which some fifty are inside at any time;
+ * twenty walk-ins a day; a watchlist of a few hundred entries, most active; 1.5 million people in
+ * the visitor directory (a few share initials, far fewer a full pinyin, a phone or a name).
+ */
+const FRONTDESK_STATS = [
+  { tbl: 'frontdesk_guests', idx: 'frontdesk_guests_day', stat: '1500000 410' },
+  { tbl: 'frontdesk_guests', idx: 'frontdesk_guests_inside', stat: '50 1' },
+  { tbl: 'frontdesk_guests', idx: 'frontdesk_guests_badge', stat: '50 50 1' },
+  { tbl: 'frontdesk_guests', idx: 'sqlite_autoindex_frontdesk_guests_1', stat: '1500000 3 1 1' },
+  { tbl: 'frontdesk_walk_ins', idx: 'frontdesk_walk_ins_day', stat: '73000 20' },
+  { tbl: 'frontdesk_walk_ins', idx: 'frontdesk_walk_ins_host', stat: '73000 60 30' },
+  { tbl: 'frontdesk_watchlist', idx: 'frontdesk_watchlist_active', stat: '300 150' },
+  {
+    tbl: 'frontdesk_directory',
+    idx: 'sqlite_autoindex_frontdesk_directory_1',
+    stat: '1500000 3 1 1',
+  },
+  { tbl: 'frontdesk_directory', idx: 'frontdesk_directory_initials', stat: '1500000 60' },
+  { tbl: 'frontdesk_directory', idx: 'frontdesk_directory_pinyin', stat: '1500000 4' },
+  { tbl: 'frontdesk_directory', idx: 'frontdesk_directory_phone', stat: '1500000 2' },
+  { tbl: 'frontdesk_directory', idx: 'frontdesk_directory_org', stat: '1500000 30' },
+  { tbl: 'frontdesk_directory', idx: 'frontdesk_directory_last_day', stat: '1500000 410' },
 ];
 
 interface Ran {
@@ -106,7 +137,8 @@ function loadStats(sqlite: SqliteDatabase) {
   sqlite.exec('ANALYZE'); // creates sqlite_stat1
   sqlite.exec('DELETE FROM sqlite_stat1');
   const insert = sqlite.prepare('INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)');
-  for (const s of [...stats, ...BOOKING_STATS]) insert.run(s.tbl, s.idx, s.stat);
+  for (const s of [...stats, ...BOOKING_STATS, ...FRONTDESK_STATS])
+    insert.run(s.tbl, s.idx, s.stat);
   sqlite.exec('DELETE FROM sqlite_stat4 WHERE tbl IN (SELECT tbl FROM sqlite_stat1)');
   sqlite.exec('ANALYZE sqlite_schema'); // reloads the statistics
 }
@@ -435,6 +467,168 @@ describe('query plans of the hot calls at ten years of data', () => {
       c2.restore();
     }
     expect(problems).toEqual([]);
+  });
+
+  it('front desk: the board, attendance, walk-ins, the watchlist and the directory walk their indexes', async () => {
+    const { t, r } = await companyApp();
+    const desk = await deskClerk(t, r);
+    const id = await deskVisit(t, r);
+    await t.ok('frontdesk.checkIn', checkInOf(id, [0]), desk.token);
+    loadStats(t.app.sqlite);
+    const db = t.app.db;
+    const plan = (ran: Ran) =>
+      (
+        t.app.sqlite.prepare(`EXPLAIN QUERY PLAN ${ran.sql}`).all(...ran.args) as {
+          detail: string;
+        }[]
+      ).map((p) => p.detail.replace('USING COVERING INDEX', 'USING INDEX'));
+    const compiled = (q: { compile(): { sql: string; parameters: readonly unknown[] } }): Ran => {
+      const c = q.compile();
+      return { sql: c.sql, args: [...c.parameters] };
+    };
+
+    const calls: [string, () => Promise<unknown>, boolean][] = [
+      ['board', () => t.ok('frontdesk.board', { day: VISIT_DAY }, desk.token), false],
+      ['on site', () => t.ok('frontdesk.onSite', { arrivedBefore: null }, desk.token), false],
+      [
+        'on site by day',
+        () => t.ok('frontdesk.onSite', { arrivedBefore: VISIT_DAY }, desk.token),
+        false,
+      ],
+      ['check-in', () => t.ok('frontdesk.checkIn', checkInOf(id, [1], 7), desk.token), false],
+      ...['zs', '张', 'zhang', '139', '华东'].map(
+        (query): [string, () => Promise<unknown>, boolean] => [
+          `suggest ${query}`,
+          () => t.ok('frontdesk.suggestVisitors', { query }, r.host.token),
+          false,
+        ],
+      ),
+    ];
+    // The statements that matter, and the index step each must take (one of them).
+    const must: [string, RegExp, string | string[]][] = [
+      // The board: the visits whose stay covers the day, one range of the arrival index.
+      [
+        'board',
+        /from "requests" cross join "users"/,
+        'SEARCH requests USING INDEX requests_arrival (arrival_date>? AND arrival_date<?)',
+      ],
+      // The day's attendance: the day's index, or (few visits) each visit's rows of the unique key.
+      [
+        'board',
+        /from "frontdesk_guests"/,
+        [
+          'SEARCH frontdesk_guests USING INDEX frontdesk_guests_day (day=?)',
+          'SEARCH frontdesk_guests USING INDEX sqlite_autoindex_frontdesk_guests_1 (request_id=?)',
+        ],
+      ],
+      [
+        'board',
+        /from "frontdesk_watchlist"/,
+        'SEARCH frontdesk_watchlist USING INDEX frontdesk_watchlist_active (active=?)',
+      ],
+      // Who is inside: the partial index of those not gone.
+      [
+        'on site',
+        /from "frontdesk_guests" inner join/,
+        'SCAN frontdesk_guests USING INDEX frontdesk_guests_inside',
+      ],
+      [
+        'on site by day',
+        /from "frontdesk_guests" inner join/,
+        'SEARCH frontdesk_guests USING INDEX frontdesk_guests_inside (arrived_at_ms<?)',
+      ],
+      // Badges worn today.
+      [
+        'check-in',
+        /"badge_no" in/,
+        'SEARCH frontdesk_guests USING INDEX frontdesk_guests_badge (day=? AND badge_no=?)',
+      ],
+    ];
+    const c = capture(t);
+    const problems: string[] = [];
+    try {
+      for (const [label, fn, paged] of calls) {
+        const ran = await c.during(fn);
+        expect(ran.length, label).toBeGreaterThan(0);
+        for (const s of ran) {
+          problems.push(...planProblems(t.app.sqlite, s, paged).map((p) => `${label}: ${p}`));
+          if (process.env.PLANS) console.log(label, s.sql, plan(s));
+        }
+        for (const [, pattern, step] of must.filter(([l]) => l === label)) {
+          const matching = ran.filter((s) => pattern.test(s.sql));
+          if (matching.length === 0) problems.push(`${label}: no statement ${String(pattern)}`);
+          for (const s of matching) {
+            const p = plan(s);
+            const steps = typeof step === 'string' ? [step] : step;
+            if (!steps.some((x) => p.includes(x))) {
+              problems.push(`${label}: not ${steps.join(' or ')}: ${p.join(' | ')}: ${s.sql}`);
+            }
+          }
+        }
+      }
+    } finally {
+      c.restore();
+    }
+
+    // The directory's prefix searches, as suggestVisitors builds them: each on its own index.
+    const INDEX = {
+      nameKey: 'sqlite_autoindex_frontdesk_directory_1 (name_key>? AND name_key<?)',
+      initials: 'frontdesk_directory_initials (initials>? AND initials<?)',
+      pinyin: 'frontdesk_directory_pinyin (pinyin>? AND pinyin<?)',
+      phone: 'frontdesk_directory_phone (phone>? AND phone<?)',
+      orgKey: 'frontdesk_directory_org (org_key>? AND org_key<?)',
+    };
+    const columns = new Set<string>();
+    for (const query of ['zs', '张', '139', '华东']) {
+      for (const { column, prefix } of directoryPrefixes(query)) {
+        columns.add(column);
+        const p = plan(compiled(prefixQuery(db, column, prefix)));
+        const step = `SEARCH frontdesk_directory USING INDEX ${INDEX[column]}`;
+        if (!p.includes(step))
+          problems.push(`directory ${column} ${prefix}: not ${step}: ${p.join(' | ')}`);
+      }
+    }
+    expect([...columns].sort()).toEqual(Object.keys(INDEX).sort());
+
+    // Walk-ins (their services land beside this; these are the reads they make): a day's list,
+    // and a host's pending ones.
+    const walkIns: [string, Ran, string][] = [
+      [
+        'walk-ins of a day',
+        compiled(
+          db
+            .selectFrom('frontdeskWalkIns')
+            .selectAll()
+            .where('day', '=', VISIT_DAY)
+            .orderBy('registeredAtMs'),
+        ),
+        'SEARCH frontdesk_walk_ins USING INDEX frontdesk_walk_ins_day (day=?)',
+      ],
+      [
+        "a host's pending walk-ins",
+        compiled(
+          db
+            .selectFrom('frontdeskWalkIns')
+            .selectAll()
+            .where('hostUserId', '=', r.host.userId)
+            .where('status', '=', 'pending'),
+        ),
+        'SEARCH frontdesk_walk_ins USING INDEX frontdesk_walk_ins_host (host_user_id=? AND status=?)',
+      ],
+    ];
+    for (const [label, ran, step] of walkIns) {
+      problems.push(...planProblems(t.app.sqlite, ran, false).map((p) => `${label}: ${p}`));
+      const p = plan(ran);
+      if (!p.includes(step)) problems.push(`${label}: not ${step}: ${p.join(' | ')}`);
+    }
+    expect(problems).toEqual([]);
+    // The check bites here too: a LIKE (which no index serves) reads the whole directory.
+    const like = compiled(
+      db.selectFrom('frontdeskDirectory').select('title').where('nameKey', 'like', 'zs%'),
+    );
+    expect(planProblems(t.app.sqlite, like, false).join('\n')).toMatch(
+      /full scan of frontdesk_directory/,
+    );
   });
 
   it('the check bites: a list without its index is caught', async () => {

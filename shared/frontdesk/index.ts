@@ -1,4 +1,4 @@
-/** What other domains may use of the front desk. */
+/** What other domains may use of the front desk's shared rules and views. */
 export {
   DEFAULT_RETENTION_DAYS,
   MAX_RETENTION_DAYS,
@@ -8,3 +8,4 @@ export {
   phoneTail,
   retentionCutoff,
 } from './rules';
+export type { VisitorSuggestion } from './views';

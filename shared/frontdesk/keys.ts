@@ -1,6 +1,20 @@
 import { pinyin } from 'pinyin-pro';
 
 /**
+ * A name's pinyin keys apart: its initials ("zs" for 张三) and its syllables run together
+ * ("zhangsan"), lower case; non-Chinese characters pass through as they are ("anna li" gives "al"
+ * and "annali"). The visitor directory indexes each on its own.
+ */
+export function pinyinKeys(name: string): { initials: string; full: string } {
+  const lower = name.trim().toLowerCase();
+  if (lower === '') return { initials: '', full: '' };
+  const syllables = pinyin(lower, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .flatMap((s) => s.split(/\s+/))
+    .filter((s) => s !== '');
+  return { initials: syllables.map((s) => s[0] ?? '').join(''), full: syllables.join('') };
+}
+
+/**
  * What a name is found by as the clerk types: the name itself, its pinyin initials ("zs" for
  * 张三) and its syllables run together ("zhangsan"), lower case, space separated. Non-Chinese
  * characters pass through as they are, so "Anna Li" gives "anna li" and "al".
@@ -8,11 +22,7 @@ import { pinyin } from 'pinyin-pro';
 export function nameKeys(name: string): string {
   const lower = name.trim().toLowerCase();
   if (lower === '') return '';
-  const syllables = pinyin(lower, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .flatMap((s) => s.split(/\s+/))
-    .filter((s) => s !== '');
-  const initials = syllables.map((s) => s[0] ?? '').join('');
-  const full = syllables.join('');
+  const { initials, full } = pinyinKeys(lower);
   return [...new Set([lower, initials, full])].filter((s) => s !== '').join(' ');
 }
 

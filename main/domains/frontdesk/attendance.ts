@@ -12,6 +12,7 @@ import { notify } from '../notifications';
 import { addEvent, transition } from '../requests';
 import { callSettings } from '../settings';
 import { board } from './board';
+import { rememberVisitors } from './directory';
 import { boardChanged } from './listeners';
 import { callFrontdeskSettings } from './settings';
 import { activeWatch, idHash } from './watch-load';
@@ -225,6 +226,13 @@ export async function checkIn(
     }
   }
 
+  // The people who came are remembered for the next visit's form (the directory).
+  const came = input.guests.flatMap((g) => a.people.slice(g.seq, g.seq + 1));
+  await rememberVisitors(
+    ctx,
+    came.map((p) => ({ ...p, orgName: a.orgName })),
+    today,
+  );
   // The first arrival puts the visit under way (and a visit of several days again each morning).
   if (nextStatus(a.status, 'check_in') && a.walkInId === null) {
     await transition(ctx.db, a.requestId, a.status, 'check_in', ctx.nowMs);

@@ -29,9 +29,12 @@ async function maxStayDays(db: Kysely<DB>): Promise<number> {
  */
 export async function visitsOn(db: Kysely<DB>, day: string) {
   const from = addDays(day, -(await maxStayDays(db)));
+  // CROSS JOIN (not INNER): SQLite then walks the arrival index first, rather than each host's
+  // arrivals in turn (the query-plans test holds it to requests_arrival).
   return db
     .selectFrom('requests')
-    .innerJoin('users', 'users.id', 'requests.hostUserId')
+    .crossJoin('users')
+    .whereRef('users.id', '=', 'requests.hostUserId')
     .select([
       'requests.id',
       'requests.code',

@@ -1,3 +1,4 @@
 export { frontdeskHandlers } from './handlers';
 export { watchRequestVisitors } from './watch-request';
 export { purgeExpiredVisitors, runRetentionIfDue } from './retention';
+export { rememberVisitors } from './directory';

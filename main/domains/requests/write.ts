@@ -14,7 +14,7 @@ import {
   voidOpenSteps,
   type PlannedStep,
 } from '../approvals';
-import { watchRequestVisitors } from '../frontdesk';
+import { rememberVisitors, watchRequestVisitors } from '../frontdesk';
 import { callPolicy } from '../policy';
 import { companyToday } from '../settings';
 import { getDossier } from './dossier';
@@ -267,6 +267,9 @@ export async function submitRequest(
   await planSteps(ctx, ref, revision, plan);
   await transition(ctx.db, id, 'submitted', 'start_approval', ctx.nowMs);
   await activateNext(ctx, ref, revision);
+  // The visitors are remembered once submitted (a draft's are not): the next form suggests them.
+  const people = body.visitors.map((v) => ({ ...v, orgName: body.orgName }));
+  await rememberVisitors(ctx, people, body.arrivalDate || (await companyToday(ctx)));
   ctx.audit({
     entityType: 'request',
     entityId: id,

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isValidPhone, normalizePhone } from '../../../../../shared/validation/contact';
 import { ID_TYPES, MAX_VISITORS } from '../../../../../shared/requests/schema';
 import { EditableGrid, GridField, type GridColumn } from '../../../components/EditableGrid';
+import type { VisitorSuggestion } from '../../../../../shared/frontdesk';
 import { useErrorText, useRequestForm, type FormValues } from './common';
 import {
   blankVisitor,
@@ -14,6 +15,7 @@ import {
   parseVisitorsTsv,
   type VisitorRow,
 } from './paste';
+import { VisitorNameCell } from './VisitorNameCell';
 
 type Col = 'name' | 'title' | 'phone' | 'idType' | 'idNumber' | 'notes';
 /**
@@ -94,13 +96,36 @@ export function VisitorsSection() {
     addRows(rows);
   };
 
+  /** A known visitor picked under the name: his title and phone, his organisation if none yet. */
+  const pick = (index: number, s: VisitorSuggestion) => {
+    const opts = { shouldDirty: true, shouldValidate: true } as const;
+    form.setValue(`visitors.${index}.name`, s.name, opts);
+    if (s.title !== '') form.setValue(`visitors.${index}.title`, s.title, opts);
+    if (s.phone !== '') form.setValue(`visitors.${index}.phone`, s.phone, opts);
+    if ((form.getValues('orgName') ?? '').trim() === '' && s.orgName !== '') {
+      form.setValue('orgName', s.orgName, opts);
+    }
+  };
+
   const cell = (index: number, col: Col) => {
     const name = `visitors.${index}.${col}` as Path<FormValues>;
     return (
       <GridField control={form.control} name={name} errorText={errorText}>
         {(field, error) => {
           const label = `${t(`requestForm.visitors.${col}`)} · ${t('requestForm.visitors.rowLabel', { row: index + 1 })}`;
-          return col === 'idType' ? (
+          return col === 'name' ? (
+            <VisitorNameCell
+              id={name}
+              inputRef={field.ref}
+              value={(field.value as string | undefined) ?? ''}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              onKeyDown={onKeyDown(index, col)}
+              status={error ? 'error' : undefined}
+              label={label}
+              onPick={(s) => pick(index, s)}
+            />
+          ) : col === 'idType' ? (
             <Select
               id={name}
               ref={field.ref}
