@@ -11,7 +11,8 @@ import { addDays, companyDate } from '../shared/dates';
 import { generateFile, GENERATED_PASSWORD, NOW_MS } from '../scripts/gen/cli';
 import { bookingCases, seedBookings } from './bookings';
 import { cases, type Actors } from './cases';
-import { frontdeskCases, seedFrontdesk } from './frontdesk';
+import { boardUi, boardUiUnavailable, type BoardUiFigures } from './boardUi';
+import { frontdeskCases, seedFrontdesk, type SeededFrontdesk } from './frontdesk';
 import {
   firstScreen,
   firstScreenLines,
@@ -179,6 +180,8 @@ async function main() {
   const raw = new BetterSqlite3(file, { readonly: true });
   const figures: Figure[] = [];
   let ui: FirstScreenFigures | null = null;
+  let board: BoardUiFigures | null = null;
+  let fd: SeededFrontdesk | null = null;
   try {
     const counts = raw
       .prepare(
@@ -235,7 +238,7 @@ async function main() {
       only.some((p) => p.startsWith('frontdesk') || 'frontdesk'.startsWith(p))
     ) {
       const people = quick ? 100_000 : 1_500_000;
-      const fd = seedFrontdesk(app, actors.office.userId, people);
+      fd = seedFrontdesk(app, actors.office.userId, people);
       console.log(
         `frontdesk: board of ${fd.boardDay} with ${fd.expected} expected visitors; directory of ` +
           `${fd.directoryRows} people` +
@@ -269,6 +272,17 @@ async function main() {
         const runs = Number(values['ui-runs'] ?? (quick ? 2 : 5));
         ui = await firstScreen(file, login, GENERATED_PASSWORD, runs);
         for (const l of firstScreenLines(ui)) console.log(l);
+        // Issue 11: the board of the seeded day drawn in Chromium (bench/boardUi.ts).
+        const noBoard = fd ? boardUiUnavailable() : 'no front-desk day seeded (--only)';
+        if (fd && !noBoard) {
+          board = await boardUi(file, login, GENERATED_PASSWORD, fd.boardDay, fd.expected, runs);
+          console.log(
+            `ui.frontdeskBoard (${board.rows} visitors, ${board.runs} loads): render p50 ` +
+              `${board.render_ms.p50} ms, p95 ${board.render_ms.p95} ms; of which the ` +
+              `frontdesk.board call p50 ${board.call_ms.p50} ms, p95 ${board.call_ms.p95} ms ` +
+              `(goal: ≤ 300 ms)`,
+          );
+        } else console.log(`ui.frontdeskBoard skipped: ${noBoard}`);
       }
     }
   } finally {
@@ -276,7 +290,11 @@ async function main() {
     await app.close().catch(() => undefined);
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
-  const json = JSON.stringify({ database: file, calls, rounds, figures, firstScreen: ui }, null, 2);
+  const json = JSON.stringify(
+    { database: file, calls, rounds, figures, firstScreen: ui, frontdeskBoard: board },
+    null,
+    2,
+  );
   if (values.json) fs.writeFileSync(values.json, json);
   console.log(json);
 }

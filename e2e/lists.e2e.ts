@@ -37,7 +37,12 @@ const total = (page: Page) => page.getByTestId('list-total');
 function recordCalls<N extends 'requests.list' | 'audit.list'>(page: Page, op: N): OpInput<N>[] {
   const inputs: OpInput<N>[] = [];
   page.on('request', (r: Request) => {
-    if (r.url().endsWith(`/api/${op}`)) inputs.push(r.postDataJSON() as OpInput<N>);
+    if (!r.url().endsWith(`/api/${op}`)) return;
+    const input = r.postDataJSON() as OpInput<N>;
+    // The home page's count tiles ask for one row (limit 1): on a busy machine the tile of the
+    // page the journey just left can still be loading. Only the list's own pages count here.
+    if ((input as { limit?: number }).limit === 1) return;
+    inputs.push(input);
   });
   return inputs;
 }
