@@ -43,6 +43,8 @@ export const frontdeskEn: Shape<typeof frontdeskZhCN> = {
       leftBeforeArrival: 'The check-out time cannot be before {{name}} arrived.',
       walkInNotAccepted: 'The host has not agreed to receive this visitor yet.',
       walkInNotFound: 'This walk-in does not exist.',
+      walkInDraft:
+        'This retroactive request records a visit that took place and cannot be deleted: complete and submit it.',
       walkInAnswered: 'This visitor has been answered already (perhaps just now). Refresh.',
       notYourWalkIn: 'Only the person visited may answer.',
       hostDisabled: 'That account is disabled. Choose someone else.',

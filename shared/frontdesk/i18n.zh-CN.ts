@@ -42,6 +42,7 @@ export const frontdeskZhCN = {
       leftBeforeArrival: '签退时间不能早于 {{name}} 的到达时间。',
       walkInNotAccepted: '被访人尚未同意接待这位访客，不能签到。',
       walkInNotFound: '未预约访客记录不存在。',
+      walkInDraft: '这份事后补办申请记录了一次已发生的来访，不能删除：请补全并提交。',
       walkInAnswered: '这位访客已有答复（可能是刚刚答复的），请刷新。',
       notYourWalkIn: '只有被访人本人可以答复。',
       hostDisabled: '被访人账户已停用，请选择其他人。',

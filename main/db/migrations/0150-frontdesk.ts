@@ -105,6 +105,9 @@ export const migration0150: Migration = {
       CREATE INDEX frontdesk_guests_inside ON frontdesk_guests(arrived_at_ms) WHERE left_at_ms IS NULL;
       CREATE UNIQUE INDEX frontdesk_guests_badge ON frontdesk_guests(day, badge_no)
         WHERE left_at_ms IS NULL;
+      -- A walk-in's attendance, joined to the walk-ins lists.
+      CREATE INDEX frontdesk_guests_walk_in ON frontdesk_guests(walk_in_id)
+        WHERE walk_in_id IS NOT NULL;
 
       CREATE TABLE frontdesk_walk_ins (
         id INTEGER PRIMARY KEY,

@@ -195,3 +195,32 @@ describe('at the same second', () => {
     expect(events).toHaveLength(1);
   });
 });
+
+describe('review findings', () => {
+  it('checked in before the office filed it: filing still sets up the tasks and tells the host', async () => {
+    const { t, r, desk } = await setUp();
+    const id = await deskVisit(t, r, { until: 'approved' });
+    const b = await t.ok('frontdesk.checkIn', checkInOf(id, [0]), desk.token);
+    expect(b.visits[0]!.status).toBe('in_progress');
+    expect(t.count('tasks', 'request_id = ?', id)).toBe(0);
+    const d = await t.ok('requests.get', { id }, r.office.token);
+    await t.ok(
+      'approvals.decide',
+      { stepId: d.myStep!.stepId, version: d.myStep!.version, action: 'approve', comment: '' },
+      r.office.token,
+    );
+    expect((await t.ok('requests.get', { id }, r.host.token)).status).toBe('in_progress');
+    expect(t.count('tasks', 'request_id = ?', id)).toBeGreaterThan(0);
+  });
+
+  it('someone still inside from yesterday is not checked in twice', async () => {
+    const { t, r, desk } = await setUp();
+    const id = await deskVisit(t, r, { body: { departureDate: '2026-12-02' } });
+    await t.ok('frontdesk.checkIn', checkInOf(id, [0]), desk.token);
+    await later(t, r, 24 * 60 * MINUTE);
+    const before = t.snapshot();
+    const err = await t.fail('frontdesk.checkIn', checkInOf(id, [0], 5), desk.token);
+    expect(err.key).toBe('frontdesk.errors.alreadyIn');
+    expect(t.snapshot()).toEqual(before);
+  });
+});

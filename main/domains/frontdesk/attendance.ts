@@ -164,7 +164,16 @@ export async function checkIn(
     .where('day', '=', today)
     .where('seq', 'in', seqs)
     .execute();
-  const inside = existing.find((e) => e.leftAtMs === null);
+  // Inside is inside whatever the day: someone of a visit of several days not checked out
+  // yesterday must be checked out first (the end-of-day sweep), not counted twice.
+  const openRow = await ctx.db
+    .selectFrom('frontdeskGuests')
+    .select('seq')
+    .where('requestId', '=', a.requestId)
+    .where('seq', 'in', seqs)
+    .where('leftAtMs', 'is', null)
+    .executeTakeFirst();
+  const inside = openRow ?? existing.find((e) => e.leftAtMs === null);
   if (inside) {
     throw new AppError('CONFLICT', 'frontdesk.errors.alreadyIn', {
       name: a.people[inside.seq]?.name ?? '—',

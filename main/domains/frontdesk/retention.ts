@@ -155,7 +155,15 @@ export async function purgeExpiredVisitors(db: Kysely<DB>, nowMs: number): Promi
       const chunk = ids.slice(i, i + 1000);
       const g = await trx
         .updateTable('frontdeskGuests')
-        .set({ name: '', phone: '', idLast4: '', anonymised: 1 })
+        // The desk's reasons were typed about this person and may name him: they go too.
+        .set({
+          name: '',
+          phone: '',
+          idLast4: '',
+          overrideReason: '',
+          watchOverrideReason: '',
+          anonymised: 1,
+        })
         .where('requestId', 'in', chunk)
         .where('anonymised', '=', 0)
         .executeTakeFirst();

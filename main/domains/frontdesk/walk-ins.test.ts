@@ -336,3 +336,51 @@ describe('whom a walk-in may see', () => {
     expect((await t.fail('frontdesk.hosts', { query: 'x' }, r.host.token)).code).toBe('FORBIDDEN');
   });
 });
+
+describe('after the answer (review findings)', () => {
+  it('the host cannot delete the walk-in’s draft: refused, nothing changed, no 500', async () => {
+    const s = await setUp();
+    const { t, r } = s;
+    const w = await registered(s);
+    const a = await t.ok(
+      'frontdesk.answerWalkIn',
+      { id: w.id, version: w.version, accept: true, comment: '' },
+      r.host.token,
+    );
+    const d = await t.ok('requests.get', { id: a.requestId! }, r.host.token);
+    const before = t.snapshot();
+    const err = await t.fail(
+      'requests.deleteDraft',
+      { id: a.requestId!, version: d.version },
+      r.host.token,
+    );
+    expect(err.key).toBe('frontdesk.errors.walkInDraft');
+    expect(t.snapshot()).toEqual(before);
+  });
+
+  it('the host is not told about watchlist hits of his walk-in; the desk is', async () => {
+    const s = await setUp();
+    const { t, r, desk } = s;
+    await t.ok(
+      'frontdesk.saveWatch',
+      {
+        id: null,
+        version: null,
+        entry: {
+          kind: 'person',
+          name: '',
+          orgName: '',
+          phone: walkInOf(r.host.userId).phone,
+          idNumber: '',
+          reason: '曾冒用他人名义',
+        },
+      },
+      r.office.token,
+    );
+    const w = await registered(s);
+    expect((await t.ok('frontdesk.walkIn', { id: w.id }, desk.token)).watch).toHaveLength(1);
+    expect((await t.ok('frontdesk.walkIn', { id: w.id }, r.host.token)).watch).toEqual([]);
+    const mine = await t.ok('frontdesk.myWalkIns', {}, r.host.token);
+    expect(JSON.stringify(mine)).not.toContain('曾冒用他人名义');
+  });
+});

@@ -56,7 +56,10 @@ function walkInQuery(ctx: ServiceContext) {
 type Row = Awaited<ReturnType<ReturnType<typeof walkInQuery>['execute']>>[number];
 
 async function toViews(ctx: ServiceContext, rows: Row[]): Promise<WalkInView[]> {
-  const entries = rows.length > 0 ? await activeWatch(ctx) : [];
+  // The watchlist is the desk's and the admin office's: a host reading his walk-in is not told
+  // (nor why), as he is not told at request time.
+  const desk = ctx.actor !== null && isDesk(ctx.actor);
+  const entries = rows.length > 0 && desk ? await activeWatch(ctx) : [];
   return rows.map((r) => ({
     id: r.id,
     version: r.version,

@@ -1,3 +1,4 @@
+import { recordsWalkIn } from '../frontdesk';
 import type { OpParsed } from '../../../shared/contract/operations';
 import { hostOnly, mayDeleteDraft } from '../../../shared/requests/rights';
 import { requireActor, type ServiceContext } from '../../core/context';
@@ -18,6 +19,11 @@ export async function deleteDraft(ctx: ServiceContext, input: OpParsed<'requests
   }
   if (!mayDeleteDraft(actor, row)) throw new AppError('CONFLICT', 'errors.notDeletable');
   if (row.version !== input.version) throw new AppError('CONFLICT', 'errors.staleRequest');
+  // The retroactive draft of an accepted walk-in records a visit that happened: completed, not
+  // deleted (the desk's records point at it).
+  if (await recordsWalkIn(ctx.db, row.id)) {
+    throw new AppError('CONFLICT', 'frontdesk.errors.walkInDraft');
+  }
   await ctx.db.deleteFrom('requests').where('id', '=', row.id).execute();
   await forgetAttachmentsOf(ctx.db, 'request', row.id);
   await dropFromSearch(ctx.db, row.id);

@@ -136,8 +136,11 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
   },
 
   async onFiled(ctx, s) {
-    if (s.status !== 'approved') return;
-    s.status = await transition(ctx.db, s.id, 'approved', 'file', ctx.nowMs);
+    // Guests checked in before the admin office filed it: the visit is under way and stays so,
+    // but its procedure tasks (reimbursement among them) and the host's notice still come.
+    const underWay = s.status === 'in_progress' || s.status === 'completed';
+    if (s.status !== 'approved' && !underWay) return;
+    if (!underWay) s.status = await transition(ctx.db, s.id, 'approved', 'file', ctx.nowMs);
     // Filed: the visit's procedure tasks (confirm arrival, pickup, signs, …) are set up now.
     await createVisitTasks(ctx, s.id);
     await syncPickupTask(ctx, s.id);
