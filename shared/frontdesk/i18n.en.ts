@@ -16,6 +16,8 @@ export const frontdeskEn: Shape<typeof frontdeskZhCN> = {
       walkInWaiting: 'A visitor without appointment ({{org}}) asks for you: receive them?',
       walkInAccepted: '{{host}} will receive the visitor without appointment ({{org}})',
       walkInDeclined: '{{host}} declined the visitor without appointment ({{org}})',
+      walkInHostGone:
+        'The host’s account was disabled: the visitor without appointment ({{org}}) cannot be received by him; call his department',
       watchMatch: 'A visitor of {{code}} {{org}} matches the watchlist: please check',
     },
     errors: {

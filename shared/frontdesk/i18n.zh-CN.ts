@@ -17,6 +17,7 @@ export const frontdeskZhCN = {
       walkInWaiting: '有未预约访客来访：{{org}}，请确认是否接待',
       walkInAccepted: '{{host}} 已同意接待未预约访客（{{org}}）',
       walkInDeclined: '{{host}} 已婉拒未预约访客（{{org}}）',
+      walkInHostGone: '被访人账户已停用，未预约访客（{{org}}）无法由其接待，请联系其部门',
       watchMatch: '{{code}} {{org}} 的访客与黑名单匹配，请核查',
     },
     errors: {

@@ -124,10 +124,16 @@ describe('the visitor directory', () => {
     );
   });
 
-  it('any signed-in user may ask; nobody signed out', async () => {
+  it('hosts and the desk may ask; others are refused, nobody signed out', async () => {
     const { t, r } = await companyApp();
     await remember(t, [person('张三', '13912345678')], '2026-01-05');
-    expect(await suggest(t, r.executive.token, 'zs')).toHaveLength(1);
+    expect(await suggest(t, r.host.token, 'zs')).toHaveLength(1);
+    expect(await suggest(t, r.office.token, 'zs')).toHaveLength(1);
+    for (const token of [r.executive.token, r.head.token, r.admin.token]) {
+      expect((await t.fail('frontdesk.suggestVisitors', { query: 'zs' }, token)).code).toBe(
+        'FORBIDDEN',
+      );
+    }
     expect((await t.fail('frontdesk.suggestVisitors', { query: 'zs' }, null)).code).toBe(
       'UNAUTHENTICATED',
     );

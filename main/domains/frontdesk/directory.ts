@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { pinyinKeys } from '../../../shared/frontdesk/keys';
 import type { VisitorSuggestion } from '../../../shared/frontdesk/views';
+import { hasPermission } from '../../../shared/auth';
 import { orgKey } from '../../../shared/requests';
 import type { DB } from '../../db/schema';
 import { requireActor, type ServiceContext } from '../../core/context';
 import type { DomainHandlers } from '../../core/handler';
+import { AppError } from '../../core/errors';
 
 /**
  * The visitor directory (issue 11, item 9): the people who came, remembered across visits, so the
@@ -152,7 +154,15 @@ export async function suggestVisitors(
   ctx: ServiceContext,
   query: string,
 ): Promise<VisitorSuggestion[]> {
-  requireActor(ctx);
+  const actor = requireActor(ctx);
+  // Only those who fill in visitors — hosts (the request form) and the desk (walk-ins) — may look
+  // people up: a directory of names and phones is nobody else's business (drivers, finance).
+  if (
+    !hasPermission(actor.roles, 'requests.create') &&
+    !hasPermission(actor.roles, 'frontdesk.desk')
+  ) {
+    throw new AppError('FORBIDDEN', 'errors.FORBIDDEN');
+  }
   const seen = new Map<number, VisitorSuggestion>();
   for (const { column, prefix } of directoryPrefixes(query)) {
     for (const row of await prefixQuery(ctx.db, column, prefix).execute()) {

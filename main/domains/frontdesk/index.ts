@@ -2,4 +2,4 @@ export { frontdeskHandlers } from './handlers';
 export { watchRequestVisitors } from './watch-request';
 export { purgeExpiredVisitors, runRetentionIfDue } from './retention';
 export { rememberVisitors } from './directory';
-export { recordsWalkIn } from './walk-in-records';
+export { recordsWalkIn, releaseWalkInsOf } from './walk-in-records';

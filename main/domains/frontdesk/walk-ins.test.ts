@@ -384,3 +384,25 @@ describe('after the answer (review findings)', () => {
     expect(JSON.stringify(mine)).not.toContain('曾冒用他人名义');
   });
 });
+
+describe('a host disabled while a walk-in waits', () => {
+  it('declines it and tells the desk: nothing waits on nobody', async () => {
+    const s = await setUp();
+    const { t, r, desk } = s;
+    const w = await registered(s);
+    await t.ok(
+      'users.update',
+      {
+        id: r.host.userId,
+        displayName: '王接待',
+        departmentId: r.departmentId,
+        roles: ['host'],
+        disabled: true,
+      },
+      r.admin.token,
+    );
+    expect((await t.ok('frontdesk.walkIn', { id: w.id }, desk.token)).status).toBe('declined');
+    const notes = await t.ok('notifications.list', {}, desk.token);
+    expect(notes.items.map((n) => n.titleKey)).toContain('frontdesk.notice.walkInHostGone');
+  });
+});

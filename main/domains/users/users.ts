@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
 import { reroute } from '../approvals';
 import { handOverTasksOf } from '../tasks';
+import { releaseWalkInsOf } from '../frontdesk';
 import { endUserSessions, forgetUnknownLogin, hashPassword } from '../auth';
 import { notify } from '../notifications';
 
@@ -235,7 +236,11 @@ export async function updateUser(ctx: ServiceContext, input: OpParsed<'users.upd
   // Nothing may wait on someone who can no longer act: his open steps move on (issue 7).
   await reroute(ctx, { userId: input.id, disabled: input.disabled, roles: input.roles }, before);
   // … and so do his procedure tasks (电话确认来访, 提交报销): the admin office takes them over.
-  if (input.disabled && !before.disabled) await handOverTasksOf(ctx, input.id);
+  if (input.disabled && !before.disabled) {
+    await handOverTasksOf(ctx, input.id);
+    // … and no walk-in waits at the desk for his answer.
+    await releaseWalkInsOf(ctx, input.id);
+  }
   const after = await getUser(ctx.db, input.id, ctx.nowMs);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of ['displayName', 'departmentName', 'roles', 'phone', 'disabled'] as const) {

@@ -344,6 +344,8 @@ export const EVENT_INVALIDATIONS: {
     { queryKey: opKey('bookings.day') },
     { queryKey: opKey('bookings.free') },
     { queryKey: opKey('bookings.resources') },
+    // The desk's board shows each visit's rooms and cars.
+    { queryKey: opKey('frontdesk.board') },
   ],
   'tasks.changed': ({ requestId }) => [
     { queryKey: opKey('tasks.mine') },

@@ -71,19 +71,23 @@ export function CheckInModal({ target, onClose }: { target: CheckInTarget; onClo
       ),
     [visit, rows],
   );
-  const needOverride = !visit.cleared;
-  const needWatch = reasons.length > 0;
-  const ready =
-    selected.length > 0 &&
-    (!needOverride || override.trim() !== '') &&
-    (!needWatch || watchOverride.trim() !== '');
-
   const settings = useOp('frontdesk.settings', {}, { enabled: target.noticeRequired });
   const notice = settings.data
     ? fmt.language === 'en'
       ? settings.data.noticeEn || settings.data.noticeZh
       : settings.data.noticeZh || settings.data.noticeEn
     : '';
+  // The acknowledgement is recorded only for a notice the visitor could read: not while its text
+  // is still loading (or failed to load).
+  const noticeShown = !target.noticeRequired || notice !== '';
+  const needOverride = !visit.cleared;
+  const needWatch = reasons.length > 0;
+  const ready =
+    noticeShown &&
+    selected.length > 0 &&
+    (!needOverride || override.trim() !== '') &&
+    (!needWatch || watchOverride.trim() !== '');
+
   const checkIn = useOpMutation('frontdesk.checkIn', {
     invalidates: ['frontdesk.board', 'frontdesk.onSite'],
   });
@@ -97,7 +101,7 @@ export function CheckInModal({ target, onClose }: { target: CheckInTarget; onClo
   // Read from the form when pressed (no field validation: the reasons are checked here).
   const submit = async () => {
     const values = form.getValues();
-    if (checkIn.isPending) return;
+    if (checkIn.isPending || !noticeShown) return;
     const chosen = values.rows.filter((r) => r.selected);
     if (chosen.length === 0) return;
     if (needOverride && values.overrideReason.trim() === '') {
