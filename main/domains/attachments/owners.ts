@@ -11,7 +11,9 @@ export type OwnerFacts = AttachmentOwnerFacts & { auditName: Record<string, stri
  * kind; expense lines add theirs (the compiler asks for it once OWNER_TYPES has the name).
  */
 const OWNERS: Record<OwnerType, (ctx: ServiceContext, id: number) => Promise<OwnerFacts>> = {
-  request: requestAsAttachmentOwner,
+  // Looked up when called, not when this module loads: domains import each other in a circle
+  // (requests ↔ frontdesk ↔ users), and by load time the import may not be bound yet.
+  request: (ctx, id) => requestAsAttachmentOwner(ctx, id),
 };
 
 export function ownerFacts(ctx: ServiceContext, type: OwnerType, id: number): Promise<OwnerFacts> {
