@@ -1,3 +1,4 @@
+import { addDays } from '../dates';
 import type { RequestStatus } from '../requests';
 import type { GuestState } from './views';
 
@@ -84,7 +85,5 @@ export function allLeft(records: readonly { leftAtMs: number | null }[]): boolea
  * are anonymised. Pure: calendar dates as `YYYY-MM-DD` strings in the company's zone.
  */
 export function retentionCutoff(today: string, retentionDays: number): string {
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const t = Date.UTC(y, m - 1, d) - retentionDays * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  return addDays(today, -retentionDays);
 }

@@ -9,19 +9,10 @@ import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../../core/context';
 import { parseJson } from '../../core/json';
 import { visitResourcesOn } from '../bookings';
+import { maxStayDays } from '../requests';
 import { callSettings } from '../settings';
 import { callFrontdeskSettings } from './settings';
 import { activeWatch, idHash } from './watch-load';
-
-/** The longest stay of any request (kept by a trigger): how far back a day's visits began. */
-async function maxStayDays(db: Kysely<DB>): Promise<number> {
-  const row = await db
-    .selectFrom('requestStats')
-    .select('value')
-    .where('key', '=', 'max_stay_days')
-    .executeTakeFirst();
-  return row?.value ?? 0;
-}
 
 /**
  * The requests whose stay covers `day`, submitted at least once (a draft is its host's alone):
