@@ -14,6 +14,8 @@ import { settingsHandlers } from '../domains/settings';
 import { setupHandlers } from '../domains/setup';
 import { tasksHandlers } from '../domains/tasks';
 import { frontdeskHandlers } from '../domains/frontdesk';
+import { expensesHandlers } from '../domains/expenses';
+import { exportsHandlers } from '../domains/exports';
 import { usersHandlers } from '../domains/users';
 
 /** Every domain's handlers, one line each: the compiler fails if an operation has none. */
@@ -33,4 +35,6 @@ export const HANDLERS: DomainHandlers<OperationName> = {
   ...bookingsHandlers,
   ...tasksHandlers,
   ...frontdeskHandlers,
+  ...expensesHandlers,
+  ...exportsHandlers,
 };

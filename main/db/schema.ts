@@ -11,6 +11,7 @@ import type { DelegationsTables } from '../domains/delegations/tables';
 import type { AttachmentsTables } from '../domains/attachments/tables';
 import type { BookingsTables } from '../domains/bookings/tables';
 import type { TasksTables } from '../domains/tasks/tables';
+import type { ExpensesTables } from '../domains/expenses/tables';
 import type { FrontdeskTables } from '../domains/frontdesk/tables';
 
 /** Kysely's view of every table: each domain declares its own, one line each. */
@@ -29,4 +30,5 @@ export interface DB
     AttachmentsTables,
     BookingsTables,
     TasksTables,
-    FrontdeskTables {}
+    FrontdeskTables,
+    ExpensesTables {}

@@ -243,6 +243,7 @@ export function hireCompany(
       dept_head: holders('dept_head'),
       executive: executives,
       admin_office: adminOfficeStaff,
+      finance: holders('finance'),
     },
     hostsByDept: DEPARTMENTS.map((_d, i) =>
       allUsers.filter((u) => u.dept === i && u.roles.includes('host')),

@@ -26,6 +26,8 @@ export const approvalsNames = defineNames({
     dept_head: ['approvals.decide'],
     executive: ['approvals.decide'],
     admin_office: ['approvals.decide', 'approvals.reassign'],
+    // Finance verifies cash advances and reconciliations (their `finance` steps).
+    finance: ['approvals.decide'],
     sysadmin: ['approvals.reassign'],
   },
 });

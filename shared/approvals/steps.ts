@@ -6,8 +6,11 @@ import type { Role } from '../auth';
  * step is decided by one person or by a pool of role holders.
  */
 
-/** What an approval chain is made of. Same names as the policy's `ChainStepKind`. */
-export const STEP_KINDS = ['dept_head', 'executive', 'admin_office'] as const;
+/**
+ * What an approval chain is made of. Same names as the policy's `ChainStepKind`. `finance`
+ * decides the money after a visit (cash advances, reconciliations; issue 12).
+ */
+export const STEP_KINDS = ['dept_head', 'executive', 'admin_office', 'finance'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 /** The role whose holders decide a step of each kind (the pool, when the step has no assignee). */
@@ -15,6 +18,7 @@ export const STEP_ROLE: Readonly<Record<StepKind, Role>> = {
   dept_head: 'dept_head',
   executive: 'executive',
   admin_office: 'admin_office',
+  finance: 'finance',
 };
 
 /**
@@ -100,8 +104,8 @@ export function decisionStatus(action: Decision): StepStatus {
 }
 
 /**
- * What can be approved. Only reception requests today; cash advances (`advance`) and expense
- * reconciliations (`reconciliation`) come next and reuse the same steps and rights.
+ * What can be approved: reception requests, their cash advances (借款) and the reconciliation of
+ * their spend (报帐核销). All three use the same steps and rights.
  */
-export const SUBJECT_TYPES = ['request'] as const;
+export const SUBJECT_TYPES = ['request', 'advance', 'reconciliation'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];

@@ -4,8 +4,8 @@ import { id, requiredText } from '../validation/fields';
 import { MAX_FILE_NAME, UPLOAD_BODY_LIMIT_BYTES } from './limits';
 import type { AttachmentFile, AttachmentList, AttachmentView } from './views';
 
-/** The kinds of record files attach to. Expense lines come next (their receipts). */
-export const OWNER_TYPES = ['request'] as const;
+/** The kinds of record files attach to: requests, and expense lines (their receipts). */
+export const OWNER_TYPES = ['request', 'expense_line'] as const;
 export type OwnerType = (typeof OWNER_TYPES)[number];
 
 const owner = { ownerType: z.enum(OWNER_TYPES), ownerId: id };

@@ -5,6 +5,8 @@ import { bookingsNames } from '../bookings/names';
 import { authNames } from '../auth/names';
 import { delegationsNames } from '../delegations/names';
 import { departmentsNames } from '../departments/names';
+import { expensesNames } from '../expenses/names';
+import { exportsNames } from '../exports/names';
 import { frontdeskNames } from '../frontdesk/names';
 import { notificationsNames } from '../notifications/names';
 import { policyNames } from '../policy/names';
@@ -34,6 +36,8 @@ export const DOMAIN_NAMES = [
   bookingsNames,
   tasksNames,
   frontdeskNames,
+  expensesNames,
+  exportsNames,
 ] as const;
 
 type Domain = (typeof DOMAIN_NAMES)[number];

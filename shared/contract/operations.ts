@@ -4,6 +4,8 @@ import { attachmentsOperations } from '../attachments/contract';
 import { auditOperations } from '../audit/contract';
 import { bookingsOperations, type BookingsEvents } from '../bookings/contract';
 import { frontdeskOperations, type FrontdeskEvents } from '../frontdesk/contract';
+import { expensesOperations, type ExpensesEvents } from '../expenses/contract';
+import { exportsOperations, type ExportsEvents } from '../exports/contract';
 import { authOperations } from '../auth/contract';
 import { delegationsOperations } from '../delegations/contract';
 import { departmentsOperations } from '../departments/contract';
@@ -34,11 +36,20 @@ export const OPERATIONS = {
   ...bookingsOperations,
   ...tasksOperations,
   ...frontdeskOperations,
+  ...expensesOperations,
+  ...exportsOperations,
 } satisfies Record<OperationName, OperationSpec<z.ZodType, unknown>>;
 
 /** Payloads of main → renderer events, one line per domain that has events. */
 export interface EventPayloads
-  extends NotificationsEvents, ApprovalsEvents, BookingsEvents, TasksEvents, FrontdeskEvents {}
+  extends
+    NotificationsEvents,
+    ApprovalsEvents,
+    BookingsEvents,
+    TasksEvents,
+    FrontdeskEvents,
+    ExpensesEvents,
+    ExportsEvents {}
 
 export type Operations = typeof OPERATIONS;
 export type OpInput<N extends OperationName> = z.input<Operations[N]['input']>;

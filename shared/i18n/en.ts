@@ -3,6 +3,8 @@ import { attachmentsEn } from '../attachments/i18n.en';
 import { auditEn } from '../audit/i18n.en';
 import { bookingsEn } from '../bookings/i18n.en';
 import { frontdeskEn } from '../frontdesk/i18n.en';
+import { expensesEn } from '../expenses/i18n.en';
+import { exportsEn } from '../exports/i18n.en';
 import { authEn } from '../auth/i18n.en';
 import { delegationsEn } from '../delegations/i18n.en';
 import { departmentsEn } from '../departments/i18n.en';
@@ -41,4 +43,6 @@ export const en: Shape<typeof zhCN> = mergeCatalogs(
   bookingsEn,
   tasksEn,
   frontdeskEn,
+  expensesEn,
+  exportsEn,
 );

@@ -3,6 +3,8 @@ import { attachmentsZhCN } from '../attachments/i18n.zh-CN';
 import { auditZhCN } from '../audit/i18n.zh-CN';
 import { bookingsZhCN } from '../bookings/i18n.zh-CN';
 import { frontdeskZhCN } from '../frontdesk/i18n.zh-CN';
+import { expensesZhCN } from '../expenses/i18n.zh-CN';
+import { exportsZhCN } from '../exports/i18n.zh-CN';
 import { authZhCN } from '../auth/i18n.zh-CN';
 import { delegationsZhCN } from '../delegations/i18n.zh-CN';
 import { departmentsZhCN } from '../departments/i18n.zh-CN';
@@ -39,4 +41,6 @@ export const zhCN = mergeCatalogs(
   bookingsZhCN,
   tasksZhCN,
   frontdeskZhCN,
+  expensesZhCN,
+  exportsZhCN,
 );

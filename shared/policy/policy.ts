@@ -95,6 +95,11 @@ export interface Policy {
   leaderCompanionTiers: Tier[];
   /** A delegation of approvals lasts at most this many calendar days (first and last included). */
   delegationMaxDays: number;
+  /**
+   * The most all of a visit's cash advances may reach, as a share of its approved budget in basis
+   * points (8000 = 80 %): the host pays some of the visit first and is reimbursed (issue 12).
+   */
+  advanceShareBp: number;
 }
 
 const yuan = (n: number): Fen => Math.round(n * 100);
@@ -173,6 +178,7 @@ export const DEFAULT_POLICY: Policy = {
   },
   leaderCompanionTiers: ['A'],
   delegationMaxDays: 90,
+  advanceShareBp: 8000,
 };
 
 export function suggestTier(policy: Policy, category: OrgCategory): Tier {

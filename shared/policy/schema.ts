@@ -66,4 +66,10 @@ export const policySchema: z.ZodType<Policy> = z.strictObject({
     .min(1)
     .max(366)
     .default(DEFAULT_POLICY.delegationMaxDays),
+  advanceShareBp: z
+    .number()
+    .int({ message: 'validation.integer' })
+    .min(0)
+    .max(10000)
+    .default(DEFAULT_POLICY.advanceShareBp),
 });

@@ -1,8 +1,9 @@
 /**
- * The visit's life cycle (DESIGN.md §2), up to the visit itself plus the side exits: the first
- * check-in puts a visit under way, and it is completed once everyone who came has left (the
- * front desk, issue 11). Later issues add reconciling … archived. Every state change in main goes
- * through `nextStatus`.
+ * The visit's life cycle (DESIGN.md §2) with its side exits: the first check-in puts a visit under
+ * way, and it is completed once everyone who came has left (the front desk, issue 11); the host's
+ * submitted reconciliation makes it `reconciling`, finance's verification `settled`, and a
+ * settled visit is `archived` (read-only; the sysadmin alone reopens one, issue 12). Every state
+ * change in main goes through `nextStatus`.
  */
 export const REQUEST_STATUSES = [
   'draft',
@@ -12,6 +13,9 @@ export const REQUEST_STATUSES = [
   'filed',
   'in_progress',
   'completed',
+  'reconciling',
+  'settled',
+  'archived',
   'returned',
   'rejected',
   'cancelled',
@@ -28,6 +32,10 @@ export const REQUEST_ACTIONS = [
   'cancel',
   'check_in',
   'complete',
+  'reconcile',
+  'settle',
+  'archive',
+  'reopen',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -49,12 +57,19 @@ const TRANSITIONS: Record<RequestStatus, Partial<Record<RequestAction, RequestSt
     reject: 'rejected',
     // Guests at the door before the admin office filed it: the visit goes ahead.
     check_in: 'in_progress',
+    reconcile: 'reconciling',
   },
-  filed: { cancel: 'cancelled', check_in: 'in_progress' },
+  // Reconciled without a check-in: a visit the front desk never registered (it still happened).
+  filed: { cancel: 'cancelled', check_in: 'in_progress', reconcile: 'reconciling' },
   // People are on site: nothing cancels, returns or edits the visit until they have left.
   in_progress: { complete: 'completed' },
   // Everyone left — for the day: a visit of several days is under way again the next morning.
-  completed: { check_in: 'in_progress' },
+  completed: { check_in: 'in_progress', reconcile: 'reconciling' },
+  // The host submitted the spend; a return of the reconciliation keeps the visit here.
+  reconciling: { settle: 'settled' },
+  settled: { archive: 'archived', reopen: 'reconciling' },
+  // Read-only on record: only the sysadmin reopens it.
+  archived: { reopen: 'reconciling' },
   returned: { submit: 'submitted', cancel: 'cancelled' },
   rejected: {},
   cancelled: {},
@@ -76,4 +91,7 @@ export const LIVE_STATUSES: readonly RequestStatus[] = [
   'filed',
   'in_progress',
   'completed',
+  'reconciling',
+  'settled',
+  'archived',
 ];

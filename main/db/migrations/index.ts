@@ -13,6 +13,7 @@ import { migration0120 } from './0120-attachments';
 import { migration0130 } from './0130-bookings';
 import { migration0140 } from './0140-tasks';
 import { migration0150 } from './0150-frontdesk';
+import { migration0160 } from './0160-expenses';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0130,
   migration0140,
   migration0150,
+  migration0160,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,5 +1,6 @@
 import type { AttachmentOwnerFacts, OwnerType } from '../../../shared/attachments';
 import type { ServiceContext } from '../../core/context';
+import { lineAsAttachmentOwner } from '../expenses';
 import { requestAsAttachmentOwner } from '../requests';
 
 /** A record as an owner of files: its rights' facts, and how the audit log names it. */
@@ -14,6 +15,7 @@ const OWNERS: Record<OwnerType, (ctx: ServiceContext, id: number) => Promise<Own
   // Looked up when called, not when this module loads: domains import each other in a circle
   // (requests ↔ frontdesk ↔ users), and by load time the import may not be bound yet.
   request: (ctx, id) => requestAsAttachmentOwner(ctx, id),
+  expense_line: (ctx, id) => lineAsAttachmentOwner(ctx, id),
 };
 
 export function ownerFacts(ctx: ServiceContext, type: OwnerType, id: number): Promise<OwnerFacts> {

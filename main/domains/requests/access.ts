@@ -37,7 +37,7 @@ export async function readableRequest(
 }
 
 /** Closed requests are on record as they were: their files neither come nor go. */
-const CLOSED: readonly RequestStatus[] = ['cancelled', 'rejected', 'filed'];
+const CLOSED: readonly RequestStatus[] = ['cancelled', 'rejected', 'filed', 'settled', 'archived'];
 
 /**
  * A request as the owner of attachments: "not found" unless the caller may read it; its host

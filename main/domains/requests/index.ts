@@ -12,3 +12,5 @@ export { addEvent } from './events';
 export { indexForSearch, maxStayDays } from './queries';
 // An accepted walk-in becomes its host's retroactive draft.
 export { saveDraft } from './write';
+// Expenses read a visit's row (and body) to check its money against the approved request.
+export { loadRow, toSummary, type SummaryRow } from './queries';

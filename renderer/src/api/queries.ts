@@ -360,6 +360,18 @@ export const EVENT_INVALIDATIONS: {
     { queryKey: opKey('requests.list') },
     ...requestIds.map((id) => ({ queryKey: opKey('requests.get', { id }) })),
   ],
+  'expenses.changed': ({ requestId }) => [
+    { queryKey: opKey('expenses.visit', { requestId }) },
+    { queryKey: opKey('expenses.advances') },
+    { queryKey: opKey('expenses.reconciliations') },
+    { queryKey: opKey('expenses.report') },
+    { queryKey: opKey('expenses.lines') },
+    { queryKey: opKey('expenses.dashboard') },
+    { queryKey: opKey('requests.get', { id: requestId }) },
+    { queryKey: opKey('requests.list') },
+  ],
+  // The export's own dialog listens to its progress; nothing cached goes stale.
+  'exports.progress': () => [],
 };
 
 /** Applies the table to one event. */

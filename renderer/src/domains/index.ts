@@ -5,6 +5,7 @@ import { bookingsRoutes } from './bookings/routes';
 import { authRoutes } from './auth/routes';
 import { delegationsRoutes } from './delegations/routes';
 import { departmentsRoutes } from './departments/routes';
+import { expensesRoutes } from './expenses/routes';
 import { frontdeskRoutes } from './frontdesk/routes';
 import { homeRoutes } from './home/routes';
 import { policyRoutes } from './policy/routes';
@@ -28,4 +29,5 @@ export const DOMAIN_ROUTES: readonly DomainRoutes[] = [
   settingsRoutes,
   tasksRoutes,
   frontdeskRoutes,
+  expensesRoutes,
 ];

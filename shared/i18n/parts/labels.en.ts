@@ -52,6 +52,7 @@ export const labelsEn: Shape<typeof labelsZhCN> = {
     dept_head: 'Department head approval',
     executive: 'Executive approval',
     admin_office: 'Admin office filing',
+    finance: 'Finance verification',
   },
   expense: {
     meals: 'Meals',

@@ -50,6 +50,7 @@ export const labelsZhCN = {
     dept_head: '部门负责人审批',
     executive: '公司领导审批',
     admin_office: '人事行政部备案',
+    finance: '财务审核',
   },
   expense: {
     meals: '餐费',

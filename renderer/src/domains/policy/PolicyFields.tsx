@@ -415,6 +415,7 @@ const STEP_COLORS: Record<
   dept_head: { background: '#eff6ff', borderColor: '#bfdbfe', color: '#1e40af' },
   executive: { background: '#fffbeb', borderColor: '#fde68a', color: '#92400e' },
   admin_office: { background: '#ecfeff', borderColor: '#a5f3fc', color: '#155e75' },
+  finance: { background: '#f0fdf4', borderColor: '#bbf7d0', color: '#166534' },
 };
 
 function ChainsCard({ disabled }: { disabled: boolean }) {

@@ -1,0 +1,2 @@
+// PLACEHOLDER (foundation): reconciliations as subjects of the approval engine register here.
+export {};

@@ -1,0 +1,4 @@
+import type { Scenarios } from '../../test-scenarios';
+
+/** One successful call of each write operation of this area (see main/test-scenarios.ts). */
+export const reconciliationScenarios: Scenarios = {};

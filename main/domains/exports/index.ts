@@ -1,0 +1,1 @@
+export { exportsHandlers } from './handlers';

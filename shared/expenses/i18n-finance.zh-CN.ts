@@ -1,0 +1,6 @@
+/** The finance screens' texts. Its keys must match i18n-finance.en.ts (the typecheck and a test say so). */
+export const expensesFinanceZhCN = {
+  expensesFinance: {
+    nav: '',
+  },
+};
