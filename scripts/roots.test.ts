@@ -42,7 +42,8 @@ const ROOTS: Root[] = [
     file: 'shared/contract/operations.ts',
     entry: /^ {2}\.\.\.(\w+)Operations,$/,
     domains: withFile('shared', 'contract.ts'),
-    scaffold: 12,
+    // The events' interface: once its list is long, prettier puts one domain per line (7 so far).
+    scaffold: 19,
   },
   {
     file: 'main/api/handlers.ts',

@@ -461,11 +461,12 @@ describe('mayCancel', () => {
 
 describe('poolKinds', () => {
   const cases: [string, Role[], DelegatorFacts[], StepKind[]][] = [
-    ['no approver role, no delegator', ['host', 'finance'], [], []],
+    ['no approver role, no delegator', ['host', 'front_desk'], [], []],
+    ['finance decides the money steps', ['host', 'finance'], [], ['finance']],
     ['his own roles', ['dept_head', 'admin_office'], [], ['dept_head', 'admin_office']],
     [
       'every approver role, in step order',
-      ['admin_office', 'executive', 'dept_head'],
+      ['finance', 'admin_office', 'executive', 'dept_head'],
       [],
       [...STEP_KINDS],
     ],

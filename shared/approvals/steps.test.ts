@@ -104,11 +104,12 @@ describe('decisionStatus', () => {
 
 describe('step kinds', () => {
   it('each kind is decided by the role of the same name', () => {
-    expect(STEP_KINDS).toEqual(['dept_head', 'executive', 'admin_office']);
+    expect(STEP_KINDS).toEqual(['dept_head', 'executive', 'admin_office', 'finance']);
     expect(STEP_ROLE).toEqual({
       dept_head: 'dept_head',
       executive: 'executive',
       admin_office: 'admin_office',
+      finance: 'finance',
     });
   });
 
@@ -116,6 +117,7 @@ describe('step kinds', () => {
     ['dept_head', false],
     ['executive', false],
     ['admin_office', true],
+    ['finance', false],
   ] as const)('isFilingStep(%s) → %s', (kind, expected) => {
     expect(isFilingStep(kind)).toBe(expected);
   });
@@ -124,8 +126,8 @@ describe('step kinds', () => {
     ['dept_head', true],
     ['executive', true],
     ['admin_office', true],
+    ['finance', true],
     ['host', false],
-    ['finance', false],
     ['', false],
     ['ADMIN_OFFICE', false],
     [null, false],
@@ -137,7 +139,7 @@ describe('step kinds', () => {
     expect(isStepKind(x)).toBe(expected);
   });
 
-  it('only requests are approved so far', () => {
-    expect(SUBJECT_TYPES).toEqual(['request']);
+  it('requests, their cash advances and their reconciliations are approved', () => {
+    expect(SUBJECT_TYPES).toEqual(['request', 'advance', 'reconciliation']);
   });
 });

@@ -9,7 +9,10 @@ import {
   type RequestStatus,
 } from './lifecycle';
 
-/** The legal moves of DESIGN.md §2 up to the visit (check-in, completion), written out by hand. Everything else is illegal. */
+/**
+ * The legal moves of DESIGN.md §2 (the visit, then its money: reconcile, settle, archive, the
+ * sysadmin's reopen), written out by hand. Everything else is illegal.
+ */
 const LEGAL: [RequestStatus, RequestAction, RequestStatus][] = [
   ['draft', 'submit', 'submitted'],
   ['draft', 'cancel', 'cancelled'],
@@ -25,10 +28,17 @@ const LEGAL: [RequestStatus, RequestAction, RequestStatus][] = [
   ['approved', 'return', 'returned'],
   ['approved', 'reject', 'rejected'],
   ['approved', 'check_in', 'in_progress'],
+  ['approved', 'reconcile', 'reconciling'],
   ['filed', 'cancel', 'cancelled'],
   ['filed', 'check_in', 'in_progress'],
+  ['filed', 'reconcile', 'reconciling'],
   ['in_progress', 'complete', 'completed'],
   ['completed', 'check_in', 'in_progress'],
+  ['completed', 'reconcile', 'reconciling'],
+  ['reconciling', 'settle', 'settled'],
+  ['settled', 'archive', 'archived'],
+  ['settled', 'reopen', 'reconciling'],
+  ['archived', 'reopen', 'reconciling'],
   ['returned', 'submit', 'submitted'],
   ['returned', 'cancel', 'cancelled'],
 ];
@@ -43,10 +53,10 @@ const ALL_PAIRS = REQUEST_STATUSES.flatMap((s) =>
 );
 
 describe('nextStatus: every (status, action) pair', () => {
-  it('covers 10 statuses × 9 actions', () => {
-    expect(REQUEST_STATUSES).toHaveLength(10);
-    expect(REQUEST_ACTIONS).toHaveLength(9);
-    expect(ALL_PAIRS).toHaveLength(90);
+  it('covers 13 statuses × 13 actions', () => {
+    expect(REQUEST_STATUSES).toHaveLength(13);
+    expect(REQUEST_ACTIONS).toHaveLength(13);
+    expect(ALL_PAIRS).toHaveLength(169);
     expect(ALL_PAIRS.filter(([, , to]) => to !== null)).toHaveLength(LEGAL.length);
   });
 
@@ -86,7 +96,15 @@ describe('nextStatus: every (status, action) pair', () => {
 
   it('cancel is possible from every non-terminal status until a visitor has come', () => {
     for (const s of REQUEST_STATUSES) {
-      const closed = ['rejected', 'cancelled', 'in_progress', 'completed'].includes(s);
+      const closed = [
+        'rejected',
+        'cancelled',
+        'in_progress',
+        'completed',
+        'reconciling',
+        'settled',
+        'archived',
+      ].includes(s);
       expect(nextStatus(s, 'cancel')).toBe(closed ? null : 'cancelled');
     }
   });
@@ -95,6 +113,17 @@ describe('nextStatus: every (status, action) pair', () => {
     for (const [s, a, to] of ALL_PAIRS) {
       if (to === 'in_progress') expect(a).toBe('check_in');
       if (to === 'completed') expect([s, a]).toEqual(['in_progress', 'complete']);
+    }
+  });
+
+  it('only the reconciliation settles a visit, and only a settled one is archived', () => {
+    for (const [s, a, to] of ALL_PAIRS) {
+      if (to === 'settled') expect([s, a]).toEqual(['reconciling', 'settle']);
+      if (to === 'archived') expect([s, a]).toEqual(['settled', 'archive']);
+      // Money is reconciled only once the visit is approved and nobody is inside.
+      if (to === 'reconciling' && a === 'reconcile') {
+        expect(['approved', 'filed', 'completed']).toContain(s);
+      }
     }
   });
 
@@ -115,9 +144,12 @@ describe('status groups', () => {
     expect([...LIVE_STATUSES].sort()).toEqual([
       'approved',
       'approving',
+      'archived',
       'completed',
       'filed',
       'in_progress',
+      'reconciling',
+      'settled',
       'submitted',
     ]);
   });
