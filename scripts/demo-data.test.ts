@@ -24,7 +24,7 @@ function open() {
 describe('demo data', () => {
   it('creates one user per role with working, unique, generated passwords and marks the database as demo', async () => {
     const a = open();
-    const logins = await seedDemo(a, false);
+    const logins = await seedDemo(a, false, { visits: false });
     const covered = new Set(logins.flatMap((l) => l.roles));
     for (const role of ROLES) expect(covered.has(role), role).toBe(true);
     expect(new Set(logins.map((l) => l.password)).size).toBe(logins.length);
@@ -52,7 +52,7 @@ describe('demo data', () => {
 
   it('refuses a database that already has users unless forced, and then adds no duplicates', async () => {
     const a = open();
-    await seedDemo(a, false);
+    await seedDemo(a, false, { visits: false });
     const before = await a.db.selectFrom('users').select('id').execute();
     await expect(seedDemo(a, false)).rejects.toBeInstanceOf(DatabaseNotEmptyError);
     const again = await seedDemo(a, true);
@@ -60,4 +60,31 @@ describe('demo data', () => {
     const after = await a.db.selectFrom('users').select('id').execute();
     expect(after.length).toBe(before.length);
   });
+
+  it('its visits go through the whole life cycle, through the operations people use', async () => {
+    const a = open();
+    await seedDemo(a, false);
+    const requests = await a.db.selectFrom('requests').select(['status', 'arrivalDate']).execute();
+    const statuses = new Set(requests.map((r) => r.status));
+    for (const s of ['settled', 'reconciling', 'completed', 'filed']) {
+      expect(statuses.has(s as never), s).toBe(true);
+    }
+    const lines = await a.db.selectFrom('expenseLines').select(['overCapFen']).execute();
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.some((l) => l.overCapFen > 0)).toBe(true);
+    const receipts = await a.db
+      .selectFrom('attachments')
+      .select('id')
+      .where('ownerType', '=', 'expense_line')
+      .execute();
+    expect(receipts.length).toBe(lines.length);
+    const advances = await a.db.selectFrom('expenseAdvances').select('status').execute();
+    expect(advances.map((x) => x.status)).toContain('cleared');
+    // Nothing happened after now: the audit log ends at the real clock.
+    const last = await a.db
+      .selectFrom('auditLog')
+      .select((eb) => eb.fn.max('atMs').as('atMs'))
+      .executeTakeFirstOrThrow();
+    expect(Number(last.atMs)).toBeLessThanOrEqual(Date.now());
+  }, 120_000);
 });

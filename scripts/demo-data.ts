@@ -6,6 +6,7 @@ import { insertResource } from '../main/domains/bookings';
 import type { ResourceInput } from '../shared/bookings';
 import { putSettings } from '../main/domains/settings';
 import { insertUser } from '../main/domains/users';
+import { seedDemoVisits } from './demo-visits';
 
 /**
  * The demo company of `npm run demo`. Clearly marked (settings.demo shows a banner); passwords
@@ -27,6 +28,8 @@ const PEOPLE: {
   { login: 'chenjing', name: '陈静', dept: '人事行政部', roles: ['front_desk'] },
   { login: 'zhaomin', name: '赵敏', dept: '财务部', roles: ['finance'], head: true },
   { login: 'sunhao', name: '孙浩', dept: '技术部', roles: ['sysadmin'] },
+  { login: 'zhenghua', name: '郑华', dept: '采购部', roles: ['dept_head'], head: true },
+  { login: 'zhouqiang', name: '周强', dept: '采购部', roles: ['host'] },
 ];
 
 /** What the admin office can book in the demo: cars, drivers, rooms, a hotel, a restaurant, gifts. */
@@ -90,8 +93,16 @@ export interface DemoLogin {
 
 export class DatabaseNotEmptyError extends Error {}
 
-/** Adds the demo company. Refuses a database that already has users unless `force`. */
-export async function seedDemo(app: App, force: boolean): Promise<DemoLogin[]> {
+/**
+ * Adds the demo company, and on a new database (every demo person new) its visits of the last
+ * three months (scripts/demo-visits.ts) unless `visits` is false. Refuses a database that already
+ * has users unless `force`.
+ */
+export async function seedDemo(
+  app: App,
+  force: boolean,
+  options: { visits?: boolean } = {},
+): Promise<DemoLogin[]> {
   const existing = await app.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing && !force) throw new DatabaseNotEmptyError('the database already has users');
   const now = app.clock();
@@ -156,5 +167,9 @@ export async function seedDemo(app: App, force: boolean): Promise<DemoLogin[]> {
       },
     });
   });
+  if ((options.visits ?? true) && logins.length === PEOPLE.length) {
+    const passwords = new Map(logins.map((l) => [l.login, l.password]));
+    await seedDemoVisits(app, { password: (login) => passwords.get(login) ?? '' }, now);
+  }
   return logins;
 }
