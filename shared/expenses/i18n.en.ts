@@ -7,6 +7,12 @@ import { expensesFinanceEn } from './i18n-finance.en';
 import { expensesReconcileEn } from './i18n-reconcile.en';
 
 export const expensesEn = {
+  expensesHome: {
+    title: 'Finance',
+    toVerify: 'Reconciliations to verify',
+    toIssue: 'Advances to issue',
+    outstanding: 'Advances outstanding',
+  },
   ...expensesEntryEn,
   ...expensesAdvancesEn,
   ...expensesReconcileEn,

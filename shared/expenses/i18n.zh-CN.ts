@@ -10,6 +10,12 @@ import { expensesFinanceZhCN } from './i18n-finance.zh-CN';
 import { expensesReconcileZhCN } from './i18n-reconcile.zh-CN';
 
 export const expensesZhCN = {
+  expensesHome: {
+    title: '财务',
+    toVerify: '待我审核的报帐',
+    toIssue: '待发放的借款',
+    outstanding: '未结清的借款',
+  },
   ...expensesEntryZhCN,
   ...expensesAdvancesZhCN,
   ...expensesReconcileZhCN,

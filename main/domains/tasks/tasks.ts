@@ -104,6 +104,27 @@ export async function voidVisitTasks(ctx: ServiceContext, requestId: number): Pr
 }
 
 /**
+ * The work a task stands for was done elsewhere in the app (the host submitted the visit's
+ * reconciliation: `submit_reimbursement`): its open task of that kind is done, by the caller. No
+ * open task of the kind: nothing changes.
+ */
+export async function completeVisitTask(
+  ctx: ServiceContext,
+  requestId: number,
+  kind: TaskKind,
+): Promise<void> {
+  const res = await ctx.db
+    .updateTable('tasks')
+    .set({ doneAtMs: ctx.nowMs, doneByUserId: ctx.actor?.userId ?? null })
+    .where('requestId', '=', requestId)
+    .where('kind', '=', kind)
+    .where('doneAtMs', 'is', null)
+    .where('voidedAtMs', 'is', null)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) > 0) await changed(ctx, requestId);
+}
+
+/**
  * A person who can no longer act (disabled) leaves no task waiting on him: his open tasks go to
  * the admin office, anyone of whom may do them, and are reminded again when due. Returns how
  * many moved.

@@ -3,6 +3,7 @@ import { Button, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApproverHome, ToFileTile, UnstaffedCard } from '../approvals';
+import { FinanceHome } from '../expenses';
 import { FrontdeskHome, WalkInWarnings } from '../frontdesk';
 import { HostHome, OfficeWeekTile } from '../requests';
 import { SetupChecklistCard } from '../setup';
@@ -47,6 +48,7 @@ export function HomePage() {
       </div>
       {can('settings.manage') && <SetupChecklistCard />}
       {can('approvals.decide') && <ApproverHome />}
+      {can('expenses.finance') && <FinanceHome />}
       {can('frontdesk.desk') && <FrontdeskHome />}
       <WalkInWarnings />
       {can('requests.create') && <HostHome />}
