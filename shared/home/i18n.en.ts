@@ -15,6 +15,8 @@ export const homeEn: Shape<typeof homeZhCN> = {
       upcoming: 'Coming up',
       upcomingList: 'Visits coming up',
       noUpcoming: 'No approved visit coming up.',
+      toReconcile: 'To reconcile',
+      toReconcileHint: 'The visit is over: enter its spend and submit it',
     },
     approver: {
       title: 'Approvals',

@@ -13,6 +13,8 @@ export const homeZhCN = {
       upcoming: '即将到访',
       upcomingList: '即将到访的接待',
       noUpcoming: '近期没有已批准的接待。',
+      toReconcile: '待报帐',
+      toReconcileHint: '接待已结束，请登记费用并提交核销',
     },
     approver: {
       title: '审批',

@@ -1,7 +1,7 @@
 import { Card, Col, Empty, List, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { companyDate, weekOf } from '../../../../../shared/dates';
+import { addDays, companyDate, weekOf } from '../../../../../shared/dates';
 import type { RequestSummary } from '../../../../../shared/requests';
 import type { RequestStatus } from '../../../../../shared/requests/lifecycle';
 import { useErrorToast, useOp } from '../../../api/queries';
@@ -14,6 +14,8 @@ import { useFmt } from '../views/useFmt';
 
 /** Requests whose visit is on: approved (and filed), and those whose visitors came. */
 const ON: RequestStatus[] = ['approved', 'filed', 'in_progress', 'completed'];
+/** Visits that took place (or were due) and whose spend is not yet submitted for reconciliation. */
+const TO_RECONCILE: RequestStatus[] = ['approved', 'filed', 'completed'];
 /** How many upcoming visits the home page names; the tile's number opens all of them. */
 const SHOWN = 5;
 
@@ -41,13 +43,16 @@ export function HostHome() {
   const returned = useOp('requests.list', { scope: 'mine', statuses: ['returned'], limit: 1 });
   const upcomingQuery = { statuses: ON, fromDate: today, sort: 'arrival_asc' } as const;
   const upcoming = useOp('requests.list', { scope: 'mine', ...upcomingQuery, limit: SHOWN });
-  useErrorToast(drafts.error ?? returned.error ?? upcoming.error);
+  // Arrived before today and not yet reconciled: the receipts wait to be entered.
+  const reconcileQuery = { statuses: TO_RECONCILE, toDate: addDays(today, -1) } as const;
+  const toReconcile = useOp('requests.list', { scope: 'mine', ...reconcileQuery, limit: 1 });
+  useErrorToast(drafts.error ?? returned.error ?? upcoming.error ?? toReconcile.error);
   const upcomingPath = listPath('mine', { ...upcomingQuery, statuses: [...ON] });
   return (
     <section aria-labelledby="home-host" className="home-section">
       <h2 id="home-host">{t('home.host.title')}</h2>
       <Row gutter={[16, 16]} align="stretch">
-        <Col xs={24} sm={8}>
+        <Col xs={24} sm={12} lg={6}>
           <CountTile
             label={t('home.host.drafts')}
             count={drafts.data?.total ?? null}
@@ -55,7 +60,7 @@ export function HostHome() {
             testId="tile-drafts"
           />
         </Col>
-        <Col xs={24} sm={8}>
+        <Col xs={24} sm={12} lg={6}>
           <CountTile
             label={t('home.host.returned')}
             count={returned.data?.total ?? null}
@@ -65,12 +70,22 @@ export function HostHome() {
             testId="tile-returned"
           />
         </Col>
-        <Col xs={24} sm={8}>
+        <Col xs={24} sm={12} lg={6}>
           <CountTile
             label={t('home.host.upcoming')}
             count={upcoming.data?.total ?? null}
             to={upcomingPath}
             testId="tile-upcoming"
+          />
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <CountTile
+            label={t('home.host.toReconcile')}
+            count={toReconcile.data?.total ?? null}
+            to={listPath('mine', { ...reconcileQuery, statuses: [...TO_RECONCILE] })}
+            hint={t('home.host.toReconcileHint')}
+            tone="attention"
+            testId="tile-to-reconcile"
           />
         </Col>
       </Row>
