@@ -337,6 +337,15 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
     },
     'frontdesk.setWatchActive': { id: 1, version: 1, active: false },
     'frontdesk.suggestVisitors': { query: 'zs' },
+    'expenses.saveAdvance': {
+      requestId: request.id,
+      id: null,
+      version: null,
+      amountFen: 10_000,
+      purpose: '接待期间餐费',
+    },
+    'expenses.issueAdvance': { id: 1, version: 1, issuedOn: '2026-11-27', method: 'cash' },
+    'expenses.advances': { status: 'approved', after: { key: 'x', id: 1 }, limit: 50 },
     'attachments.upload': {
       ownerType: 'request',
       ownerId: request.id,

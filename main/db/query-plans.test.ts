@@ -15,6 +15,7 @@ import stats from './planner-stats.json';
 import { sweepDueTasks } from '../domains/tasks';
 import { directoryPrefixes, prefixQuery } from '../domains/frontdesk/directory';
 import { checkInOf, deskClerk, deskVisit, VISIT_DAY } from '../domains/frontdesk/test-desk';
+import { bTierLunchBody, filedVisit, financeClerk } from '../domains/expenses/test-money';
 
 /**
  * The hot calls' query plans at ten years of data. The planner statistics of a generated database
@@ -629,6 +630,58 @@ describe('query plans of the hot calls at ten years of data', () => {
     expect(planProblems(t.app.sqlite, like, false).join('\n')).toMatch(
       /full scan of frontdesk_directory/,
     );
+  });
+
+  it("cash advances: finance's lists, the inbox and the asking walk their indexes", async () => {
+    const { t, r } = await companyApp();
+    const finance = await financeClerk(t, r);
+    const requestId = await filedVisit(t, r, bTierLunchBody());
+    const ask = (amountFen: number) =>
+      t.ok(
+        'expenses.saveAdvance',
+        { requestId, id: null, version: null, amountFen, purpose: '餐费' },
+        r.host.token,
+      );
+    await ask(10_000);
+    await ask(10_000);
+    loadStats(t.app.sqlite);
+    // Ten years of advances (hand-entered): 150,000, most of them cleared long ago; a few dozen
+    // approved or issued at any time; one to three per visit.
+    const insert = t.app.sqlite.prepare(
+      'INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)',
+    );
+    insert.run('expense_advances', 'expense_advances_status', '150000 21000 2 1');
+    insert.run('expense_advances', 'sqlite_autoindex_expense_advances_1', '150000 2 1');
+    t.app.sqlite.exec('ANALYZE sqlite_schema');
+    const after = { key: t.now(), id: 1 };
+    const calls: [string, OperationName, unknown, string, boolean][] = [
+      ['to issue', 'expenses.advances', { status: 'approved' }, finance.token, true],
+      ['outstanding', 'expenses.advances', { status: 'issued' }, finance.token, true],
+      ['a later page', 'expenses.advances', { status: 'issued', after }, finance.token, true],
+      ['inbox with advances (head)', 'approvals.inbox', {}, r.head.token, false],
+    ];
+    const c = capture(t);
+    const problems: string[] = [];
+    const scans = (s: Ran) =>
+      (t.app.sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.args) as { detail: string }[])
+        .filter((p) => /^SCAN (a|expense_advances)\b/.test(p.detail))
+        .map((p) => `${p.detail}: ${s.sql}`);
+    try {
+      for (const [label, op, input, token, paged] of calls) {
+        const ran = await c.during(() => t.ok(op, input as never, token));
+        for (const s of ran) {
+          problems.push(...planProblems(t.app.sqlite, s, paged).map((p) => `${label}: ${p}`));
+          problems.push(...scans(s).map((p) => `${label}: ${p}`));
+        }
+      }
+      // The asking reads too: the visit's live advances, its last number.
+      for (const s of await c.during(() => ask(10_000))) {
+        problems.push(...planProblems(t.app.sqlite, s, false), ...scans(s));
+      }
+    } finally {
+      c.restore();
+    }
+    expect(problems).toEqual([]);
   });
 
   it('the check bites: a list without its index is caught', async () => {

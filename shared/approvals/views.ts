@@ -29,6 +29,8 @@ export interface InboxItem {
   onBehalfOfName: string | null;
   checks: PolicyCheck[];
   changes: FieldChange[];
+  /** A visit's money being approved (a cash advance, a reconciliation) rather than the visit. */
+  money?: { kind: 'advance' | 'reconciliation'; id: number; amountFen: number };
 }
 
 /**

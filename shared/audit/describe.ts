@@ -170,6 +170,8 @@ function valueText(key: string, value: unknown, t: Translate): string {
       return labelled('audit.action')(value);
     case 'language':
       return labelled('audit.language')(value);
+    case 'issueMethod':
+      return labelled('expenses.issueMethod')(value);
     case 'revision':
     case 'policyVersion':
       return typeof value === 'number' ? t('audit.version', { version: value }) : String(value);

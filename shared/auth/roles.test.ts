@@ -11,27 +11,41 @@ import {
 
 /** The permission set of each role, spelled out: a change here must be deliberate. */
 const EXPECTED: Record<Role, Permission[]> = {
-  host: ['directory.read', 'requests.create'],
+  host: ['directory.read', 'expenses.record', 'requests.create'],
   dept_head: ['approvals.decide', 'directory.read'],
-  executive: ['approvals.decide', 'directory.read', 'requests.readAll'],
+  executive: [
+    'approvals.decide',
+    'directory.read',
+    'expenses.except',
+    'expenses.report',
+    'requests.readAll',
+  ],
   admin_office: [
     'approvals.decide',
     'approvals.reassign',
     'bookings.manage',
     'bookings.read',
     'directory.read',
+    'expenses.report',
     'frontdesk.configure',
     'frontdesk.desk',
     'frontdesk.watch',
     'requests.readAll',
   ],
   front_desk: ['bookings.read', 'directory.read', 'frontdesk.desk'],
-  finance: ['directory.read', 'requests.readAll'],
+  finance: [
+    'approvals.decide',
+    'directory.read',
+    'expenses.finance',
+    'expenses.report',
+    'requests.readAll',
+  ],
   sysadmin: [
     'approvals.reassign',
     'audit.read',
     'departments.manage',
     'directory.read',
+    'expenses.reopen',
     'frontdesk.configure',
     'policy.manage',
     'settings.manage',
@@ -84,7 +98,11 @@ describe('roles and permissions', () => {
       [...new Set([...EXPECTED.host, ...EXPECTED.sysadmin])].sort(),
     );
     expect([...permissionsOf(['host', 'finance'])].sort()).toEqual([
+      'approvals.decide',
       'directory.read',
+      'expenses.finance',
+      'expenses.record',
+      'expenses.report',
       'requests.create',
       'requests.readAll',
     ]);

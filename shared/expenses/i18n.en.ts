@@ -99,6 +99,8 @@ export const expensesEn = {
     },
   },
   entities: {
+    // An advance as the approval engine names it (its decisions' audit entries).
+    advance: 'Cash advance',
     expense_line: 'Expense line',
     expense_advance: 'Cash advance',
     expense_reconciliation: 'Reconciliation',

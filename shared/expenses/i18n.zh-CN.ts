@@ -95,6 +95,8 @@ export const expensesZhCN = {
     },
   },
   entities: {
+    // An advance as the approval engine names it (its decisions' audit entries).
+    advance: '借款',
     expense_line: '费用明细',
     expense_advance: '借款',
     expense_reconciliation: '报帐核销',

@@ -14,3 +14,6 @@ export { indexForSearch, maxStayDays } from './queries';
 export { saveDraft } from './write';
 // Expenses read a visit's row (and body) to check its money against the approved request.
 export { loadRow, toSummary, type SummaryRow } from './queries';
+// Cash advances are decided on their visit's page: its dossier, and its summary in the inbox.
+export { getDossier } from './dossier';
+export { loadListRows } from './queries';
