@@ -29,6 +29,8 @@ export interface InboxItem {
   onBehalfOfName: string | null;
   checks: PolicyCheck[];
   changes: FieldChange[];
+  /** A money subject (issue 12): what is asked for (an advance) or spent (a reconciliation). */
+  money?: { kind: 'advance' | 'reconciliation'; id: number; amountFen: number };
 }
 
 /**

@@ -14,3 +14,6 @@ export { indexForSearch, maxStayDays } from './queries';
 export { saveDraft } from './write';
 // Expenses read a visit's row (and body) to check its money against the approved request.
 export { loadRow, toSummary, type SummaryRow } from './queries';
+// A reconciliation is approved on its visit: the approvers see the request's dossier, its row.
+export { getDossier } from './dossier';
+export { loadListRows } from './queries';
