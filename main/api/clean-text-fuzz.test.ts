@@ -352,6 +352,15 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
       fileName: '邀请函.pdf',
       dataBase64: samplePdf().toString('base64'),
     },
+    // Reconciliation (issue 12): finance returns a line of a reconciliation at its step; the
+    // sysadmin reopens a settled visit.
+    'expenses.returnLine': {
+      stepId: step.id,
+      version: step.version,
+      lineId: 1,
+      reason: '发票抬头不符',
+    },
+    'expenses.reopen': { requestId: request.id, reason: '发票金额有误，需更正' },
   };
 }
 

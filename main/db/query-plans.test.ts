@@ -16,6 +16,11 @@ import { sweepDueTasks } from '../domains/tasks';
 import { directoryPrefixes, prefixQuery } from '../domains/frontdesk/directory';
 import { checkInOf, deskClerk, deskVisit, VISIT_DAY } from '../domains/frontdesk/test-desk';
 import { bTierLunchBody, filedVisit, financeClerk } from '../domains/expenses/test-money';
+import {
+  insertIssuedAdvance,
+  insertLine,
+  useVisitReaderForTests,
+} from '../domains/expenses/test-reconcile';
 
 /**
  * The hot calls' query plans at ten years of data. The planner statistics of a generated database
@@ -677,6 +682,93 @@ describe('query plans of the hot calls at ten years of data', () => {
       // The asking reads too: the visit's live advances, its last number.
       for (const s of await c.during(() => ask(10_000))) {
         problems.push(...planProblems(t.app.sqlite, s, false), ...scans(s));
+  it('reconciliation: the submission and the inbox walk their indexes', async () => {
+    const { t, r } = await companyApp();
+    await useVisitReaderForTests();
+    const finance = await financeClerk(t, r);
+    const requestId = await filedVisit(t, r, bTierLunchBody());
+    await insertIssuedAdvance(t, requestId, 100_000, finance.userId);
+    await insertLine(t, requestId, { invoiceNo: '2631-0001' });
+    await insertLine(t, requestId, { invoiceNo: '2631-0002', amountFen: 20_000 });
+    loadStats(t.app.sqlite);
+    // Ten years of money, hand-entered: 2 million lines (four a visit, invoice numbers nearly
+    // unique), a reconciliation and an advance a visit, two receipts a line.
+    const insert = t.app.sqlite.prepare(
+      'INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)',
+    );
+    for (const [tbl, idx, stat] of [
+      ['expense_lines', 'expense_lines_request', '2000000 4 2 1'],
+      ['expense_lines', 'expense_lines_invoice', '1800000 1'],
+      ['expense_reconciliations', 'sqlite_autoindex_expense_reconciliations_1', '500000 1'],
+      ['expense_advances', 'sqlite_autoindex_expense_advances_1', '500000 1 1'],
+      ['attachments', 'attachments_owner', '4000000 2000000 2 1'],
+    ]) {
+      insert.run(tbl, idx, stat);
+    }
+    t.app.sqlite.exec('ANALYZE sqlite_schema');
+    const large = (table: string) =>
+      LARGE.has(table) ||
+      ['expense_lines', 'expense_reconciliations', 'expense_advances', 'attachments'].includes(
+        table,
+      );
+    const explain = (s: Ran) =>
+      (
+        t.app.sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.args) as { detail: string }[]
+      ).map((p) => p.detail.replace('USING COVERING INDEX', 'USING INDEX'));
+    const calls: [string, () => Promise<unknown>, [RegExp, string][]][] = [
+      [
+        'submit',
+        () => t.ok('expenses.submit', { requestId, version: null }, r.host.token),
+        [
+          [
+            /from "expense_lines" where "request_id" = \?/,
+            'SEARCH expense_lines USING INDEX expense_lines_request (request_id=?)',
+          ],
+          [
+            /from "expense_lines" as "l" where "l"."invoice_key" <>/,
+            'SEARCH l USING INDEX expense_lines_invoice (invoice_key=?)',
+          ],
+          [
+            /from "attachments"/,
+            'SEARCH attachments USING INDEX attachments_owner (owner_type=? AND owner_id=?)',
+          ],
+        ],
+      ],
+      [
+        'inbox',
+        () => t.ok('approvals.inbox', {}, r.head.token),
+        [
+          [
+            /sum\("amount_fen"\)/,
+            'SEARCH expense_lines USING INDEX expense_lines_request (request_id=?)',
+          ],
+        ],
+      ],
+    ];
+    const c = capture(t);
+    const problems: string[] = [];
+    try {
+      for (const [label, fn, must] of calls) {
+        const ran = await c.during(fn);
+        for (const s of ran.filter((x) => /^\s*select\b/i.test(x.sql))) {
+          const names = aliases(s.sql);
+          for (const d of explain(s)) {
+            // A scan, even along an index, reads the whole table.
+            const scan = /^SCAN (\w+)( USING (COVERING )?INDEX \w+)?$/.exec(d)?.[1];
+            const table = scan ? (names.get(scan) ?? scan) : null;
+            if (table && large(table)) problems.push(`${label}: full scan of ${table}: ${s.sql}`);
+          }
+        }
+        for (const [pattern, step] of must) {
+          const matching = ran.filter((s) => pattern.test(s.sql));
+          if (matching.length === 0) problems.push(`${label}: no statement ${String(pattern)}`);
+          for (const s of matching) {
+            const plan = explain(s);
+            if (!plan.some((p) => p.startsWith(step))) {
+              problems.push(`${label}: not ${step}: ${plan.join(' | ')}: ${s.sql.slice(0, 200)}`);
+            }
+          }
+        }
       }
     } finally {
       c.restore();

@@ -39,3 +39,31 @@ export function clearAdvance(
     toReimburseFen: net > 0 ? net : 0,
   };
 }
+
+/**
+ * The clearing in plain words: which message says it and its params (amounts in fen, named
+ * `…Fen` so each screen and notification shows them as money in its language). "借款 2,000.00，
+ * 公司支付 1,530.00，应退回 470.00"; or the company pays the host the rest; or the two are even.
+ */
+export function clearingMessage(c: Clearing): {
+  key: 'toReturn' | 'toReimburse' | 'even';
+  params: {
+    advanceFen: Fen;
+    companyPaysFen: Fen;
+    cardOwedFen: Fen;
+    toReturnFen: Fen;
+    toReimburseFen: Fen;
+  };
+} {
+  const key = c.toReturnFen > 0 ? 'toReturn' : c.toReimburseFen > 0 ? 'toReimburse' : 'even';
+  return {
+    key,
+    params: {
+      advanceFen: c.advanceFen,
+      companyPaysFen: c.companyPaysFen,
+      cardOwedFen: c.cardOwedFen,
+      toReturnFen: c.toReturnFen,
+      toReimburseFen: c.toReimburseFen,
+    },
+  };
+}

@@ -30,7 +30,12 @@ export type RequestEventKind =
   | 'cancelled'
   /** The front desk checked visitors in (data: how many) or everyone has left. */
   | 'checked_in'
-  | 'completed';
+  | 'completed'
+  /** Issue 12: the host submitted the visit's spend (data: revision), it settled, was archived or reopened. */
+  | 'reconciliation_submitted'
+  | 'settled'
+  | 'archived'
+  | 'reopened';
 
 export interface RequestEventView {
   id: number;

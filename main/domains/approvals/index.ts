@@ -2,6 +2,7 @@
 export { approvalsHandlers } from './handlers';
 export {
   activateNext,
+  decide,
   planSteps,
   unstaffedStep,
   voidOpenSteps,
