@@ -346,6 +346,37 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
     },
     'expenses.issueAdvance': { id: 1, version: 1, issuedOn: '2026-11-27', method: 'cash' },
     'expenses.advances': { status: 'approved', after: { key: 'x', id: 1 }, limit: 50 },
+    // Finance's reads (issue 12): the queue, the period report, its lines, the dashboard.
+    'expenses.reconciliations': { status: 'approving', after: { key: 1, id: 1 }, limit: 10 },
+    'expenses.report': {
+      period: {
+        from: '2026-01-01',
+        to: '2026-12-31',
+        tier: 'B',
+        category: 'meals',
+        status: 'settled',
+      },
+      groupBy: 'department',
+    },
+    'expenses.lines': {
+      period: {
+        from: '2026-01-01',
+        to: '2026-12-31',
+        tier: 'B',
+        category: 'meals',
+        status: 'settled',
+      },
+      after: { key: '2026-06-01', id: 1 },
+    },
+    'expenses.dashboard': {
+      period: {
+        from: '2026-01-01',
+        to: '2026-12-31',
+        tier: 'B',
+        category: 'meals',
+        status: 'settled',
+      },
+    },
     'attachments.upload': {
       ownerType: 'request',
       ownerId: request.id,

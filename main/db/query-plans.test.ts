@@ -21,6 +21,7 @@ import {
   insertLine,
   useVisitReaderForTests,
 } from '../domains/expenses/test-reconcile';
+import { randomLines, seededRandom, seedVisit } from '../domains/expenses/finance-seed';
 
 /**
  * The hot calls' query plans at ten years of data. The planner statistics of a generated database
@@ -48,6 +49,9 @@ const LARGE = new Set([
   'frontdesk_guests',
   'frontdesk_walk_ins',
   'frontdesk_directory',
+  'expense_lines',
+  'expense_reconciliations',
+  'expense_budgets',
 ]);
 
 /**
@@ -89,6 +93,28 @@ const FRONTDESK_STATS = [
   { tbl: 'frontdesk_directory', idx: 'frontdesk_directory_phone', stat: '1500000 2' },
   { tbl: 'frontdesk_directory', idx: 'frontdesk_directory_org', stat: '1500000 30' },
   { tbl: 'frontdesk_directory', idx: 'frontdesk_directory_last_day', stat: '1500000 410' },
+];
+/**
+ * The expenses at ten years (issue 12), hand-entered: 2,000,000 expense lines (about 550 a day,
+ * some 20 departments, nine categories, four tiers, four statuses), four lines and one
+ * reconciliation per visit of 500,000, nine budget rows per visit.
+ */
+const EXPENSE_STATS = [
+  { tbl: 'expense_lines', idx: 'expense_lines_period', stat: '2000000 550 30 6 3 2 1 1 1' },
+  { tbl: 'expense_lines', idx: 'expense_lines_request', stat: '2000000 4 2 1' },
+  { tbl: 'expense_lines', idx: 'expense_lines_invoice', stat: '1800000 1' },
+  { tbl: 'expense_lines', idx: 'expense_lines_booking', stat: '400000 1' },
+  {
+    tbl: 'expense_reconciliations',
+    idx: 'expense_reconciliations_status',
+    stat: '500000 125000 1 1',
+  },
+  {
+    tbl: 'expense_reconciliations',
+    idx: 'sqlite_autoindex_expense_reconciliations_1',
+    stat: '500000 1',
+  },
+  { tbl: 'expense_budgets', idx: 'sqlite_autoindex_expense_budgets_1', stat: '4500000 9 1' },
 ];
 
 interface Ran {
@@ -143,7 +169,7 @@ function loadStats(sqlite: SqliteDatabase) {
   sqlite.exec('ANALYZE'); // creates sqlite_stat1
   sqlite.exec('DELETE FROM sqlite_stat1');
   const insert = sqlite.prepare('INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)');
-  for (const s of [...stats, ...BOOKING_STATS, ...FRONTDESK_STATS])
+  for (const s of [...stats, ...BOOKING_STATS, ...FRONTDESK_STATS, ...EXPENSE_STATS])
     insert.run(s.tbl, s.idx, s.stat);
   sqlite.exec('DELETE FROM sqlite_stat4 WHERE tbl IN (SELECT tbl FROM sqlite_stat1)');
   sqlite.exec('ANALYZE sqlite_schema'); // reloads the statistics
@@ -682,6 +708,13 @@ describe('query plans of the hot calls at ten years of data', () => {
       // The asking reads too: the visit's live advances, its last number.
       for (const s of await c.during(() => ask(10_000))) {
         problems.push(...planProblems(t.app.sqlite, s, false), ...scans(s));
+      }
+    } finally {
+      c.restore();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('reconciliation: the submission and the inbox walk their indexes', async () => {
     const { t, r } = await companyApp();
     await useVisitReaderForTests();
@@ -766,6 +799,187 @@ describe('query plans of the hot calls at ten years of data', () => {
             const plan = explain(s);
             if (!plan.some((p) => p.startsWith(step))) {
               problems.push(`${label}: not ${step}: ${plan.join(' | ')}: ${s.sql.slice(0, 200)}`);
+            }
+          }
+        }
+      }
+    } finally {
+      c.restore();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('finance: the period report, its lines, the queue and the dashboard walk their indexes', async () => {
+    const { t, r } = await companyApp();
+    const finance = await financeClerk(t, r);
+    const now = t.now();
+    for (const [i, status] of (['approving', 'settled', 'open'] as const).entries()) {
+      const v = await seedVisit(
+        t.app.db,
+        {
+          code: `PLAN-${i}`,
+          tier: 'B',
+          departmentId: r.departmentId,
+          hostUserId: r.host.userId,
+          arrivalDate: `2026-0${i + 1}-10`,
+          requestStatus: 'settled',
+          reconciliation: { status, submittedAtMs: status === 'open' ? null : now - i },
+          lines: randomLines(seededRandom(i), `2026-0${i + 1}-10`, 6, 3),
+        },
+        now,
+      );
+      await t.app.db
+        .insertInto('approvalSteps')
+        .values({
+          subjectType: 'reconciliation',
+          subjectId: v.reconciliationId!,
+          revision: 1,
+          seq: 1,
+          kind: 'finance',
+          reason: 'base',
+          assigneeUserId: null,
+          status: 'pending',
+          decidedBy: null,
+          onBehalfOf: null,
+          decidedAtMs: null,
+          pendingSinceMs: now,
+        })
+        .execute();
+    }
+    loadStats(t.app.sqlite);
+    const token = finance.token;
+    const year = { from: '2026-01-01', to: '2026-12-31' };
+    const report =
+      (groupBy: string, period: object = year) =>
+      () =>
+        t.ok('expenses.report', { period: { ...year, ...period }, groupBy } as never, token);
+    const calls: [string, () => Promise<unknown>, boolean][] = [
+      ['report by department', report('department'), false],
+      ['report by tier', report('tier'), false],
+      ['report by category', report('category'), false],
+      ['report by status', report('status'), false],
+      ['report of a department', report('category', { departmentId: r.departmentId }), false],
+      ['report over the cap', report('department', { overCapOnly: true }), false],
+      ['report by host', report('host'), false],
+      ['report of a host', report('department', { hostUserId: r.host.userId }), false],
+      ['lines', () => t.ok('expenses.lines', { period: year }, token), true],
+      [
+        'lines, a later page',
+        () => t.ok('expenses.lines', { period: year, after: { key: '2026-02-10', id: 3 } }, token),
+        true,
+      ],
+      [
+        'lines of a category',
+        () => t.ok('expenses.lines', { period: { ...year, category: 'meals' } }, token),
+        true,
+      ],
+      ['queue', () => t.ok('expenses.reconciliations', { status: 'approving' }, token), true],
+      [
+        'queue, a later page',
+        () =>
+          t.ok(
+            'expenses.reconciliations',
+            { status: 'approving', after: { key: now - 100, id: 1 } },
+            token,
+          ),
+        true,
+      ],
+      [
+        'queue of open ones',
+        () => t.ok('expenses.reconciliations', { status: 'open' }, token),
+        true,
+      ],
+      ['dashboard', () => t.ok('expenses.dashboard', { period: year }, token), false],
+      [
+        'dashboard of a department',
+        () =>
+          t.ok('expenses.dashboard', { period: { ...year, departmentId: r.departmentId } }, token),
+        false,
+      ],
+    ];
+    const PERIOD_RANGE = 'expense_lines_period (spent_on>? AND spent_on<?)';
+    const COVERING = `SEARCH l USING COVERING INDEX ${PERIOD_RANGE}`;
+    const ON_PERIOD = [COVERING, `SEARCH l USING INDEX ${PERIOD_RANGE}`];
+    const LINES = /from "expense_lines" as "l"/;
+    const ARRIVALS = [
+      'SEARCH r USING INDEX requests_arrival (arrival_date>? AND arrival_date<?)',
+      'SEARCH r USING INDEX requests_status (status=? AND arrival_date>? AND arrival_date<?)',
+    ];
+    // The statements that matter and the step each must take (one of them). The report's groups
+    // and the first page's capped count read the period index alone (covering); a host's figures
+    // and a page's rows read the rows of the range they walk.
+    const must: [string, RegExp, string[]][] = [
+      ['report by department', LINES, [COVERING]],
+      ['report by tier', LINES, [COVERING]],
+      ['report by category', LINES, [COVERING]],
+      ['report by status', LINES, [COVERING]],
+      ['report of a department', LINES, [COVERING]],
+      ['report over the cap', LINES, [COVERING]],
+      ['report by host', LINES, ON_PERIOD],
+      ['report of a host', LINES, ON_PERIOD],
+      ['lines', LINES, ON_PERIOD],
+      ['lines, a later page', LINES, ON_PERIOD],
+      ['lines of a category', LINES, ON_PERIOD],
+      [
+        'queue',
+        /from "expense_reconciliations" as "c"/,
+        [
+          'SEARCH c USING INDEX expense_reconciliations_status (status=? AND submitted_at_ms=?)',
+          'SEARCH c USING INDEX expense_reconciliations_status (status=? AND submitted_at_ms>?)',
+        ],
+      ],
+      [
+        'queue, a later page',
+        /from "expense_reconciliations" as "c"/,
+        // The row value seeks on its first column (instants: about one row each).
+        ['SEARCH c USING INDEX expense_reconciliations_status (status=? AND submitted_at_ms>?)'],
+      ],
+      [
+        'queue',
+        /from "expense_lines" where "request_id" in/,
+        ['SEARCH expense_lines USING INDEX expense_lines_request (request_id=?)'],
+      ],
+      ['dashboard', /substr\("l"\."spent_on"/, ON_PERIOD],
+      ['dashboard', /"l"\."over_cap_fen" > \?/, ON_PERIOD],
+      [
+        'dashboard',
+        /"l"\."request_id" in/,
+        ['SEARCH l USING INDEX expense_lines_request (request_id=? AND spent_on>? AND spent_on<?)'],
+      ],
+      ['dashboard', /from "requests" as "r"/, ARRIVALS],
+      ['dashboard', /inner join "expense_budgets"/, ['SEARCH b USING PRIMARY KEY (request_id=?)']],
+      ['dashboard of a department', /substr\("l"\."spent_on"/, ON_PERIOD],
+      [
+        'dashboard of a department',
+        /from "requests" as "r"/,
+        [
+          'SEARCH r USING INDEX requests_department_arrival (department_id=? AND arrival_date>? AND arrival_date<?)',
+        ],
+      ],
+    ];
+    const plan = (ran: Ran) =>
+      (
+        t.app.sqlite.prepare(`EXPLAIN QUERY PLAN ${ran.sql}`).all(...ran.args) as {
+          detail: string;
+        }[]
+      ).map((p) => p.detail);
+    const c = capture(t);
+    const problems: string[] = [];
+    try {
+      for (const [label, fn, paged] of calls) {
+        const ran = await c.during(fn);
+        expect(ran.length, label).toBeGreaterThan(0);
+        for (const s of ran) {
+          problems.push(...planProblems(t.app.sqlite, s, paged).map((p) => `${label}: ${p}`));
+          if (process.env.PLANS) console.log(label, s.sql, plan(s));
+        }
+        for (const [, pattern, steps] of must.filter(([l]) => l === label)) {
+          const matching = ran.filter((s) => pattern.test(s.sql));
+          if (matching.length === 0) problems.push(`${label}: no statement ${String(pattern)}`);
+          for (const s of matching) {
+            const p = plan(s);
+            if (!steps.some((x) => p.includes(x))) {
+              problems.push(`${label}: not ${steps.join(' or ')}: ${p.join(' | ')}: ${s.sql}`);
             }
           }
         }

@@ -29,7 +29,6 @@ import {
   type SubjectRef,
 } from '../approvals';
 import { notify } from '../notifications';
-import { toSummary } from '../requests';
 import { companyToday } from '../settings';
 import { moneyChanged } from './events';
 import type { ExpensesOp } from './handlers';

@@ -6,3 +6,5 @@ import './reconciliation-subject';
 export { expensesHandlers } from './handlers';
 // Expense lines own their receipts through the attachments module.
 export { lineAsAttachmentOwner } from './receipts';
+// The approved budget by category, kept when a request's round is approved (the dashboard's).
+export { recordApprovedBudget } from './budgets';

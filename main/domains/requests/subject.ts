@@ -126,6 +126,10 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
   async onAllApproved(ctx, s, { filingLeft }) {
     if (s.status !== 'approving') return;
     s.status = await transition(ctx.db, s.id, 'approving', 'approve_all', ctx.nowMs);
+    // The approved budget by category, for finance's budget against spend. Loaded when called:
+    // the expenses domain reads requests through their index (a cycle at load time).
+    const { recordApprovedBudget } = await import('../expenses');
+    await recordApprovedBudget(ctx, s.id);
     // Before filing, the request counts as approved: the host hears it now.
     if (filingLeft) {
       await tellHost(ctx, s, 'request.approved', 'notifications.requestApproved', {
