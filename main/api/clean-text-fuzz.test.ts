@@ -392,6 +392,27 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
       reason: '发票抬头不符',
     },
     'expenses.reopen': { requestId: request.id, reason: '发票金额有误，需更正' },
+    'expenses.saveLine': {
+      requestId: request.id,
+      id: null,
+      version: null,
+      line: {
+        category: 'meals',
+        spentOn: '2026-12-01',
+        vendor: '海底捞',
+        amountFen: 30_000,
+        invoiceType: 'electronic',
+        invoiceNo: '26312000000012345678',
+        noInvoiceReason: '发票遗失',
+        paidBy: 'advance',
+        bookingId: null,
+        visitors: 2,
+        companions: 1,
+        attendeesReason: '一位来宾未到',
+        note: '午餐',
+      },
+    },
+    'expenses.grantException': { lineId: 1, version: 1, kind: 'over_cap', reason: '重要客户' },
   };
 }
 

@@ -15,7 +15,7 @@ import stats from './planner-stats.json';
 import { sweepDueTasks } from '../domains/tasks';
 import { directoryPrefixes, prefixQuery } from '../domains/frontdesk/directory';
 import { checkInOf, deskClerk, deskVisit, VISIT_DAY } from '../domains/frontdesk/test-desk';
-import { bTierLunchBody, filedVisit, financeClerk } from '../domains/expenses/test-money';
+import { bTierLunchBody, filedVisit, financeClerk, lineOf } from '../domains/expenses/test-money';
 import {
   insertIssuedAdvance,
   insertLine,
@@ -981,6 +981,97 @@ describe('query plans of the hot calls at ten years of data', () => {
             if (!steps.some((x) => p.includes(x))) {
               problems.push(`${label}: not ${steps.join(' or ')}: ${p.join(' | ')}: ${s.sql}`);
             }
+          }
+        }
+      }
+    } finally {
+      c.restore();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('expenses: a visit’s money and its lines walk their indexes', async () => {
+    const { t, r } = await companyApp();
+    const requestId = await filedVisit(t, r, bTierLunchBody());
+    const line = (invoiceNo: string) => ({
+      requestId,
+      id: null,
+      version: null,
+      line: lineOf({ invoiceNo }),
+    });
+    await t.ok('expenses.saveLine', line('A-1'), r.host.token);
+    loadStats(t.app.sqlite);
+    // Ten years: 2,000,000 lines over 500,000 visits, 3,000,000 files, 500,000 reconciliations.
+    const insert = t.app.sqlite.prepare(
+      'INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)',
+    );
+    for (const [tbl, idx, stat] of [
+      ['expense_lines', 'expense_lines_request', '2000000 4 2 1'],
+      ['expense_lines', 'expense_lines_invoice', '1800000 1'],
+      ['expense_lines', 'expense_lines_period', '2000000 550 100 20 20 10 2 2 2'],
+      ['expense_lines', 'expense_lines_booking', '500000 1'],
+      ['attachments', 'attachments_owner', '3000000 1000000 3 1'],
+      ['expense_reconciliations', 'sqlite_autoindex_expense_reconciliations_1', '500000 1'],
+    ])
+      insert.run(tbl, idx, stat);
+    t.app.sqlite.exec('ANALYZE sqlite_schema');
+    const plan = (ran: Ran) =>
+      (
+        t.app.sqlite.prepare(`EXPLAIN QUERY PLAN ${ran.sql}`).all(...ran.args) as {
+          detail: string;
+        }[]
+      ).map((p) => p.detail.replace('USING COVERING INDEX', 'USING INDEX'));
+    const calls: [string, () => Promise<unknown>][] = [
+      ['visit', () => t.ok('expenses.visit', { requestId }, r.host.token)],
+      ['save', () => t.ok('expenses.saveLine', line('B-2'), r.host.token)],
+    ];
+    const must: [string, RegExp, string][] = [
+      [
+        'visit',
+        /from "expense_lines" where "request_id" = \?/,
+        'SEARCH expense_lines USING INDEX expense_lines_request (request_id=?)',
+      ],
+      [
+        'visit',
+        /"o"\."invoice_key" in/,
+        'SEARCH o USING INDEX expense_lines_invoice (invoice_key=?)',
+      ],
+      [
+        'visit',
+        /from "attachments" where .*"owner_id" in/,
+        'SEARCH attachments USING INDEX attachments_owner (owner_type=? AND owner_id=?)',
+      ],
+      [
+        'visit',
+        /from "frontdesk_guests"/,
+        'SEARCH frontdesk_guests USING INDEX sqlite_autoindex_frontdesk_guests_1 (request_id=? AND seq>?)',
+      ],
+      [
+        'save',
+        /max\("owner_id"\)/,
+        'SEARCH attachments USING INDEX attachments_owner (owner_type=?)',
+      ],
+    ];
+    const c = capture(t);
+    const problems: string[] = [];
+    try {
+      for (const [label, fn] of calls) {
+        const ran = await c.during(fn);
+        for (const s of ran) {
+          problems.push(...planProblems(t.app.sqlite, s, false).map((p) => `${label}: ${p}`));
+          const p = /^\s*select\b/i.test(s.sql) ? plan(s) : [];
+          if (p.some((d) => /^SCAN (expense_lines|o|attachments)\b/.test(d))) {
+            problems.push(`${label}: scans: ${p.join(' | ')}: ${s.sql}`);
+          }
+          if (process.env.PLANS) console.log(label, s.sql, p);
+        }
+        for (const [, pattern, step] of must.filter(([l]) => l === label)) {
+          const matching = ran.filter((s) => pattern.test(s.sql));
+          if (matching.length === 0) problems.push(`${label}: no statement ${String(pattern)}`);
+          for (const s of matching) {
+            const p = plan(s);
+            if (!p.includes(step))
+              problems.push(`${label}: not ${step}: ${p.join(' | ')}: ${s.sql}`);
           }
         }
       }

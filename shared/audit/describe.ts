@@ -162,6 +162,10 @@ function valueText(key: string, value: unknown, t: Translate): string {
       return Array.isArray(value) ? list(value.map(labelled('roles'))) : String(plain(value, t));
     case 'tier':
       return labelled('labels.tier')(value);
+    case 'category':
+      return labelled('expense')(value);
+    case 'exceptionKind':
+      return labelled('expenses.exceptionKind')(value);
     case 'task':
       return labelled('tasks.kind')(value);
     case 'from':
