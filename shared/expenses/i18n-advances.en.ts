@@ -26,7 +26,7 @@ export const expensesAdvancesEn: Shape<typeof expensesAdvancesZhCN> = {
     requestedBy: 'Asked by {{name}} on {{at}}',
     issuedBy: 'Issued by {{name}} on {{date}} ({{method}})',
     chain: 'Approval: ',
-    inboxTag: 'Advance {{amountFen}}',
+    inboxTag: 'Advance {{amount}}',
     page: {
       title: 'Cash advances',
       toIssue: 'To issue',

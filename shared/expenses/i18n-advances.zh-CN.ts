@@ -22,7 +22,7 @@ export const expensesAdvancesZhCN = {
     requestedBy: '{{name}} 于 {{at}} 申请',
     issuedBy: '{{name}} 于 {{date}} 以{{method}}发放',
     chain: '审批：',
-    inboxTag: '借款 {{amountFen}}',
+    inboxTag: '借款 {{amount}}',
     page: {
       title: '借款发放',
       toIssue: '待发放',

@@ -116,6 +116,11 @@ function InboxRow({ item, fmt, reload }: { item: InboxItem; fmt: Fmt; reload: ()
           <TierTag tier={r.tier} />
           {r.retroactive && <RetroactiveTag />}
           <Tag color="processing">{fmt.stepKind(item.step.kind)}</Tag>
+          {item.money?.kind === 'advance' && (
+            <Tag color="gold" data-testid="money-tag">
+              {t('expensesAdvances.inboxTag', { amount: fmt.money(item.money.amountFen) })}
+            </Tag>
+          )}
           {item.onBehalfOfName && <OnBehalfTag name={item.onBehalfOfName} />}
           {item.step.pendingSinceMs !== null && <WaitingTag sinceMs={item.step.pendingSinceMs} />}
         </div>

@@ -622,6 +622,26 @@ function WarningsCard() {
           />
         )}
       </PField>
+      {/* Cash advances: their total's share of the approved budget, kept in basis points. */}
+      <PField
+        name="policy.advanceShareBp"
+        label={t('expensesAdvances.policy.advanceShare')}
+        help={t('expensesAdvances.policy.advanceShareHelp')}
+      >
+        {(f) => (
+          <InputNumber<number>
+            id={f.name}
+            value={typeof f.value === 'number' ? f.value / 100 : f.value}
+            min={0}
+            max={100}
+            precision={2}
+            suffix="%"
+            style={{ width: 130 }}
+            onChange={(v) => f.onChange(v === null ? undefined : Math.round(v * 100))}
+            onBlur={f.onBlur}
+          />
+        )}
+      </PField>
     </Card>
   );
 }

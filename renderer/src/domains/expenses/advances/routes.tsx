@@ -1,8 +1,20 @@
+import { WalletOutlined } from '@ant-design/icons';
+import { lazyScreen } from '../../../lazy';
 import type { DomainRoutes } from '../../../routing';
 
-/** PLACEHOLDER (foundation): the advances area's screens and menu entries. */
+const AdvancesPage = lazyScreen(() => import('./AdvancesPage'), 'AdvancesPage');
+
+/** 借款发放: finance hands approved cash advances out and sees those not yet cleared. */
 export const advancesRoutes: DomainRoutes = {
-  routes: [],
+  routes: [{ path: 'finance/advances', element: <AdvancesPage />, permission: 'expenses.finance' }],
   bareRoutes: [],
-  menu: [],
+  menu: [
+    {
+      path: '/finance/advances',
+      labelKey: 'expensesAdvances.nav',
+      icon: <WalletOutlined />,
+      permission: 'expenses.finance',
+      order: 52,
+    },
+  ],
 };
