@@ -148,7 +148,7 @@ function Sheet({ m }: { m: VisitMoneyView }) {
 
       <section>
         <h2>{f('lines')}</h2>
-        <table className="ef-table" data-testid="print-lines">
+        <table className="ef-table ef-lines" data-testid="print-lines">
           <thead>
             <tr>
               <th>{f('index')}</th>
@@ -174,8 +174,8 @@ function Sheet({ m }: { m: VisitMoneyView }) {
             {m.lines.map((l, i) => (
               <tr key={l.id}>
                 <td>{i + 1}</td>
-                <td>{l.spentOn}</td>
-                <td>{t(`labels.expense.${l.category}`)}</td>
+                <td className="ef-nowrap">{l.spentOn}</td>
+                <td className="ef-nowrap">{t(`labels.expense.${l.category}`)}</td>
                 <td>{l.vendor || DASH}</td>
                 <td>{l.invoiceNo || t(`expenses.invoiceType.${l.invoiceType}`)}</td>
                 <td>{t(`expenses.paidBy.${l.paidBy}`)}</td>
