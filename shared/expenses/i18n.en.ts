@@ -5,18 +5,15 @@ import { expensesAdvancesEn } from './i18n-advances.en';
 import { expensesEntryEn } from './i18n-entry.en';
 import { expensesFinanceEn } from './i18n-finance.en';
 import { expensesReconcileEn } from './i18n-reconcile.en';
+import { mergeCatalogs } from '../i18n/merge';
 
-export const expensesEn = {
+const common = {
   expensesHome: {
     title: 'Finance',
     toVerify: 'Reconciliations to verify',
     toIssue: 'Advances to issue',
     outstanding: 'Advances outstanding',
   },
-  ...expensesEntryEn,
-  ...expensesAdvancesEn,
-  ...expensesReconcileEn,
-  ...expensesFinanceEn,
   expenses: {
     invoiceType: {
       vat_special: 'Special VAT invoice',
@@ -123,3 +120,13 @@ export const expensesEn = {
     },
   },
 };
+
+// The area parts merge section by section (two parts may both add to `audit` or `entities`; the
+// same message twice throws), rather than spread, where a later part would drop an earlier one's.
+export const expensesEn = mergeCatalogs(
+  expensesEntryEn,
+  expensesAdvancesEn,
+  expensesReconcileEn,
+  expensesFinanceEn,
+  common,
+);

@@ -8,18 +8,15 @@ import { expensesAdvancesZhCN } from './i18n-advances.zh-CN';
 import { expensesEntryZhCN } from './i18n-entry.zh-CN';
 import { expensesFinanceZhCN } from './i18n-finance.zh-CN';
 import { expensesReconcileZhCN } from './i18n-reconcile.zh-CN';
+import { mergeCatalogs } from '../i18n/merge';
 
-export const expensesZhCN = {
+const common = {
   expensesHome: {
     title: '财务',
     toVerify: '待我审核的报帐',
     toIssue: '待发放的借款',
     outstanding: '未结清的借款',
   },
-  ...expensesEntryZhCN,
-  ...expensesAdvancesZhCN,
-  ...expensesReconcileZhCN,
-  ...expensesFinanceZhCN,
   expenses: {
     invoiceType: {
       vat_special: '增值税专用发票',
@@ -119,3 +116,13 @@ export const expensesZhCN = {
     },
   },
 };
+
+// The area parts merge section by section (two parts may both add to `audit` or `entities`; the
+// same message twice throws), rather than spread, where a later part would drop an earlier one's.
+export const expensesZhCN = mergeCatalogs(
+  expensesEntryZhCN,
+  expensesAdvancesZhCN,
+  expensesReconcileZhCN,
+  expensesFinanceZhCN,
+  common,
+);

@@ -226,6 +226,50 @@ describe('expenses.submit → head confirms → finance verifies → settled', (
   });
 });
 
+describe('what stops or warns a submission', () => {
+  it('names the missing approver when nobody holds finance, and changes nothing', async () => {
+    const { t, r } = await companyApp();
+    const requestId = await filedVisit(t, r, bTierLunchBody());
+    await insertLine(t, requestId);
+    const before = t.snapshot();
+    const e = await t.fail('expenses.submit', { requestId, version: null }, r.host.token);
+    expect(e).toMatchObject({
+      code: 'CONFLICT',
+      key: 'expensesReconcile.errors.noApprover.finance',
+    });
+    expect(t.snapshot()).toEqual(before);
+  });
+
+  it('warns of supplies issued whose return nobody recorded, and lists them', async () => {
+    const { t, r, requestId } = await workedVisit();
+    const supply = (returned: number) =>
+      t.app.sqlite
+        .prepare(
+          `INSERT INTO bookings (request_id, kind, status, start_ms, end_ms, detail, created_by,
+             created_at_ms, updated_at_ms) VALUES (?, 'supply', 'confirmed', 1, 1, ?, ?, 1, 1)`,
+        )
+        .run(
+          requestId,
+          JSON.stringify({
+            kind: 'supply',
+            date: '2026-12-01',
+            items: [{ supplyId: 1, quantity: 3, returned }],
+          }),
+          r.host.userId,
+        ).lastInsertRowid;
+    const open = Number(supply(0));
+    supply(2);
+    const view = await t.ok('expenses.submit', { requestId, version: null }, r.host.token);
+    expect(view.checks).toContainEqual({
+      code: 'supplies_not_returned',
+      severity: 'warn',
+      params: { count: 1 },
+    });
+    expect(view.suppliesToReturn.map((s) => s.bookingId)).toEqual([open]);
+    expect(view.checks.map((c) => c.code)).toContain('over_budget');
+  });
+});
+
 describe('expenses.returnLine', () => {
   it('finance returns one line with a reason; the host corrects it and resubmits a new round', async () => {
     const { t, r, finance, requestId, dinner } = await workedVisit();

@@ -1,8 +1,9 @@
 import type { DomainRoutes } from '../../../routing';
+import { PrintFormPage } from './PrintFormPage';
 
-/** PLACEHOLDER (foundation): the reconcile area's screens and menu entries. */
+/** The printed 接待费用报销核销单 of a visit (bare: outside the app layout, like the request's form). */
 export const reconcileRoutes: DomainRoutes = {
   routes: [],
-  bareRoutes: [],
+  bareRoutes: [{ path: 'expenses/:requestId/print', element: <PrintFormPage /> }],
   menu: [],
 };
