@@ -12,6 +12,7 @@ import { generateFile, GENERATED_PASSWORD, NOW_MS } from '../scripts/gen/cli';
 import { bookingCases, seedBookings } from './bookings';
 import { cases, type Actors } from './cases';
 import { boardUi, boardUiUnavailable, type BoardUiFigures } from './boardUi';
+import { expensesBench } from './expenses';
 import { frontdeskCases, seedFrontdesk, type SeededFrontdesk } from './frontdesk';
 import {
   firstScreen,
@@ -246,6 +247,10 @@ async function main() {
           (fd.seededMs === null ? ' (already in the file)' : ` (written in ${fd.seededMs} ms)`),
       );
       all.push(...frontdeskCases(app, raw, fd, actors.office.token, actors.host.token));
+    }
+    // Issue 12: finance's report and dashboard at ten years of expense lines (bench/expenses.ts).
+    if (only.some((p) => p.startsWith('expenses')) || only.length === 0) {
+      all.push(...expensesBench(app, raw, actors.executive.token, quick));
     }
     for (const c of all.filter((x) => wanted(x.name))) {
       const f = await measure(c.name, c.app, c.raw, { calls, rounds });
