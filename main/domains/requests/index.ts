@@ -14,3 +14,5 @@ export { indexForSearch, maxStayDays } from './queries';
 export { saveDraft } from './write';
 // Expenses read a visit's row (and body) to check its money against the approved request.
 export { loadRow, toSummary, type SummaryRow } from './queries';
+// Exports page through the lists as their readers see them.
+export { listRequests } from './list';
