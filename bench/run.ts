@@ -10,6 +10,7 @@ import { requestBodyOn } from '../main/test-fixtures';
 import { addDays, companyDate } from '../shared/dates';
 import { generateFile, GENERATED_PASSWORD, NOW_MS } from '../scripts/gen/cli';
 import { bookingCases, seedBookings } from './bookings';
+import { exportsBench } from './exports';
 import { cases, type Actors } from './cases';
 import { boardUi, boardUiUnavailable, type BoardUiFigures } from './boardUi';
 import { expensesBench } from './expenses';
@@ -266,6 +267,7 @@ async function main() {
     const first = await openToFirstData(file, actors.office.token);
     figures.push(first);
     console.log(line(first));
+    figures.push(...(await exportsBench(file, wanted))); // Issue 12: bench/exports.ts
     if (values['no-ui'] || !wanted('ui')) {
       console.log('ui.firstScreen skipped (--no-ui or --only)');
     } else {

@@ -75,6 +75,38 @@ function variants(requestId: number): Partial<Record<OperationName, unknown[]>> 
     detail,
   });
   return {
+    'exports.start': [
+      {
+        format: 'xlsx',
+        filter: {
+          source: 'expenses',
+          period: {
+            from: '2026-12-01',
+            to: '2026-12-31',
+            tier: 'B',
+            category: 'meals',
+            status: 'open',
+          },
+        },
+      },
+      {
+        format: 'csv',
+        filter: {
+          source: 'requests',
+          list: {
+            scope: 'mine',
+            statuses: ['filed'],
+            tiers: ['B'],
+            fromDate: '2026-12-01',
+            toDate: '2026-12-31',
+            search: '华东',
+            sort: 'updated_desc',
+          },
+        },
+      },
+      { format: 'xlsx', filter: { source: 'bookings', from: '2026-12-01', to: '2026-12-07' } },
+      { format: 'csv', filter: { source: 'visitors', day: '2026-12-01' } },
+    ],
     'bookings.saveResource': [
       resource({ kind: 'vehicle', plate: '京A12345', model: '帕萨特', seats: 4 }),
       resource({ kind: 'driver', name: '赵师傅', phone: '13900001111', licenceClass: 'C1' }),
@@ -296,6 +328,7 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
     'bookings.calendar': { resourceKind: 'room', from: '2026-12-01', days: 7 },
     'bookings.day': { date: '2026-12-01' },
     'frontdesk.board': { day: '2026-12-01' },
+    'exports.download': { jobId: '0123456789abcdef0123456789abcdef' },
     'frontdesk.checkIn': {
       requestId: request.id,
       walkInId: null,

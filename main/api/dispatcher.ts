@@ -266,7 +266,14 @@ async function runHandler(
     input: unknown,
     env: HandlerEnv,
   ) => Promise<unknown>;
-  const env: HandlerEnv = { sqlite: app.sqlite, files: app.files };
+  const later: (() => void)[] = [];
+  const env: HandlerEnv = {
+    sqlite: app.sqlite,
+    files: app.files,
+    db: app.db,
+    events: app.events,
+    afterCommit: (fn) => later.push(fn),
+  };
 
   if (!spec.write) {
     // Every read of the call sees one snapshot (one read transaction).
@@ -278,6 +285,7 @@ async function runHandler(
     if (actor && !spec.passive) {
       await noteActivity(app.db, actor.tokenHash, nowMs, call.recordedActivityMs);
     }
+    for (const fn of later) fn();
     return { result: { ok: true, value } };
   }
 
@@ -353,6 +361,7 @@ async function runHandler(
   });
   if (done.replay) return { result: done.replay };
   for (const event of events) app.events.publish(event);
+  for (const fn of later) fn();
   const outcome: CallOutcome = { result: toResult(done.value) };
   if (session !== undefined) outcome.session = session;
   return outcome;

@@ -1,6 +1,9 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import type { OperationName } from '../../shared/contract/names';
 import type { OpOutput, OpParsed } from '../../shared/contract/operations';
+import type { EventBus } from '../api/events';
+import type { DB } from '../db/schema';
 import type { ServiceContext } from './context';
 import type { Failure } from './errors';
 import type { FileStore } from './files';
@@ -13,6 +16,15 @@ import type { FileStore } from './files';
 export interface HandlerEnv {
   sqlite: SqliteDatabase;
   files: FileStore;
+  /**
+   * Work that goes on after the call (exports write their files a page at a time): the app's own
+   * database handle (each read its own transaction, never the call's), and its event bus.
+   */
+  db: Kysely<DB>;
+  events: EventBus;
+  /** Runs `fn` once the call's transaction has committed (a write) or its reads ended; never on a
+   * rolled-back write or a replayed answer. */
+  afterCommit: (fn: () => void) => void;
 }
 
 export type Handler<N extends OperationName> = (

@@ -13,6 +13,8 @@ import {
 } from '../test-support';
 import stats from './planner-stats.json';
 import { sweepDueTasks } from '../domains/tasks';
+import { expensePageQuery, periodLines } from '../domains/exports/sources/expenses';
+import { bookingPageQuery } from '../domains/exports/sources/bookings';
 import { directoryPrefixes, prefixQuery } from '../domains/frontdesk/directory';
 import { checkInOf, deskClerk, deskVisit, VISIT_DAY } from '../domains/frontdesk/test-desk';
 import { bTierLunchBody, filedVisit, financeClerk, lineOf } from '../domains/expenses/test-money';
@@ -1077,6 +1079,57 @@ describe('query plans of the hot calls at ten years of data', () => {
       }
     } finally {
       c.restore();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('exports: the expense sheet and the bookings pages walk their indexes', async () => {
+    const { t } = await companyApp();
+    loadStats(t.app.sqlite);
+    // expense_lines at ten years (issue 12): 2 million lines, about 550 a day.
+    t.app.sqlite
+      .prepare('INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)')
+      .run('expense_lines', 'expense_lines_period', '2000000 550 60 10 5 3 2 1 1');
+    t.app.sqlite.exec('ANALYZE sqlite_schema');
+    const db = t.app.db;
+    const period = { from: '2026-01-01', to: '2026-12-31' };
+    const explain = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+      const c = q.compile();
+      const ran = { sql: c.sql, args: [...c.parameters] };
+      const plan = (
+        t.app.sqlite.prepare(`EXPLAIN QUERY PLAN ${ran.sql}`).all(...ran.args) as {
+          detail: string;
+        }[]
+      ).map((p) => p.detail.replace('USING COVERING INDEX', 'USING INDEX'));
+      return { ran, plan };
+    };
+    const cases: [string, ReturnType<typeof explain>, string][] = [
+      [
+        'expense sheet, first page',
+        explain(expensePageQuery(db, period, null)),
+        'SEARCH l USING INDEX expense_lines_period (spent_on>? AND spent_on<?)',
+      ],
+      [
+        'expense sheet, a later page',
+        explain(expensePageQuery(db, { ...period, tier: 'B' }, { spentOn: '2026-06-01', id: 9 })),
+        'SEARCH l USING INDEX expense_lines_period (spent_on>? AND spent_on<?)',
+      ],
+      [
+        'expense sheet, its count',
+        explain(periodLines(db, period).select((eb) => eb.fn.countAll<number>().as('n'))),
+        'SEARCH l USING INDEX expense_lines_period (spent_on>? AND spent_on<?)',
+      ],
+      [
+        'bookings of a range, a page of one kind',
+        explain(bookingPageQuery(db, 'car', 0, 86_400_000, { startMs: 5, id: 2 })),
+        'SEARCH b USING INDEX bookings_day (kind=? AND start_ms>? AND start_ms<?)',
+      ],
+    ];
+    const problems: string[] = [];
+    for (const [label, { ran, plan }, step] of cases) {
+      // The keyset pages sort only the lines of one day (RIGHT PART OF ORDER BY), never all.
+      problems.push(...planProblems(t.app.sqlite, ran, true).map((p) => `${label}: ${p}`));
+      if (!plan.includes(step)) problems.push(`${label}: not ${step}: ${plan.join(' | ')}`);
     }
     expect(problems).toEqual([]);
   });

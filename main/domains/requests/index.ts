@@ -17,3 +17,5 @@ export { loadRow, toSummary, type SummaryRow } from './queries';
 // Cash advances are decided on their visit's page: its dossier, and its summary in the inbox.
 export { getDossier } from './dossier';
 export { loadListRows } from './queries';
+// Exports page through the lists as their readers see them.
+export { listRequests } from './list';

@@ -18,6 +18,7 @@ import { isCalendarDate } from '../../../../../shared/dates';
 import { keepPreviousData, useErrorToast, useOp } from '../../../api/queries';
 import { useNow } from '../../../components/useNow';
 import { useFmt, type Fmt } from '../../requests';
+import { ExportButton } from '../../exports';
 import { byKind, DASH, driverText, resourceOf, timeOn, vehicleText, type BookingOf } from './day';
 import { DateNav, useDateKeys } from './DateNav';
 import { useRequestPath } from './links';
@@ -80,6 +81,7 @@ export function TodayPage() {
           >
             {t('bookingsCalendar.today.printRooms')}
           </Button>
+          <ExportButton filter={{ source: 'bookings', from: date, to: date }} />
         </Space>
       </div>
       <div className="bc-toolbar">

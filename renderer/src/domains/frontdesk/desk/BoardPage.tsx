@@ -34,6 +34,7 @@ import { DateTimeField } from '../../../components/DateTimeField';
 import { StatusTag, TierTag } from '../../../components/StatusTag';
 import { useNow } from '../../../components/useNow';
 import { useFmt, type Fmt } from '../../requests';
+import { ExportButton } from '../../exports';
 import { CheckInModal, type CheckInTarget } from './CheckInModal';
 import { badgesPath, useBoardKeys, useOnSiteKey, ON_SITE_PATH } from './keys';
 import { badgesInUse, boardCounts, boardMatches, firstCheckIn, watchReasons } from './logic';
@@ -112,6 +113,7 @@ export function BoardPage() {
           <Button icon={<LogoutOutlined />} onClick={() => void navigate('/frontdesk/end-of-day')}>
             {t('frontdeskDesk.board.endOfDay')}
           </Button>
+          <ExportButton filter={{ source: 'visitors', day }} />
         </Space>
       </div>
       <div className="fd-toolbar">

@@ -14,6 +14,7 @@ import { stepAge } from '../../../../../shared/approvals';
 import { useNow } from '../../../components/useNow';
 import type { Tier } from '../../../../../shared/policy';
 import { keepPreviousData, useErrorToast, useInfiniteOp, useOp } from '../../../api/queries';
+import { ExportButton, requestsExport } from '../../exports';
 import { InfiniteTable } from '../../../components/InfiniteTable';
 import { formatInstant, formatMoney } from '../../../format';
 import { useSignedIn } from '../../../session/SessionContext';
@@ -306,6 +307,7 @@ const Filters = memo(function Filters({ scope, query, update, clear }: FiltersPr
           {t('requestAdmin.list.clearFilters')}
         </Button>
       )}
+      <ExportButton filter={requestsExport(listInput(scope, query))} />
     </Space>
   );
 });
