@@ -163,7 +163,7 @@ function valueText(key: string, value: unknown, t: Translate): string {
     case 'tier':
       return labelled('labels.tier')(value);
     case 'category':
-      return labelled('expense')(value);
+      return labelled('labels.expense')(value);
     case 'exceptionKind':
       return labelled('expenses.exceptionKind')(value);
     case 'task':

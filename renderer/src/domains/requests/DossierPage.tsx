@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ArrowLeftOutlined,
   CloseCircleOutlined,
   CopyOutlined,
@@ -23,6 +24,7 @@ import {
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import type { RequestStatus } from '../../../../shared/requests/lifecycle';
 import type { RequestDossier } from '../../../../shared/requests/views';
 import { call } from '../../api/client';
 import { ChangeTable } from './views/ChangeList';
@@ -50,6 +52,17 @@ import { OnBehalfTag, RetroactiveTag } from './views/Tags';
 import { useDossier } from './views/useDossier';
 import { useFmt, type Fmt } from './views/useFmt';
 import './views/views.css';
+
+/** Statuses in which a visit's money (费用报帐) is there to read: approved onwards. */
+const MONEY_READ: readonly RequestStatus[] = [
+  'approved',
+  'filed',
+  'in_progress',
+  'completed',
+  'reconciling',
+  'settled',
+  'archived',
+];
 
 /** 接待档案: one request with everything about it, and what this viewer may do with it. */
 export function DossierPage() {
@@ -305,6 +318,14 @@ function Dossier({
           >
             {t('requestViews.actions.print')}
           </Button>
+          {MONEY_READ.includes(d.status) && (
+            <Button
+              icon={<AccountBookOutlined />}
+              onClick={() => void navigate(`/expenses/${d.id}`)}
+            >
+              {t('expensesEntry.link')}
+            </Button>
+          )}
           {can('requests.create') && (
             <Button
               icon={<CopyOutlined />}
