@@ -66,13 +66,11 @@ export const expensesAdvancesEn: Shape<typeof expensesAdvancesZhCN> = {
     },
     notices: {
       approved:
-        'Advance approved: {{code}} advance {{advance}} ({{amountFen}}); finance will issue it.',
-      returned:
-        'Advance returned: {{code}} advance {{advance}} ({{amountFen}}), {{by}}: {{reason}}',
-      rejected:
-        'Advance rejected: {{code}} advance {{advance}} ({{amountFen}}), {{by}}: {{reason}}',
-      cancelled: '{{by}} withdrew an advance: {{code}} advance {{advance}} ({{amountFen}})',
-      issued: 'Advance issued: {{code}} advance {{advance}} ({{amountFen}}) on {{issuedOnDate}}.',
+        'Advance approved: {{code}} advance {{advance}} ({{amount}}); finance will issue it.',
+      returned: 'Advance returned: {{code}} advance {{advance}} ({{amount}}), {{by}}: {{reason}}',
+      rejected: 'Advance rejected: {{code}} advance {{advance}} ({{amount}}), {{by}}: {{reason}}',
+      cancelled: '{{by}} withdrew an advance: {{code}} advance {{advance}} ({{amount}})',
+      issued: 'Advance issued: {{code}} advance {{advance}} ({{amount}}) on {{issuedOn}}.',
     },
     policy: {
       advanceShare: 'Advance limit (% of the approved budget)',

@@ -58,11 +58,11 @@ export const expensesAdvancesZhCN = {
       },
     },
     notices: {
-      approved: '借款已批准：{{code}} 借款 {{advance}}（{{amountFen}}），请等待财务发放。',
-      returned: '借款被退回：{{code}} 借款 {{advance}}（{{amountFen}}），{{by}}：{{reason}}',
-      rejected: '借款被驳回：{{code}} 借款 {{advance}}（{{amountFen}}），{{by}}：{{reason}}',
-      cancelled: '{{by}} 撤回了借款：{{code}} 借款 {{advance}}（{{amountFen}}）',
-      issued: '借款已发放：{{code}} 借款 {{advance}}（{{amountFen}}），发放日期 {{issuedOnDate}}。',
+      approved: '借款已批准：{{code}} 借款 {{advance}}（{{amount}}），请等待财务发放。',
+      returned: '借款被退回：{{code}} 借款 {{advance}}（{{amount}}），{{by}}：{{reason}}',
+      rejected: '借款被驳回：{{code}} 借款 {{advance}}（{{amount}}），{{by}}：{{reason}}',
+      cancelled: '{{by}} 撤回了借款：{{code}} 借款 {{advance}}（{{amount}}）',
+      issued: '借款已发放：{{code}} 借款 {{advance}}（{{amount}}），发放日期 {{issuedOn}}。',
     },
     policy: {
       advanceShare: '借款上限（占已批准预算的百分比）',

@@ -4,6 +4,7 @@ import {
   type AdvanceAction,
   type AdvanceStatus,
 } from '../../../shared/expenses';
+import { formatYuan } from '../../../shared/money';
 import type { Tier } from '../../../shared/policy';
 import type { MessageParams } from '../../../shared/result';
 import type { DB } from '../../db/schema';
@@ -79,7 +80,7 @@ function tellHost(ctx: ServiceContext, s: AdvanceFacts, kind: string, params: Me
     [s.ownerUserId],
     `advance.${kind}`,
     `expensesAdvances.notices.${kind}`,
-    { code: s.code, advance: s.seq, amountFen: s.amountFen, ...params },
+    { code: s.code, advance: s.seq, amount: formatYuan(s.amountFen, 'zh-CN'), ...params },
     { type: 'request', id: s.requestId },
   );
 }

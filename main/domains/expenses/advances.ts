@@ -12,7 +12,7 @@ import {
   type AdvanceView,
   type VisitMoneyView,
 } from '../../../shared/expenses';
-import { fenToYuanText } from '../../../shared/money';
+import { fenToYuanText, formatYuan } from '../../../shared/money';
 import { estimateBudget } from '../../../shared/policy';
 import type { DB } from '../../db/schema';
 import { requireActor, type ServiceContext } from '../../core/context';
@@ -46,6 +46,8 @@ const ref = (id: number): SubjectRef => ({ type: 'advance', id });
 
 /** Yuan as the audit log shows an amount ("2000.00"): entries are read in either language. */
 const yuan = (fen: number) => fenToYuanText(fen) ?? '';
+/** An amount in a notification (¥2,000.00: the same in both languages). */
+const money = (fen: number) => formatYuan(fen, 'zh-CN');
 
 /** An advance's row, with its visit's host and code: "not found" when there is none. */
 async function loadAdvance(db: Kysely<DB>, id: number) {
@@ -263,7 +265,7 @@ async function cancelAdvance(ctx: ServiceContext, input: OpParsed<'expenses.canc
     others,
     'advance.cancelled',
     'expensesAdvances.notices.cancelled',
-    { code: a.code, advance: a.seq, amountFen: a.amountFen, by: actor.displayName },
+    { code: a.code, advance: a.seq, amount: money(a.amountFen), by: actor.displayName },
     { type: 'request', id: a.requestId },
   );
   ctx.emit('approvals.changed', { requestId: a.requestId }, [...new Set([...watching, ...others])]);
@@ -303,7 +305,7 @@ async function issueAdvance(ctx: ServiceContext, input: OpParsed<'expenses.issue
     [a.hostUserId],
     'advance.issued',
     'expensesAdvances.notices.issued',
-    { code: a.code, advance: a.seq, amountFen: a.amountFen, issuedOnDate: input.issuedOn },
+    { code: a.code, advance: a.seq, amount: money(a.amountFen), issuedOn: input.issuedOn },
     { type: 'request', id: a.requestId },
   );
   ctx.audit({
