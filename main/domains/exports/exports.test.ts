@@ -502,6 +502,14 @@ describe('exports: the other lists', () => {
     expect(room![4]).toEqual(new Date(Date.UTC(2026, 11, 1, 9, 0)));
     expect(room![5]).toEqual(new Date(Date.UTC(2026, 11, 1, 10, 30)));
     expect(ws.getRow(2).getCell(5).numFmt).toBe('yyyy-mm-dd hh:mm');
+    // A range after the meeting has ended does not hold it.
+    const later = await t.ok(
+      'exports.start',
+      { format: 'csv', filter: { source: 'bookings', from: '2026-12-02', to: '2026-12-07' } },
+      c.r.office.token,
+    );
+    expect(later.total).toBe(rows.length - 1);
+    await waitFor(() => progressOf(events, later.jobId).some((p) => p.status === 'done'));
     expect(
       await t.fail(
         'exports.start',

@@ -1,6 +1,11 @@
 import { hasPermission } from '../../../../shared/auth';
 import type { Kysely } from 'kysely';
-import { BOOKING_KINDS, wallInstant, type BookingKind } from '../../../../shared/bookings';
+import {
+  BOOKING_KINDS,
+  MAX_SLOT_MS,
+  wallInstant,
+  type BookingKind,
+} from '../../../../shared/bookings';
 import { addDays, wallClock } from '../../../../shared/dates';
 import { periodLabel } from '../../../../shared/exports/cells';
 import type { DB } from '../../../db/schema';
@@ -29,13 +34,33 @@ export function wallText(ms: number, timeZone: string): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
+type BookingsQuery = ReturnType<typeof bookingRows>;
+
+function touching<Q extends BookingsQuery>(q: Q, kind: BookingKind, fromMs: number, toMs: number) {
+  return q
+    .where('b.kind', '=', kind)
+    .where('b.status', '!=', 'cancelled')
+    .where('b.startMs', '<', toMs)
+    .where('b.startMs', '>', fromMs - longestMs(kind))
+    .where((eb) => eb.or([eb('b.endMs', '>', fromMs), eb('b.startMs', '>=', fromMs)]));
+}
+
 interface Cursor {
   kind: number;
   startMs: number;
   id: number;
 }
 
-/** One kind's live bookings starting in [fromMs, toMs) after the cursor, on its day index. */
+/** How far back a booking of a kind may start and still reach into a day (a hotel: 60 nights). */
+function longestMs(kind: BookingKind): number {
+  return kind === 'hotel' ? 61 * 86_400_000 : MAX_SLOT_MS;
+}
+
+/**
+ * One kind's live bookings that touch [fromMs, toMs) — as the day sheets read them: begun before
+ * and still running, or starting inside — after the cursor, on the kind's day index (a range of
+ * start times bounded by the kind's longest booking).
+ */
 export function bookingPageQuery(
   db: Kysely<DB>,
   kind: BookingKind,
@@ -43,11 +68,7 @@ export function bookingPageQuery(
   toMs: number,
   at: { startMs: number; id: number },
 ) {
-  return bookingRows(db)
-    .where('b.kind', '=', kind)
-    .where('b.status', '!=', 'cancelled')
-    .where('b.startMs', '>=', fromMs)
-    .where('b.startMs', '<', toMs)
+  return touching(bookingRows(db), kind, fromMs, toMs)
     .where((eb) => eb(eb.refTuple('b.startMs', 'b.id'), '>', eb.tuple(at.startMs, at.id)))
     .orderBy('b.startMs')
     .orderBy('b.id')
@@ -55,8 +76,8 @@ export function bookingPageQuery(
 }
 
 /**
- * The live bookings (not cancelled) that start between two company days, as the office's
- * screens show them (bookings.read): kind by kind (cars, rooms, hotels, restaurants, tickets,
+ * The live bookings (not cancelled) that touch a range of company days, as the office's day
+ * sheet shows them (bookings.read): kind by kind (cars, rooms, hotels, restaurants, tickets,
  * supplies), each by start time, on the day index of its kind.
  */
 export async function openBookings(
@@ -73,13 +94,9 @@ export async function openBookings(
   const toMs = wallInstant(addDays(range.to, 1), '00:00', timeZone);
   let total = 0;
   for (const kind of BOOKING_KINDS) {
-    const c = await ctx.db
-      .selectFrom('bookings as b')
+    const c = await touching(bookingRows(ctx.db), kind, fromMs, toMs)
+      .clearSelect()
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('b.kind', '=', kind)
-      .where('b.status', '!=', 'cancelled')
-      .where('b.startMs', '>=', fromMs)
-      .where('b.startMs', '<', toMs)
       .executeTakeFirst();
     total += Number(c?.n ?? 0);
   }
@@ -89,7 +106,12 @@ export async function openBookings(
     sheetName: t('exports.sheet.bookings'),
     columns: BOOKING_COLUMNS,
     async read(readCtx, after) {
-      const at = (after as Cursor | null) ?? { kind: 0, startMs: fromMs - 1, id: 0 };
+      const first = (kind: number) => ({
+        kind,
+        startMs: fromMs - longestMs(BOOKING_KINDS[kind] ?? 'car'),
+        id: 0,
+      });
+      const at = (after as Cursor | null) ?? first(0);
       const kind = BOOKING_KINDS[at.kind];
       if (!kind) return { rows: [], next: null };
       const rows = await bookingPageQuery(readCtx.db, kind, fromMs, toMs, at).execute();
@@ -101,7 +123,7 @@ export async function openBookings(
         more && last
           ? { kind: at.kind, startMs: last.startMs, id: last.id }
           : at.kind + 1 < BOOKING_KINDS.length
-            ? { kind: at.kind + 1, startMs: fromMs - 1, id: 0 }
+            ? first(at.kind + 1)
             : null;
       return {
         rows: views.map((b) => ({
