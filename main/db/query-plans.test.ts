@@ -18,11 +18,7 @@ import { bookingPageQuery } from '../domains/exports/sources/bookings';
 import { directoryPrefixes, prefixQuery } from '../domains/frontdesk/directory';
 import { checkInOf, deskClerk, deskVisit, VISIT_DAY } from '../domains/frontdesk/test-desk';
 import { bTierLunchBody, filedVisit, financeClerk, lineOf } from '../domains/expenses/test-money';
-import {
-  insertIssuedAdvance,
-  insertLine,
-  useVisitReaderForTests,
-} from '../domains/expenses/test-reconcile';
+import { insertIssuedAdvance, insertLine } from '../domains/expenses/test-reconcile';
 import { randomLines, seededRandom, seedVisit } from '../domains/expenses/finance-seed';
 
 /**
@@ -719,7 +715,6 @@ describe('query plans of the hot calls at ten years of data', () => {
 
   it('reconciliation: the submission and the inbox walk their indexes', async () => {
     const { t, r } = await companyApp();
-    await useVisitReaderForTests();
     const finance = await financeClerk(t, r);
     const requestId = await filedVisit(t, r, bTierLunchBody());
     await insertIssuedAdvance(t, requestId, 100_000, finance.userId);

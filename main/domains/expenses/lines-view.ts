@@ -22,6 +22,7 @@ import { toSummary } from '../requests';
 import { advancesOf } from './advances';
 import { reconciliationPart } from './reconciliation';
 import { moneyVisit, type MoneyVisit } from './visit-facts';
+import { setVisitReader } from './visit-reader';
 
 export type LineRowDb = Selectable<DB['expenseLines']>;
 
@@ -254,3 +255,6 @@ export async function visitMoney(ctx: ServiceContext, requestId: number): Promis
     rights: rightsOf(ctx, visit, lines.length),
   };
 }
+
+// Every area's writes answer with the visit's money page as this reads it.
+setVisitReader(visitMoney);

@@ -10,11 +10,9 @@ import {
 } from '../../test-support';
 import { reconciliationScenarios } from './reconciliation.scenarios';
 import { bTierLunchBody, filedVisit, financeClerk } from './test-money';
-import { insertIssuedAdvance, insertLine, useVisitReaderForTests } from './test-reconcile';
+import { insertIssuedAdvance, insertLine } from './test-reconcile';
 
-beforeAll(async () => {
-  await useVisitReaderForTests();
-});
+beforeAll(async () => {});
 
 interface Visit {
   t: TestApp;

@@ -38,6 +38,7 @@ import {
   type PlannedStep,
 } from '../approvals';
 import { notify } from '../notifications';
+import { completeVisitTask } from '../tasks';
 import { addEvent, loadRow, transition } from '../requests';
 import { moneyChanged } from './events';
 import type { ExpensesOp } from './handlers';
@@ -403,6 +404,8 @@ async function submit(ctx: ServiceContext, input: OpParsed<'expenses.submit'>) {
   if (requestStatus !== 'reconciling') {
     await transition(ctx.db, visit.row.id, requestStatus, 'reconcile', ctx.nowMs);
   }
+  // The visit's 提交报销 task is done: the receipts are in.
+  await completeVisitTask(ctx, visit.row.id, 'submit_reimbursement');
   const revision = current.revision + 1;
   const status = moved(current.status, 'submit');
   const res = await ctx.db

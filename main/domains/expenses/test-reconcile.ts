@@ -1,26 +1,12 @@
 /** Test helpers of the reconciliation (its tests and audit scenarios). */
 import type { LineInput } from '../../../shared/expenses';
 import { invoiceKey, splitLine } from '../../../shared/expenses';
-import type { ServiceContext } from '../../core/context';
 import { parseJson } from '../../core/json';
 import { getPolicy } from '../policy';
 import { loadRow } from '../requests';
 import type { TestApp } from '../../test-support';
 import { lineOf } from './test-money';
-import { smallReader } from './test-visit-reader';
 import { visitFacts } from './visit-facts';
-import { readVisit, setVisitReader } from './visit-reader';
-
-/** Sets the small reader when the entry area's is not loaded (its placeholder branch). */
-export async function useVisitReaderForTests(): Promise<void> {
-  try {
-    await readVisit({} as ServiceContext, 0);
-  } catch (e) {
-    if (e instanceof Error && e.message.includes('has not set the visit reader')) {
-      setVisitReader(smallReader);
-    }
-  }
-}
 
 /**
  * Stores an expense line as the entry area would (split by the shared rules, the request's facts
