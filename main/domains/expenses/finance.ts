@@ -471,13 +471,17 @@ export function monthsOf(from: string, to: string): string[] {
   return out;
 }
 
-/** The requests of the period by arrival (requests_arrival) that happened, with its filters. */
+/**
+ * The requests arriving in the period, with its filters, on the arrival index with their facts
+ * (requests_arrival_facts: date, status, tier, department, host — no row read). Their status is
+ * grouped on, not filtered: the caller keeps the visits that happened (a status condition would
+ * steer the planner to requests_status and a read of every row).
+ */
 function arrivals(db: Kysely<DB>, p: PeriodFilter) {
   let q = db
     .selectFrom('requests as r')
     .where('r.arrivalDate', '>=', p.from)
-    .where('r.arrivalDate', '<=', p.to)
-    .where('r.status', 'in', [...HAPPENED_STATUSES]);
+    .where('r.arrivalDate', '<=', p.to);
   if (given(p.departmentId)) q = q.where('r.departmentId', '=', p.departmentId);
   if (given(p.tier)) q = q.where('r.tier', '=', p.tier);
   if (given(p.hostUserId)) q = q.where('r.hostUserId', '=', p.hostUserId);
@@ -506,13 +510,16 @@ export async function dashboard(
     .select((eb) => [
       eb.fn<string>('substr', ['r.arrivalDate', eb.val(1), eb.val(7)]).as('month'),
       'r.tier',
+      'r.status',
       eb.fn.countAll<number>().as('n'),
     ])
-    .groupBy(['month', 'r.tier'])
+    .groupBy(['month', 'r.tier', 'r.status'])
     .execute();
+  const happened = new Set<RequestStatus>(HAPPENED_STATUSES);
   const visitsByMonth = months.map((month) => ({ month, A: 0, B: 0, C: 0, D: 0 }));
   const visitRow = new Map(visitsByMonth.map((v) => [v.month, v]));
   for (const v of visits) {
+    if (!happened.has(v.status)) continue;
     const row = visitRow.get(v.month);
     if (row) row[v.tier] += Number(v.n);
   }
@@ -524,10 +531,11 @@ export async function dashboard(
     .select((eb) => [
       eb.fn<string>('substr', ['r.arrivalDate', eb.val(1), eb.val(7)]).as('month'),
       'r.departmentId',
+      'r.status',
       'b.category',
       eb.fn.sum<number>('b.amountFen').as('amountFen'),
     ])
-    .groupBy(['month', 'r.departmentId', 'b.category'])
+    .groupBy(['month', 'r.departmentId', 'r.status', 'b.category'])
     .execute();
 
   // Spend: one walk of the period's lines the company or the host paid for.
@@ -561,6 +569,7 @@ export async function dashboard(
     return row;
   };
   for (const b of budgets) {
+    if (!happened.has(b.status)) continue;
     const amount = Number(b.amountFen);
     const m = byMonth.get(b.month);
     if (m) m.budgetFen += amount;
@@ -601,8 +610,9 @@ export async function dashboard(
 
   // The ten visits most over the cap: over-cap lines of the period by request, then those
   // requests' amounts in the period (their own index).
+  // A literal 0, not a parameter: the planner may then take the partial index of over-cap lines.
   const top = await periodLines(db, p)
-    .where('l.overCapFen', '>', 0)
+    .where((eb) => eb('l.overCapFen', '>', eb.lit(0)))
     .select((eb) => ['l.requestId', eb.fn.sum<number>('l.overCapFen').as('overCapFen')])
     .groupBy('l.requestId')
     .orderBy('overCapFen', 'desc')
