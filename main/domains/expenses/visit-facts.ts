@@ -59,6 +59,19 @@ export function visitFacts(row: SummaryRow, body: RequestBody, policy: Policy): 
 }
 
 /**
+ * The request, if the caller may read it; the sysadmin, who alone reopens a settled or archived
+ * visit, reads those too (only those: he sees no visit in progress).
+ */
+async function readableOrClosed(ctx: ServiceContext, requestId: number): Promise<SummaryRow> {
+  const actor = requireActor(ctx);
+  if (actor.roles.includes('sysadmin')) {
+    const row = await loadRow(ctx.db, requestId).catch(() => null);
+    if (row && (row.status === 'settled' || row.status === 'archived')) return row;
+  }
+  return (await readableRequest(ctx, requestId)).row;
+}
+
+/**
  * The visit of `requestId` for its money pages: "not found" to whoever may not read the request,
  * except finance, who sees every visit's money. Reads the request, its policy version and its
  * reconciliation: three statements.
@@ -67,7 +80,7 @@ export async function moneyVisit(ctx: ServiceContext, requestId: number): Promis
   const actor = requireActor(ctx);
   const row = readsAllMoney(actor)
     ? await loadRow(ctx.db, requestId)
-    : (await readableRequest(ctx, requestId)).row;
+    : await readableOrClosed(ctx, requestId);
   const body = bodyOf(row.body);
   const { version, policy } = await getPolicy(ctx.db, row.policyVersion ?? undefined);
   const rec = await ctx.db

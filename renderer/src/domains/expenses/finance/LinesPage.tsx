@@ -7,8 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import type { LineRow } from '../../../../../shared/expenses';
 import { useErrorToast, useInfiniteOp } from '../../../api/queries';
 import { formatMoney } from '../../../format';
-// eslint-disable-next-line domains/no-deep-cross-domain -- the exports domain has no index.ts yet
-import { ExportButton } from '../../exports/ExportButton';
+import { ExportButton } from '../../exports';
 import { FinanceFilters } from './FinanceFilters';
 import { useFinanceQuery } from './useFinanceQuery';
 import './finance.css';

@@ -6,8 +6,7 @@ import type { ReportCell, ReportView } from '../../../../../shared/expenses';
 import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../../../../shared/policy';
 import { useErrorToast, useOp } from '../../../api/queries';
 import { formatMoney } from '../../../format';
-// eslint-disable-next-line domains/no-deep-cross-domain -- the exports domain has no index.ts yet
-import { ExportButton } from '../../exports/ExportButton';
+import { ExportButton } from '../../exports';
 import { FinanceFilters } from './FinanceFilters';
 import { GROUP_BYS, linesHref, type GroupBy } from './period';
 import { useFinanceQuery } from './useFinanceQuery';
