@@ -158,7 +158,6 @@ export const expensesReconcileEn: Shape<typeof expensesReconcileZhCN> = {
       amountFen: 'Amount',
       lines: 'Lines',
       vendor: 'Vendor',
-      spentOn: 'Date spent',
     },
   },
   entities: {

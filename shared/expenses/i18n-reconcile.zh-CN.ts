@@ -145,7 +145,6 @@ export const expensesReconcileZhCN = {
       amountFen: '金额',
       lines: '费用笔数',
       vendor: '商家',
-      spentOn: '费用日期',
     },
   },
   entities: {
