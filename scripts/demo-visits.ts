@@ -186,17 +186,17 @@ export async function seedDemoVisits(app: App, cast: DemoCast, nowMs: number): P
     const advance = abTier && past;
     if (advance) {
       at(addDays(v.arrival, -2), 14);
-      await call(
-        'expenses.saveAdvance',
-        {
-          requestId: id,
-          id: null,
-          version: null,
-          amountFen: 200_000,
-          purpose: '接待餐费、礼品备用金',
-        },
-        host,
-      );
+      // Most of what the policy allows (its share of the approved budget), in whole hundreds.
+      const before = await call('expenses.visit', { requestId: id }, host);
+      const limitFen = Math.floor((before.budget.budgetFen * before.advanceShareBp) / 10_000);
+      const amountFen = Math.floor((limitFen * 0.9) / 10_000) * 10_000;
+      if (amountFen > 0) {
+        await call(
+          'expenses.saveAdvance',
+          { requestId: id, id: null, version: null, amountFen, purpose: '接待餐费、礼品备用金' },
+          host,
+        );
+      }
       at(addDays(v.arrival, -1), 10);
       await approveAll(id, approvers);
       const money = await call('expenses.visit', { requestId: id }, 'zhaomin');
@@ -294,7 +294,7 @@ export async function seedDemoVisits(app: App, cast: DemoCast, nowMs: number): P
         { requestId: id, id: null, version: null, line: l },
         host,
       );
-      const saved = money.lines[money.lines.length - 1];
+      const saved = money.lines.find((x) => x.invoiceNo === l.invoiceNo);
       if (!saved) continue;
       await call(
         'attachments.upload',

@@ -14,7 +14,7 @@ export const expensesReconcileEn: Shape<typeof expensesReconcileZhCN> = {
       alreadySubmitted: 'The reconciliation has been submitted and is being reviewed.',
       noLines: 'There are no expense lines yet: nothing to submit.',
       blocked:
-        'Checks failed ({{n}}: a missing receipt, an invoice used twice …): the reconciliation was not submitted.',
+        'Checks failed ({{count}}: a missing receipt, an invoice used twice …): the reconciliation was not submitted.',
       notSettled: 'Only a settled visit can be archived or reopened.',
       noApprover: {
         dept_head:

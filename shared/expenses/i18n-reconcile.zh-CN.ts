@@ -8,7 +8,7 @@ export const expensesReconcileZhCN = {
       settled: '该接待的费用已结清，不能再提交；如需更正请联系系统管理员重新打开。',
       alreadySubmitted: '报帐核销已提交，正在审核中，无需重复提交。',
       noLines: '还没有任何费用明细，不能提交报帐核销。',
-      blocked: '有 {{n}} 项检查未通过（如缺少票据、发票重复），报帐核销未提交。',
+      blocked: '有 {{count}} 项检查未通过（如缺少票据、发票重复），报帐核销未提交。',
       notSettled: '只有已结清的接待才能归档或重新打开。',
       noApprover: {
         dept_head:
