@@ -46,12 +46,21 @@ const BOOKINGS_NAV = [
 ];
 /** The front desk's screens (issue 11), for the front desk and the admin office. */
 const FRONTDESK_NAV = ['frontdeskDesk.nav', 'frontdeskWalkIn.nav'];
+/** Post-visit money (issue 12): finance's queue and advances, the reports for those who read them. */
+const REPORT_NAV = ['expensesFinance.nav.report', 'expensesFinance.nav.dashboard'];
 const EXPECTED_NAV: Record<Role, string[]> = {
   host: ['nav.home', 'nav.tasks', 'nav.myRequests'],
   // The role alone: 本部门接待 is for whoever is set as a department's head (see
   // department-requests.e2e.ts), and these users head none.
   dept_head: ['nav.home', 'nav.approvals', 'decided.nav', 'nav.delegations'],
-  executive: ['nav.home', 'nav.approvals', 'decided.nav', 'nav.allRequests', 'nav.delegations'],
+  executive: [
+    'nav.home',
+    'nav.approvals',
+    'decided.nav',
+    'nav.allRequests',
+    'nav.delegations',
+    ...REPORT_NAV,
+  ],
   admin_office: [
     'nav.home',
     'nav.tasks',
@@ -63,10 +72,21 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     // 黑名单 (issue 11): the admin office keeps the watchlist.
     'frontdeskWatch.nav',
     'nav.delegations',
+    ...REPORT_NAV,
     'frontdeskPrivacy.nav',
   ],
   front_desk: ['nav.home', ...FRONTDESK_NAV, ...BOOKINGS_NAV],
-  finance: ['nav.home', 'nav.allRequests'],
+  // Finance decides the money's steps (issue 12): the approvals' screens come with it.
+  finance: [
+    'nav.home',
+    'nav.approvals',
+    'decided.nav',
+    'nav.allRequests',
+    'nav.delegations',
+    'expensesFinance.nav.queue',
+    'expensesAdvances.nav',
+    ...REPORT_NAV,
+  ],
   sysadmin: ADMIN_NAV,
 };
 const ADMIN_ONLY = ['nav.users', 'nav.departments', 'nav.audit', 'nav.settings'];
@@ -160,8 +180,14 @@ describe('roles and the menu', () => {
       'nav.home',
       'nav.tasks',
       'nav.myRequests',
+      'nav.approvals',
+      'decided.nav',
       'nav.allRequests',
+      'nav.delegations',
       'nav.users',
+      'expensesFinance.nav.queue',
+      'expensesAdvances.nav',
+      ...REPORT_NAV,
       'nav.departments',
       'nav.audit',
       'nav.policy',
