@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { op } from '../contract/spec';
+import { daysBetween } from '../dates';
 import type { Page } from '../contract/types';
 import { EXPENSE_CATEGORIES, TIERS } from '../policy';
 import { calendarDate, id, requiredMultilineText } from '../validation/fields';
@@ -37,7 +38,12 @@ export const periodFilterSchema = z
       .optional(),
     overCapOnly: z.boolean().optional(),
   })
-  .refine((p) => p.from <= p.to, { message: 'validation.rangeOrder', path: ['to'] });
+  .refine((p) => p.from <= p.to, { message: 'validation.rangeOrder', path: ['to'] })
+  // Ten years and their leap days: a longer period is a typo, and would walk every line.
+  .refine((p) => p.from > p.to || daysBetween(p.from, p.to) <= 3653, {
+    message: 'expenses.errors.periodTooLong',
+    path: ['to'],
+  });
 
 export const expensesOperations = {
   /** One visit's money (NOT_FOUND to whoever may not read the request, finance sees all). */

@@ -91,6 +91,8 @@ const common = {
         'This visit’s expenses cannot be changed now (submitted for review, settled or archived).',
       notHost: 'Only the visit’s host records its expenses and asks for advances.',
       visitNotApproved: 'The visit is not approved yet: no expenses or advances.',
+      ownException: 'You cannot grant an exception on a visit you host: ask another executive.',
+      periodTooLong: 'A period is at most 10 years long.',
       archived:
         'This visit is archived and read-only; ask the system administrator to reopen it for a correction.',
     },

@@ -88,6 +88,8 @@ const common = {
       notEditable: '该接待的费用当前不能修改（已提交审核、已结清或已归档）。',
       notHost: '只有接待负责人本人可以登记费用和借款。',
       visitNotApproved: '接待尚未审批通过，不能登记费用或申请借款。',
+      ownException: '不能为自己接待的费用特批例外，请由其他公司领导审批。',
+      periodTooLong: '统计期间最长 10 年。',
       archived: '该接待已归档，只读；如需更正请联系系统管理员重新打开。',
     },
   },

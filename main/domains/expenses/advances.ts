@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { OpParsed } from '../../../shared/contract/operations';
 import type { ListTotal, Page } from '../../../shared/contract/types';
 import {
+  ADVANCE_REQUEST_STATUSES,
   canAskAdvance,
   LINES_EDITABLE,
   LIVE_ADVANCE_STATUSES,
@@ -284,6 +285,15 @@ async function issueAdvance(ctx: ServiceContext, input: OpParsed<'expenses.issue
   const a = await loadAdvance(ctx.db, input.id);
   fresh(a, input.version);
   const status = moved(a, 'issue', 'expensesAdvances.errors.notApproved');
+  // A visit already settled (or closed) cleared its advances: money handed out now would stay
+  // outstanding with nothing to clear it against.
+  const visit = await moneyVisit(ctx, a.requestId);
+  if (
+    !ADVANCE_REQUEST_STATUSES.includes(visit.row.status) ||
+    visit.subject.reconciliationStatus !== 'open'
+  ) {
+    throw new AppError('CONFLICT', 'expenses.errors.notEditable');
+  }
   if (input.issuedOn > (await companyToday(ctx))) {
     throw fieldError('issuedOn', 'expensesAdvances.errors.issuedInFuture');
   }

@@ -241,7 +241,7 @@ describe('expenses.report', () => {
       { status: 'open' },
       { overCapOnly: true },
       { from: '2026-10-11', to: '2026-11-05' },
-      { from: '2016-01-01', to: '2026-12-31' },
+      { from: '2017-01-01', to: '2026-12-31' },
     ];
     for (const f of filters) {
       const period = { ...PERIOD, ...f };

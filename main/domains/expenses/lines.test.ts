@@ -157,6 +157,51 @@ describe('the worked example, end to end', () => {
       ).code,
     ).toBe('FORBIDDEN');
     expect(t.snapshot()).toEqual(before);
+    // A change of the amount voids the exception: the executive decides again on the new facts.
+    const dearer = await t.ok(
+      'expenses.saveLine',
+      {
+        requestId,
+        id: l.id,
+        version: changed.lines[0]!.version,
+        line: { ...LUNCH, vendor: '老房子', amountFen: LUNCH.amountFen * 10 },
+      },
+      r.host.token,
+    );
+    expect(dearer.lines[0]!.exceptions).toEqual([]);
+    expect(dearer.lines[0]!.split.hostBears).toBe('over_cap');
+    expect(t.rows('SELECT count(*) AS n FROM expense_exceptions')).toEqual([{ n: 0 }]);
+  });
+
+  it('is never granted by the visit’s own host, executive or not', async () => {
+    const { t, r } = await companyApp();
+    const requestId = await filedVisit(t, r, bTierLunchBody());
+    // The host is an executive too.
+    await t.ok(
+      'users.update',
+      {
+        id: r.host.userId,
+        displayName: '王接待',
+        departmentId: r.departmentId,
+        roles: ['host', 'executive'],
+        disabled: false,
+      },
+      r.admin.token,
+    );
+    const v = await t.ok(
+      'expenses.saveLine',
+      { requestId, id: null, version: null, line: LUNCH },
+      r.host.token,
+    );
+    const l = v.lines[0]!;
+    const before = t.snapshot();
+    const e = await t.fail(
+      'expenses.grantException',
+      { lineId: l.id, version: l.version, kind: 'over_cap', reason: '自批' },
+      r.host.token,
+    );
+    expect([e.code, e.key]).toEqual(['FORBIDDEN', 'expenses.errors.ownException']);
+    expect(t.snapshot()).toEqual(before);
   });
 });
 

@@ -167,7 +167,19 @@ export async function saveLine(
       .executeTakeFirst();
     if (!booking) throw fieldError('line.bookingId', 'expensesEntry.errors.bookingNotOfVisit');
   }
-  const exceptions = before
+  // An exception was granted for the line as it was: a change of what it costs, for whom or who
+  // paid voids it (the executive decides again on the new facts).
+  const sameMoney =
+    before !== null &&
+    before.amountFen === line.amountFen &&
+    before.category === line.category &&
+    before.visitors === line.visitors &&
+    before.companions === line.companions &&
+    before.paidBy === line.paidBy;
+  if (before && !sameMoney) {
+    await ctx.db.deleteFrom('expenseExceptions').where('lineId', '=', before.id).execute();
+  }
+  const exceptions = sameMoney
     ? (
         await ctx.db
           .selectFrom('expenseExceptions')
@@ -264,6 +276,10 @@ export async function grantException(
   }
   if (before.version !== input.version) {
     throw new AppError('CONFLICT', 'expenses.errors.staleLine');
+  }
+  // Nobody waives what he himself would bear: an executive who hosts asks another.
+  if (actor.userId === visit.row.hostUserId) {
+    throw new AppError('FORBIDDEN', 'expenses.errors.ownException');
   }
   const granted = { byUserId: actor.userId, reason: input.reason, atMs: ctx.nowMs };
   await ctx.db

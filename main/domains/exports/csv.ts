@@ -12,7 +12,7 @@ const BOM = '\uFEFF';
  * when the stream's buffer is full.
  */
 export function csvWriter(file: string): FileWriter {
-  const out = fs.createWriteStream(file, { encoding: 'utf8' });
+  const out = fs.createWriteStream(file, { encoding: 'utf8', mode: 0o600 });
   let failed: Error | null = null;
   out.on('error', (e) => {
     failed = e;

@@ -24,8 +24,14 @@ import { openVisitors } from './sources/visitors';
 import type { FileWriter } from './writer';
 import { xlsxWriter } from './xlsx';
 
-/** Where the files are written while they wait to be fetched. */
-export const EXPORT_DIR = path.join(os.tmpdir(), 'reception-exports');
+/**
+ * Where the files are written while they wait to be fetched: a folder of this OS user's own
+ * (0700), since an expense sheet holds every host's spend and the temp folder is shared.
+ */
+export const EXPORT_DIR = path.join(
+  os.tmpdir(),
+  `reception-exports-${process.getuid?.() ?? os.userInfo().username}`,
+);
 /** A file is kept this long after its export started, unless fetched before. */
 export const JOB_TTL_MS = 60 * 60_000;
 
@@ -212,7 +218,9 @@ async function runJob(job: Job, source: OpenedSource, t: T, env: JobEnv): Promis
     });
   let writer: FileWriter | null = null;
   try {
-    await fs.promises.mkdir(EXPORT_DIR, { recursive: true });
+    await fs.promises.mkdir(EXPORT_DIR, { recursive: true, mode: 0o700 });
+    // A folder made earlier with looser rights is closed too (no-op where modes do not exist).
+    await fs.promises.chmod(EXPORT_DIR, 0o700);
     writer = job.format === 'xlsx' ? xlsxWriter(job.file) : csvWriter(job.file);
     await writer.sheet({
       name: source.sheetName,
