@@ -762,10 +762,7 @@ describe('query plans of the hot calls at ten years of data', () => {
             /from "expense_lines" where "request_id" = \?/,
             'SEARCH expense_lines USING INDEX expense_lines_request (request_id=?)',
           ],
-          [
-            /from "expense_lines" as "l" where "l"."invoice_key" <>/,
-            'SEARCH l USING INDEX expense_lines_invoice (invoice_key=?)',
-          ],
+          [/"o"\."invoice_key" in/, 'SEARCH o USING INDEX expense_lines_invoice (invoice_key=?)'],
           [
             /from "attachments"/,
             'SEARCH attachments USING INDEX attachments_owner (owner_type=? AND owner_id=?)',

@@ -4,15 +4,11 @@ import {
   budgetVsActual,
   clearAdvance,
   clearingMessage,
-  invoiceKey,
-  lineChecks,
   LINES_EDITABLE,
   nextReconciliationStatus,
   type Clearing,
-  type ExceptionKind,
   type ExpenseCheck,
   type ExpenseLineView,
-  type LineCheckCode,
   type PaidBy,
   type ReconciliationAction,
   type ReconciliationStatus,
@@ -42,6 +38,7 @@ import { completeVisitTask } from '../tasks';
 import { addEvent, loadRow, transition } from '../requests';
 import { moneyChanged } from './events';
 import type { ExpensesOp } from './handlers';
+import { lineViews } from './lines-view';
 import { readVisit } from './visit-reader';
 import { moneyVisit, type MoneyVisit } from './visit-facts';
 
@@ -90,96 +87,6 @@ async function moneyLines(db: Kysely<DB>, requestId: number) {
     .select(['id', 'category', 'amountFen', 'paidBy', 'companyFen', 'borneByHostFen'])
     .where('requestId', '=', requestId)
     .execute();
-}
-
-/** A line with the checks the rules find on it (the submission refuses any `block`). */
-interface CheckedLine {
-  id: number;
-  category: ExpenseCategory;
-  amountFen: number;
-  paidBy: PaidBy;
-  returnedReason: string;
-  checks: ExpenseCheck<LineCheckCode>[];
-}
-
-/**
- * Every line of the visit with its checks: receipts counted from the attachments, exceptions
- * granted, and the other lines anywhere with the same invoice key. Four statements.
- */
-export async function checkedLines(ctx: ServiceContext, visit: MoneyVisit): Promise<CheckedLine[]> {
-  const requestId = visit.row.id;
-  const lines = await ctx.db
-    .selectFrom('expenseLines')
-    .selectAll()
-    .where('requestId', '=', requestId)
-    .orderBy('spentOn')
-    .orderBy('id')
-    .execute();
-  if (lines.length === 0) return [];
-  const ids = lines.map((l) => l.id);
-  const receipts = await ctx.db
-    .selectFrom('attachments')
-    .select((eb) => ['ownerId', eb.fn.countAll<number>().as('n')])
-    .where('ownerType', '=', 'expense_line')
-    .where('ownerId', 'in', ids)
-    .where('removedAtMs', 'is', null)
-    .groupBy('ownerId')
-    .execute();
-  const receiptsOf = new Map(receipts.map((r) => [r.ownerId, Number(r.n)]));
-  const exceptions = await ctx.db
-    .selectFrom('expenseExceptions')
-    .select(['lineId', 'kind'])
-    .where('lineId', 'in', ids)
-    .execute();
-  const keys = [...new Set(lines.map((l) => l.invoiceKey).filter((k) => k !== ''))];
-  const same =
-    keys.length === 0
-      ? []
-      : await ctx.db
-          .selectFrom('expenseLines as l')
-          .select((eb) => [
-            'l.id',
-            'l.invoiceKey',
-            // A scalar lookup per line found: the planner walks the invoice index, never requests.
-            eb
-              .selectFrom('requests as r')
-              .select('r.code')
-              .whereRef('r.id', '=', 'l.requestId')
-              .$asScalar()
-              .$notNull()
-              .as('code'),
-          ])
-          // Implies the partial index's condition (invoice_key <> ''), so the index serves it.
-          .where('l.invoiceKey', '<>', '')
-          .where('l.invoiceKey', 'in', keys)
-          .execute();
-  return lines.map((l) => {
-    const kinds: ExceptionKind[] = exceptions.filter((e) => e.lineId === l.id).map((e) => e.kind);
-    const facts = {
-      id: l.id,
-      category: l.category,
-      spentOn: l.spentOn,
-      amountFen: l.amountFen,
-      paidBy: l.paidBy,
-      visitors: l.visitors,
-      companions: l.companions,
-      invoiceKey: l.invoiceKey || invoiceKey(l.invoiceNo),
-      receipts: receiptsOf.get(l.id) ?? 0,
-      exceptions: kinds,
-    };
-    const sameInvoice = same
-      .filter((o) => o.id !== l.id && o.invoiceKey !== '' && o.invoiceKey === l.invoiceKey)
-      .map((o) => o.code);
-    return {
-      id: l.id,
-      category: l.category,
-      amountFen: l.amountFen,
-      paidBy: l.paidBy,
-      returnedReason: l.returnedReason,
-      // The arrivals only inform (attendees_changed is never a block): the entry area shows them.
-      checks: lineChecks(visit.facts, facts, { sameInvoice, arrivedVisitors: null }),
-    };
-  });
 }
 
 /** Supply bookings of the visit, issued, whose return nobody has recorded yet. One statement. */
@@ -356,7 +263,9 @@ async function submit(ctx: ServiceContext, input: OpParsed<'expenses.submit'>) {
     throw new AppError('CONFLICT', 'expenses.errors.staleReconciliation');
   }
 
-  const lines = await checkedLines(ctx, visit);
+  // The lines as the money page shows them (same statements, same checks); the arrivals only
+  // inform (attendees_changed is never a block).
+  const lines = await lineViews(ctx, visit, null);
   const lineBlocks = lines.filter((l) => l.checks.some((c) => c.severity === 'block'));
   const checks = await visitChecks(ctx, visit, lines, await suppliesToReturn(ctx.db, visit.row.id));
   const visitBlocks = checks.filter((c) => c.severity === 'block');
