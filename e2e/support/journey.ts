@@ -21,6 +21,8 @@ import { startTestServer, type TestServer } from './server';
 export const VIEWPORT = { width: 1280, height: 800 };
 /** How long a UI condition may take before the journey fails. */
 export const UI_TIMEOUT = 10_000;
+/** The first screen of a fresh browser context: the signed-in bundle is parsed first. */
+export const FIRST_SCREEN_TIMEOUT = 30_000;
 
 export const ADMIN = {
   companyName: '示例科技有限公司',
@@ -95,7 +97,13 @@ export async function startJourney(options: { clock?: () => number } = {}): Prom
     },
     pages,
     open: async ({ clock = false, language, cookie } = {}) => {
-      const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+      // Reduced motion, as a user may set it: the app then switches antd's animations off, so
+      // no step waits on one or clicks into a dialog still zooming in (the bench keeps them).
+      const context = await browser.newContext({
+        viewport: VIEWPORT,
+        locale: 'zh-CN',
+        reducedMotion: 'reduce',
+      });
       contexts.push(context);
       context.setDefaultTimeout(UI_TIMEOUT);
       if (cookie) {
@@ -406,7 +414,7 @@ export async function signIn(
   await page.getByLabel(tr(language, 'login.login'), { exact: true }).fill(login);
   await page.getByLabel(tr(language, 'login.password'), { exact: true }).fill(password);
   await button(page, tr(language, 'login.submit')).click();
-  if (expectHome) await visible(page.getByTestId('sidebar'));
+  if (expectHome) await visible(page.getByTestId('sidebar'), FIRST_SCREEN_TIMEOUT);
 }
 
 /** A new browser signed in through the form as the first administrator (ADMIN), on the home page. */

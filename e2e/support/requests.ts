@@ -17,6 +17,7 @@ import {
   setupAdminApi,
   signInApi,
   tr,
+  FIRST_SCREEN_TIMEOUT,
   UI_TIMEOUT,
   visible,
   type Journey,
@@ -162,7 +163,9 @@ export async function seedBareCompany(
 /** A browser of this person, signed in, on the home page. */
 export async function openAs(j: Journey, person: Person, language?: Language): Promise<Page> {
   const page = await j.open({ cookie: person.cookie, ...(language ? { language } : {}) });
-  await visible(page.getByTestId('sidebar'));
+  // A fresh context parses the whole signed-in bundle first: on a loaded machine that alone has
+  // taken more than the usual 10 s (two clerks opening at once), so the first screen gets longer.
+  await visible(page.getByTestId('sidebar'), FIRST_SCREEN_TIMEOUT);
   return page;
 }
 
