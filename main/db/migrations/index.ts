@@ -15,6 +15,7 @@ import { migration0140 } from './0140-tasks';
 import { migration0150 } from './0150-frontdesk';
 import { migration0160 } from './0160-expenses';
 import { migration0170 } from './0170-expense-dashboard';
+import { migration0180 } from './0180-expense-summaries';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0150,
   migration0160,
   migration0170,
+  migration0180,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -28,10 +28,11 @@ import type { ExpensesOp } from './handlers';
  * behind every figure, and the dashboard. Every figure is a sum of stored line columns (integer
  * fen, the rules' split as saved), so a total is exactly the sum of its lines.
  *
- * The period reads walk `expense_lines_period` (spent_on, department, category, tier, status,
- * amount, over cap, borne by the host): a range of dates, grouped in the index's own columns,
- * without reading a table row. A host filter or grouping (not in the index) reads the rows of
- * the range: still correct, slower.
+ * The whole months of a period are read from the monthly summaries (migration 0180, kept exact by
+ * triggers: a few thousand rows a year instead of 200,000 lines); the days of a partial month at
+ * either end walk `expense_lines_period` (spent_on, department, category, tier, status, amount,
+ * over cap, borne by the host) and its siblings as before. A host filter or grouping (not
+ * summarised) reads the rows of the range: still correct, slower.
  */
 
 /** Beyond this many lines the lines page's total reads "1,000+" (a counted row is a lookup). */
@@ -118,8 +119,84 @@ interface Group extends ReportCell {
   k: string | number | null;
 }
 
-/** The period's lines summed by department × category (× the report's dimension): one walk. */
-async function periodGroups(db: Kysely<DB>, p: PeriodFilter, groupBy: GroupBy): Promise<Group[]> {
+const num = (r: { amountFen: number; overCapFen: number; lines: number }) => ({
+  amountFen: Number(r.amountFen),
+  overCapFen: Number(r.overCapFen),
+  lines: Number(r.lines),
+});
+
+/**
+ * The period's figures by department × category (× the report's dimension): its whole months from
+ * the summaries, the days at either end from the lines; a host's from the lines alone. The same
+ * group may come from several pieces: the report adds them up.
+ */
+export async function periodGroups(
+  db: Kysely<DB>,
+  p: PeriodFilter,
+  groupBy: GroupBy,
+  summaries = true,
+): Promise<Group[]> {
+  if (!summaries || groupBy === 'host' || given(p.hostUserId)) return lineGroups(db, p, groupBy);
+  const { months, days } = periodPieces(p.from, p.to);
+  const out: Group[] = [];
+  if (months) out.push(...(await summaryGroups(db, months, p, groupBy)));
+  for (const d of days) out.push(...(await lineGroups(db, { ...p, ...d }, groupBy)));
+  return out;
+}
+
+/** The summarised lines of whole months with the period's filters (no host: not summarised). */
+function summaryLines(db: Kysely<DB>, months: MonthRange, p: PeriodFilter) {
+  let q = db
+    .selectFrom('expenseLineSummaries as s')
+    .where('s.month', '>=', months.from)
+    .where('s.month', '<=', months.to);
+  if (given(p.departmentId)) q = q.where('s.departmentKey', '=', p.departmentId);
+  if (given(p.category)) q = q.where('s.category', '=', p.category);
+  if (given(p.tier)) q = q.where('s.tier', '=', p.tier);
+  if (given(p.status)) q = q.where('s.status', '=', p.status);
+  if (p.overCapOnly) q = q.where('s.overCap', '=', 1);
+  return q;
+}
+
+/** Department key 0 is "no department". */
+const deptOf = (key: number): number | null => (key === 0 ? null : key);
+
+async function summaryGroups(
+  db: Kysely<DB>,
+  months: MonthRange,
+  p: PeriodFilter,
+  groupBy: GroupBy,
+): Promise<Group[]> {
+  const base = summaryLines(db, months, p)
+    .select((eb) => [
+      's.departmentKey',
+      's.category',
+      eb.fn.sum<number>('s.amountFen').as('amountFen'),
+      eb.fn.sum<number>('s.overCapFen').as('overCapFen'),
+      eb.fn.sum<number>('s.lines').as('lines'),
+    ])
+    .groupBy(['s.departmentKey', 's.category']);
+  const group = (r: {
+    departmentKey: number;
+    category: ExpenseCategory;
+    amountFen: number;
+    overCapFen: number;
+    lines: number;
+  }) => ({ departmentId: deptOf(r.departmentKey), category: r.category, ...num(r) });
+  if (groupBy === 'tier') {
+    const rows = await base.select('s.tier as k').groupBy('s.tier').execute();
+    return rows.map((r) => ({ ...group(r), k: r.k }));
+  }
+  if (groupBy === 'status') {
+    const rows = await base.select('s.status as k').groupBy('s.status').execute();
+    return rows.map((r) => ({ ...group(r), k: r.k }));
+  }
+  const rows = await base.execute();
+  return rows.map((r) => ({ ...group(r), k: null }));
+}
+
+/** The lines of a period summed by department × category (× the dimension): one index walk. */
+async function lineGroups(db: Kysely<DB>, p: PeriodFilter, groupBy: GroupBy): Promise<Group[]> {
   const base = periodLines(db, p)
     .select((eb) => [
       'l.departmentId',
@@ -129,11 +206,6 @@ async function periodGroups(db: Kysely<DB>, p: PeriodFilter, groupBy: GroupBy): 
       eb.fn.countAll<number>().as('lines'),
     ])
     .groupBy(['l.departmentId', 'l.category']);
-  const num = (r: { amountFen: number; overCapFen: number; lines: number }) => ({
-    amountFen: Number(r.amountFen),
-    overCapFen: Number(r.overCapFen),
-    lines: Number(r.lines),
-  });
   if (groupBy === 'tier') {
     const rows = await base.select('l.tier as k').groupBy('l.tier').execute();
     return rows.map((r) => ({ ...r, ...num(r) }));
@@ -155,16 +227,25 @@ export async function report(
   ctx: ServiceContext,
   input: OpParsed<'expenses.report'>,
 ): Promise<ReportView> {
+  return reportOf(ctx.db, input);
+}
+
+/** The report; `summaries` false reads every figure from the lines (tests compare the two). */
+export async function reportOf(
+  db: Kysely<DB>,
+  input: OpParsed<'expenses.report'>,
+  summaries = true,
+): Promise<ReportView> {
   const { period, groupBy } = input;
-  const groups = await periodGroups(ctx.db, period, groupBy);
+  const groups = await periodGroups(db, period, groupBy, summaries);
   const depts = await departmentNames(
-    ctx.db,
+    db,
     groups.map((g) => g.departmentId),
   );
   const hosts =
     groupBy === 'host'
       ? await userNames(
-          ctx.db,
+          db,
           groups.map((g) => Number(g.k)),
         )
       : new Map();
@@ -471,6 +552,49 @@ export function monthsOf(from: string, to: string): string[] {
   return out;
 }
 
+/** Months `YYYY-MM`, inclusive. */
+export interface MonthRange {
+  from: string;
+  to: string;
+}
+
+/** The last day of a month `YYYY-MM`, as `YYYY-MM-DD`. */
+function lastDayOf(month: string): string {
+  const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0));
+  return `${month}-${String(days.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** The month after (`step` 1) or before (−1) `YYYY-MM`. */
+function monthStep(month: string, step: 1 | -1): string {
+  let y = Number(month.slice(0, 4));
+  let m = Number(month.slice(5, 7)) + step;
+  if (m > 12) {
+    m = 1;
+    y += 1;
+  } else if (m < 1) {
+    m = 12;
+    y -= 1;
+  }
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+}
+
+/**
+ * A period cut into the whole months it holds (read from the summaries) and the days of a partial
+ * month at either end (read from the lines or requests): together exactly the period's days.
+ */
+export function periodPieces(
+  from: string,
+  to: string,
+): { months: MonthRange | null; days: { from: string; to: string }[] } {
+  const first = from.slice(8, 10) === '01' ? from.slice(0, 7) : monthStep(from.slice(0, 7), 1);
+  const last = to >= lastDayOf(to.slice(0, 7)) ? to.slice(0, 7) : monthStep(to.slice(0, 7), -1);
+  if (first > last) return { months: null, days: [{ from, to }] };
+  const days: { from: string; to: string }[] = [];
+  if (from < `${first}-01`) days.push({ from, to: lastDayOf(monthStep(first, -1)) });
+  if (to > lastDayOf(last)) days.push({ from: `${monthStep(last, 1)}-01`, to });
+  return { months: { from: first, to: last }, days };
+}
+
 /**
  * The requests arriving in the period, with its filters, on the arrival index with their facts
  * (requests_arrival_facts: date, status, tier, department, host — no row read). Their status is
@@ -500,13 +624,36 @@ export async function dashboard(
   ctx: ServiceContext,
   input: OpParsed<'expenses.dashboard'>,
 ): Promise<DashboardView> {
-  const p = input.period;
-  const db = ctx.db;
-  const months = monthsOf(p.from, p.to);
-  const monthOf = (date: string) => date.slice(0, 7);
+  return dashboardOf(ctx.db, input.period);
+}
 
-  // Visits: one range of the arrival index.
-  const visits = await arrivals(db, p)
+interface VisitFigure {
+  month: string;
+  tier: Tier;
+  status: RequestStatus;
+  n: number;
+}
+interface BudgetFigure {
+  month: string;
+  departmentId: number | null;
+  status: RequestStatus;
+  category: ExpenseCategory;
+  amountFen: number;
+}
+interface SpendFigure {
+  month: string;
+  departmentId: number | null;
+  category: ExpenseCategory;
+  tier: Tier;
+  actualFen: number;
+  amountFen: number;
+  people: number;
+  lines: number;
+}
+
+/** Visits by arrival month × tier × status: from the requests' arrival index. */
+async function visitsFromRequests(db: Kysely<DB>, p: PeriodFilter): Promise<VisitFigure[]> {
+  return arrivals(db, p)
     .select((eb) => [
       eb.fn<string>('substr', ['r.arrivalDate', eb.val(1), eb.val(7)]).as('month'),
       'r.tier',
@@ -515,19 +662,31 @@ export async function dashboard(
     ])
     .groupBy(['month', 'r.tier', 'r.status'])
     .execute();
-  const happened = new Set<RequestStatus>(HAPPENED_STATUSES);
-  const visitsByMonth = months.map((month) => ({ month, A: 0, B: 0, C: 0, D: 0 }));
-  const visitRow = new Map(visitsByMonth.map((v) => [v.month, v]));
-  for (const v of visits) {
-    if (!happened.has(v.status)) continue;
-    const row = visitRow.get(v.month);
-    if (row) row[v.tier] += Number(v.n);
-  }
+}
 
-  // Budgets of the visits arriving in the period: the arrival index, each visit's budget rows.
+/** Visits of whole months: from their summary. */
+async function visitsFromSummary(
+  db: Kysely<DB>,
+  months: MonthRange,
+  p: PeriodFilter,
+): Promise<VisitFigure[]> {
+  let q = db
+    .selectFrom('expenseVisitSummaries as v')
+    .where('v.month', '>=', months.from)
+    .where('v.month', '<=', months.to);
+  if (given(p.departmentId)) q = q.where('v.departmentKey', '=', p.departmentId);
+  if (given(p.tier)) q = q.where('v.tier', '=', p.tier);
+  return q
+    .select((eb) => ['v.month', 'v.tier', 'v.status', eb.fn.sum<number>('v.visits').as('n')])
+    .groupBy(['v.month', 'v.tier', 'v.status'])
+    .execute();
+}
+
+/** Budgets of the visits arriving in the period: the arrival index, each visit's budget rows. */
+async function budgetsFromRequests(db: Kysely<DB>, p: PeriodFilter): Promise<BudgetFigure[]> {
   let budgetQuery = arrivals(db, p).innerJoin('expenseBudgets as b', 'b.requestId', 'r.id');
   if (given(p.category)) budgetQuery = budgetQuery.where('b.category', '=', p.category);
-  const budgets = await budgetQuery
+  return budgetQuery
     .select((eb) => [
       eb.fn<string>('substr', ['r.arrivalDate', eb.val(1), eb.val(7)]).as('month'),
       'r.departmentId',
@@ -537,9 +696,37 @@ export async function dashboard(
     ])
     .groupBy(['month', 'r.departmentId', 'r.status', 'b.category'])
     .execute();
+}
 
-  // Spend: one walk of the period's lines the company or the host paid for.
-  const spend = await periodLines(db, p)
+/** Budgets of the visits arriving in whole months: from their summary. */
+async function budgetsFromSummary(
+  db: Kysely<DB>,
+  months: MonthRange,
+  p: PeriodFilter,
+): Promise<BudgetFigure[]> {
+  let q = db
+    .selectFrom('expenseBudgetSummaries as b')
+    .where('b.month', '>=', months.from)
+    .where('b.month', '<=', months.to);
+  if (given(p.departmentId)) q = q.where('b.departmentKey', '=', p.departmentId);
+  if (given(p.tier)) q = q.where('b.tier', '=', p.tier);
+  if (given(p.category)) q = q.where('b.category', '=', p.category);
+  const rows = await q
+    .select((eb) => [
+      'b.month',
+      'b.departmentKey',
+      'b.status',
+      'b.category',
+      eb.fn.sum<number>('b.amountFen').as('amountFen'),
+    ])
+    .groupBy(['b.month', 'b.departmentKey', 'b.status', 'b.category'])
+    .execute();
+  return rows.map(({ departmentKey, ...r }) => ({ ...r, departmentId: deptOf(departmentKey) }));
+}
+
+/** Spend the company or the host paid for, by month × department × category × tier: the lines. */
+async function spendFromLines(db: Kysely<DB>, p: PeriodFilter): Promise<SpendFigure[]> {
+  return periodLines(db, p)
     .where('l.paidBy', '!=', 'visitor')
     .select((eb) => [
       eb.fn<string>('substr', ['l.spentOn', eb.val(1), eb.val(7)]).as('month'),
@@ -553,6 +740,84 @@ export async function dashboard(
     ])
     .groupBy(['month', 'l.departmentId', 'l.category', 'l.tier'])
     .execute();
+}
+
+/** The same of whole months: from the line summary (not paid by the visitor). */
+async function spendFromSummary(
+  db: Kysely<DB>,
+  months: MonthRange,
+  p: PeriodFilter,
+): Promise<SpendFigure[]> {
+  const rows = await summaryLines(db, months, p)
+    .where('s.byVisitor', '=', 0)
+    .select((eb) => [
+      's.month',
+      's.departmentKey',
+      's.category',
+      's.tier',
+      eb.fn.sum<number>(eb('s.companyFen', '+', eb.ref('s.borneByHostFen'))).as('actualFen'),
+      eb.fn.sum<number>('s.amountFen').as('amountFen'),
+      eb.fn.sum<number>('s.attendees').as('people'),
+      eb.fn.sum<number>('s.lines').as('lines'),
+    ])
+    .groupBy(['s.month', 's.departmentKey', 's.category', 's.tier'])
+    .execute();
+  return rows.map(({ departmentKey, ...r }) => ({ ...r, departmentId: deptOf(departmentKey) }));
+}
+
+/**
+ * Each figure of the period from its pieces: whole months from `fromSummary`, the days at either
+ * end (or all of it, for a host's figures or `summaries` false) from `fromRows`.
+ */
+async function byPieces<F>(
+  p: PeriodFilter,
+  summaries: boolean,
+  fromRows: (p: PeriodFilter) => Promise<F[]>,
+  fromSummary: (months: MonthRange) => Promise<F[]>,
+): Promise<F[]> {
+  if (!summaries || given(p.hostUserId)) return fromRows(p);
+  const { months, days } = periodPieces(p.from, p.to);
+  const out: F[] = months ? await fromSummary(months) : [];
+  for (const d of days) out.push(...(await fromRows({ ...p, ...d })));
+  return out;
+}
+
+/** The dashboard; `summaries` false reads every figure from the lines and requests (tests). */
+export async function dashboardOf(
+  db: Kysely<DB>,
+  p: PeriodFilter,
+  summaries = true,
+): Promise<DashboardView> {
+  const months = monthsOf(p.from, p.to);
+  const monthOf = (date: string) => date.slice(0, 7);
+
+  const visits = await byPieces(
+    p,
+    summaries,
+    (q) => visitsFromRequests(db, q),
+    (m) => visitsFromSummary(db, m, p),
+  );
+  const happened = new Set<RequestStatus>(HAPPENED_STATUSES);
+  const visitsByMonth = months.map((month) => ({ month, A: 0, B: 0, C: 0, D: 0 }));
+  const visitRow = new Map(visitsByMonth.map((v) => [v.month, v]));
+  for (const v of visits) {
+    if (!happened.has(v.status)) continue;
+    const row = visitRow.get(v.month);
+    if (row) row[v.tier] += Number(v.n);
+  }
+
+  const budgets = await byPieces(
+    p,
+    summaries,
+    (q) => budgetsFromRequests(db, q),
+    (m) => budgetsFromSummary(db, m, p),
+  );
+  const spend = await byPieces(
+    p,
+    summaries,
+    (q) => spendFromLines(db, q),
+    (m) => spendFromSummary(db, m, p),
+  );
 
   const byMonth = new Map(months.map((month) => [month, { month, budgetFen: 0, actualFen: 0 }]));
   const byDept = new Map<

@@ -8,6 +8,7 @@ import type {
   PaidBy,
   ReconciliationStatus,
 } from '../../../shared/expenses';
+import type { RequestStatus } from '../../../shared/requests';
 
 /** The expenses' tables as Kysely sees them (migration 0160; camelCase ↔ snake_case). */
 export interface ExpensesTables {
@@ -86,6 +87,43 @@ export interface ExpensesTables {
   expenseBudgets: {
     requestId: number;
     category: ExpenseCategory;
+    amountFen: number;
+  };
+  /**
+   * Monthly summaries kept by triggers (migration 0180): the lines by month × department (0:
+   * none) × tier × category × status × over the cap (0/1) × paid by the visitor (0/1).
+   */
+  expenseLineSummaries: {
+    month: string;
+    departmentKey: number;
+    tier: Tier;
+    category: ExpenseCategory;
+    status: ReconciliationStatus;
+    overCap: number;
+    byVisitor: number;
+    lines: number;
+    amountFen: number;
+    overCapFen: number;
+    borneByHostFen: number;
+    companyFen: number;
+    attendees: number;
+  };
+  /** The requests by arrival month × department (0: none) × tier × status. */
+  expenseVisitSummaries: {
+    month: string;
+    departmentKey: number;
+    tier: Tier;
+    status: RequestStatus;
+    visits: number;
+  };
+  /** The approved budgets by their request's arrival month × department × tier × status. */
+  expenseBudgetSummaries: {
+    month: string;
+    departmentKey: number;
+    tier: Tier;
+    status: RequestStatus;
+    category: ExpenseCategory;
+    budgets: number;
     amountFen: number;
   };
 }
