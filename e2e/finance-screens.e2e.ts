@@ -149,6 +149,14 @@ describe('finance: 报帐审核, 费用统计, 费用看板', () => {
       await visible(queue.getByRole('link', { name: 'JD-FIN-001' }));
       await visible(queue.getByText(money(110_000)));
       await visible(queue.getByText(money(12_000)));
+      // At 1280×800 the queue fits: no sideways scrolling, the sums in view.
+      const overflow = await queue
+        .locator('.ant-table-content, .ant-table-body')
+        .first()
+        .evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const overCap = await queue.getByText(money(12_000)).boundingBox();
+      expect((overCap?.x ?? Infinity) + (overCap?.width ?? 0)).toBeLessThanOrEqual(1280);
       await settled(page);
       await page.screenshot({ path: shotPath(language, 'finance-queue') });
       await expectAccessible(page, `finance queue ${language}`);
@@ -178,6 +186,12 @@ describe('finance: 报帐审核, 费用统计, 费用看板', () => {
       await visible(lines.getByText('海底捞（张江店）'));
       await visible(lines.getByText(t('expensesFinance.lines.count', { count: 1 })));
       expect(await lines.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+      // The lines belong to 费用统计 in the sidebar (their figures are the report's).
+      await visible(
+        page
+          .getByTestId('sidebar')
+          .locator('.ant-menu-item-selected', { hasText: t('expensesFinance.nav.report') }),
+      );
       await settled(page);
       await page.screenshot({ path: shotPath(language, 'finance-lines') });
       await expectAccessible(page, `finance lines ${language}`);

@@ -29,6 +29,8 @@ export interface MenuEntry {
   permission?: Permission;
   audience?: Audience;
   order: number;
+  /** Screens outside the menu, reached from this entry, that highlight it (path prefixes). */
+  alsoFor?: readonly string[];
   /** A count next to the label (the approval inbox), rendered inside the menu item. */
   badge?: () => ReactNode;
 }

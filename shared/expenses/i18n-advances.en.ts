@@ -88,4 +88,15 @@ export const expensesAdvancesEn: Shape<typeof expensesAdvancesZhCN> = {
       issueMethod: 'Issued by way of',
     },
   },
+  // The approval engine's notices about an advance: the advance names itself (its params carry
+  // `context: 'advance'`, so i18next reads notifications.approvalTask_advance, …).
+  notifications: {
+    approvalTask_advance: 'To approve: an advance of {{amount}} for visit {{code}} {{org}}',
+    approvalTransferred_advance:
+      '{{by}} passed the approval of an advance of {{amount}} for visit {{code}} {{org}} to you',
+    approvalReminder_advance:
+      '{{by}} asks you to decide on an advance of {{amount}} for visit {{code}} {{org}}',
+    approvalUnstaffed_advance:
+      'Nobody can approve the advance of {{amount}} for visit {{code}} {{org}}: assign an approver',
+  },
 };

@@ -79,4 +79,12 @@ export const expensesAdvancesZhCN = {
       issueMethod: '发放方式',
     },
   },
+  // The approval engine's notices about an advance: the advance names itself (its params carry
+  // `context: 'advance'`, so i18next reads notifications.approvalTask_advance, …).
+  notifications: {
+    approvalTask_advance: '待审批借款：接待 {{code}} {{org}} 借款 {{amount}}',
+    approvalTransferred_advance: '{{by}} 将接待 {{code}} {{org}} 借款 {{amount}} 的审批转交给您',
+    approvalReminder_advance: '{{by}} 催办接待 {{code}} {{org}} 借款 {{amount}} 的审批',
+    approvalUnstaffed_advance: '无人可审批接待 {{code}} {{org}} 的借款 {{amount}}，请指派审批人',
+  },
 };

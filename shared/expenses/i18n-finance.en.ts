@@ -31,11 +31,9 @@ export const expensesFinanceEn: Shape<typeof expensesFinanceZhCN> = {
       intro:
         'Every visit’s reconciliation, oldest submission first. Open the request number to see its lines, receipts and approval steps.',
       col: {
-        code: 'Request no.',
-        org: 'Organisation',
+        visit: 'Request / organisation',
         tier: 'Tier',
-        host: 'Host',
-        department: 'Department',
+        host: 'Host / department',
         waitingOn: 'Waiting on',
         submitted: 'Submitted',
         lines: 'Lines',

@@ -27,11 +27,9 @@ export const expensesFinanceZhCN = {
       title: '报帐审核',
       intro: '各接待的报帐核销单，按提交时间先后排列。点开申请编号查看费用明细、票据和审核步骤。',
       col: {
-        code: '申请编号',
-        org: '来访单位',
+        visit: '申请编号 / 来访单位',
         tier: '级别',
-        host: '接待负责人',
-        department: '部门',
+        host: '接待负责人 / 部门',
         waitingOn: '当前环节',
         submitted: '提交时间',
         lines: '明细',

@@ -172,4 +172,15 @@ export const expensesReconcileEn: Shape<typeof expensesReconcileZhCN> = {
       reopened: 'reopened the reconciliation',
     },
   },
+  // The approval engine's notices about a reconciliation: it names itself (its params carry
+  // `context: 'reconciliation'`, so i18next reads notifications.approvalTask_reconciliation, …).
+  notifications: {
+    approvalTask_reconciliation: 'To verify: the expense reconciliation of visit {{code}} {{org}}',
+    approvalTransferred_reconciliation:
+      '{{by}} passed the verification of the expense reconciliation of visit {{code}} {{org}} to you',
+    approvalReminder_reconciliation:
+      '{{by}} asks you to decide on the expense reconciliation of visit {{code}} {{org}}',
+    approvalUnstaffed_reconciliation:
+      'Nobody can verify the expense reconciliation of visit {{code}} {{org}}: assign an approver',
+  },
 };

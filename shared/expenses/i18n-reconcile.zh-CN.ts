@@ -159,4 +159,12 @@ export const expensesReconcileZhCN = {
       reopened: '重新打开了报帐核销',
     },
   },
+  // The approval engine's notices about a reconciliation: it names itself (its params carry
+  // `context: 'reconciliation'`, so i18next reads notifications.approvalTask_reconciliation, …).
+  notifications: {
+    approvalTask_reconciliation: '待审核报帐：接待 {{code}} {{org}} 的报帐核销',
+    approvalTransferred_reconciliation: '{{by}} 将接待 {{code}} {{org}} 报帐核销的审核转交给您',
+    approvalReminder_reconciliation: '{{by}} 催办接待 {{code}} {{org}} 报帐核销的审核',
+    approvalUnstaffed_reconciliation: '无人可审核接待 {{code}} {{org}} 的报帐核销，请指派审批人',
+  },
 };

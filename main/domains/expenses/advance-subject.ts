@@ -85,6 +85,16 @@ function tellHost(ctx: ServiceContext, s: AdvanceFacts, kind: string, params: Me
   );
 }
 
+/** What the engine's notices about an advance say of it (its visit and its amount). */
+function advanceNotice(s: AdvanceFacts): MessageParams {
+  return {
+    code: s.code,
+    org: s.orgName,
+    amount: formatYuan(s.amountFen, 'zh-CN'),
+    context: 'advance',
+  };
+}
+
 /** Cash advances as subjects of the approval engine: dept head, then finance. */
 export const advanceSubject: ApprovalSubject<AdvanceFacts> = {
   type: 'advance',
@@ -101,8 +111,10 @@ export const advanceSubject: ApprovalSubject<AdvanceFacts> = {
     return new Map(rows.map((r) => [r.id, r.departmentId]));
   },
   auditName: (s) => ({ code: s.code, advance: String(s.seq) }),
-  noticeParams: (s) => ({ code: s.code, org: s.orgName }),
-  taskParams: (s) => ({ code: s.code, org: s.orgName, tier: s.tier }),
+  // The engine's notices (a task, a transfer, a reminder, nobody to decide) say it is an advance
+  // and of how much: i18next's context picks notifications.approvalTask_advance and its kin.
+  noticeParams: (s) => advanceNotice(s),
+  taskParams: (s) => ({ ...advanceNotice(s), tier: s.tier }),
   noticeTarget: (s) => ({ type: 'request', id: s.requestId }),
   changedPayload: (s) => ({ requestId: s.requestId }),
   // The advance is decided on its visit's page: the request's dossier, as whoever may read it.

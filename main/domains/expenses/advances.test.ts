@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxItem } from '../../../shared/approvals';
+import { translate, type Language } from '../../../shared/i18n/translate';
+import { formatYuan } from '../../../shared/money';
+import type { MessageParams } from '../../../shared/result';
 import {
   companyApp,
   decision,
@@ -201,6 +204,34 @@ describe('cash advances', () => {
       ['expenses.issueAdvance', 'expense_advance'],
     ]);
     expect(JSON.parse(audit[0]!.summary)).toMatchObject({ advance: 1, advanceAmount: '500.00' });
+  });
+
+  it('tells the approver it is an advance, of how much, for which visit (in both languages)', async () => {
+    const m = await money();
+    const { t, r } = m;
+    await asked(m, 50_000);
+    const [visit] = t.rows<{ code: string; org_name: string }>(
+      'SELECT code, org_name FROM requests WHERE id = ?',
+      m.requestId,
+    );
+    const tasks = t.rows<{ title_key: string; params: string }>(
+      "SELECT title_key, params FROM notifications WHERE user_id = ? AND kind = 'approval.task'",
+      r.head.userId,
+    );
+    // The request's own task came first (the head approved the visit): the advance's is the last.
+    const task = tasks.at(-1)!;
+    const text = (language: Language) =>
+      translate(language, task.title_key, JSON.parse(task.params) as MessageParams);
+    const amount = formatYuan(50_000, 'zh-CN');
+    expect(text('zh-CN')).toBe(`待审批借款：接待 ${visit!.code} ${visit!.org_name} 借款 ${amount}`);
+    expect(text('en')).toBe(
+      `To approve: an advance of ${amount} for visit ${visit!.code} ${visit!.org_name}`,
+    );
+    // The request's own task still reads as a request's.
+    const first = tasks[0]!;
+    expect(translate('en', first.title_key, JSON.parse(first.params) as MessageParams)).toMatch(
+      /^To approve: .* \(tier B\)$/,
+    );
   });
 
   it('may not together exceed the policy share of the approved budget: nothing is stored', async () => {

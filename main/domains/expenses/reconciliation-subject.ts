@@ -104,8 +104,10 @@ export const reconciliationSubject: ApprovalSubject<ReconciliationFacts> = {
     return new Map(rows.map((r) => [r.id, r.departmentId]));
   },
   auditName: (s) => ({ code: s.code }),
-  noticeParams: (s) => ({ code: s.code, org: s.orgName }),
-  taskParams: (s) => ({ code: s.code, org: s.orgName, tier: s.tier }),
+  // The engine's notices say it is the visit's reconciliation, not the request itself: i18next's
+  // context picks notifications.approvalTask_reconciliation and its kin.
+  noticeParams: (s) => ({ code: s.code, org: s.orgName, context: 'reconciliation' }),
+  taskParams: (s) => ({ code: s.code, org: s.orgName, tier: s.tier, context: 'reconciliation' }),
   noticeTarget: (s) => ({ type: 'request', id: s.requestId }),
   changedPayload: (s) => ({ requestId: s.requestId }),
   // The approvers decide on the visit: the request's dossier, as each of them may see it.

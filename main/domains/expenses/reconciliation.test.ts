@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import './lines';
 import type { OperationName } from '../../../shared/contract/names';
+import { translate } from '../../../shared/i18n/translate';
+import type { MessageParams } from '../../../shared/result';
 import {
   companyApp,
   signedInUser,
@@ -113,6 +115,16 @@ describe('expenses.submit → head confirms → finance verifies → settled', (
     const item = inbox.find((i) => i.money?.kind === 'reconciliation');
     expect(item?.money?.amountFen).toBe(165_000);
     expect(item?.request.id).toBe(requestId);
+    // Its notice says it is the visit's reconciliation, not the request again.
+    const [task] = t.rows<{ title_key: string; params: string }>(
+      "SELECT title_key, params FROM notifications WHERE user_id = ? AND kind = 'approval.task' ORDER BY id DESC LIMIT 1",
+      r.head.userId,
+    );
+    const params = JSON.parse(task!.params) as MessageParams;
+    expect(translate('zh-CN', task!.title_key, params)).toMatch(/^待审核报帐：接待 .+ 的报帐核销$/);
+    expect(translate('en', task!.title_key, params)).toMatch(
+      /^To verify: the expense reconciliation of visit /,
+    );
     await decideInbox(t, r.head.token, requestId);
     expect(pending(t, rec(t, requestId).id)).toMatchObject([{ kind: 'finance' }]);
     expect(requestStatus(t, requestId)).toBe('reconciling');

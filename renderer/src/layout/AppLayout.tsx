@@ -9,6 +9,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from '../domains/notifications/NotificationBell';
 import { DOMAIN_ROUTES } from '../domains';
 import { useAllowed } from '../routing';
+import { selectedNavPath } from './navSelection';
 
 /**
  * The sidebar, collected from the domains: each item shows only to roles that hold its permission
@@ -58,11 +59,7 @@ export function AppLayout() {
     { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },
   ];
 
-  // Home only on "/" itself: pages outside the menu (My account) highlight nothing. The longest
-  // match wins: /approvals/decided is 已处理, not 待我审批.
-  const selected = NAV.filter((n) =>
-    n.path === '/' ? location.pathname === '/' : location.pathname.startsWith(n.path),
-  ).sort((a, b) => b.path.length - a.path.length)[0]?.path;
+  const selected = selectedNavPath(NAV, location.pathname);
 
   return (
     <Layout style={{ minHeight: '100%' }}>

@@ -20,29 +20,46 @@ function QueueList({ status }: { status: ReconciliationStatus }) {
   useErrorToast(list.query.error);
   const c = (key: string) => t(`expensesFinance.queue.col.${key}`);
   const money = (fen: number) => formatMoney(fen, language);
+  // The queue fits the content area at 1280×800 without scrolling sideways: the visit and its
+  // organisation share a column (as do the host and his department), long names end in an
+  // ellipsis (the whole name on hover) and the date wraps; the sums keep their own columns.
   const columns: TableColumnsType<ReconciliationRow> = [
     {
-      title: c('code'),
+      title: c('visit'),
       key: 'code',
-      width: 150,
-      render: (_, r) => <Link to={`/requests/${r.requestId}`}>{r.requestCode}</Link>,
+      render: (_, r) => (
+        <div className="fin-stack">
+          <Link to={`/requests/${r.requestId}`}>{r.requestCode}</Link>
+          <Typography.Text type="secondary" ellipsis={{ tooltip: r.orgName }}>
+            {r.orgName}
+          </Typography.Text>
+        </div>
+      ),
     },
-    { title: c('org'), key: 'org', dataIndex: 'orgName' },
-    { title: c('tier'), key: 'tier', width: 70, render: (_, r) => t(`labels.tier.${r.tier}`) },
-    { title: c('host'), key: 'host', width: 100, dataIndex: 'hostName' },
+    { title: c('tier'), key: 'tier', width: 72, render: (_, r) => t(`labels.tier.${r.tier}`) },
     {
-      title: c('department'),
-      key: 'department',
-      width: 110,
-      render: (_, r) => r.departmentName ?? t('expensesFinance.noDepartment'),
+      title: c('host'),
+      key: 'host',
+      width: 130,
+      render: (_, r) => {
+        const department = r.departmentName ?? t('expensesFinance.noDepartment');
+        return (
+          <div className="fin-stack">
+            <Typography.Text ellipsis={{ tooltip: r.hostName }}>{r.hostName}</Typography.Text>
+            <Typography.Text type="secondary" ellipsis={{ tooltip: department }}>
+              {department}
+            </Typography.Text>
+          </div>
+        );
+      },
     },
     {
       title: c('waitingOn'),
       key: 'waitingOn',
-      width: 130,
+      width: 128,
       render: (_, r) =>
         r.waitingOn ? (
-          <Tag color={r.waitingOn === 'finance' ? 'orange' : 'blue'}>
+          <Tag className="fin-wrap-tag" color={r.waitingOn === 'finance' ? 'orange' : 'blue'}>
             {t(`labels.stepKind.${r.waitingOn}`)}
           </Tag>
         ) : (
@@ -52,22 +69,22 @@ function QueueList({ status }: { status: ReconciliationStatus }) {
     {
       title: c('submitted'),
       key: 'submitted',
-      width: 160,
+      width: 124,
       render: (_, r) =>
         r.submittedAtMs === null ? '—' : formatInstant(r.submittedAtMs, tz, language),
     },
-    { title: c('lines'), key: 'lines', width: 70, align: 'right', dataIndex: 'lines' },
+    { title: c('lines'), key: 'lines', width: 64, align: 'right', dataIndex: 'lines' },
     {
       title: c('amount'),
       key: 'amount',
-      width: 130,
+      width: 124,
       align: 'right',
       render: (_, r) => <span className="fin-money">{money(r.amountFen)}</span>,
     },
     {
       title: c('overCap'),
       key: 'overCap',
-      width: 120,
+      width: 112,
       align: 'right',
       render: (_, r) =>
         r.overCapFen > 0 ? <span className="fin-money fin-over">{money(r.overCapFen)}</span> : '—',
@@ -82,7 +99,7 @@ function QueueList({ status }: { status: ReconciliationStatus }) {
       columns={columns}
       dataSource={list.items}
       pagination={false}
-      scroll={{ x: 1100 }}
+      tableLayout="fixed"
       locale={{
         emptyText: <Empty description={t(`expensesFinance.queue.empty.${status}`)} />,
       }}

@@ -32,6 +32,8 @@ export const financeRoutes: DomainRoutes = {
       labelKey: 'expensesFinance.nav.report',
       icon: <BarChartOutlined />,
       permission: 'expenses.report',
+      // The lines are opened from the report's figures, so they are 费用统计, not 报帐审核.
+      alsoFor: ['/finance/lines'],
       order: 53,
     },
     {
