@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// `npm test`: every check, in this order, stopping at the first stage that fails —
+//   1. the static checks (format, lint, the four type checks) two at a time: each is one
+//      single-threaded process, so on these 2-core machines pairs halve the wall time;
+//   2. the unit tests (vitest uses both cores itself);
+//   3. the browser journeys (build, then vitest's e2e config);
+//   4. the quick bench, so it cannot rot.
+// Each stage's time is printed at the end, so a slow CI run says where its minutes went.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const TSCONFIGS = ['shared', 'main', 'renderer', 'tools'];
+
+/** A command as npm scripts run it: from the repository, with node_modules/.bin on the path. */
+function run(name, args, { quiet }) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(NPX, ['--no-install', ...args], {
+      cwd: ROOT,
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      shell: process.platform === 'win32',
+    });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    child.on('close', (code) =>
+      resolve({ name, code: code ?? 1, output, seconds: (Date.now() - started) / 1000 }),
+    );
+  });
+}
+
+/** Runs the commands at most `width` at a time; their output is shown once each ends. */
+async function pool(commands, width) {
+  const results = [];
+  const queue = [...commands];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const result = await run(next.name, next.args, { quiet: true });
+      const mark = result.code === 0 ? '✓' : '✖';
+      console.log(`${mark} ${result.name} (${result.seconds.toFixed(0)} s)`);
+      if (result.code !== 0) process.stdout.write(result.output);
+      results.push(result);
+    }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+  return results;
+}
+
+const timings = [];
+function finish(code) {
+  console.log('\nnpm test — time per stage');
+  for (const t of timings)
+    console.log(`  ${t.name.padEnd(12)} ${t.seconds.toFixed(0).padStart(5)} s`);
+  const total = timings.reduce((sum, t) => sum + t.seconds, 0);
+  console.log(`  ${'total'.padEnd(12)} ${total.toFixed(0).padStart(5)} s`);
+  process.exit(code);
+}
+
+async function stage(name, body) {
+  console.log(`\n▶ ${name}`);
+  const started = Date.now();
+  const ok = await body();
+  timings.push({ name, seconds: (Date.now() - started) / 1000 });
+  if (!ok) {
+    console.error(`\n✖ ${name} failed`);
+    finish(1);
+  }
+}
+
+const single = async (args) => (await run(args.join(' '), args, { quiet: false })).code === 0;
+
+await stage('static', async () => {
+  const results = await pool(
+    [
+      { name: 'lint', args: ['eslint', '.', '--max-warnings', '0'] },
+      ...TSCONFIGS.map((c) => ({
+        name: `types ${c}`,
+        args: ['tsc', '-p', `tsconfig.${c}.json`, '--noEmit'],
+      })),
+      { name: 'format', args: ['prettier', '--check', '.', '--log-level', 'warn'] },
+    ],
+    2,
+  );
+  return results.every((r) => r.code === 0);
+});
+await stage('unit', () => single(['vitest', 'run']));
+await stage('e2e', async () => {
+  if (!(await single(['electron-vite', 'build']))) return false;
+  return single(['vitest', 'run', '-c', 'vitest.e2e.config.ts']);
+});
+await stage('bench', () => single(['tsx', 'bench/run.ts', '--quick']));
+finish(0);
