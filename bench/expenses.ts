@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { dispatch } from '../main/api/dispatcher';
 import type { RunningApp } from '../main/app';
-import { HAPPENED_STATUSES } from '../main/domains/expenses/finance';
+import { dashboardOf, HAPPENED_STATUSES, reportOf } from '../main/domains/expenses/finance';
 import {
   lineRow,
   randomLines,
@@ -17,7 +17,10 @@ import type { Case } from './cases';
  * Issue 12's hot reads (finance): a year's report by department × category (goal ≤ 150 ms) and
  * the dashboard of a year (goal ≤ 300 ms), at ten years of expense lines (2,000,000; 50,000 with
  * `--quick`), each through the dispatcher beside its raw-SQL floor — the same aggregations as
- * hand-written statements on the same file. Also the first page of a year's lines.
+ * hand-written statements on the same file: on the monthly summaries (migration 0180) for whole
+ * months. Beside them, the same calls with the summaries off (every figure from the lines, as
+ * before 0180) against the lines' own floor, and a period of partial months (summaries for the
+ * whole ones, the lines for the days at either end). Also the first page of a year's lines.
  *
  * The lines are written straight into the bench's file the first time (a file that has them is
  * used as it is): a few per visit that happened, on its arrival day, each split by the shared
@@ -197,6 +200,24 @@ export function expensesCases(
   const happened = new Set<string>(HAPPENED_STATUSES);
   const kept = (rows: unknown[]) =>
     (rows as { status: string }[]).filter((x) => happened.has(x.status));
+  // The floors on the summaries (whole months: the year).
+  const m = { from: from.slice(0, 7), to: to.slice(0, 7) };
+  const reportSummarySql = raw.prepare(`
+    SELECT department_key, category, sum(amount_fen), sum(over_cap_fen), sum(lines)
+    FROM expense_line_summaries WHERE month >= ? AND month <= ?
+    GROUP BY department_key, category`);
+  const visitsSummary = raw.prepare(`
+    SELECT month, tier, status, sum(visits) FROM expense_visit_summaries
+    WHERE month >= ? AND month <= ? GROUP BY month, tier, status`);
+  const budgetsSummary = raw.prepare(`
+    SELECT month, department_key, status, category, sum(amount_fen) FROM expense_budget_summaries
+    WHERE month >= ? AND month <= ? GROUP BY month, department_key, status, category`);
+  const spendSummary = raw.prepare(`
+    SELECT month, department_key, category, tier, sum(company_fen + borne_by_host_fen),
+      sum(amount_fen), sum(attendees), sum(lines)
+    FROM expense_line_summaries WHERE month >= ? AND month <= ? AND by_visitor = 0
+    GROUP BY month, department_key, category, tier`);
+  // The floors on the lines (before 0180, and the days of partial months).
   const reportSql = raw.prepare(`
     SELECT department_id, category, sum(amount_fen), sum(over_cap_fen), count(*)
     FROM expense_lines WHERE spent_on >= ? AND spent_on <= ?
@@ -230,11 +251,23 @@ export function expensesCases(
     FROM expense_lines l JOIN requests r ON r.id = l.request_id
     WHERE l.spent_on >= ? AND l.spent_on <= ? ORDER BY l.spent_on, l.id LIMIT 51`);
   const period = { from, to };
+  // Mid-January to mid-December: ten whole months from the summaries, 31 days from the lines.
+  const partial = { from: `${from.slice(0, 4)}-01-16`, to: `${to.slice(0, 4)}-12-15` };
   return [
     {
       name: `expenses.report (a year by department × category; goal ≤ 150 ms)`,
       app: () => ok(app, 'expenses.report', { period, groupBy: 'department' }, token),
+      raw: () => [reportSummarySql.all(m.from, m.to), names.all()],
+    },
+    {
+      name: `expenses.report, summaries off (a year from the lines, as before 0180)`,
+      app: () => reportOf(app.db, { period, groupBy: 'department' }, false),
       raw: () => [reportSql.all(from, to), names.all()],
+    },
+    {
+      name: `expenses.report (Jan 16 … Dec 15: partial months)`,
+      app: () => ok(app, 'expenses.report', { period: partial, groupBy: 'department' }, token),
+      raw: () => [reportSql.all(partial.from, partial.to), names.all()],
     },
     {
       name: `expenses.report by host (a year, not covered)`,
@@ -244,6 +277,20 @@ export function expensesCases(
     {
       name: `expenses.dashboard (a year; goal ≤ 300 ms)`,
       app: () => ok(app, 'expenses.dashboard', { period }, token),
+      raw: () => {
+        const ids = (top.all(from, to) as { request_id: number }[]).map((x) => x.request_id);
+        return [
+          kept(visitsSummary.all(m.from, m.to)),
+          kept(budgetsSummary.all(m.from, m.to)),
+          spendSummary.all(m.from, m.to),
+          ids,
+          names.all(),
+        ];
+      },
+    },
+    {
+      name: `expenses.dashboard, summaries off (a year from the lines, as before 0180)`,
+      app: () => dashboardOf(app.db, period, false),
       raw: () => {
         const ids = (top.all(from, to) as { request_id: number }[]).map((x) => x.request_id);
         return [

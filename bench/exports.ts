@@ -34,6 +34,8 @@ interface ChildResult {
   peakRssMb: number;
   csvPeakRssMb: number;
   baseRssMb: number;
+  /** The child's peak RSS over its life, as the kernel counts it (resourceUsage maxRSS). */
+  maxRssMb: number;
 }
 
 /** Runs the child on `file`; returns the bench's figures, and prints them with the RSS. */
@@ -50,12 +52,14 @@ export async function exportsBench(file: string, wanted: (name: string) => boole
   }
   const last = child.stdout.trim().split('\n').at(-1) ?? '{}';
   const r = JSON.parse(last) as ChildResult;
+  const worst = Math.max(...r.xlsxMs);
   console.log(
     `exports: ${r.rows} expense lines in ${BENCH_FROM}…${BENCH_TO}` +
       (r.seededMs === null ? ' (already in the file)' : ` (written in ${r.seededMs} ms)`) +
-      `; XLSX ${Math.round(r.xlsxBytes / 1024)} KB; peak RSS ${r.peakRssMb} MB writing XLSX, ` +
-      `${r.csvPeakRssMb} MB writing CSV (${r.baseRssMb} MB before; goal ≤ 300 MB); goal XLSX ` +
-      `≤ 2000 ms`,
+      `; XLSX ${Math.round(r.xlsxBytes / 1024)} KB in ${r.xlsxMs.map(Math.round).join(', ')} ms ` +
+      `(goal ≤ 2000 ms: ${worst <= 2000 ? 'met' : 'NOT met'}); peak RSS ${r.peakRssMb} MB ` +
+      `writing XLSX, ${r.csvPeakRssMb} MB writing CSV (${r.baseRssMb} MB before), maxRSS of the ` +
+      `process ${r.maxRssMb} MB (goal ≤ 300 MB: ${r.maxRssMb <= 300 ? 'met' : 'NOT met'})`,
   );
   return [
     figure('exports.xlsx', r.xlsxMs, r.floorMs, r.rows),
@@ -232,6 +236,8 @@ async function child(file: string): Promise<ChildResult> {
     peak = process.memoryUsage().rss;
     for (let i = 0; i < RUNS; i++) csvMs.push((await run('csv')).ms);
     clearInterval(sampler);
+    // Before the floor reads its 50,000 rows into one array.
+    const maxRss = process.resourceUsage().maxRSS;
     let rows = 0;
     const floorMs: number[] = [];
     for (let i = 0; i < RUNS + 1; i++) {
@@ -251,6 +257,7 @@ async function child(file: string): Promise<ChildResult> {
       peakRssMb: mb(xlsxPeak),
       csvPeakRssMb: mb(peak),
       baseRssMb: mb(baseRss),
+      maxRssMb: Math.round(maxRss / 1024),
     };
   } finally {
     await app.close();
