@@ -51,6 +51,7 @@ export const expensesAdvancesEn: Shape<typeof expensesAdvancesZhCN> = {
       notCancellable: 'This advance has been issued or is closed; it cannot be withdrawn.',
       notApproved: 'This advance is not approved (or already issued); it cannot be issued.',
       issuedInFuture: 'The issue date cannot be later than today.',
+      visitCancelled: 'The visit is cancelled: no advance can be asked for or changed.',
       reconciling:
         "This visit's expenses have been submitted for reconciliation; advances can no longer be asked for or changed.",
       noApprover: {
@@ -86,6 +87,12 @@ export const expensesAdvancesEn: Shape<typeof expensesAdvancesZhCN> = {
       advancePurpose: 'Purpose of the advance',
       issuedOn: 'Issued on',
       issueMethod: 'Issued by way of',
+    },
+  },
+  // The visit's timeline names the advance a decision was about (with its amount).
+  requestViews: {
+    event: {
+      aboutAdvance: 'Advance {{advance}} ({{amount}})',
     },
   },
   // The approval engine's notices about an advance: the advance names itself (its params carry

@@ -47,6 +47,7 @@ export const expensesAdvancesZhCN = {
       notCancellable: '该借款已发放或已结束，不能撤回。',
       notApproved: '借款尚未审批通过（或已发放），不能发放。',
       issuedInFuture: '发放日期不能晚于今天。',
+      visitCancelled: '该接待已取消，不能申请或修改借款。',
       reconciling: '该接待已提交报帐核销，不能再申请或修改借款。',
       noApprover: {
         dept_head:
@@ -77,6 +78,12 @@ export const expensesAdvancesZhCN = {
       advancePurpose: '借款用途',
       issuedOn: '发放日期',
       issueMethod: '发放方式',
+    },
+  },
+  // The visit's timeline names the advance a decision was about (with its amount).
+  requestViews: {
+    event: {
+      aboutAdvance: '借款 {{advance}}（{{amount}}）',
     },
   },
   // The approval engine's notices about an advance: the advance names itself (its params carry

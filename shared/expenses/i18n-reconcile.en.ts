@@ -166,6 +166,7 @@ export const expensesReconcileEn: Shape<typeof expensesReconcileZhCN> = {
   },
   requestViews: {
     event: {
+      aboutReconciliation: 'Expense reconciliation',
       reconciliation_submitted: 'submitted the reconciliation',
       settled: 'the reconciliation was settled',
       archived: 'archived',

@@ -153,6 +153,7 @@ export const expensesReconcileZhCN = {
   },
   requestViews: {
     event: {
+      aboutReconciliation: '报帐核销',
       reconciliation_submitted: '提交了报帐核销',
       settled: '报帐核销已结清',
       archived: '归档',

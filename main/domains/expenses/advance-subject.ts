@@ -143,14 +143,16 @@ export const advanceSubject: ApprovalSubject<AdvanceFacts> = {
   async record(ctx, advanceId, entry) {
     const a = await ctx.db
       .selectFrom('expenseAdvances')
-      .select(['requestId', 'seq'])
+      .select(['requestId', 'seq', 'amountFen'])
       .where('id', '=', advanceId)
       .executeTakeFirstOrThrow();
+    // The timeline names the advance by its number and amount (借款 2（¥500.00）): "approved"
+    // alone would read as the request's own approval.
     await addEvent(ctx.db, {
       requestId: a.requestId,
       atMs: ctx.nowMs,
       ...entry,
-      data: { ...entry.data, advance: a.seq, advanceId },
+      data: { ...entry.data, advance: a.seq, advanceId, amountFen: a.amountFen },
     });
   },
 

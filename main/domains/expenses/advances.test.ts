@@ -148,9 +148,14 @@ describe('cash advances', () => {
       m.requestId,
       'advance',
     );
-    expect(events.map((e) => [e.kind, JSON.parse(e.data).advance])).toEqual([
-      ['approved', 1],
-      ['approved', 1],
+    expect(
+      events.map((e) => {
+        const d = JSON.parse(e.data) as { advance: number; amountFen: number };
+        return [e.kind, d.advance, d.amountFen];
+      }),
+    ).toEqual([
+      ['approved', 1, 50_000],
+      ['approved', 1, 50_000],
     ]);
 
     // Finance's list of advances to hand out.
@@ -436,6 +441,80 @@ describe('cash advances', () => {
       ok: false,
       error: { code: 'CONFLICT', key: 'expensesAdvances.errors.notReturned' },
     });
+  });
+
+  it('a cancelled visit withdraws its advances not handed out; issued ones stay outstanding', async () => {
+    const m = await money();
+    const { t, r, finance } = m;
+    // 借款 1 handed out, 2 approved (not yet handed out), 3 returned to the host, 4 at the head.
+    const issued = await approved(m, 10_000);
+    expect((await issue(m, issued)).result.ok).toBe(true);
+    await approved(m, 10_000);
+    const returned = await asked(m, 10_000);
+    await decideAdvance(t, r.head, returned.id, 'return', '请说明用途');
+    const waiting = await asked(m, 10_000);
+    await decideAdvance(t, r.head, waiting.id);
+    expect(await inInbox(t, finance.token, waiting.id)).toBe(true);
+    expect(advances(t, m.requestId).map((a) => a.status)).toEqual([
+      'issued',
+      'approved',
+      'returned',
+      'approving',
+    ]);
+
+    const [visit] = t.rows<{ version: number }>(
+      'SELECT version FROM requests WHERE id = ?',
+      m.requestId,
+    );
+    await t.ok(
+      'requests.cancel',
+      { id: m.requestId, version: visit!.version, reason: '客户改期' },
+      r.host.token,
+    );
+    const after = advances(t, m.requestId);
+    expect(after.map((a) => a.status)).toEqual(['issued', 'cancelled', 'cancelled', 'cancelled']);
+    // No step of theirs is left waiting on anybody; finance's inbox no longer holds the last one.
+    for (const a of after.slice(1)) {
+      expect(
+        steps(t, a.id).filter((s) => s.status === 'pending' || s.status === 'waiting'),
+      ).toEqual([]);
+    }
+    expect(await inInbox(t, finance.token, waiting.id)).toBe(false);
+    // The head, who decided on them, hears that the visit was cancelled.
+    expect(notificationKinds(t, r.head.userId)).toContain('request.cancelled');
+    // Finance: nothing to hand out, the issued one outstanding until it is returned.
+    const toIssue = await t.ok(
+      'expenses.advances',
+      { status: 'approved', limit: 50 },
+      finance.token,
+    );
+    expect(toIssue.items).toEqual([]);
+    const outstanding = await t.ok(
+      'expenses.advances',
+      { status: 'issued', limit: 50 },
+      finance.token,
+    );
+    expect(outstanding.items.map((i) => [i.id, i.amountFen])).toEqual([[issued.id, 10_000]]);
+
+    // Nobody asks for a new advance on it, nor resubmits the returned one; nothing changes.
+    const before = t.snapshot();
+    expect((await ask(m, 10_000)).result).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', key: 'expensesAdvances.errors.visitCancelled' },
+    });
+    const resubmit = await t.call(
+      'expenses.saveAdvance',
+      {
+        requestId: m.requestId,
+        id: returned.id,
+        version: after[2]!.version,
+        amountFen: 10_000,
+        purpose: '餐费',
+      },
+      r.host.token,
+    );
+    expect(resubmit.result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(t.snapshot()).toEqual(before);
   });
 
   it('refuses an advance on a visit not yet approved', async () => {

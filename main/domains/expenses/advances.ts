@@ -104,6 +104,9 @@ function mayAsk(ctx: ServiceContext, visit: MoneyVisit) {
     throw new AppError('NOT_FOUND', 'expenses.errors.visitNotFound');
   }
   if (canAskAdvance(actor, visit.subject)) return;
+  if (visit.row.status === 'cancelled') {
+    throw new AppError('CONFLICT', 'expensesAdvances.errors.visitCancelled');
+  }
   if (!LINES_EDITABLE.includes(visit.subject.reconciliationStatus)) {
     throw new AppError('CONFLICT', 'expenses.errors.notEditable');
   }
@@ -458,6 +461,47 @@ async function listAdvances(
     next: rows.length > input.limit && last ? { key: last.requestedAtMs, id: last.id } : null,
     total,
   };
+}
+
+/** Advances not handed out yet: what a cancelled visit withdraws. */
+const NOT_HANDED_OUT: readonly AdvanceStatus[] = ['approving', 'returned', 'approved'];
+
+/**
+ * The visit was cancelled (in the same transaction): its advances not handed out yet are
+ * withdrawn and their open steps void, so that nobody is left deciding on, or handing out, money
+ * for a visit that will not happen. Issued ones stay issued: the cash is out, and finance's
+ * outstanding list (借款发放 · 已发放未核销) shows it until it is returned. Returns whom the
+ * caller tells (whoever decided on or had one of them waiting) and who had one in an inbox.
+ */
+export async function withdrawAdvancesOf(
+  ctx: ServiceContext,
+  requestId: number,
+  hostUserId: number,
+): Promise<{ told: number[]; watching: number[] }> {
+  const open = await ctx.db
+    .selectFrom('expenseAdvances')
+    .select(['id', 'status', 'version'])
+    .where('requestId', '=', requestId)
+    .where('status', 'in', [...NOT_HANDED_OUT])
+    .execute();
+  const told = new Set<number>();
+  const watching = new Set<number>();
+  for (const a of open) {
+    await ctx.db
+      .updateTable('expenseAdvances')
+      .set({
+        status: moved(a, 'cancel', 'expensesAdvances.errors.notCancellable'),
+        updatedAtMs: ctx.nowMs,
+        version: a.version + 1,
+      })
+      .where('id', '=', a.id)
+      .execute();
+    const out = await withdraw(ctx, ref(a.id));
+    for (const u of out.told) told.add(u);
+    for (const u of out.watching) watching.add(u);
+  }
+  if (open.length > 0) await moneyChanged(ctx, requestId, hostUserId);
+  return { told: [...told], watching: [...watching] };
 }
 
 /** The advances issued for a visit and not yet cleared (what the settlement clears), in fen. */

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../core/context';
 import { parseJson } from '../../core/json';
 import { callPolicy } from '../policy';
 import { loadRow } from '../requests';
+import { HAPPENED_STATUSES } from './finance';
 import { visitFacts } from './visit-facts';
 
 /**
@@ -30,4 +31,28 @@ export async function recordApprovedBudget(ctx: ServiceContext, requestId: numbe
       })),
     )
     .execute();
+}
+
+/**
+ * Records the approved budget of a visit that has none: requests approved before the budgets
+ * were kept (migration 0160) have no rows, and the dashboard's budget against spend would leave
+ * them out. Called by every write on the visit's money (events.ts moneyChanged), so a visit gets
+ * its rows on the first such write; one primary-key lookup when they are there already. A
+ * request never approved (or cancelled) has no approved budget to record.
+ */
+export async function ensureApprovedBudget(ctx: ServiceContext, requestId: number): Promise<void> {
+  const kept = await ctx.db
+    .selectFrom('expenseBudgets')
+    .select('requestId')
+    .where('requestId', '=', requestId)
+    .limit(1)
+    .executeTakeFirst();
+  if (kept) return;
+  const request = await ctx.db
+    .selectFrom('requests')
+    .select('status')
+    .where('id', '=', requestId)
+    .executeTakeFirst();
+  if (!request || !HAPPENED_STATUSES.includes(request.status)) return;
+  await recordApprovedBudget(ctx, requestId);
 }

@@ -1,3 +1,4 @@
+import { ensureApprovedBudget } from './budgets';
 import type { ServiceContext } from '../../core/context';
 
 /**
@@ -10,6 +11,8 @@ export async function moneyChanged(
   requestId: number,
   hostUserId: number,
 ): Promise<void> {
+  // A visit approved before the budgets were kept gets its approved budget on its first write.
+  await ensureApprovedBudget(ctx, requestId);
   const holders = await ctx.db
     .selectFrom('userRoles as ur')
     .innerJoin('users as u', 'u.id', 'ur.userId')

@@ -13,8 +13,8 @@ import { transition } from './status';
 
 /**
  * Cancels a request (the host, or the admin office once it was submitted): its open steps become void, and everyone who
- * decided on it or had it waiting is told. Its bookings are released and supplies issued to it go
- * back into stock, in the same transaction.
+ * decided on it or had it waiting is told. Its bookings are released, supplies issued to it go
+ * back into stock and its cash advances not handed out are withdrawn, in the same transaction.
  */
 export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'requests.cancel'>) {
   const actor = requireActor(ctx);
@@ -31,6 +31,10 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
     type: 'request',
     id: row.id,
   });
+  // Its cash advances not handed out are withdrawn too (issued ones stay to be returned). Loaded
+  // when called: the expenses domain reads requests through their index (a cycle at load time).
+  const { withdrawAdvancesOf } = await import('../expenses');
+  const advances = await withdrawAdvancesOf(ctx, row.id, row.hostUserId);
   const released = await releaseBookingsOf(ctx, row.id, row.hostUserId);
   await voidVisitTasks(ctx, row.id);
   await addEvent(ctx.db, {
@@ -40,7 +44,7 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
     kind: 'cancelled',
     comment: input.reason,
   });
-  const told = new Set(deciders);
+  const told = new Set([...deciders, ...advances.told]);
   if (!isHost) told.add(row.hostUserId);
   told.delete(actor.userId);
   await notify(
@@ -52,7 +56,7 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
     { type: 'request', id: row.id },
   );
   // Who had it in their inbox (delegates too) refreshes it; notified or not.
-  const watching = new Set([...inboxes, ...told]);
+  const watching = new Set([...inboxes, ...advances.watching, ...told]);
   watching.delete(actor.userId);
   ctx.emit('approvals.changed', { requestId: row.id }, [...watching]);
   ctx.audit({

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalStepView } from '../../../../../shared/approvals';
-import { verdictStep, visitorId } from './content';
+import { eventDetail, verdictStep, visitorId } from './content';
+import type { RequestEventView } from '../../../../../shared/requests/views';
+import { translate } from '../../../../../shared/i18n/translate';
+import type { MessageParams } from '../../../../../shared/result';
+import { formatMoney } from '../../../format';
 import type { Fmt } from './useFmt';
 
 function step(
@@ -65,5 +69,58 @@ describe('visitorId', () => {
     const v = { name: '张三', title: '', phone: '', notes: '', idType, idNumber };
     expect(visitorId(v, fmt)).toBe(shown);
     if (idNumber.length > 4) expect(visitorId(v, fmt)).not.toContain(idNumber);
+  });
+});
+
+describe('eventDetail names what a decision was about', () => {
+  const fmtIn = (language: 'zh-CN' | 'en') =>
+    ({
+      t: (key: string, params?: MessageParams) => translate(language, key, params),
+      money: (fen: number) => formatMoney(fen, language),
+      stepKind: (k: string) => translate(language, `labels.stepKind.${k}`),
+    }) as unknown as Fmt;
+  const event = (kind: string, data: Record<string, unknown>): RequestEventView => ({
+    id: 1,
+    atMs: 0,
+    actorName: '张伟',
+    onBehalfOfName: null,
+    kind,
+    comment: '',
+    data,
+  });
+  it.each([
+    [
+      'an advance, with its amount',
+      event('approved', { advance: 2, advanceId: 9, amountFen: 50_000, step: 'dept_head' }),
+      `借款 2（${formatMoney(50_000, 'zh-CN')}） · 部门负责人审批`,
+      `Advance 2 (${formatMoney(50_000, 'en')}) · Department head approval`,
+    ],
+    [
+      'an advance recorded before its amount was kept',
+      event('returned', { advance: 1, advanceId: 9 }),
+      '借款 1',
+      'Advance 1',
+    ],
+    [
+      'the reconciliation',
+      event('approved', { subject: 'reconciliation', step: 'finance' }),
+      '报帐核销 · 财务审核',
+      'Expense reconciliation · Finance verification',
+    ],
+    [
+      'the reconciliation’s own events say so already',
+      event('settled', { subject: 'reconciliation' }),
+      null,
+      null,
+    ],
+    [
+      'the request itself',
+      event('approved', { step: 'dept_head' }),
+      '部门负责人审批',
+      'Department head approval',
+    ],
+  ])('%s', (_label, e, zh, en) => {
+    expect(eventDetail(e, fmtIn('zh-CN'))).toBe(zh);
+    expect(eventDetail(e, fmtIn('en'))).toBe(en);
   });
 });

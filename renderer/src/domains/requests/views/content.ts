@@ -156,8 +156,48 @@ export function verdictStep(d: {
 export const isDecided = (s: ApprovalStepView) =>
   s.status === 'approved' || s.status === 'rejected' || s.status === 'returned';
 
-/** The detail line under an event: which step, which revision, to whom. */
+/**
+ * The detail line under an event: what it is about when not the request (an advance, the
+ * reconciliation), then which step, which revision, to whom.
+ */
 export function eventDetail(e: RequestEventView, fmt: Fmt): string | null {
+  const about = eventSubject(e, fmt);
+  const detail = kindDetail(e, fmt);
+  return about && detail ? `${about} · ${detail}` : (about ?? detail);
+}
+
+/** Events whose own label names the reconciliation (提交了报帐核销): nothing to add. */
+const RECONCILIATION_KINDS = new Set([
+  'reconciliation_submitted',
+  'settled',
+  'archived',
+  'reopened',
+]);
+
+/**
+ * What an event on the visit's timeline is about when it is not the request itself: the
+ * approval engine writes the decisions on an advance or on the reconciliation to the same
+ * timeline, and "approved" alone would read as the request's approval. Events written before
+ * the advance's amount was kept name it by its number only.
+ */
+function eventSubject(e: RequestEventView, fmt: Fmt): string | null {
+  const d = e.data;
+  if (typeof d.advance === 'number') {
+    return typeof d.amountFen === 'number'
+      ? fmt.t('requestViews.event.aboutAdvance', {
+          advance: d.advance,
+          amount: fmt.money(d.amountFen),
+        })
+      : fmt.t('expensesAdvances.seq', { advance: d.advance });
+  }
+  if (d.subject === 'reconciliation' && !RECONCILIATION_KINDS.has(e.kind)) {
+    return fmt.t('requestViews.event.aboutReconciliation');
+  }
+  return null;
+}
+
+/** Which step, which revision, to whom. */
+function kindDetail(e: RequestEventView, fmt: Fmt): string | null {
   const d = e.data;
   if ((e.kind === 'submitted' || e.kind === 'resubmitted') && typeof d.revision === 'number') {
     return fmt.t('requestViews.event.submittedDetail', {
