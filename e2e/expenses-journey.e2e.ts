@@ -120,6 +120,8 @@ describe('the post-visit money journey: arrivals → lines → reconciliation �
     return openAs(j, person, language);
   };
   const shoot = async (page: Page, language: Language, name: string) => {
+    // A toast of the last write would cover the header: it goes by itself.
+    await gone(page.locator('.ant-message-notice'), 15_000);
     await settled(page);
     await page.screenshot({ path: shotPath(language, `journey-${name}`), fullPage: true });
     await expectAccessible(page, `${name} (${language})`);
@@ -343,7 +345,18 @@ describe('the post-visit money journey: arrivals → lines → reconciliation �
     await gone(page.getByText(zh('expenses.checks.no_receipt')));
     await visible(page.getByText(formatYuan(TOTAL_FEN, 'zh-CN')).first());
     await shoot(page, 'zh-CN', 'expenses-entry');
+    await page.context().close();
 
+    const enPage = await as(c.people.host, 'en');
+    await moneyPage(enPage, 'en');
+    await visible(enPage.getByText(LINES[2]!.vendor));
+    await shoot(enPage, 'en', 'expenses-entry');
+    await enPage.context().close();
+  });
+
+  it('the host submits the reconciliation (UI)', async () => {
+    const page = await as(c.people.host, 'zh-CN');
+    await moneyPage(page, 'zh-CN');
     // Submit: the confirmation, then the reconciliation waits on the department head.
     await page.getByTestId('reconcile-submit').click();
     const confirm = popconfirm(page);
@@ -364,6 +377,10 @@ describe('the post-visit money journey: arrivals → lines → reconciliation �
     await go(page, '/approvals');
     const row = inboxRow(page, code);
     await visible(row);
+    // What he confirms: the visit's expenses, and how much they come to.
+    expect(await row.getByTestId('money-tag').innerText()).toBe(
+      zh('expensesReconcile.inboxTag', { amount: formatYuan(TOTAL_FEN, 'zh-CN') }),
+    );
     await settled(page);
     await page.screenshot({ path: shotPath('zh-CN', 'journey-reconcile-inbox') });
     await approveIn(row, page);

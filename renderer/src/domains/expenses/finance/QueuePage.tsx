@@ -25,9 +25,20 @@ function QueueList({ status }: { status: ReconciliationStatus }) {
       title: c('code'),
       key: 'code',
       width: 150,
-      render: (_, r) => <Link to={`/requests/${r.requestId}`}>{r.requestCode}</Link>,
+      fixed: 'left',
+      // The visit's money page: its lines, receipts, checks and review steps (what the intro
+      // promises), not the request's dossier.
+      render: (_, r) => <Link to={`/expenses/${r.requestId}`}>{r.requestCode}</Link>,
     },
-    { title: c('org'), key: 'org', dataIndex: 'orgName' },
+    // Wide enough for a company's name on one line; the money columns stay in view on the right
+    // while the rest scrolls (the table is wider than a 1280 px window with the sidebar).
+    {
+      title: c('org'),
+      key: 'org',
+      dataIndex: 'orgName',
+      width: 200,
+      ellipsis: { showTitle: true },
+    },
     { title: c('tier'), key: 'tier', width: 70, render: (_, r) => t(`labels.tier.${r.tier}`) },
     { title: c('host'), key: 'host', width: 100, dataIndex: 'hostName' },
     {
@@ -62,6 +73,7 @@ function QueueList({ status }: { status: ReconciliationStatus }) {
       key: 'amount',
       width: 130,
       align: 'right',
+      fixed: 'right',
       render: (_, r) => <span className="fin-money">{money(r.amountFen)}</span>,
     },
     {
@@ -69,6 +81,7 @@ function QueueList({ status }: { status: ReconciliationStatus }) {
       key: 'overCap',
       width: 120,
       align: 'right',
+      fixed: 'right',
       render: (_, r) =>
         r.overCapFen > 0 ? <span className="fin-money fin-over">{money(r.overCapFen)}</span> : '—',
     },
@@ -82,7 +95,7 @@ function QueueList({ status }: { status: ReconciliationStatus }) {
       columns={columns}
       dataSource={list.items}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 'max-content' }}
       locale={{
         emptyText: <Empty description={t(`expensesFinance.queue.empty.${status}`)} />,
       }}
