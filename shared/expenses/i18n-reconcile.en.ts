@@ -5,6 +5,7 @@ import type { Shape } from '../i18n/shape';
 export const expensesReconcileEn: Shape<typeof expensesReconcileZhCN> = {
   expensesReconcile: {
     nav: 'Reconciliation',
+    inboxTag: 'Reconciliation {{amount}}',
     errors: {
       badState: 'The reconciliation is {{status}}: this is not possible now.',
       visitUnderWay:

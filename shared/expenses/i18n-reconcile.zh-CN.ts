@@ -2,6 +2,8 @@
 export const expensesReconcileZhCN = {
   expensesReconcile: {
     nav: '报帐核销',
+    /** The inbox row of a reconciliation step: what is confirmed, and how much. */
+    inboxTag: '报帐核销 {{amount}}',
     errors: {
       badState: '报帐核销当前状态（{{status}}）不允许此操作。',
       visitUnderWay: '来宾仍在访（接待进行中），待全部来宾离开、接待完成后才能报帐核销。',

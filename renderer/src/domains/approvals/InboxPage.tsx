@@ -95,7 +95,10 @@ function InboxRow({ item, fmt, reload }: { item: InboxItem; fmt: Fmt; reload: ()
   const navigate = useNavigate();
   const [showChanges, setShowChanges] = useState(false);
   const r = item.request;
-  const open = () => void navigate(`/requests/${r.id}`);
+  // A visit's money (an advance, its reconciliation) is judged on its money page: the lines,
+  // receipts and checks are there, not on the request's dossier.
+  const href = item.money ? `/expenses/${r.id}` : `/requests/${r.id}`;
+  const open = () => void navigate(href);
   // A decision returns the request as it is now: it goes into the cache, the inbox reads again.
   const accept = useAcceptDossier();
   return (
@@ -104,7 +107,7 @@ function InboxRow({ item, fmt, reload }: { item: InboxItem; fmt: Fmt; reload: ()
         <div className="rv-inbox-title">
           <a
             className="rv-code"
-            href={`#/requests/${r.id}`}
+            href={`#${href}`}
             onClick={(e) => {
               e.preventDefault();
               open();
@@ -116,9 +119,14 @@ function InboxRow({ item, fmt, reload }: { item: InboxItem; fmt: Fmt; reload: ()
           <TierTag tier={r.tier} />
           {r.retroactive && <RetroactiveTag />}
           <Tag color="processing">{fmt.stepKind(item.step.kind)}</Tag>
-          {item.money?.kind === 'advance' && (
+          {item.money && (
             <Tag color="gold" data-testid="money-tag">
-              {t('expensesAdvances.inboxTag', { amount: fmt.money(item.money.amountFen) })}
+              {t(
+                item.money.kind === 'advance'
+                  ? 'expensesAdvances.inboxTag'
+                  : 'expensesReconcile.inboxTag',
+                { amount: fmt.money(item.money.amountFen) },
+              )}
             </Tag>
           )}
           {item.onBehalfOfName && <OnBehalfTag name={item.onBehalfOfName} />}
@@ -136,7 +144,8 @@ function InboxRow({ item, fmt, reload }: { item: InboxItem; fmt: Fmt; reload: ()
               : r.hostName}
           </span>
         </div>
-        <CheckList checks={item.checks} fmt={fmt} compact />
+        {/* A money step carries no policy checks: "符合接待标准" would speak of the visit. */}
+        {!item.money && <CheckList checks={item.checks} fmt={fmt} compact />}
         {item.changes.length > 0 && (
           <div className="rv-inbox-changes">
             <Button

@@ -29,7 +29,8 @@ function QueueList({ status }: { status: ReconciliationStatus }) {
       key: 'code',
       render: (_, r) => (
         <div className="fin-stack">
-          <Link to={`/requests/${r.requestId}`}>{r.requestCode}</Link>
+          {/* The visit's money page (lines, receipts, checks, review), as the intro promises. */}
+          <Link to={`/expenses/${r.requestId}`}>{r.requestCode}</Link>
           <Typography.Text type="secondary" ellipsis={{ tooltip: r.orgName }}>
             {r.orgName}
           </Typography.Text>
