@@ -24,6 +24,9 @@ import { newRequest, visitor } from './company';
 import type { ChildArgs, ChildEvent, WriteAck } from './protocol';
 import { lineInput, mulberry32 } from './random';
 
+/** A backup's pages per turn of the event loop: a copy spans several writes, a trial several copies. */
+const PAGES_PER_STEP = 24;
+
 /** Synchronous: the line is in the pipe before anything else happens. */
 function say(e: ChildEvent): void {
   fs.writeSync(1, `${JSON.stringify(e)}\n`);
@@ -209,7 +212,9 @@ async function main() {
         backups += 1;
         const before = w.acks();
         const file = path.join(args.backupDir, `b-${backups}.db`);
-        await backupDatabase(app.sqlite, file, { pagesPerStep: 4 });
+        fs.mkdirSync(args.backupDir, { recursive: true });
+        if (args.brokenBackup) await app.sqlite.backup(file, { progress: () => PAGES_PER_STEP });
+        else await backupDatabase(app.sqlite, file, { pagesPerStep: PAGES_PER_STEP });
         say({ k: 'backup', file, before });
       }
     })();

@@ -1,7 +1,8 @@
 /**
- * `npm run crashtest -- --trials N [--seed S] [--broken] [--keep]`: prints one line, the
+ * `npm run crashtest -- --trials N [--seed S] [--broken | --broken-backup] [--keep]`: prints one line, the
  * scorecard's D1, on stdout (the figures behind it and any problem on stderr) and exits non-zero
- * unless every trial is ok. `--broken` runs the deliberately broken writer, which must fail.
+ * unless every trial is ok. `--broken` runs the deliberately broken writer (each write committed
+ * in two), `--broken-backup` the broken backup (copied straight under its name): both must fail.
  */
 import crypto from 'node:crypto';
 import { setPasswordHasher } from '../../main/domains/auth/passwords';
@@ -31,13 +32,16 @@ async function main() {
   const trials = Number(arg('--trials') ?? 50);
   const seed = Number(arg('--seed') ?? Date.now() % 1_000_000);
   if (!Number.isInteger(trials) || trials < 1 || !Number.isInteger(seed)) {
-    process.stderr.write('usage: npm run crashtest -- --trials N [--seed S] [--broken] [--keep]\n');
+    process.stderr.write(
+      'usage: npm run crashtest -- --trials N [--seed S] [--broken | --broken-backup] [--keep]\n',
+    );
     process.exit(2);
   }
   const report = await runCrashTest({
     trials,
     seed,
     broken: process.argv.includes('--broken'),
+    brokenBackup: process.argv.includes('--broken-backup'),
     keep: process.argv.includes('--keep'),
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -39,4 +39,13 @@ describe('crash test (issue 13, D1)', () => {
     expect(r.partial).toBeGreaterThan(0);
     expect(summaryLine(r)).toMatch(/^D1 crash \(broken writer\): .* — FAIL$/);
   }, 300_000);
+
+  it('catches the broken backup (copied straight under its own name) as unusable', async () => {
+    const r = await runCrashTest(
+      { trials: 20, seed: 2026, brokenBackup: true, untilFailure: true },
+      setup,
+    );
+    expect(r.integrityFailures).toBeGreaterThan(0);
+    expect(summaryLine(r)).toMatch(/^D1 crash \(broken backup\): .* — FAIL$/);
+  }, 300_000);
 });

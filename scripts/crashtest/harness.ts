@@ -41,8 +41,15 @@ export interface CrashOptions {
   log?: (line: string) => void;
   /** Keep the working folder (trial databases of failed trials are kept anyway). */
   keep?: boolean;
+  /**
+   * The deliberately broken backup (every trial a backup trial): copies written straight under
+   * their own name, so a kill mid-copy leaves a file that looks like a backup. Must fail.
+   */
+  brokenBackup?: boolean;
   /** Stop after the first trial that found a partial write (the broken writer's self-test). */
   untilPartial?: boolean;
+  /** Stop after the first failed trial (the broken backup's self-test). */
+  untilFailure?: boolean;
 }
 
 export interface KindFigures {
@@ -56,6 +63,8 @@ export interface CrashReport {
   trials: number;
   ok: number;
   acknowledged: number;
+  /** Complete backups checked (backup trials). */
+  backups: number;
   lost: number;
   partial: number;
   integrityFailures: number;
@@ -68,6 +77,7 @@ export interface CrashReport {
   runSeconds: number;
   checkSeconds: number;
   broken: boolean;
+  brokenBackup: boolean;
   workDir: string;
 }
 
@@ -297,6 +307,8 @@ interface TrialOutcome {
   error: boolean;
   inside: boolean;
   problems: string[];
+  /** Complete backups found and checked. */
+  backups: number;
   runMs: number;
   checkMs: number;
 }
@@ -335,6 +347,7 @@ function addWrites(out: TrialOutcome, w: WriteCheck, where: string): void {
 function checkBackups(dir: string, events: ChildEvent[], acks: WriteAck[], out: TrialOutcome) {
   const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
   const complete = listBackups(dir);
+  out.backups += complete.length;
   const stray = names.filter((n) => !isPartialBackup(n) && !complete.includes(path.join(dir, n)));
   if (stray.length > 0) {
     out.integrity += 1;
@@ -421,6 +434,7 @@ async function trial(
     delays: Record<TrialKind, number>;
     seed: number;
     broken: boolean;
+    brokenBackup: boolean;
   },
 ): Promise<TrialOutcome> {
   const rand = mulberry32(o.seed * 7919 + i);
@@ -435,6 +449,7 @@ async function trial(
     company: o.t.company,
     seed: o.seed * 1_000_003 + i,
     broken: o.broken,
+    brokenBackup: o.brokenBackup,
     ops: null,
     clockMs,
     backupDir: path.join(dir, 'backups'),
@@ -464,6 +479,7 @@ async function trial(
     error: false,
     inside: false,
     problems: [],
+    backups: 0,
     runMs: t1 - t0,
     checkMs: 0,
   };
@@ -558,6 +574,7 @@ async function calibrate(
       company: o.t.company,
       seed: 1,
       broken: o.broken,
+      brokenBackup: false,
       ops: CALIBRATION_WRITES,
       clockMs: kind === 'purge' ? PURGE_CLOCK_MS : CRASH_CLOCK_MS,
       backupDir: path.join(dir, 'backups'),
@@ -635,8 +652,9 @@ export async function runCrashTest(
   const started = performance.now();
   const log = options.log ?? (() => undefined);
   const broken = options.broken ?? false;
+  const brokenBackup = options.brokenBackup ?? false;
   const kindsOf = (i: number): TrialKind =>
-    broken ? 'writes' : (ROTATION[i % ROTATION.length] as TrialKind);
+    broken ? 'writes' : brokenBackup ? 'backup' : (ROTATION[i % ROTATION.length] as TrialKind);
   const kinds = new Set(Array.from({ length: options.trials }, (_, i) => kindsOf(i)));
   const setup = shared ?? (await prepareCrashTest(kinds, log));
   const { templates: t, delays, next } = setup;
@@ -646,6 +664,7 @@ export async function runCrashTest(
     trials: 0,
     ok: 0,
     acknowledged: 0,
+    backups: 0,
     lost: 0,
     partial: 0,
     integrityFailures: 0,
@@ -661,11 +680,13 @@ export async function runCrashTest(
     runSeconds: 0,
     checkSeconds: 0,
     broken,
+    brokenBackup,
     workDir,
   };
   let failedTrials = 0;
   for (let i = 0; i < options.trials; i++) {
     if (options.untilPartial && report.partial > 0) break;
+    if (options.untilFailure && report.ok < report.trials) break;
     const kind = kindsOf(i);
     const out = await trial(kind, i, {
       next,
@@ -674,11 +695,13 @@ export async function runCrashTest(
       delays,
       seed: options.seed,
       broken,
+      brokenBackup,
     });
     report.trials += 1;
     report.runSeconds += out.runMs / 1000;
     report.checkSeconds += out.checkMs / 1000;
     report.acknowledged += out.acknowledged;
+    report.backups += out.backups;
     report.lost += out.lost;
     report.partial += out.partial;
     report.integrityFailures += out.integrity;
@@ -707,7 +730,8 @@ export async function runCrashTest(
 export function summaryLine(r: CrashReport): string {
   const pass = r.ok === r.trials && r.trials > 0;
   return (
-    `D1 crash${r.broken ? ' (broken writer)' : ''}: ${r.ok}/${r.trials} trials ok; ` +
+    `D1 crash${r.broken ? ' (broken writer)' : r.brokenBackup ? ' (broken backup)' : ''}: ` +
+    `${r.ok}/${r.trials} trials ok; ` +
     `lost ${r.lost}; partial ${r.partial}; integrity failures ${r.integrityFailures}` +
     `${r.errors > 0 ? `; child errors ${r.errors}` : ''} — ${pass ? 'pass' : 'FAIL'}`
   );
@@ -719,7 +743,7 @@ export function detailLine(r: CrashReport): string {
   return (
     `crashtest: ${r.acknowledged} acknowledged writes; ` +
     `writes ${k.writes.trials}, migration ${k.migration.trials} (${k.migration.inside} killed before its commit), ` +
-    `backup ${k.backup.trials} (${k.backup.inside} killed mid-copy), ` +
+    `backup ${k.backup.trials} (${k.backup.inside} killed mid-copy, ${r.backups} complete copies checked), ` +
     `purge ${k.purge.trials} (${k.purge.inside} killed before its commit); ` +
     `${r.seconds.toFixed(1)} s (setup ${r.setupSeconds.toFixed(1)}, children ` +
     `${r.runSeconds.toFixed(1)}, checks ${r.checkSeconds.toFixed(1)}), ` +

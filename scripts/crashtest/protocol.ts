@@ -17,6 +17,8 @@ export interface ChildArgs {
   seed: number;
   /** Split every write transaction in two and acknowledge after the first commit. */
   broken: boolean;
+  /** Write each backup straight under its own name (no partial name, no rename). */
+  brokenBackup: boolean;
   /** Stop after this many writes (calibration); null: until killed. */
   ops: number | null;
   /** The app's clock (frozen): sessions in the template were opened at this time. */
