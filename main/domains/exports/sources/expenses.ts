@@ -58,9 +58,11 @@ export function expensePageQuery(
 ) {
   let q = periodLines(db, p);
   if (after) {
-    q = q.where((eb) =>
-      eb(eb.refTuple('l.spentOn', 'l.id'), '>', eb.tuple(after.spentOn, after.id)),
-    );
+    // The first condition bounds the walk of the index (without it every page walks from the
+    // period's first day to the cursor); the row value picks up after the cursor.
+    q = q
+      .where('l.spentOn', '>=', after.spentOn)
+      .where((eb) => eb(eb.refTuple('l.spentOn', 'l.id'), '>', eb.tuple(after.spentOn, after.id)));
   }
   return q
     .innerJoin('requests as r', 'r.id', 'l.requestId')
