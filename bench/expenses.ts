@@ -310,13 +310,8 @@ export function expensesCases(
   ];
 }
 
-/** Seeds (the first time) and returns the finance cases; logs what it seeded. */
-export function expensesBench(
-  app: RunningApp,
-  raw: SqliteDatabase,
-  token: string,
-  quick: boolean,
-): Case[] {
+/** Seeds the expense lines (the first time) and logs what there is. */
+export function seededExpenses(app: RunningApp, quick: boolean): SeededExpenses {
   const seeded = seedExpenses(app, quick ? 50_000 : 2_000_000);
   console.log(
     `expenses: ${seeded.lines} expense lines; the year benched ${seeded.year.from} … ` +
@@ -324,5 +319,5 @@ export function expensesBench(
       (quick ? ' (--quick: 50,000 lines instead of 2,000,000)' : '') +
       (seeded.seededMs === null ? ' (already in the file)' : ` (written in ${seeded.seededMs} ms)`),
   );
-  return expensesCases(app, raw, seeded, token);
+  return seeded;
 }
