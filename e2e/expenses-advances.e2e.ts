@@ -124,6 +124,14 @@ describe('expenses: 借款 (cash advances)', () => {
     const row = inboxRow(page, code);
     await visible(row.getByTestId('money-tag'));
     expect(await row.getByTestId('money-tag').innerText()).toBe(`借款 ${yuan()}`);
+    // His notice says it is an advance, of how much, for which visit.
+    await page.getByTestId('bell').click();
+    await visible(
+      page
+        .locator('.ant-popover:visible')
+        .getByText(`待审批借款：接待 ${code} 华东精密机械有限公司 借款 ${yuan()}`),
+    );
+    await page.getByTestId('bell').click();
     await settled(page);
     await page.screenshot({ path: shotPath('zh-CN', 'expenses-advance-inbox') });
     await expectAccessible(page, 'inbox with an advance');
