@@ -12,7 +12,7 @@ export const labelsZhCN = {
     in_progress: '接待中',
     completed: '已完成',
     reconciling: '核销中',
-    settled: '已结算',
+    settled: '已结清',
     archived: '已归档',
   },
   tier: {

@@ -264,4 +264,15 @@ describe('AdvancesCard', () => {
       method: 'cash',
     });
   });
+
+  it('says nothing of what may still be asked for once no advance may be asked (settled)', async () => {
+    const money = moneyOf([advance({ status: 'cleared', amountFen: 20_000 })], {
+      askAdvance: false,
+    });
+    show(host, <AdvancesCard money={money} />);
+    const c = await card();
+    expect(within(c).getByText(yuan(20_000))).toBeTruthy();
+    expect(within(c).queryByTestId('advance-limit')).toBeNull();
+    expect(within(c).queryByText(t('expensesAdvances.ask'))).toBeNull();
+  });
 });

@@ -89,14 +89,18 @@ export function AdvancesCard({ money }: { money: VisitMoneyView }) {
         )
       }
     >
-      <Typography.Paragraph type="secondary" className="adv-limit">
-        {t('expensesAdvances.limit', {
-          sharePct: money.advanceShareBp / 100,
-          budgetFen: text.money(money.budget.budgetFen),
-          limitFen: text.money(limitFen),
-          availableFen: text.money(availableFen),
-        })}
-      </Typography.Paragraph>
+      {/* What may still be asked for, only while an advance may be asked for at all: a settled
+          visit offering "尚可借 ¥240.00" reads as money still to take. */}
+      {money.rights.askAdvance && (
+        <Typography.Paragraph type="secondary" className="adv-limit" data-testid="advance-limit">
+          {t('expensesAdvances.limit', {
+            sharePct: money.advanceShareBp / 100,
+            budgetFen: text.money(money.budget.budgetFen),
+            limitFen: text.money(limitFen),
+            availableFen: text.money(availableFen),
+          })}
+        </Typography.Paragraph>
+      )}
       {money.advances.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('expensesAdvances.empty')} />
       ) : (

@@ -148,7 +148,9 @@ export function DashboardPage() {
     {
       title: k('code'),
       key: 'code',
-      render: (_, x) => <Link to={`/requests/${x.requestId}`}>{x.code}</Link>,
+      width: 150,
+      // The visit's money page: the lines that went over the cap, not the request's dossier.
+      render: (_, x) => <Link to={`/expenses/${x.requestId}`}>{x.code}</Link>,
     },
     { title: k('org'), key: 'org', dataIndex: 'orgName', ellipsis: true },
     { title: k('tier'), key: 'tier', render: (_, x) => t(`labels.tier.${x.tier}`) },

@@ -39,7 +39,7 @@ export function LinesPage() {
       title: c('code'),
       key: 'code',
       width: 140,
-      render: (_, l) => <Link to={`/requests/${l.requestId}`}>{l.requestCode}</Link>,
+      render: (_, l) => <Link to={`/expenses/${l.requestId}`}>{l.requestCode}</Link>,
     },
     { title: c('org'), key: 'org', dataIndex: 'orgName', ellipsis: true },
     { title: c('tier'), key: 'tier', width: 60, render: (_, l) => t(`labels.tier.${l.tier}`) },

@@ -177,7 +177,9 @@ function Sheet({ m }: { m: VisitMoneyView }) {
                 <td className="ef-nowrap">{l.spentOn}</td>
                 <td className="ef-nowrap">{t(`labels.expense.${l.category}`)}</td>
                 <td>{l.vendor || DASH}</td>
-                <td>{l.invoiceNo || t(`expenses.invoiceType.${l.invoiceType}`)}</td>
+                <td className={l.invoiceNo ? 'ef-nowrap' : undefined}>
+                  {l.invoiceNo || t(`expenses.invoiceType.${l.invoiceType}`)}
+                </td>
                 <td>{t(`expenses.paidBy.${l.paidBy}`)}</td>
                 <td className="ef-money">{l.visitors + l.companions}</td>
                 <td className="ef-money">{money(l.amountFen)}</td>
