@@ -8,8 +8,8 @@
  * kinds: plain writes (twice as often), a migration, writes during online backups, and the
  * retention purge. A writes trial is killed during one of its first writes, at a random point of
  * a write's time (measured by a child writing uninterrupted); a migration or purge trial at a
- * random point over the length of an uninterrupted run (timed while making the templates) and a
- * quarter more, so kills land before, inside and after the commit.
+ * random point over twice the length of an uninterrupted run (timed while making the templates,
+ * warm: a fresh child is slower), so kills land before, inside and after the commit.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -474,7 +474,7 @@ async function trial(
   };
   // Writes: after a random number of acknowledged writes, a random part of a write's time later
   // (so the kill lands anywhere in a write, its commit included, whatever the machine's speed).
-  // A migration or a purge: anywhere over its calibrated length and a quarter more (a kill after
+  // A migration or a purge: anywhere over twice its length uninterrupted (a kill after
   // the commit must find it complete too).
   const kill: KillAt =
     kind === 'writes' || kind === 'backup'
@@ -484,7 +484,7 @@ async function trial(
           // A quarter of the kills as soon as the acknowledgement is read.
           delayMs: rand() < 0.25 ? 0 : rand() * o.delays[kind],
         }
-      : { on: (e) => e.k === 'start', count: 1, delayMs: rand() * o.delays[kind] * 1.25 };
+      : { on: (e) => e.k === 'start', count: 1, delayMs: rand() * o.delays[kind] * 2 };
   const t0 = performance.now();
   const run = await o.next().run(args, kill);
   const t1 = performance.now();
