@@ -25,7 +25,7 @@ import type { ChildArgs, ChildEvent, WriteAck } from './protocol';
 import { lineInput, mulberry32 } from './random';
 
 /** A backup's pages per turn of the event loop: a copy spans several writes, a trial several copies. */
-const PAGES_PER_STEP = 24;
+const PAGES_PER_STEP = 64;
 
 /** Synchronous: the line is in the pipe before anything else happens. */
 function say(e: ChildEvent): void {

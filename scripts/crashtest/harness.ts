@@ -6,8 +6,10 @@
  * taken over, the WAL recovered, pending migrations run) and checks `PRAGMA integrity_check`, that
  * every acknowledged write is there and that no write is there in part. Trials rotate over four
  * kinds: plain writes (twice as often), a migration, writes during online backups, and the
- * retention purge. Each kind's kill moment is drawn uniformly over how long its work took in an
- * uninterrupted calibration run (so the kills land before, inside and after its commit).
+ * retention purge. A writes trial is killed during one of its first writes, at a random point of
+ * a write's time (measured by a child writing uninterrupted); a migration or purge trial at a
+ * random point over twice the length of an uninterrupted run (timed while making the templates,
+ * warm: a fresh child is slower), so kills land before, inside and after the commit.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -158,6 +160,9 @@ interface Templates {
   old: string;
   /** The old database migrated without a kill: what every migration trial must end as. */
   migrated: Map<string, string>;
+  /** How long opening the old database (migrating it) and the purge took, uninterrupted. */
+  migrateMs: number;
+  purgeMs: number;
 }
 
 async function makeTemplates(dir: string, kinds: ReadonlySet<TrialKind>): Promise<Templates> {
@@ -166,6 +171,8 @@ async function makeTemplates(dir: string, kinds: ReadonlySet<TrialKind>): Promis
   const company = await seedCompany(app);
   await closeClean(app);
   const purge = path.join(dir, 'purge.db');
+  let purgeMs = 0;
+  let migrateMs = 0;
   if (kinds.has('purge')) {
     fs.copyFileSync(base, purge);
     const p = fast(createApp(purge, { clock: () => CRASH_CLOCK_MS }));
@@ -179,6 +186,14 @@ async function makeTemplates(dir: string, kinds: ReadonlySet<TrialKind>): Promis
       if (!out.result.ok) throw new Error(`seeding the purge: ${JSON.stringify(out.result)}`);
     }
     await closeClean(p);
+    // The purge's length, on a copy in this process (as the app would run it).
+    const copy = path.join(dir, 'purge-timed.db');
+    fs.copyFileSync(purge, copy);
+    const timed = createApp(copy, { clock: () => PURGE_CLOCK_MS });
+    const t0 = performance.now();
+    await purgeExpiredVisitors(timed.db, PURGE_CLOCK_MS);
+    purgeMs = performance.now() - t0;
+    await timed.close();
   }
   const old = path.join(dir, 'old.db');
   let migrated = new Map<string, string>();
@@ -186,11 +201,14 @@ async function makeTemplates(dir: string, kinds: ReadonlySet<TrialKind>): Promis
     buildOldDatabase(old, OLD_REQUESTS);
     const ref = path.join(dir, 'old-migrated.db');
     fs.copyFileSync(old, ref);
+    // Opening migrates it: its length is the migration trials' kill window.
+    const t0 = performance.now();
     const m = createApp(ref, { clock: () => CRASH_CLOCK_MS });
+    migrateMs = performance.now() - t0;
     migrated = snapshot(m.sqlite);
     await m.close();
   }
-  return { base, company, purge, old, migrated };
+  return { base, company, purge, old, migrated, migrateMs, purgeMs };
 }
 
 /** Every table's rows, one digest string per table (sqlite_* tables aside: the planner's). */
@@ -456,8 +474,9 @@ async function trial(
   };
   // Writes: after a random number of acknowledged writes, a random part of a write's time later
   // (so the kill lands anywhere in a write, its commit included, whatever the machine's speed).
-  // A migration or a purge: anywhere over its calibrated length and a quarter more (a kill after
-  // the commit must find it complete too).
+  // A migration or a purge: anywhere over twice its length uninterrupted (a kill after
+  // the commit must find it complete too); the purge six times (its first statements in a fresh
+  // child cost far more than in the warm process that timed it: at twice, no kill came after).
   const kill: KillAt =
     kind === 'writes' || kind === 'backup'
       ? {
@@ -466,7 +485,11 @@ async function trial(
           // A quarter of the kills as soon as the acknowledgement is read.
           delayMs: rand() < 0.25 ? 0 : rand() * o.delays[kind],
         }
-      : { on: (e) => e.k === 'start', count: 1, delayMs: rand() * o.delays[kind] * 1.25 };
+      : {
+          on: (e) => e.k === 'start',
+          count: 1,
+          delayMs: rand() * o.delays[kind] * (kind === 'purge' ? 6 : 2),
+        };
   const t0 = performance.now();
   const run = await o.next().run(args, kill);
   const t1 = performance.now();
@@ -620,10 +643,18 @@ export async function prepareCrashTest(
     spare = warmChild(bundle);
     return c;
   };
-  const delays = { writes: 0, migration: 0, backup: 0, purge: 0 } as Record<TrialKind, number>;
-  for (const kind of kinds) {
-    delays[kind] = await calibrate(kind, { next, dir: workDir, t: templates, broken: false });
-  }
+  // A write's time from a child writing uninterrupted (backups run beside the writes in the same
+  // process, so the same); the migration and the purge were timed making the templates.
+  const write =
+    kinds.has('writes') || kinds.has('backup')
+      ? await calibrate('writes', { next, dir: workDir, t: templates, broken: false })
+      : 0;
+  const delays: Record<TrialKind, number> = {
+    writes: write,
+    backup: write,
+    migration: Math.max(1, Math.round(templates.migrateMs)),
+    purge: Math.max(1, Math.round(templates.purgeMs)),
+  };
   const seconds = (performance.now() - started) / 1000;
   log(
     `crashtest: setup ${seconds.toFixed(1)} s; load average ${os.loadavg()[0]?.toFixed(1)}; ` +
