@@ -97,13 +97,7 @@ export async function startJourney(options: { clock?: () => number } = {}): Prom
     },
     pages,
     open: async ({ clock = false, language, cookie } = {}) => {
-      // Reduced motion, as a user may set it: the app then switches antd's animations off, so
-      // no step waits on one or clicks into a dialog still zooming in (the bench keeps them).
-      const context = await browser.newContext({
-        viewport: VIEWPORT,
-        locale: 'zh-CN',
-        reducedMotion: 'reduce',
-      });
+      const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
       contexts.push(context);
       context.setDefaultTimeout(UI_TIMEOUT);
       if (cookie) {

@@ -59,6 +59,23 @@ describe('online backup', () => {
     expect(fs.readdirSync(path.dirname(target))).toEqual(['a.db']);
   });
 
+  it('of two backups of one name started at once, the second to finish fails and replaces nothing', async () => {
+    const { t, r } = await companyApp();
+    await submitted(t, r);
+    const target = path.join(t.dir, 'backups', 'same.db');
+    // Both pass the "exists already?" check before either has finished copying.
+    const results = await Promise.allSettled([
+      backupDatabase(t.app.sqlite, target, { pagesPerStep: 1 }),
+      backupDatabase(t.app.sqlite, target, { pagesPerStep: 1 }),
+    ]);
+    expect(results.map((x) => x.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(
+      String((results.find((x) => x.status === 'rejected') as PromiseRejectedResult).reason),
+    ).toMatch(/exists already/);
+    expect(fs.readdirSync(path.dirname(target))).toEqual(['same.db']);
+    expect(readBackup(target).integrity).toBe('ok');
+  });
+
   it('lists only complete backups and clears what interrupted ones left', async () => {
     const { t } = await companyApp();
     const dir = path.join(t.dir, 'backups');

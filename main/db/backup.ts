@@ -52,6 +52,26 @@ function fsyncPath(p: string, folder: boolean): void {
 }
 
 /**
+ * Gives the finished copy its name without ever replacing a file of that name: a link fails
+ * atomically when the name is taken (two backups of the same name started at once), where a
+ * rename would silently replace the other. Where the disk has no hard links (FAT, exFAT: a USB
+ * stick) it is the check then the rename. A kill between link and unlink leaves the partial
+ * copy, which removePartialBackups clears.
+ */
+function publish(partial: string, target: string): void {
+  try {
+    fs.linkSync(partial, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new Error(`backup ${target} exists already`);
+    if (fs.existsSync(target)) throw new Error(`backup ${target} exists already`);
+    fs.renameSync(partial, target);
+    return;
+  }
+  fs.rmSync(partial, { force: true });
+}
+
+/**
  * Copies the open database into `target` (a new file; an existing one is never overwritten) and
  * returns `target`. Until it resolves, the copy exists only under a partial name beside it.
  */
@@ -71,7 +91,7 @@ export async function backupDatabase(
   try {
     await sqlite.backup(partial, { progress: () => pages });
     fsyncPath(partial, false);
-    fs.renameSync(partial, target);
+    publish(partial, target);
   } catch (e) {
     for (const f of [partial, `${partial}-journal`, `${partial}-wal`])
       fs.rmSync(f, { force: true });

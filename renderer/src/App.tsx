@@ -2,8 +2,7 @@ import { App as AntApp, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import { usePrefersReducedMotion } from './reducedMotion';
-import { APP_THEME, REDUCED_MOTION_THEME } from './theme';
+import { APP_THEME } from './theme';
 import { LockScreen } from './domains/auth/LockScreen';
 import { LoginPage } from './domains/auth/LoginPage';
 import { lazyScreen, LoadingScreen } from './lazy';
@@ -91,11 +90,10 @@ function Screens() {
 
 export function App() {
   const { i18n } = useTranslation();
-  const reducedMotion = usePrefersReducedMotion();
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={reducedMotion ? REDUCED_MOTION_THEME : APP_THEME}
+      theme={APP_THEME}
       // Without this antd renders the two-character 提交 as 提 交.
       button={{ autoInsertSpace: false }}
     >

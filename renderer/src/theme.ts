@@ -63,13 +63,3 @@ export const APP_THEME: ThemeConfig = {
   algorithm: theme.compactAlgorithm,
   token: { ...TEXT_TOKENS, ...bothSpellings(TAG_TEXT_TOKENS), borderRadius: 6 },
 };
-
-/**
- * The theme for someone who asked the system for less motion (Windows: "Show animations" off):
- * antd's zooms and slides are switched off, so dialogs and menus appear at once. The journeys run
- * this way too: nothing waits on an animation, and no click lands on a dialog still zooming in.
- */
-export const REDUCED_MOTION_THEME: ThemeConfig = {
-  ...APP_THEME,
-  token: { ...APP_THEME.token, motion: false },
-};

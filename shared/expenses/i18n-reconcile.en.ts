@@ -7,6 +7,8 @@ export const expensesReconcileEn: Shape<typeof expensesReconcileZhCN> = {
     nav: 'Reconciliation',
     inboxTag: 'Reconciliation {{amount}}',
     errors: {
+      cancelWithMoney:
+        'Visit {{code}} has expense lines or an advance handed out, so it cannot be cancelled: settle it through its reconciliation (with nothing spent, submit it without lines and the advance is returned in full).',
       badState: 'The reconciliation is {{status}}: this is not possible now.',
       visitUnderWay:
         'Visitors are still on site: the visit can be reconciled once everyone has left and it is completed.',

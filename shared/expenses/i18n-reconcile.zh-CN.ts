@@ -5,6 +5,8 @@ export const expensesReconcileZhCN = {
     /** The inbox row of a reconciliation step: what is confirmed, and how much. */
     inboxTag: '报帐核销 {{amount}}',
     errors: {
+      cancelWithMoney:
+        '接待 {{code}} 已有费用明细或已发放的借款，不能取消：请提交报帐核销结清（没有花费时不填明细直接提交，借款全额退回）。',
       badState: '报帐核销当前状态（{{status}}）不允许此操作。',
       visitUnderWay: '来宾仍在访（接待进行中），待全部来宾离开、接待完成后才能报帐核销。',
       settled: '该接待的费用已结清，不能再提交；如需更正请联系系统管理员重新打开。',

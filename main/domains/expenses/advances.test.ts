@@ -14,7 +14,7 @@ import {
   type SignedIn,
   type TestApp,
 } from '../../test-support';
-import { bTierLunchBody, filedVisit, financeClerk } from './test-money';
+import { bTierLunchBody, filedVisit, financeClerk, lineOf } from './test-money';
 
 interface Money {
   t: TestApp;
@@ -443,12 +443,11 @@ describe('cash advances', () => {
     });
   });
 
-  it('a cancelled visit withdraws its advances not handed out; issued ones stay outstanding', async () => {
+  it('a cancelled visit withdraws its advances (none handed out) and leaves nothing waiting', async () => {
     const m = await money();
     const { t, r, finance } = m;
-    // 借款 1 handed out, 2 approved (not yet handed out), 3 returned to the host, 4 at the head.
-    const issued = await approved(m, 10_000);
-    expect((await issue(m, issued)).result.ok).toBe(true);
+    // 借款 1 and 2 approved (not yet handed out), 3 returned to the host, 4 at the head.
+    await approved(m, 10_000);
     await approved(m, 10_000);
     const returned = await asked(m, 10_000);
     await decideAdvance(t, r.head, returned.id, 'return', '请说明用途');
@@ -456,7 +455,7 @@ describe('cash advances', () => {
     await decideAdvance(t, r.head, waiting.id);
     expect(await inInbox(t, finance.token, waiting.id)).toBe(true);
     expect(advances(t, m.requestId).map((a) => a.status)).toEqual([
-      'issued',
+      'approved',
       'approved',
       'returned',
       'approving',
@@ -472,9 +471,14 @@ describe('cash advances', () => {
       r.host.token,
     );
     const after = advances(t, m.requestId);
-    expect(after.map((a) => a.status)).toEqual(['issued', 'cancelled', 'cancelled', 'cancelled']);
+    expect(after.map((a) => a.status)).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
     // No step of theirs is left waiting on anybody; finance's inbox no longer holds the last one.
-    for (const a of after.slice(1)) {
+    for (const a of after) {
       expect(
         steps(t, a.id).filter((s) => s.status === 'pending' || s.status === 'waiting'),
       ).toEqual([]);
@@ -482,19 +486,19 @@ describe('cash advances', () => {
     expect(await inInbox(t, finance.token, waiting.id)).toBe(false);
     // The head, who decided on them, hears that the visit was cancelled.
     expect(notificationKinds(t, r.head.userId)).toContain('request.cancelled');
-    // Finance: nothing to hand out, the issued one outstanding until it is returned.
+    // Finance: nothing left to hand out.
     const toIssue = await t.ok(
       'expenses.advances',
       { status: 'approved', limit: 50 },
       finance.token,
     );
     expect(toIssue.items).toEqual([]);
-    const outstanding = await t.ok(
-      'expenses.advances',
-      { status: 'issued', limit: 50 },
-      finance.token,
+    // The cancel's audit entry counts them.
+    const [audit] = t.rows<{ summary: string }>(
+      `SELECT summary FROM audit_log WHERE operation = 'requests.cancel' AND entity_id = ?`,
+      String(m.requestId),
     );
-    expect(outstanding.items.map((i) => [i.id, i.amountFen])).toEqual([[issued.id, 10_000]]);
+    expect(JSON.parse(audit!.summary)).toMatchObject({ withdrawnAdvances: 4 });
 
     // Nobody asks for a new advance on it, nor resubmits the returned one; nothing changes.
     const before = t.snapshot();
@@ -515,6 +519,56 @@ describe('cash advances', () => {
     );
     expect(resubmit.result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(t.snapshot()).toEqual(before);
+  });
+
+  it('a visit with cash handed out or a line recorded is settled, not cancelled', async () => {
+    const m = await money();
+    const { t, r } = m;
+    const cancel = async () => {
+      const [visit] = t.rows<{ version: number }>(
+        'SELECT version FROM requests WHERE id = ?',
+        m.requestId,
+      );
+      return t.call(
+        'requests.cancel',
+        { id: m.requestId, version: visit!.version, reason: '客户改期' },
+        r.host.token,
+      );
+    };
+    const refusal = {
+      ok: false,
+      error: { code: 'CONFLICT', key: 'expensesReconcile.errors.cancelWithMoney' },
+    };
+    // A line recorded (paid by the host himself): refused, nothing changes.
+    const saved = await t.ok(
+      'expenses.saveLine',
+      { requestId: m.requestId, id: null, version: null, line: lineOf({ paidBy: 'host' }) },
+      r.host.token,
+    );
+    let before = t.snapshot();
+    expect((await cancel()).result).toMatchObject(refusal);
+    expect(t.snapshot()).toEqual(before);
+    const line = saved.lines[0]!;
+    await t.ok('expenses.deleteLine', { id: line.id, version: line.version }, r.host.token);
+
+    // Cash handed out and nothing spent: refused too; the reconciliation, with no line, returns
+    // the advance whole.
+    const issued = await approved(m, 10_000);
+    expect((await issue(m, issued)).result.ok).toBe(true);
+    before = t.snapshot();
+    expect((await cancel()).result).toMatchObject(refusal);
+    expect(t.snapshot()).toEqual(before);
+    const submitted = await t.ok(
+      'expenses.submit',
+      { requestId: m.requestId, version: null },
+      r.host.token,
+    );
+    expect(submitted.reconciliation.status).toBe('approving');
+    expect(submitted.reconciliation.clearing).toMatchObject({
+      advanceFen: 10_000,
+      companyPaysFen: 0,
+      toReturnFen: 10_000,
+    });
   });
 
   it('refuses an advance on a visit not yet approved', async () => {

@@ -477,7 +477,7 @@ export async function withdrawAdvancesOf(
   ctx: ServiceContext,
   requestId: number,
   hostUserId: number,
-): Promise<{ told: number[]; watching: number[] }> {
+): Promise<{ told: number[]; watching: number[]; withdrawn: number }> {
   const open = await ctx.db
     .selectFrom('expenseAdvances')
     .select(['id', 'status', 'version'])
@@ -501,7 +501,22 @@ export async function withdrawAdvancesOf(
     for (const u of out.watching) watching.add(u);
   }
   if (open.length > 0) await moneyChanged(ctx, requestId, hostUserId);
-  return { told: [...told], watching: [...watching] };
+  return { told: [...told], watching: [...watching], withdrawn: open.length };
+}
+
+/**
+ * Whether money already moved on the visit: a line recorded or cash handed out. Such a visit is
+ * not cancelled — its lines could no longer be reimbursed nor its cash cleared — but settled
+ * through its reconciliation (with no lines when nothing was spent: the advance comes back whole).
+ */
+export async function moneyMovedOn(db: Kysely<DB>, requestId: number): Promise<boolean> {
+  const line = await db
+    .selectFrom('expenseLines')
+    .select('id')
+    .where('requestId', '=', requestId)
+    .limit(1)
+    .executeTakeFirst();
+  return line !== undefined || (await issuedAdvanceFen(db, requestId)) > 0;
 }
 
 /** The advances issued for a visit and not yet cleared (what the settlement clears), in fen. */

@@ -9,4 +9,4 @@ export { lineAsAttachmentOwner } from './receipts';
 // The approved budget by category, kept when a request's round is approved (the dashboard's).
 export { recordApprovedBudget } from './budgets';
 // A cancelled visit withdraws its advances not handed out (in the cancel's transaction).
-export { withdrawAdvancesOf } from './advances';
+export { moneyMovedOn, withdrawAdvancesOf } from './advances';

@@ -125,7 +125,10 @@ async function visitChecks(
   supplies: readonly unknown[],
 ): Promise<ExpenseCheck<VisitCheckCode>[]> {
   const out: ExpenseCheck<VisitCheckCode>[] = [];
-  if (lines.length === 0) out.push({ code: 'no_lines', severity: 'block', params: {} });
+  // No lines is a submission only when it returns an advance whole (the visit spent nothing).
+  if (lines.length === 0 && (await issuedAdvancesOf(ctx.db, visit.row.id)).fen === 0) {
+    out.push({ code: 'no_lines', severity: 'block', params: {} });
+  }
   if (lines.some((l) => l.returnedReason !== '')) {
     out.push({ code: 'line_returned', severity: 'warn', params: {} });
   }
@@ -239,7 +242,8 @@ function unreconcilable(status: RequestStatus): string | null {
 }
 
 /**
- * The host submits (or resubmits) the visit's spend: at least one line, no blocking check on any
+ * The host submits (or resubmits) the visit's spend: at least one line (none only to return an
+ * advance whole), no blocking check on any
  * line nor on the visit; the department head confirms, then finance verifies. The first submission
  * moves the request to `reconciling`; the lines follow the reconciliation's status.
  */
@@ -278,7 +282,9 @@ async function submit(ctx: ServiceContext, input: OpParsed<'expenses.submit'>) {
     }
     throw new AppError(
       'INVALID_INPUT',
-      lines.length === 0 ? 'expensesReconcile.errors.noLines' : 'expensesReconcile.errors.blocked',
+      visitBlocks.some((c) => c.code === 'no_lines')
+        ? 'expensesReconcile.errors.noLines'
+        : 'expensesReconcile.errors.blocked',
       { count: lineBlocks.length + visitBlocks.length },
       fieldErrors,
     );

@@ -29,6 +29,8 @@ const TEXTS = [
   '表情😀',
   'lone\uD800',
   ']]>',
+  'line1\r\nline2',
+  'cr\ronly',
 ];
 
 async function written(pages: number) {
@@ -52,7 +54,7 @@ async function written(pages: number) {
     );
   }
   await w.rows([{ text: '合计', money: 5, date: null, at: null, n: null }], true);
-  await w.sheet({ name: 'Second', columns: COLUMNS.slice(0, 2), headers: ['A', 'B'] });
+  await w.sheet({ name: 'R&D <x>', columns: COLUMNS.slice(0, 2), headers: ['A', 'B'] });
   await w.rows([{ text: 'only', money: 'not money' }]);
   await w.close();
   const bytes = fs.readFileSync(file);
@@ -65,7 +67,7 @@ async function written(pages: number) {
 describe('the streaming XLSX writer', () => {
   it('writes what a spreadsheet reads back: texts as typed, numbers with their formats', async () => {
     const { wb, bytes } = await written(3);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['费用 明细 ', 'Second']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['费用 明细 ', 'R&D <x>']);
     const ws = wb.worksheets[0]!;
     expect(ws.rowCount).toBe(1 + 3 * TEXTS.length + 1);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -82,6 +84,9 @@ describe('the streaming XLSX writer', () => {
       '表情😀',
       'lone',
       ']]>',
+      // A CR is kept (written as a character reference: XML reads a bare one as LF).
+      'line1\r\nline2',
+      'cr\ronly',
     ]);
     for (const c of texts) expect(c.type).toBe(ExcelJS.ValueType.String);
     const first = ws.getRow(2);
@@ -93,7 +98,9 @@ describe('the streaming XLSX writer', () => {
     expect(first.getCell(4).value).toEqual(new Date(Date.UTC(2026, 11, 1, 8, 30)));
     expect(first.getCell(5).value).toBe(0);
     // The last page's last row, then the bold totals with empty cells left out.
-    expect(ws.getRow(1 + 3 * TEXTS.length).getCell(2).value).toBe((123_456 + 200 + 7) / 100);
+    expect(ws.getRow(1 + 3 * TEXTS.length).getCell(2).value).toBe(
+      (123_456 + 200 + TEXTS.length - 1) / 100,
+    );
     const totals = ws.getRow(2 + 3 * TEXTS.length);
     expect(totals.getCell(1).value).toBe('合计');
     expect(totals.getCell(1).font?.bold).toBe(true);
@@ -102,8 +109,12 @@ describe('the streaming XLSX writer', () => {
     // A value that does not fit its column is a string, not a number.
     const second = wb.worksheets[1]!;
     expect(second.getRow(2).getCell(2).value).toBe('not money');
-    // Never a formula, anywhere in the XML.
     const zip = await JSZip.loadAsync(bytes);
+    // Escaped once in the workbook (exceljs unescapes twice, so only the XML itself tells).
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toContain(
+      'name="R&amp;D &lt;x&gt;"',
+    );
+    // Never a formula, anywhere in the XML.
     for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
       expect(await zip.file(name)!.async('string'), name).not.toMatch(/<f[ >]/);
     }

@@ -31,12 +31,13 @@ const escapeXml = (s: string) =>
 /* eslint-disable no-control-regex -- finding the controls XML cannot hold is the point here */
 const NOT_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
-const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const NEEDS_WORK = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /* eslint-enable no-control-regex */
 
 function xmlText(s: string): string {
   if (!NEEDS_WORK.test(s)) return s;
-  return escapeXml(s.replace(NOT_XML, ''));
+  // A CR written as itself is read back as LF (XML's end-of-line rule): as a reference it stays.
+  return escapeXml(s.replace(NOT_XML, '')).replace(/\r/g, '&#13;');
 }
 
 /** Days since 1899-12-30 (the spreadsheet's serial date) of a UTC reading. */
@@ -199,10 +200,7 @@ export function xlsxWriter(file: string): FileWriter {
     async close() {
       await endSheet();
       const sheets = names
-        .map(
-          (n, i) =>
-            `<sheet name="${escapeXml(xmlText(n))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
-        )
+        .map((n, i) => `<sheet name="${xmlText(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
         .join('');
       const sheetRels = names
         .map(

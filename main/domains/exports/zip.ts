@@ -36,6 +36,8 @@ export class ZipWriter {
   private readonly entries: Written[] = [];
   private failed: Error | null = null;
   private open = false;
+  /** The open entry's compressor, destroyed if the file is abandoned. */
+  private deflating: zlib.DeflateRaw | null = null;
 
   constructor(
     file: string,
@@ -82,12 +84,16 @@ export class ZipWriter {
     await this.put(Buffer.concat([header, nameBuf]));
 
     const deflate = zlib.createDeflateRaw({ level: this.level });
+    this.deflating = deflate;
     // The compressed bytes go to the file as they come (they are a tenth of the text).
     deflate.on('data', (chunk: Buffer) => {
       written.compressed += chunk.length;
       this.push(chunk);
     });
     const ended = once(deflate, 'end');
+    // Awaited only at the entry's end: a compressor failing before that must not be an
+    // unhandled rejection (the failure still reaches whoever awaits `ended`).
+    ended.catch(() => undefined);
     return {
       write: async (text) => {
         const buf = Buffer.from(text, 'utf8');
@@ -110,6 +116,7 @@ export class ZipWriter {
         await this.put(descriptor);
         this.entries.push(written);
         this.open = false;
+        this.deflating = null;
       },
     };
   }
@@ -157,6 +164,9 @@ export class ZipWriter {
 
   /** Stops writing (the caller deletes the file). */
   abort(): void {
+    // The open entry's compressor too: its native memory is otherwise held until collected.
+    this.deflating?.destroy();
+    this.deflating = null;
     this.out.destroy();
   }
 }

@@ -15,6 +15,7 @@ import { transition } from './status';
  * Cancels a request (the host, or the admin office once it was submitted): its open steps become void, and everyone who
  * decided on it or had it waiting is told. Its bookings are released, supplies issued to it go
  * back into stock and its cash advances not handed out are withdrawn, in the same transaction.
+ * A visit with expense lines or cash handed out is not cancelled: it is settled instead.
  */
 export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'requests.cancel'>) {
   const actor = requireActor(ctx);
@@ -26,14 +27,19 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
     throw new AppError('NOT_FOUND', 'errors.requestNotFound');
   }
   if (row.version !== input.version) throw new AppError('CONFLICT', 'errors.staleRequest');
+  // Loaded when called: the expenses domain reads requests through their index (a cycle at
+  // load time).
+  const { moneyMovedOn, withdrawAdvancesOf } = await import('../expenses');
+  // Spent or advanced money is settled through the reconciliation, never dropped with the visit.
+  if (await moneyMovedOn(ctx.db, row.id)) {
+    throw new AppError('CONFLICT', 'expensesReconcile.errors.cancelWithMoney', { code: row.code });
+  }
   await transition(ctx.db, row.id, row.status, 'cancel', ctx.nowMs);
   const { told: deciders, watching: inboxes } = await withdraw(ctx, {
     type: 'request',
     id: row.id,
   });
-  // Its cash advances not handed out are withdrawn too (issued ones stay to be returned). Loaded
-  // when called: the expenses domain reads requests through their index (a cycle at load time).
-  const { withdrawAdvancesOf } = await import('../expenses');
+  // Its cash advances not handed out are withdrawn too (none was issued: see above).
   const advances = await withdrawAdvancesOf(ctx, row.id, row.hostUserId);
   const released = await releaseBookingsOf(ctx, row.id, row.hostUserId);
   await voidVisitTasks(ctx, row.id);
@@ -67,6 +73,7 @@ export async function cancelRequest(ctx: ServiceContext, input: OpParsed<'reques
       from: row.status,
       reason: input.reason,
       ...(released > 0 ? { released } : {}),
+      ...(advances.withdrawn > 0 ? { withdrawnAdvances: advances.withdrawn } : {}),
     },
   });
   return getDossier(ctx, row.id);

@@ -163,6 +163,13 @@ export const requestSubject: ApprovalSubject<RequestFacts> = {
     if (rejected) {
       await releaseBookingsOf(ctx, s.id, s.ownerUserId);
       await voidVisitTasks(ctx, s.id);
+      // Its cash advances not handed out are withdrawn, as on a cancel: none stays waiting on a
+      // decision about a visit that will not happen. (Loaded when called: a cycle at load time.)
+      const { withdrawAdvancesOf } = await import('../expenses');
+      const advances = await withdrawAdvancesOf(ctx, s.id, s.ownerUserId);
+      if (advances.watching.length > 0) {
+        ctx.emit('approvals.changed', { requestId: s.id }, advances.watching);
+      }
     }
     await tellHost(
       ctx,

@@ -265,14 +265,27 @@ describe('AdvancesCard', () => {
     });
   });
 
-  it('says nothing of what may still be asked for once no advance may be asked (settled)', async () => {
-    const money = moneyOf([advance({ status: 'cleared', amountFen: 20_000 })], {
+  it('says nothing of what may still be asked for once the visit is settled', async () => {
+    const base = moneyOf([advance({ status: 'cleared', amountFen: 20_000 })], {
       askAdvance: false,
     });
+    const money: VisitMoneyView = {
+      ...base,
+      request: { ...base.request, status: 'settled' },
+      reconciliation: { ...base.reconciliation, status: 'settled' },
+    };
     show(host, <AdvancesCard money={money} />);
     const c = await card();
     expect(within(c).getByText(yuan(20_000))).toBeTruthy();
     expect(within(c).queryByTestId('advance-limit')).toBeNull();
+    expect(within(c).queryByText(t('expensesAdvances.ask'))).toBeNull();
+  });
+
+  it('shows the limit to finance deciding on an advance, who may not ask for one', async () => {
+    const finance = sessionOf(['finance'], { id: 9, login: 'qian.hui', displayName: '钱慧' });
+    show(finance, <AdvancesCard money={moneyOf([advance()], { askAdvance: false })} />);
+    const c = await card();
+    expect(within(c).getByTestId('advance-limit')).toBeTruthy();
     expect(within(c).queryByText(t('expensesAdvances.ask'))).toBeNull();
   });
 });

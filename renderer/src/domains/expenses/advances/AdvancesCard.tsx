@@ -14,6 +14,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  ADVANCE_REQUEST_STATUSES,
   LIVE_ADVANCE_STATUSES,
   nextAdvanceStatus,
   type AdvanceView,
@@ -89,18 +90,20 @@ export function AdvancesCard({ money }: { money: VisitMoneyView }) {
         )
       }
     >
-      {/* What may still be asked for, only while an advance may be asked for at all: a settled
-          visit offering "尚可借 ¥240.00" reads as money still to take. */}
-      {money.rights.askAdvance && (
-        <Typography.Paragraph type="secondary" className="adv-limit" data-testid="advance-limit">
-          {t('expensesAdvances.limit', {
-            sharePct: money.advanceShareBp / 100,
-            budgetFen: text.money(money.budget.budgetFen),
-            limitFen: text.money(limitFen),
-            availableFen: text.money(availableFen),
-          })}
-        </Typography.Paragraph>
-      )}
+      {/* What may still be asked for, only while the visit may have advances at all (a settled
+          visit offering "尚可借 ¥240.00" reads as money still to take); to everyone who reads
+          the page, since the head and finance decide on advances here. */}
+      {ADVANCE_REQUEST_STATUSES.includes(money.request.status) &&
+        money.reconciliation.status === 'open' && (
+          <Typography.Paragraph type="secondary" className="adv-limit" data-testid="advance-limit">
+            {t('expensesAdvances.limit', {
+              sharePct: money.advanceShareBp / 100,
+              budgetFen: text.money(money.budget.budgetFen),
+              limitFen: text.money(limitFen),
+              availableFen: text.money(availableFen),
+            })}
+          </Typography.Paragraph>
+        )}
       {money.advances.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('expensesAdvances.empty')} />
       ) : (

@@ -14,6 +14,10 @@ import './print-form.css';
 
 const DASH = '—';
 
+/** The lines' columns, in percent: no., date, category, vendor, invoice, paid by, people, amount,
+ * borne by the host, company. An invoice number (20 digits, a size smaller) fits its column. */
+const LINE_COLUMN_WIDTHS = [5, 11, 10, 12, 15, 9, 7, 11, 9, 11] as const;
+
 /**
  * 接待费用报销核销单: a visit's spend as a paper form (A4 portrait), outside the app layout: the
  * visit, its lines with totals in figures and in capitals (大写), the advance cleared, the review
@@ -149,6 +153,13 @@ function Sheet({ m }: { m: VisitMoneyView }) {
       <section>
         <h2>{f('lines')}</h2>
         <table className="ef-table ef-lines" data-testid="print-lines">
+          {/* Fixed widths (percent of the sheet): the table never runs past the page's edge,
+              whatever the language of its headings or the length of a vendor's name. */}
+          <colgroup>
+            {LINE_COLUMN_WIDTHS.map((w, i) => (
+              <col key={i} style={{ width: `${w}%` }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th>{f('index')}</th>
@@ -177,7 +188,7 @@ function Sheet({ m }: { m: VisitMoneyView }) {
                 <td className="ef-nowrap">{l.spentOn}</td>
                 <td className="ef-nowrap">{t(`labels.expense.${l.category}`)}</td>
                 <td>{l.vendor || DASH}</td>
-                <td className={l.invoiceNo ? 'ef-nowrap' : undefined}>
+                <td className="ef-invoice">
                   {l.invoiceNo || t(`expenses.invoiceType.${l.invoiceType}`)}
                 </td>
                 <td>{t(`expenses.paidBy.${l.paidBy}`)}</td>
