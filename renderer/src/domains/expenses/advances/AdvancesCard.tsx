@@ -11,6 +11,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -36,6 +37,22 @@ function available(money: VisitMoneyView, exceptId: number | null) {
     .filter((a) => a.id !== exceptId && LIVE_ADVANCE_STATUSES.includes(a.status))
     .reduce((sum, a) => sum + a.amountFen, 0);
   return { limitFen, availableFen: Math.max(0, limitFen - others) };
+}
+
+/** The policy share of the budget, the most the advances may reach and what is still free. */
+function limitLine(
+  t: TFunction,
+  text: ReturnType<typeof useAdvanceText>,
+  money: VisitMoneyView,
+  limitFen: number,
+  availableFen: number,
+): string {
+  return t('expensesAdvances.limit', {
+    sharePct: money.advanceShareBp / 100,
+    budgetFen: text.money(money.budget.budgetFen),
+    limitFen: text.money(limitFen),
+    availableFen: text.money(availableFen),
+  });
 }
 
 /**
@@ -96,12 +113,7 @@ export function AdvancesCard({ money }: { money: VisitMoneyView }) {
       {ADVANCE_REQUEST_STATUSES.includes(money.request.status) &&
         money.reconciliation.status === 'open' && (
           <Typography.Paragraph type="secondary" className="adv-limit" data-testid="advance-limit">
-            {t('expensesAdvances.limit', {
-              sharePct: money.advanceShareBp / 100,
-              budgetFen: text.money(money.budget.budgetFen),
-              limitFen: text.money(limitFen),
-              availableFen: text.money(availableFen),
-            })}
+            {limitLine(t, text, money, limitFen, availableFen)}
           </Typography.Paragraph>
         )}
       {money.advances.length === 0 ? (
@@ -244,12 +256,7 @@ function AskModal({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {t('expensesAdvances.limit', {
-          sharePct: money.advanceShareBp / 100,
-          budgetFen: text.money(money.budget.budgetFen),
-          limitFen: text.money(limitFen),
-          availableFen: text.money(availableFen),
-        })}
+        {limitLine(t, text, money, limitFen, availableFen)}
       </Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item
