@@ -1,0 +1,9 @@
+import type { ScoreItem, ScoreItemId } from './types';
+
+/**
+ * The scorecard's items, each loaded only in the child process that runs it (an item may set
+ * process-wide things, such as a cheap password hasher, that must not leak into the next).
+ */
+export const ITEMS: Partial<Record<ScoreItemId, () => Promise<ScoreItem>>> = {
+  D1: async () => (await import('./d1-crash')).item,
+};
