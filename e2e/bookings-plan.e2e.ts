@@ -8,6 +8,7 @@ import { emptyRequestBody, type RequestBody } from '../shared/requests/schema';
 import { expectAccessible } from './support/axe';
 import {
   api,
+  chooseMenuItem,
   button,
   gone,
   ok,
@@ -224,10 +225,11 @@ describe('booking a filed request from its plan', () => {
     // The second request wants the same car at 09:00–10:00 that day: refused, the first named.
     await go(office, `/bookings/plan/${ids.second}`);
     await visible(office.getByText(codes.second, { exact: false }).first());
-    await office.getByTestId('add-by-hand').click();
-    await office.getByRole('menuitem', { name: zh('bookings.kind.car') }).click();
     const dialog = office.getByRole('dialog');
-    await visible(
+    await chooseMenuItem(
+      office,
+      office.getByTestId('add-by-hand'),
+      zh('bookings.kind.car'),
       dialog.getByText(zh('bookingsPlan.form.newTitle', { kind: zh('bookings.carKind.transfer') })),
     );
     await pickOption(
@@ -373,10 +375,13 @@ describe('booking a filed request from its plan', () => {
 
       // Every booking form, from 手工预订.
       for (const kind of ['car', 'room', 'hotel', 'restaurant', 'ticket', 'supply'] as const) {
-        await page.getByTestId('add-by-hand').click();
-        await page.getByRole('menuitem', { name: t(`bookings.kind.${kind}`), exact: true }).click();
         const dialog = page.getByRole('dialog');
-        await visible(dialog.getByTestId('save-confirmed'));
+        await chooseMenuItem(
+          page,
+          page.getByTestId('add-by-hand'),
+          t(`bookings.kind.${kind}`),
+          dialog.getByTestId('save-confirmed'),
+        );
         if (kind === 'restaurant') {
           await dialog.locator('[id="detail.perHeadFen"]').fill('150');
           await visible(dialog.getByTestId('meal-over'));
