@@ -64,6 +64,10 @@ describe('D8 byte scan', () => {
     expect(r.files).toBe(6);
     const found = new Set(r.hits.map((h) => path.basename(h.file)));
     expect([...found].sort()).toEqual(['be', 'bigram', 'json', 'le', 'utf8']);
+    // At the very end of a file too.
+    const tail = path.join(dir, 'tail');
+    fs.writeFileSync(tail, Buffer.from(`abc${name}`, 'utf8'));
+    expect(scanFiles([tail], needles(name)).hits).toHaveLength(1);
   });
 
   it('reads an FTS5 index vocabulary from a copy', () => {
