@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { companyApp, databaseBytes, MINUTE, visitor, type TestApp } from '../../test-support';
 import { purgeExpiredVisitors, runRetentionIfDue } from './retention';
@@ -181,6 +183,7 @@ describe('the retention job', () => {
       // The entry inserted above, and the old visit's three visitors the directory remembered
       // when it was submitted and checked in.
       directory: 4,
+      backups: 0,
     });
 
     for (const s of OLD_SECRETS) expect(tablesContaining(t, s), s).toEqual([]);
@@ -286,5 +289,54 @@ describe('the retention job', () => {
     t.advance(24 * 60 * MINUTE);
     expect((await runRetentionIfDue(t.app.db, t.now()))?.requests).toBe(1);
     for (const s of OLD_SECRETS) expect(tablesContaining(t, s), s).toEqual([]);
+  });
+
+  it('empties an accepted walk-in’s request purpose, expired keyed answers and backups older than the period', async () => {
+    const { t, r, desk } = await setUp();
+    const walkIn = { name: '闻人璟瑜', phone: '15599990000', purpose: '闻人璟瑜送达保密合同原件' };
+    const w = await t.ok(
+      'frontdesk.registerWalkIn',
+      { ...walkIn, orgName: '临时来访单位', hostUserId: r.host.userId },
+      desk.token,
+    );
+    const answered = await t.ok(
+      'frontdesk.answerWalkIn',
+      { id: w.id, version: w.version, accept: true, comment: '' },
+      r.host.token,
+    );
+    expect(answered.requestId).not.toBeNull();
+    // The retroactive draft took the walk-in's purpose, which names the person.
+    expect(tablesContaining(t, walkIn.purpose)).toContain('requests');
+    // A keyed write's cached answer (a dossier, visitors and all), left alone for days.
+    t.app.sqlite
+      .prepare(
+        `INSERT INTO idempotency_keys (user_id, key, operation, input_hash, result, created_at_ms)
+         VALUES (?, 'old-key', 'requests.submit', 'h', ?, ?)`,
+      )
+      .run(r.host.userId, JSON.stringify({ ok: true, value: { name: OLD.names[0] } }), t.now());
+    const backups = path.join(t.dir, 'backups');
+    fs.mkdirSync(backups);
+    const aged = (name: string, atMs: number) => {
+      const f = path.join(backups, name);
+      fs.writeFileSync(f, OLD.names[0]!);
+      fs.utimesSync(f, new Date(atMs), new Date(atMs));
+      return f;
+    };
+    const old = aged('reception-2026-12-02.db', Date.UTC(2026, 11, 2));
+    const recent = aged('reception-2027-06-01.db', Date.UTC(2027, 5, 1));
+    const partial = aged('reception-2027-06-14.db.partial-abc', Date.UTC(2027, 5, 14));
+
+    await later(t, r, AFTER_RETENTION_MS - t.now());
+    const done = await purgeExpiredVisitors(t.app.db, t.now(), { backupDir: backups });
+    expect(done).toMatchObject({ requests: 2, walkIns: 2, backups: 1 });
+    expect(tablesContaining(t, walkIn.purpose)).toEqual([]);
+    expect(tablesContaining(t, walkIn.name)).toEqual([]);
+    expect(t.count('idempotency_keys', "key = 'old-key'")).toBe(0);
+    // Older than the period: gone, with the leftover of an interrupted copy; inside it: kept.
+    expect([old, recent, partial].map((f) => fs.existsSync(f))).toEqual([false, true, false]);
+    const bytes = databaseBytes(t.file);
+    for (const s of [walkIn.name, walkIn.phone]) {
+      expect(bytes.includes(Buffer.from(s, 'utf8')), s).toBe(false);
+    }
   });
 });

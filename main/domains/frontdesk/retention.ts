@@ -6,8 +6,10 @@ import type { DB } from '../../db/schema';
 import { parseJson, toJson, type Json } from '../../core/json';
 import { writeTransaction } from '../../core/queries';
 import { appendAudit } from '../audit';
+import { IDEMPOTENCY_TTL_MS } from '../auth';
 import { indexForSearch, maxStayDays } from '../requests';
 import { getSettings } from '../settings';
+import { removeExpiredBackups } from './retention/backups';
 import { checkpointTruncate, optimizeRequestSearch } from './retention/queries';
 import { getFrontdeskSettings } from './settings';
 
@@ -36,6 +38,16 @@ export interface PurgeResult {
   guests: number;
   walkIns: number;
   directory: number;
+  /** Backups removed for being older than the period (when the run was given their folder). */
+  backups: number;
+}
+
+export interface PurgeOptions {
+  /**
+   * The folder of the database's backups: those older than the retention period are deleted
+   * after the database is purged (they hold the visitors it just anonymised).
+   */
+  backupDir?: string;
 }
 
 async function getMark(db: Kysely<DB>): Promise<RetentionMark> {
@@ -77,8 +89,31 @@ export function anonymousVisitor(v: Visitor, index: number): Visitor {
   };
 }
 
-function anonymousBody(body: RequestBody): RequestBody {
-  return { ...body, visitors: body.visitors.map(anonymousVisitor) };
+/**
+ * A request's body with its visitors anonymised. A walk-in's retroactive request took its purpose
+ * from what the desk typed about the person at the door, which the job empties on the walk-in
+ * itself: it goes from the request too.
+ */
+function anonymousBody(body: RequestBody, fromWalkIn: boolean): RequestBody {
+  return {
+    ...body,
+    ...(fromWalkIn ? { purpose: '' } : {}),
+    visitors: body.visitors.map(anonymousVisitor),
+  };
+}
+
+/** Which of these requests were made from a walk-in (its host accepted it). */
+async function walkInRequests(db: Kysely<DB>, ids: readonly number[]): Promise<Set<number>> {
+  const out = new Set<number>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .selectFrom('frontdeskWalkIns')
+      .select('requestId')
+      .where('requestId', 'in', ids.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) if (r.requestId !== null) out.add(r.requestId);
+  }
+  return out;
 }
 
 /**
@@ -94,7 +129,11 @@ function anonymousBody(body: RequestBody): RequestBody {
  * write-ahead log is checkpointed and truncated (secure_delete is on: freed pages are zeroed).
  * One audit entry per run. A second run with nothing new due changes nothing.
  */
-export async function purgeExpiredVisitors(db: Kysely<DB>, nowMs: number): Promise<PurgeResult> {
+export async function purgeExpiredVisitors(
+  db: Kysely<DB>,
+  nowMs: number,
+  options: PurgeOptions = {},
+): Promise<PurgeResult> {
   const { timeZone } = await getSettings(db);
   const today = companyDate(nowMs, timeZone);
   const result = await writeTransaction(db, async (trx) => {
@@ -109,6 +148,7 @@ export async function purgeExpiredVisitors(db: Kysely<DB>, nowMs: number): Promi
       guests: 0,
       walkIns: 0,
       directory: 0,
+      backups: 0,
     };
     if (from !== null && from >= cutoff) {
       // A longer period set since the last run: what is anonymised stays so; nothing new is due.
@@ -128,8 +168,10 @@ export async function purgeExpiredVisitors(db: Kysely<DB>, nowMs: number): Promi
     }
     const due = await q.orderBy('id').execute();
     const ids = due.map((r) => r.id);
+    const fromWalkIns = await walkInRequests(trx, ids);
     for (const r of due) {
-      const body = anonymousBody(parseJson(r.body));
+      const walkIn = fromWalkIns.has(r.id);
+      const body = anonymousBody(parseJson(r.body), walkIn);
       await trx
         .updateTable('requests')
         .set({ body: toJson(body) })
@@ -144,7 +186,7 @@ export async function purgeExpiredVisitors(db: Kysely<DB>, nowMs: number): Promi
       for (const rev of revisions) {
         await trx
           .updateTable('requestRevisions')
-          .set({ body: toJson(anonymousBody(parseJson(rev.body))) })
+          .set({ body: toJson(anonymousBody(parseJson(rev.body), walkIn)) })
           .where('id', '=', rev.id)
           .execute();
       }
@@ -181,6 +223,12 @@ export async function purgeExpiredVisitors(db: Kysely<DB>, nowMs: number): Promi
       .where('lastDay', '<', cutoff)
       .executeTakeFirst();
     out.directory = Number(d.numDeletedRows);
+    // A keyed write's cached answer holds what it returned (a dossier: its visitors). Expired
+    // rows go at the next keyed write; a quiet stretch must not keep them past the period.
+    await trx
+      .deleteFrom('idempotencyKeys')
+      .where('createdAtMs', '<=', nowMs - IDEMPOTENCY_TTL_MS)
+      .execute();
     if (out.requests > 0) await optimizeRequestSearch(trx);
     await putMark(trx, { cutoff, ranOn: today });
     await appendAudit(trx, {
@@ -199,6 +247,10 @@ export async function purgeExpiredVisitors(db: Kysely<DB>, nowMs: number): Promi
     return out;
   });
   await checkpointTruncate(db);
+  if (options.backupDir !== undefined) {
+    const { retentionDays } = await getFrontdeskSettings(db);
+    result.backups = removeExpiredBackups(options.backupDir, nowMs, retentionDays).length;
+  }
   return result;
 }
 
@@ -209,9 +261,10 @@ export async function purgeExpiredVisitors(db: Kysely<DB>, nowMs: number): Promi
 export async function runRetentionIfDue(
   db: Kysely<DB>,
   nowMs: number,
+  options: PurgeOptions = {},
 ): Promise<PurgeResult | null> {
   const { timeZone } = await getSettings(db);
   const mark = await getMark(db);
   if (mark.ranOn === companyDate(nowMs, timeZone)) return null;
-  return purgeExpiredVisitors(db, nowMs);
+  return purgeExpiredVisitors(db, nowMs, options);
 }
