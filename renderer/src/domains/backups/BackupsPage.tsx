@@ -1,6 +1,6 @@
 import { App, Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupView } from '../../../../shared/backups/contract';
 import type { Language } from '../../../../shared/i18n/translate';
@@ -33,9 +33,8 @@ export function BackupsPage() {
   const restore = useOpMutation('backups.restore');
   const [keep, setKeepValue] = useState<number | null>(null);
   const [keepError, setKeepError] = useState<string | null>(null);
-  useEffect(() => {
-    if (list.data && keep === null) setKeepValue(list.data.keep);
-  }, [list.data, keep]);
+  // What the field shows: the saved number until the sysadmin types another.
+  const keepShown = keep ?? list.data?.keep ?? null;
 
   const when = (ms: number) => formatInstant(ms, tz, language);
   const kindLabel = (b: BackupView) => t(`backups.kind.${b.kind}`);
@@ -48,7 +47,7 @@ export function BackupsPage() {
 
   const saveKeep = async () => {
     setKeepError(null);
-    const r = await setKeep.mutateAsync({ keep: keep ?? 0 });
+    const r = await setKeep.mutateAsync({ keep: keepShown ?? 0 });
     if (r.ok) {
       void message.success(t('backups.keepSaved', { keep: r.value.keep, pruned: r.value.pruned }));
     } else {
@@ -146,7 +145,7 @@ export function BackupsPage() {
                 <InputNumber
                   id="backups-keep"
                   precision={0}
-                  value={keep}
+                  value={keepShown}
                   onChange={(v) => setKeepValue(typeof v === 'number' ? v : null)}
                   status={keepError ? 'error' : undefined}
                   aria-describedby="backups-keep-hint"
