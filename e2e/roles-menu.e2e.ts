@@ -30,6 +30,7 @@ const ADMIN_NAV = [
   'nav.policy',
   'frontdeskPrivacy.nav',
   'nav.settings',
+  'backups.nav',
 ];
 
 /**
@@ -89,7 +90,7 @@ const EXPECTED_NAV: Record<Role, string[]> = {
   ],
   sysadmin: ADMIN_NAV,
 };
-const ADMIN_ONLY = ['nav.users', 'nav.departments', 'nav.audit', 'nav.settings'];
+const ADMIN_ONLY = ['nav.users', 'nav.departments', 'nav.audit', 'nav.settings', 'backups.nav'];
 
 const person = (role: Role) => ({ login: `u-${role}`, displayName: `测试${zh(`roles.${role}`)}` });
 
@@ -193,6 +194,7 @@ describe('roles and the menu', () => {
       'nav.policy',
       'frontdeskPrivacy.nav',
       'nav.settings',
+      'backups.nav',
     ];
     expect(await sidebarItems(page)).toEqual(union.map((k) => zh(k)));
     await signOut(page);

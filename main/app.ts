@@ -1,34 +1,102 @@
 import fs from 'node:fs';
-import { openDatabase, type OpenOptions } from './db/open';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { openDatabase, type Database, type OpenOptions } from './db/open';
+import { DatabaseDamagedError } from './db/backup';
+import { acquireDatabaseLock, type DatabaseLock } from './db/lock';
+import type { DatabaseHost } from './db/host';
 import type { App } from './api/dispatcher';
 import { EventBus } from './api/events';
 import { FileStore, filesDirFor } from './core/files';
 
 export interface RunningApp extends App {
   close: () => Promise<void>;
+  host: DatabaseHost;
 }
 
 /**
  * Opens the database and wires the dispatcher's dependencies. One per process, and one process
  * per database file: throws DatabaseInUseError (db/lock.ts) when another process has it open.
  * Attachments' files live beside the database file (core/files.ts: `filesDirFor`).
+ *
+ * A file that fails `quick_check` (DatabaseDamagedError) does not stop the app: it runs on an
+ * empty in-memory database, holding the file's lock, and serves only the recovery screen
+ * (`host.damaged`), which offers the newest good backup. The damaged file is not touched.
  */
 export function createApp(
   dbFile: string,
   options: OpenOptions & { clock?: () => number } = {},
 ): RunningApp {
-  const { sqlite, statements, db, close } = openDatabase(dbFile, options);
+  const clock = options.clock ?? Date.now;
+  const openOptions: OpenOptions = { ...options, nowMs: clock() };
+  let current: Database;
+  let damaged: DatabaseHost['damaged'] = null;
+  let damagedLock: DatabaseLock | null = null;
+  try {
+    current = openDatabase(dbFile, openOptions);
+  } catch (e) {
+    if (!(e instanceof DatabaseDamagedError)) throw e;
+    console.error(e.message);
+    damagedLock = options.lock === false ? null : acquireDatabaseLock(dbFile);
+    current = openDatabase(':memory:', openOptions);
+    damaged = { detail: e.detail };
+  }
   const files = filesDirFor(dbFile);
-  return {
-    sqlite,
-    statements,
-    db,
+  const host: DatabaseHost = {
+    openReadOnly: (file) =>
+      new BetterSqlite3(file, {
+        readonly: true,
+        fileMustExist: true,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      }),
+    file: dbFile === ':memory:' ? null : path.resolve(dbFile),
+    damaged,
+    replace: async (install, rollback) => {
+      if (host.file === null) throw new Error('an in-memory database has no file to replace');
+      const before = current;
+      // Kysely's driver lends its one connection to one call at a time: holding it, no call is
+      // halfway through a transaction when the handle closes. Calls queued behind get a closed
+      // handle and answer BUSY (the dispatcher), and their retry meets the new database.
+      return before.db.connection().execute(async () => {
+        before.sqlite.close();
+        before.lock?.release();
+        damagedLock?.release();
+        damagedLock = null;
+        install();
+        let next: Database;
+        try {
+          next = openDatabase(host.file as string, { ...options, nowMs: clock() });
+        } catch (e) {
+          rollback();
+          next = openDatabase(host.file as string, { ...options, nowMs: clock() });
+          attach(next);
+          throw e;
+        }
+        attach(next);
+        host.damaged = null;
+        return Promise.resolve(next.db);
+      });
+    },
+  };
+  const app: RunningApp = {
+    sqlite: current.sqlite,
+    statements: current.statements,
+    db: current.db,
     files: new FileStore(files.dir),
     events: new EventBus(),
-    clock: options.clock ?? Date.now,
+    clock,
+    host,
     close: async () => {
-      await close();
+      await current.close();
+      damagedLock?.release();
       if (files.temporary) fs.rmSync(files.dir, { recursive: true, force: true });
     },
   };
+  function attach(next: Database) {
+    current = next;
+    app.sqlite = next.sqlite;
+    app.statements = next.statements;
+    app.db = next.db;
+  }
+  return app;
 }

@@ -16,7 +16,8 @@ export interface Scheduler {
 
 /**
  * The app's one timer: every `everyMs` it reminds the owners of tasks that fell due, and on the
- * first round of each company day it anonymises visitors kept past the retention period. Browser
+ * first round of each company day it anonymises visitors kept past the retention period, and makes
+ * the daily backup when the last is older than 20 hours (domains/backups). Browser
  * mode (main/server/cli.ts) and the desktop app (main/electron/main.ts) start it once the
  * database is open and stop it before closing it. `everyMs: null` starts no timer: the caller
  * runs `tick` itself (the journeys' test server).
@@ -40,6 +41,13 @@ export function startScheduler(app: App, options: { everyMs?: number | null } = 
       await runRetentionIfDue(app.db, nowMs);
     } catch (e) {
       console.error('the retention job failed; the next round tries again', e);
+    }
+    try {
+      // The daily backup (issue 13): the first round when the last one is old enough.
+      const { runBackupIfDue } = await import('./domains/backups');
+      await runBackupIfDue(app, nowMs);
+    } catch (e) {
+      console.error('the daily backup failed; the next round tries again', e);
     }
   };
   const tick = () => {

@@ -446,6 +446,8 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
       },
     },
     'expenses.grantException': { lineId: 1, version: 1, kind: 'over_cap', reason: '重要客户' },
+    'backups.restore': { id: '20261202T160546123Z.manual.3fa1.db' },
+    'backups.recover': { id: '20261202T160546123Z.daily.3fa1.db' },
   };
 }
 

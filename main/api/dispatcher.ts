@@ -12,6 +12,7 @@ import { fieldErrorsFromZod } from '../../shared/validation/zod-errors';
 import type { DB } from '../db/schema';
 import type { CachingHandle } from '../db/statement-cache';
 import type { FileStore } from '../core/files';
+import type { DatabaseHost } from '../db/host';
 import { appendAudit } from '../domains/audit';
 import type { Actor, AuditRecord, ServiceContext } from '../core/context';
 import { AppError, Failure, isBusyError } from '../core/errors';
@@ -40,7 +41,19 @@ export interface App {
   events: EventBus;
   /** Epoch ms. Tests freeze it. */
   clock: () => number;
+  /** The live database's file, for backups and restores (main/app.ts); absent in bare test apps. */
+  host?: DatabaseHost;
 }
+
+/**
+ * What a damaged database's recovery screen may call (main/app.ts): everything else is refused
+ * until a backup has replaced the file, since no table of the running database can be trusted.
+ */
+const RECOVERY_OPERATIONS = new Set<OperationName>([
+  'system.health',
+  'backups.recoveryStatus',
+  'backups.recover',
+]);
 
 export interface Call {
   op: unknown;
@@ -124,6 +137,9 @@ export async function dispatch(app: App, call: Call): Promise<CallOutcome> {
   try {
     if (!isOperationName(call.op)) return fail('UNKNOWN_OPERATION', 'errors.UNKNOWN_OPERATION');
     const name = call.op;
+    if (app.host?.damaged && !RECOVERY_OPERATIONS.has(name)) {
+      return fail('CONFLICT', 'backups.errors.damagedDatabase');
+    }
     if (
       call.idempotencyKey !== undefined &&
       call.idempotencyKey !== null &&
@@ -206,7 +222,8 @@ export async function dispatch(app: App, call: Call): Promise<CallOutcome> {
     if (e instanceof AppError) return { result: { ok: false, error: errorValue(e, language) } };
     // SQLite already waited the busy timeout (5 s) for the other writer: a "try again", not a bug.
     // The transaction was rolled back, so nothing was done.
-    if (isBusyError(e)) {
+    // A restore closed the handle this call was queued on (main/app.ts): nothing was done.
+    if (isBusyError(e) || (e instanceof TypeError && /connection is not open/.test(e.message))) {
       console.warn(`operation ${String(call.op)}: database busy`, (e as Error).message);
       return fail('BUSY', 'errors.BUSY');
     }
@@ -266,12 +283,13 @@ async function runHandler(
     input: unknown,
     env: HandlerEnv,
   ) => Promise<unknown>;
-  const later: (() => void)[] = [];
+  const later: (() => void | Promise<void>)[] = [];
   const env: HandlerEnv = {
     sqlite: app.sqlite,
     files: app.files,
     db: app.db,
     events: app.events,
+    ...(app.host ? { host: app.host } : {}),
     afterCommit: (fn) => later.push(fn),
   };
 
@@ -285,7 +303,7 @@ async function runHandler(
     if (actor && !spec.passive) {
       await noteActivity(app.db, actor.tokenHash, nowMs, call.recordedActivityMs);
     }
-    for (const fn of later) fn();
+    for (const fn of later) await fn();
     return { result: { ok: true, value } };
   }
 
@@ -361,7 +379,7 @@ async function runHandler(
   });
   if (done.replay) return { result: done.replay };
   for (const event of events) app.events.publish(event);
-  for (const fn of later) fn();
+  for (const fn of later) await fn();
   const outcome: CallOutcome = { result: toResult(done.value) };
   if (session !== undefined) outcome.session = session;
   return outcome;

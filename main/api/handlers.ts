@@ -16,6 +16,7 @@ import { tasksHandlers } from '../domains/tasks';
 import { frontdeskHandlers } from '../domains/frontdesk';
 import { expensesHandlers } from '../domains/expenses';
 import { exportsHandlers } from '../domains/exports';
+import { backupsHandlers } from '../domains/backups';
 import { usersHandlers } from '../domains/users';
 
 /** Every domain's handlers, one line each: the compiler fails if an operation has none. */
@@ -37,4 +38,5 @@ export const HANDLERS: DomainHandlers<OperationName> = {
   ...frontdeskHandlers,
   ...expensesHandlers,
   ...exportsHandlers,
+  ...backupsHandlers,
 };

@@ -4,6 +4,7 @@ import type { OperationName } from '../../shared/contract/names';
 import type { OpOutput, OpParsed } from '../../shared/contract/operations';
 import type { EventBus } from '../api/events';
 import type { DB } from '../db/schema';
+import type { DatabaseHost } from '../db/host';
 import type { ServiceContext } from './context';
 import type { Failure } from './errors';
 import type { FileStore } from './files';
@@ -24,7 +25,9 @@ export interface HandlerEnv {
   events: EventBus;
   /** Runs `fn` once the call's transaction has committed (a write) or its reads ended; never on a
    * rolled-back write or a replayed answer. */
-  afterCommit: (fn: () => void) => void;
+  afterCommit: (fn: () => void | Promise<void>) => void;
+  /** The live database's file and the way to replace it (backups); absent in bare test apps. */
+  host?: DatabaseHost;
 }
 
 export type Handler<N extends OperationName> = (

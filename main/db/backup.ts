@@ -80,25 +80,145 @@ export async function backupDatabase(
   target: string,
   options: BackupOptions = {},
 ): Promise<string> {
-  const dir = path.dirname(path.resolve(target));
+  const pages = Math.max(1, Math.trunc(options.pagesPerStep ?? 100));
+  return copyInto(target, async (partial) => {
+    await sqlite.backup(partial, { progress: () => pages });
+  });
+}
+
+/**
+ * The same, in one synchronous step (`VACUUM INTO`: a consistent, compact copy): for the moment
+ * before a migration, when the app serves nobody yet and an asynchronous copy has no point.
+ */
+export function backupDatabaseSync(sqlite: SqliteDatabase, target: string): string {
+  const partial = partialFor(target);
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(partial);
+    finish(partial, target);
+  } catch (e) {
+    dropPartial(partial);
+    throw e;
+  }
+  return target;
+}
+
+/** Whether `e` is SQLite's "busy" or "locked" (another statement or connection holds it). */
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/**
+ * Like backupDatabase, but a copy that meets the app's own write transaction (a step of the copy
+ * fails with SQLITE_BUSY/LOCKED while the same connection is inside one) starts again, a little
+ * later, up to `attempts` times: a scheduled backup runs beside the app's writes.
+ */
+export async function backupDatabaseRetrying(
+  sqlite: SqliteDatabase,
+  target: string,
+  options: BackupOptions & { attempts?: number; waitMs?: number } = {},
+): Promise<string> {
+  const attempts = Math.max(1, options.attempts ?? 8);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await backupDatabase(sqlite, target, options);
+    } catch (e) {
+      if (!isBusy(e) || attempt >= attempts) throw e;
+      await new Promise((resolve) => setTimeout(resolve, (options.waitMs ?? 50) * attempt));
+    }
+  }
+}
+
+/** Checks the name, makes the folder; the temporary name the copy is written under. */
+function partialFor(target: string): string {
   if (path.basename(target).includes(PARTIAL_MARKER)) {
     throw new Error(`a backup's name may not contain "${PARTIAL_MARKER}": ${target}`);
   }
   if (fs.existsSync(target)) throw new Error(`backup ${target} exists already`);
-  fs.mkdirSync(dir, { recursive: true });
-  const partial = `${target}${PARTIAL_MARKER}${crypto.randomBytes(6).toString('hex')}`;
-  const pages = Math.max(1, Math.trunc(options.pagesPerStep ?? 100));
+  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  return `${target}${PARTIAL_MARKER}${crypto.randomBytes(6).toString('hex')}`;
+}
+
+function finish(partial: string, target: string): void {
+  fsyncPath(partial, false);
+  publish(partial, target);
+  fsyncPath(path.dirname(path.resolve(target)), true);
+}
+
+function dropPartial(partial: string): void {
+  for (const f of [partial, `${partial}-journal`, `${partial}-wal`]) fs.rmSync(f, { force: true });
+}
+
+async function copyInto(target: string, copy: (partial: string) => Promise<void>) {
+  const partial = partialFor(target);
   try {
-    await sqlite.backup(partial, { progress: () => pages });
-    fsyncPath(partial, false);
-    publish(partial, target);
+    await copy(partial);
+    finish(partial, target);
   } catch (e) {
-    for (const f of [partial, `${partial}-journal`, `${partial}-wal`])
-      fs.rmSync(f, { force: true });
+    dropPartial(partial);
     throw e;
   }
-  fsyncPath(dir, true);
   return target;
+}
+
+/**
+ * The schema version written in a database file's header (`user_version`, 4 bytes big-endian at
+ * offset 60), read without opening it; null when the file is missing or too short to be one.
+ */
+export function fileSchemaVersion(file: string): number | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const header = Buffer.alloc(100);
+    if (fs.readSync(fd, header, 0, 100, 0) < 100) return null;
+    if (header.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') return null;
+    return header.readUInt32BE(60);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export type BackupCheck =
+  | { ok: true; version: number }
+  | { ok: false; reason: 'missing' | 'damaged' | 'newer' | 'notOurs'; version?: number };
+
+/**
+ * Whether a backup may replace the live database: it opens (read-only), passes SQLite's full
+ * `integrity_check`, is one of ours (it has the users and settings tables) and its schema is not
+ * newer than this app knows (`latest`). An older one is fine: opening it migrates it.
+ */
+export function verifyBackup(
+  file: string,
+  latest: number,
+  open: (file: string) => SqliteDatabase,
+): BackupCheck {
+  if (!fs.existsSync(file)) return { ok: false, reason: 'missing' };
+  let db: SqliteDatabase | null = null;
+  try {
+    db = open(file);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latest) return { ok: false, reason: 'newer', version };
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
+      return { ok: false, reason: 'damaged', version };
+    }
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('users', 'settings')",
+      )
+      .all();
+    if (version === 0 || tables.length !== 2) return { ok: false, reason: 'notOurs', version };
+    return { ok: true, version };
+  } catch {
+    // Not a database at all (SQLITE_NOTADB), or damaged where opening reads (SQLITE_CORRUPT).
+    return { ok: false, reason: 'damaged' };
+  } finally {
+    db?.close();
+  }
 }
 
 /** The complete backups in `dir` (paths, sorted by name); none when the folder does not exist. */
@@ -121,4 +241,24 @@ export function removePartialBackups(dir: string): number {
     removed += 1;
   }
   return removed;
+}
+
+/**
+ * The database file failed `PRAGMA quick_check` at start (or is no database at all): the app
+ * opens its recovery screen instead of working on it (main/app.ts).
+ */
+export class DatabaseDamagedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`The database ${file} is damaged (${detail}); nothing was changed.`);
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+/** SQLite's answer for a damaged or foreign file. */
+export function isDamageError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { Kysely, SqliteDialect, CamelCasePlugin } from 'kysely';
+import { backupDatabaseSync, DatabaseDamagedError, isDamageError } from './backup';
+import { backupsDirFor, newBackupId } from './backup-folder';
 import { acquireDatabaseLock, type DatabaseLock } from './lock';
 import { DatabaseTooNewError, migrate, schemaVersion } from './migrate';
 import { LATEST_VERSION } from './migrations';
@@ -17,6 +19,15 @@ export interface OpenOptions {
    * refused with DatabaseInUseError (lock.ts). Only a private scratch file may skip it.
    */
   lock?: boolean;
+  /**
+   * Before a migration runs on an existing database, copy it into its backups folder (kind
+   * `migration`; default true): a migration that goes wrong in a way no test saw can be undone
+   * from the backups screen. Also `PRAGMA quick_check` first: a damaged file is refused with
+   * DatabaseDamagedError (the app then opens its recovery screen) before anything writes to it.
+   */
+  safeStart?: boolean;
+  /** The time a pre-migration backup is named after (the app's clock). */
+  nowMs?: number;
 }
 
 export interface Database {
@@ -60,9 +71,26 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   }
   try {
     // Refuse a newer database before any pragma: switching to WAL would rewrite its header.
-    const found = schemaVersion(sqlite);
+    const safe = file !== ':memory:' && options.safeStart !== false;
+    let found: number;
+    try {
+      found = schemaVersion(sqlite);
+      if (safe && found > 0) {
+        const check = sqlite.pragma('quick_check', { simple: true }) as string;
+        if (check !== 'ok') throw new DatabaseDamagedError(file, `quick_check: ${check}`);
+      }
+    } catch (e) {
+      if (isDamageError(e)) throw new DatabaseDamagedError(file, (e as Error).message);
+      throw e;
+    }
     if (found > LATEST_VERSION) throw new DatabaseTooNewError(found, LATEST_VERSION);
     applyPragmas(sqlite);
+    if (safe && found > 0 && found < LATEST_VERSION) {
+      backupDatabaseSync(
+        sqlite,
+        path.join(backupsDirFor(file), newBackupId('migration', options.nowMs ?? Date.now())),
+      );
+    }
     migrate(sqlite);
     // The query planner's statistics, refreshed where a table grew or shrank a lot since they were
     // taken (bounded work: analysis_limit). Without them a ten-year list may pick the wrong index.

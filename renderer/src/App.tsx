@@ -28,6 +28,11 @@ const SignedInApp = lazyScreen(
 const SetupPage = lazyScreen(() => import('./domains/auth/SetupPage'), 'SetupPage', {
   fullScreen: true,
 });
+const RecoveryScreen = lazyScreen(
+  () => import('./domains/backups/RecoveryScreen'),
+  'RecoveryScreen',
+  { fullScreen: true },
+);
 const AccountPage = lazyScreen(() => import('./domains/auth/AccountPage'), 'AccountPage', {
   fullScreen: true,
 });
@@ -56,6 +61,8 @@ function Screens() {
       return <Result status="error" title={t(phase.key)} />;
     case 'setup':
       return <SetupPage />;
+    case 'recovery':
+      return <RecoveryScreen />;
     case 'signedOut':
       // `display: contents`: the wrapper only listens; the layout is the sign-in screen's own.
       return (

@@ -7,4 +7,5 @@ import type { ScoreItem, ScoreItemId } from './types';
 export const ITEMS: Partial<Record<ScoreItemId, () => Promise<ScoreItem>>> = {
   D1: async () => (await import('./d1-crash')).item,
   D8: async () => (await import('./d8-privacy')).item,
+  D2: async () => (await import('./d2-backups')).item,
 };

@@ -43,6 +43,7 @@ const EXPECTED: Record<Role, Permission[]> = {
   sysadmin: [
     'approvals.reassign',
     'audit.read',
+    'backups.manage',
     'departments.manage',
     'directory.read',
     'expenses.reopen',

@@ -30,10 +30,14 @@ describe('operation names', () => {
     expect(passiveWrites.sort()).toEqual([...PASSIVE_WRITES].sort());
   });
 
-  it('only health, setup, login, logout and the session read are public', () => {
+  it('only health, setup, login, logout, the session read and the recovery screen are public', () => {
     const publicOps = OPERATION_NAMES.filter((n) => OPERATIONS[n].access === 'public');
     expect(publicOps.sort()).toEqual(
       [
+        // Before sign-in, since a damaged database's users cannot be trusted; refused unless the
+        // database was found damaged at start (main/domains/backups).
+        'backups.recover',
+        'backups.recoveryStatus',
         'auth.login',
         'auth.logout',
         'auth.session',

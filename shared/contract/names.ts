@@ -7,6 +7,7 @@ import { delegationsNames } from '../delegations/names';
 import { departmentsNames } from '../departments/names';
 import { expensesNames } from '../expenses/names';
 import { exportsNames } from '../exports/names';
+import { backupsNames } from '../backups/names';
 import { frontdeskNames } from '../frontdesk/names';
 import { notificationsNames } from '../notifications/names';
 import { policyNames } from '../policy/names';
@@ -38,6 +39,7 @@ export const DOMAIN_NAMES = [
   frontdeskNames,
   expensesNames,
   exportsNames,
+  backupsNames,
 ] as const;
 
 type Domain = (typeof DOMAIN_NAMES)[number];

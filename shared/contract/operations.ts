@@ -6,6 +6,7 @@ import { bookingsOperations, type BookingsEvents } from '../bookings/contract';
 import { frontdeskOperations, type FrontdeskEvents } from '../frontdesk/contract';
 import { expensesOperations, type ExpensesEvents } from '../expenses/contract';
 import { exportsOperations, type ExportsEvents } from '../exports/contract';
+import { backupsOperations } from '../backups/contract';
 import { authOperations } from '../auth/contract';
 import { delegationsOperations } from '../delegations/contract';
 import { departmentsOperations } from '../departments/contract';
@@ -38,6 +39,7 @@ export const OPERATIONS = {
   ...frontdeskOperations,
   ...expensesOperations,
   ...exportsOperations,
+  ...backupsOperations,
 } satisfies Record<OperationName, OperationSpec<z.ZodType, unknown>>;
 
 /** Payloads of main → renderer events, one line per domain that has events. */

@@ -5,6 +5,7 @@ import { bookingsEn } from '../bookings/i18n.en';
 import { frontdeskEn } from '../frontdesk/i18n.en';
 import { expensesEn } from '../expenses/i18n.en';
 import { exportsEn } from '../exports/i18n.en';
+import { backupsEn } from '../backups/i18n.en';
 import { authEn } from '../auth/i18n.en';
 import { delegationsEn } from '../delegations/i18n.en';
 import { departmentsEn } from '../departments/i18n.en';
@@ -45,4 +46,5 @@ export const en: Shape<typeof zhCN> = mergeCatalogs(
   frontdeskEn,
   expensesEn,
   exportsEn,
+  backupsEn,
 );

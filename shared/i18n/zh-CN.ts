@@ -5,6 +5,7 @@ import { bookingsZhCN } from '../bookings/i18n.zh-CN';
 import { frontdeskZhCN } from '../frontdesk/i18n.zh-CN';
 import { expensesZhCN } from '../expenses/i18n.zh-CN';
 import { exportsZhCN } from '../exports/i18n.zh-CN';
+import { backupsZhCN } from '../backups/i18n.zh-CN';
 import { authZhCN } from '../auth/i18n.zh-CN';
 import { delegationsZhCN } from '../delegations/i18n.zh-CN';
 import { departmentsZhCN } from '../departments/i18n.zh-CN';
@@ -43,4 +44,5 @@ export const zhCN = mergeCatalogs(
   frontdeskZhCN,
   expensesZhCN,
   exportsZhCN,
+  backupsZhCN,
 );

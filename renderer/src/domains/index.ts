@@ -1,6 +1,7 @@
 import type { DomainRoutes } from '../routing';
 import { approvalsRoutes } from './approvals/routes';
 import { auditRoutes } from './audit/routes';
+import { backupsRoutes } from './backups/routes';
 import { bookingsRoutes } from './bookings/routes';
 import { authRoutes } from './auth/routes';
 import { delegationsRoutes } from './delegations/routes';
@@ -27,6 +28,7 @@ export const DOMAIN_ROUTES: readonly DomainRoutes[] = [
   auditRoutes,
   policyRoutes,
   settingsRoutes,
+  backupsRoutes,
   tasksRoutes,
   frontdeskRoutes,
   expensesRoutes,

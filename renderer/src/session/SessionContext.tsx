@@ -18,6 +18,8 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'error'; key: string }
   | { kind: 'setup' }
+  /** The database failed its check at start: only the recovery screen (domains/backups). */
+  | { kind: 'recovery' }
   | { kind: 'signedOut' }
   | { kind: 'signedIn'; session: SessionInfo };
 
@@ -63,7 +65,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       call('setup.status', {}).then(async (status) => {
         if (!status.ok) {
-          setPhase({ kind: 'error', key: status.error.key });
+          // A damaged database refuses everything but its recovery (main/api/dispatcher.ts).
+          if (status.error.key === 'backups.errors.damagedDatabase') setPhase({ kind: 'recovery' });
+          else setPhase({ kind: 'error', key: status.error.key });
           return;
         }
         if (status.value.needsSetup) {

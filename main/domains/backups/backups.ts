@@ -1,0 +1,265 @@
+/**
+ * Backups and recovery (issue 13): the backups screen's service, the scheduler's daily backup,
+ * and the recovery of a database found damaged at start. The files and their names:
+ * main/db/backup-folder.ts; the copy itself: main/db/backup.ts; swapping the live database while
+ * the app runs: main/app.ts (`DatabaseHost.replace`).
+ *
+ * A restore verifies the chosen backup first (SQLite's integrity_check, a schema version this app
+ * knows, the app's own tables): a refused backup changes nothing. Then the live database is set
+ * aside under a listed name (kind `replaced`, or `damaged` from the recovery screen), the backup
+ * is copied into its place and the app opens it (migrating an older one, after backing it up as
+ * any migration does). The backup itself stays in the list.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import {
+  DEFAULT_KEEP,
+  MAX_KEEP,
+  type BackupKind,
+  type BackupView,
+  type BackupsList,
+  type RecoveryStatus,
+  type RestoreOutcome,
+} from '../../../shared/backups/contract';
+import type { App } from '../../api/dispatcher';
+import { AppError } from '../../core/errors';
+import { parseJson, toJson } from '../../core/json';
+import { writeTransaction } from '../../core/queries';
+import type { Actor } from '../../core/context';
+import { backupDatabaseRetrying, verifyBackup, type BackupCheck } from '../../db/backup';
+import {
+  backupsDirFor,
+  findBackup,
+  listBackupEntries,
+  newBackupId,
+  pruneBackups,
+  type BackupEntry,
+} from '../../db/backup-folder';
+import type { DatabaseHost } from '../../db/host';
+import { LATEST_VERSION } from '../../db/migrations';
+import type { DB } from '../../db/schema';
+import type { FileStore } from '../../core/files';
+import { appendAudit } from '../audit';
+
+const KEEP_KEY = 'backups.keep';
+/** A daily backup is due when the last one is older than this (the app may start later each day). */
+export const DAILY_EVERY_MS = 20 * 60 * 60 * 1000;
+
+export function toView(e: BackupEntry): BackupView {
+  return {
+    id: e.id,
+    kind: e.kind,
+    atMs: e.atMs,
+    sizeBytes: e.sizeBytes,
+    schemaVersion: e.schemaVersion,
+  };
+}
+
+/** The host of a database that has a file, or the refusal a `:memory:` app gets. */
+export function fileHost(host: DatabaseHost | undefined): DatabaseHost & { file: string } {
+  if (!host || host.file === null) throw new AppError('CONFLICT', 'backups.errors.noFile');
+  return host as DatabaseHost & { file: string };
+}
+
+export async function getKeep(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', KEEP_KEY)
+    .executeTakeFirst();
+  const value = row ? parseJson(row.value) : null;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_KEEP
+    ? value
+    : DEFAULT_KEEP;
+}
+
+export async function putKeep(db: Kysely<DB>, keep: number): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key: KEEP_KEY, value: toJson<unknown>(keep) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: toJson<unknown>(keep) }))
+    .execute();
+}
+
+export async function listBackupsView(
+  db: Kysely<DB>,
+  host: DatabaseHost | undefined,
+): Promise<BackupsList> {
+  const { file } = fileHost(host);
+  const dir = backupsDirFor(file);
+  return {
+    backups: listBackupEntries(dir).map(toView),
+    keep: await getKeep(db),
+    latestVersion: LATEST_VERSION,
+    folder: dir,
+  };
+}
+
+/**
+ * Makes one online backup of the running database and prunes to the kept number. A failure (a
+ * full disk, a folder that cannot be written) leaves no file under a backup's name.
+ */
+export async function makeBackup(
+  app: Pick<App, 'sqlite' | 'db' | 'host'>,
+  kind: BackupKind,
+  nowMs: number,
+): Promise<BackupView> {
+  const { file } = fileHost(app.host);
+  const dir = backupsDirFor(file);
+  const target = path.join(dir, newBackupId(kind, nowMs));
+  try {
+    await backupDatabaseRetrying(app.sqlite, target);
+  } catch (e) {
+    console.error('backup failed', e);
+    throw new AppError('CONFLICT', 'backups.errors.failed');
+  }
+  pruneBackups(dir, await getKeep(app.db));
+  const entry = findBackup(dir, path.basename(target));
+  if (!entry) throw new AppError('CONFLICT', 'backups.errors.failed');
+  return toView(entry);
+}
+
+/** The scheduler's round: a backup when the last daily one is older than DAILY_EVERY_MS. */
+export async function runBackupIfDue(app: App, nowMs: number): Promise<BackupView | null> {
+  if (!app.host || app.host.file === null || app.host.damaged) return null;
+  const dir = backupsDirFor(app.host.file);
+  const last = listBackupEntries(dir).find((e) => e.kind === 'daily');
+  if (last && nowMs - last.atMs < DAILY_EVERY_MS && last.atMs <= nowMs) return null;
+  return makeBackup(app, 'daily', nowMs);
+}
+
+const REFUSAL: Record<Exclude<BackupCheck, { ok: true }>['reason'], string> = {
+  missing: 'backups.errors.notFound',
+  damaged: 'backups.errors.damaged',
+  newer: 'backups.errors.newer',
+  notOurs: 'backups.errors.notOurs',
+};
+
+/** The backup of this id, verified; refused (nothing changed) with a translated reason. */
+export function verifiedBackup(host: DatabaseHost & { file: string }, id: string): BackupEntry {
+  const entry = findBackup(backupsDirFor(host.file), id);
+  if (!entry) throw new AppError('NOT_FOUND', 'backups.errors.notFound');
+  const check = verifyBackup(entry.file, LATEST_VERSION, host.openReadOnly);
+  if (!check.ok) {
+    throw new AppError('CONFLICT', REFUSAL[check.reason], {
+      found: check.version ?? 0,
+      supported: LATEST_VERSION,
+    });
+  }
+  return entry;
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Replaces the live database by a verified backup: a copy of the backup is written beside the
+ * live file first (the long part, while the app still works), then, holding the connection, the
+ * live file (and any WAL of it) moves into the backups folder under `asideKind`, the copy takes
+ * its name, and the app opens it. Returns the id the replaced file was kept under.
+ */
+export async function replaceWithBackup(
+  host: DatabaseHost & { file: string },
+  entry: BackupEntry,
+  asideKind: 'replaced' | 'damaged',
+  nowMs: number,
+): Promise<{ asideId: string; db: Kysely<DB> }> {
+  const live = host.file;
+  const dir = backupsDirFor(live);
+  const asideId = newBackupId(asideKind, nowMs);
+  const aside = path.join(dir, asideId);
+  const staging = `${live}.restoring-${crypto.randomBytes(6).toString('hex')}`;
+  fs.copyFileSync(entry.file, staging, fs.constants.COPYFILE_EXCL);
+  try {
+    fsyncFile(staging);
+    const moves = ['', '-wal', '-shm'].map((s) => [live + s, aside + s] as const);
+    let moved: (readonly [string, string])[] = [];
+    const db = await host.replace(
+      () => {
+        fs.mkdirSync(dir, { recursive: true });
+        for (const [from, to] of moves) {
+          if (!fs.existsSync(from)) continue;
+          fs.renameSync(from, to);
+          moved.push([from, to]);
+        }
+        fs.renameSync(staging, live);
+      },
+      () => {
+        // Opening the restored file failed: the replaced database goes back where it was.
+        for (const s of ['', '-wal', '-shm']) fs.rmSync(live + s, { force: true });
+        for (const [from, to] of moved) fs.renameSync(to, from);
+        moved = [];
+      },
+    );
+    return { asideId, db };
+  } finally {
+    fs.rmSync(staging, { force: true });
+  }
+}
+
+/** Attachments the database names that the file store does not have. */
+export async function missingFiles(db: Kysely<DB>, files: FileStore): Promise<number> {
+  const rows = await db.selectFrom('attachments').select('sha256').distinct().execute();
+  return rows.filter((r) => !fs.existsSync(files.pathOf(r.sha256))).length;
+}
+
+/**
+ * After a restore, its entry in the restored database's own audit log (the entry the call left
+ * before the swap went aside with the replaced file). The actor is named; his id only where the
+ * restored users table has him.
+ */
+export async function auditRestore(
+  db: Kysely<DB>,
+  operation: 'backups.restore' | 'backups.recover',
+  actor: Actor | null,
+  nowMs: number,
+  summary: Record<string, unknown>,
+): Promise<void> {
+  await writeTransaction(db, async (trx) => {
+    const known = actor
+      ? await trx.selectFrom('users').select('id').where('id', '=', actor.userId).executeTakeFirst()
+      : undefined;
+    await appendAudit(trx, {
+      atMs: nowMs,
+      actorUserId: known ? known.id : null,
+      actorName: actor?.displayName ?? null,
+      operation,
+      entityType: 'backup',
+      entityId: null,
+      summary,
+    });
+  });
+}
+
+/** The newest backup that passes verification, and how many newer ones were refused. */
+export function recoveryOffer(host: DatabaseHost & { file: string }): {
+  offer: BackupEntry | null;
+  refused: number;
+} {
+  let refused = 0;
+  for (const entry of listBackupEntries(backupsDirFor(host.file))) {
+    // What recovery sets aside is the damage itself: never offered.
+    if (entry.kind === 'damaged') continue;
+    if (verifyBackup(entry.file, LATEST_VERSION, host.openReadOnly).ok) {
+      return { offer: entry, refused };
+    }
+    refused += 1;
+  }
+  return { offer: null, refused };
+}
+
+export function recoveryStatus(host: DatabaseHost | undefined): RecoveryStatus {
+  if (!host?.damaged || host.file === null) return { damaged: false, offer: null, refused: 0 };
+  const { offer, refused } = recoveryOffer(host as DatabaseHost & { file: string });
+  return { damaged: true, offer: offer ? toView(offer) : null, refused };
+}
+
+export type { RestoreOutcome };

@@ -1,0 +1,108 @@
+import type { backupsNames } from '../../../shared/backups/names';
+import type { BackupView, RestoreOutcome } from '../../../shared/backups/contract';
+import type { DomainHandlers, HandlerEnv } from '../../core/handler';
+import type { ServiceContext } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { writeTransaction } from '../../core/queries';
+import { backupsDirFor, pruneBackups } from '../../db/backup-folder';
+import { appendAudit } from '../audit';
+import {
+  auditRestore,
+  fileHost,
+  getKeep,
+  listBackupsView,
+  makeBackup,
+  missingFiles,
+  putKeep,
+  recoveryOffer,
+  recoveryStatus,
+  replaceWithBackup,
+  toView,
+  verifiedBackup,
+} from './backups';
+
+/**
+ * Restores run after the call's transaction (env.afterCommit): the live database cannot be closed
+ * under its own open transaction. The call's answer is filled in once the swap is done, and the
+ * entry in the audit log is written into the restored database (ctx.auditAggregated: the call's
+ * own entry would go aside with the replaced file).
+ */
+function restoreAfterCommit(
+  ctx: ServiceContext,
+  env: HandlerEnv,
+  id: string,
+  operation: 'backups.restore' | 'backups.recover',
+): RestoreOutcome {
+  const host = fileHost(env.host);
+  // Verified now, before anything is replaced: a refused backup answers and changes nothing.
+  const entry = verifiedBackup(host, id);
+  ctx.auditAggregated?.();
+  const out = { restored: toView(entry), setAsideId: '', missingFiles: 0 };
+  const asideKind = operation === 'backups.recover' ? 'damaged' : 'replaced';
+  env.afterCommit(async () => {
+    const { asideId, db } = await replaceWithBackup(host, entry, asideKind, ctx.nowMs);
+    out.setAsideId = asideId;
+    out.missingFiles = await missingFiles(db, env.files);
+    await auditRestore(db, operation, ctx.actor, ctx.nowMs, {
+      backup: entry.id,
+      setAside: asideId,
+      missingFiles: out.missingFiles,
+    });
+  });
+  return out;
+}
+
+export const backupsHandlers: DomainHandlers<(typeof backupsNames.operations)[number]> = {
+  'backups.list': (ctx, _input, env) => listBackupsView(ctx.db, env.host),
+  'backups.create': (ctx, _input, env) => {
+    fileHost(env.host);
+    // The copy runs after the call's transaction: a backup step fails while its own connection
+    // is inside a write transaction. Audited once the backup exists, naming it.
+    ctx.auditAggregated?.();
+    const out = {} as BackupView;
+    env.afterCommit(async () => {
+      Object.assign(
+        out,
+        await makeBackup({ sqlite: env.sqlite, db: env.db, host: env.host }, 'manual', ctx.nowMs),
+      );
+      await writeTransaction(env.db, (trx) =>
+        appendAudit(trx, {
+          atMs: ctx.nowMs,
+          actorUserId: ctx.actor?.userId ?? null,
+          actorName: ctx.actor?.displayName ?? null,
+          operation: 'backups.create',
+          entityType: 'backup',
+          entityId: null,
+          summary: { backup: out.id },
+        }),
+      );
+    });
+    return Promise.resolve(out);
+  },
+  'backups.setKeep': async (ctx, input, env) => {
+    const host = fileHost(env.host);
+    const before = await getKeep(ctx.db);
+    await putKeep(ctx.db, input.keep);
+    ctx.audit({
+      entityType: 'backup',
+      summary: { changes: { keep: { from: before, to: input.keep } } },
+    });
+    const out = { keep: input.keep, pruned: 0 };
+    env.afterCommit(() => {
+      out.pruned = pruneBackups(backupsDirFor(host.file), input.keep).length;
+    });
+    return out;
+  },
+  'backups.restore': (ctx, input, env) =>
+    Promise.resolve(restoreAfterCommit(ctx, env, input.id, 'backups.restore')),
+  'backups.recoveryStatus': (_ctx, _input, env) => Promise.resolve(recoveryStatus(env.host)),
+  'backups.recover': (ctx, input, env) => {
+    if (!env.host?.damaged) throw new AppError('CONFLICT', 'backups.errors.notDamaged');
+    const host = fileHost(env.host);
+    // Only the backup the recovery screen offers: without a sign-in, no other choice is given.
+    if (recoveryOffer(host).offer?.id !== input.id) {
+      throw new AppError('CONFLICT', 'backups.errors.notOffered');
+    }
+    return Promise.resolve(restoreAfterCommit(ctx, env, input.id, 'backups.recover'));
+  },
+};

@@ -1,0 +1,2 @@
+export { backupsHandlers } from './handlers';
+export { runBackupIfDue, makeBackup, getKeep } from './backups';

@@ -1,0 +1,87 @@
+/** Backups and recovery (issue 13): the sysadmin's screen and the recovery screen. */
+export const backupsZhCN = {
+  backups: {
+    nav: '备份与恢复',
+    title: '备份与恢复',
+    intro:
+      '每天自动备份一次，每次升级数据库结构前也会先备份。备份保存在数据库旁的文件夹中；附件按内容哈希存放、从不改写，备份通过哈希引用它们。',
+    folder: '备份文件夹：{{folder}}',
+    backupNow: '立即备份',
+    backingUp: '正在备份…',
+    created: '已备份：{{time}}',
+    keep: '保留份数',
+    keepHint: '自动和手动备份各保留最近的这么多份；恢复时留存的旧数据库也保留同样份数。',
+    keepSave: '保存',
+    keepSaved: '已保存：保留 {{keep}} 份（删除了 {{pruned}} 份旧备份）',
+    empty: '还没有备份。',
+    col: {
+      time: '时间',
+      kind: '类型',
+      size: '大小',
+      version: '数据库版本',
+      actions: '操作',
+    },
+    kind: {
+      daily: '每日',
+      migration: '升级前',
+      manual: '手动',
+      replaced: '恢复前留存',
+      damaged: '损坏留存',
+    },
+    versionUnknown: '未知',
+    versionNewer: '{{version}}（比本程序新）',
+    restore: '恢复',
+    confirm: {
+      title: '用这份备份替换当前数据库？',
+      body: '将用 {{time}} 的{{kind}}备份替换当前数据库。恢复前会先校验备份（完整性检查、数据库版本）。当前数据库不会删除：它会以“恢复前留存”的名字保留在备份列表中，需要时可以再恢复回来。备份之后的所有更改将不再显示。恢复后程序会重新载入数据库，可能需要重新登录。',
+      ok: '校验并恢复',
+      cancel: '取消',
+    },
+    restored: '已恢复 {{time}} 的备份；原数据库已留存为“恢复前留存”。',
+    restoredMissing: '已恢复，但有 {{count}} 个附件文件在附件库中找不到。',
+    errors: {
+      badId: '这不是一份备份的名称。',
+      notFound: '没有这份备份（可能已被清理）。没有做任何更改。',
+      damaged: '这份备份已损坏（完整性检查未通过）。没有做任何更改。',
+      newer:
+        '这份备份来自更新版本的程序（数据库版本 {{found}}，本程序最高支持 {{supported}}）。没有做任何更改。',
+      notOurs: '这个文件不是接待管理的数据库。没有做任何更改。',
+      failed: '备份没有完成（磁盘已满或备份文件夹无法写入？）。请检查后重试。',
+      noFile: '内存中的数据库没有备份。',
+      keepRange: '请输入 1 到 60。',
+      notDamaged: '数据库没有损坏，无需从这里恢复。请登录后在“备份与恢复”中操作。',
+      notOffered: '只能恢复恢复页面提供的那份备份。',
+      damagedDatabase: '数据库已损坏，程序正在恢复模式下运行。请先从备份恢复。',
+    },
+    recovery: {
+      title: '数据库已损坏',
+      body: '启动时的检查（quick_check）发现数据库文件已损坏。为避免读到错误的数据，程序没有打开它。',
+      offer: '可以恢复最近一份完好的备份：{{time}}（{{kind}}）。',
+      refused: '更新的 {{count}} 份备份未通过校验，已跳过。',
+      keepAside: '损坏的数据库文件不会删除，它会以“损坏留存”的名字保留在备份文件夹中。',
+      restore: '恢复这份备份',
+      none: '没有找到可用的备份。请联系系统管理员，从其他位置复制数据库文件。',
+      done: '已恢复。请重新登录。',
+      reload: '重新载入',
+    },
+  },
+  entities: {
+    backup: '备份',
+  },
+  audit: {
+    field: {
+      backup: '备份',
+      setAside: '原数据库留存为',
+      missingFiles: '缺失的附件文件',
+      keep: '保留份数',
+    },
+  },
+  ops: {
+    backups: {
+      create: '立即备份',
+      setKeep: '修改备份保留份数',
+      restore: '从备份恢复',
+      recover: '损坏后从备份恢复',
+    },
+  },
+};
