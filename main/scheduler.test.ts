@@ -1,7 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_RETENTION_DAYS } from '../shared/frontdesk';
+import { backupsDirFor, newBackupId } from './db/backup-folder';
 import { filedVisit } from './domains/tasks/test-visit';
 import { startScheduler } from './scheduler';
 import { companyApp, notificationKinds, requestBody } from './test-support';
+
+const DAY = 86_400_000;
 
 describe('the scheduler', () => {
   it('a tick reminds what fell due on the app clock, once', async () => {
@@ -29,6 +35,29 @@ describe('the scheduler', () => {
     await s.tick();
     expect(runs()).toBe(2);
     await s.stop();
+  });
+
+  it('the retention job removes the backups older than the period, and only those', async () => {
+    const { t } = await companyApp();
+    const file = t.app.host?.file;
+    if (!file) throw new Error('the test app has no database file');
+    const dir = backupsDirFor(file);
+    fs.mkdirSync(dir, { recursive: true });
+    const nowMs = t.now();
+    const old = path.join(dir, newBackupId('daily', nowMs - (DEFAULT_RETENTION_DAYS + 2) * DAY));
+    const recent = path.join(dir, newBackupId('daily', nowMs - 2 * DAY));
+    for (const [f, atMs] of [
+      [old, nowMs - (DEFAULT_RETENTION_DAYS + 2) * DAY],
+      [recent, nowMs - 2 * DAY],
+    ] as const) {
+      fs.writeFileSync(f, 'x');
+      fs.utimesSync(f, atMs / 1000, atMs / 1000);
+    }
+    const s = startScheduler(t.app, { everyMs: null });
+    await s.tick();
+    await s.stop();
+    expect(fs.existsSync(old)).toBe(false);
+    expect(fs.existsSync(recent)).toBe(true);
   });
 
   it('never throws: a failed round is logged and the next one runs', async () => {

@@ -1,4 +1,5 @@
 import type { App } from './api/dispatcher';
+import { backupsDirFor } from './db/backup-folder';
 import { sweepDueTasks } from './domains/tasks';
 
 /** How often the app looks for work that fell due (task reminders). */
@@ -37,8 +38,10 @@ export function startScheduler(app: App, options: { everyMs?: number | null } = 
       // Loaded on first use: imported from here at start-up, the front desk would load the
       // requests domain before approvals, and attachments would meet it half-loaded (a cycle the
       // dispatcher's order of domains avoids).
+      // Backups older than the period hold the visitors it anonymised: they go too (PIPL).
       const { runRetentionIfDue } = await import('./domains/frontdesk');
-      await runRetentionIfDue(app.db, nowMs);
+      const file = app.host?.file;
+      await runRetentionIfDue(app.db, nowMs, file ? { backupDir: backupsDirFor(file) } : {});
     } catch (e) {
       console.error('the retention job failed; the next round tries again', e);
     }
