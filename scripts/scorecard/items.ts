@@ -6,5 +6,6 @@ import type { ScoreItem, ScoreItemId } from './types';
  */
 export const ITEMS: Partial<Record<ScoreItemId, () => Promise<ScoreItem>>> = {
   D1: async () => (await import('./d1-crash')).item,
+  D6: async () => (await import('./d6-shell')).item,
   D7: async () => (await import('./d7-files')).item,
 };
