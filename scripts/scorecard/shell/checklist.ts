@@ -150,7 +150,6 @@ function loadPreload(file: string) {
     return electron;
   };
   const module = { exports: {} };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating the built file is the point
   new Function('require', 'module', 'exports', fs.readFileSync(file, 'utf8'))(
     sandboxRequire,
     module,
@@ -190,7 +189,14 @@ function fakeSender(id: number) {
   });
 }
 
-export async function runChecklist(built: BuiltApp): Promise<ChecklistResult> {
+/**
+ * `weaken` (self-tests only) changes window options before they are checked, to show a weakened
+ * window fails its named check.
+ */
+export async function runChecklist(
+  built: BuiltApp,
+  weaken: Record<string, unknown> = {},
+): Promise<ChecklistResult> {
   const indexFile = path.join(built.outDir, 'renderer', 'index.html');
   const preloadFile = path.join(built.outDir, 'preload', 'index.cjs');
   const mainFile = path.join(built.outDir, 'main', 'index.js');
@@ -206,7 +212,7 @@ export async function runChecklist(built: BuiltApp): Promise<ChecklistResult> {
   const mainJs = fs.readFileSync(mainFile, 'utf8');
   const rendererFile = path.resolve(indexFile);
   const own = pathToFileURL(rendererFile).href;
-  const web = browserWindowOptions(preloadFile).webPreferences ?? {};
+  const web = { ...browserWindowOptions(preloadFile).webPreferences, ...weaken };
   const webAny = web as Record<string, unknown>;
   const items: ChecklistItem[] = [];
   const add = (title: string, checks: Check[]) => items.push({ title, status: 'checked', checks });

@@ -169,6 +169,7 @@ function injectedMarkup(): string[] {
       const value = a.value
         .trim()
         .toLowerCase()
+        // eslint-disable-next-line no-control-regex -- a browser ignores these inside a URL
         .replace(/[\s\u0000-\u001f]/g, '');
       if (name.startsWith('on')) out.push(`${el.tagName.toLowerCase()}[${name}]`);
       if (
