@@ -20,6 +20,17 @@ describe('displayFileName', () => {
     ['', 'image/jpeg', 'file.jpg'],
     ['tab\there.pdf', 'application/pdf', 'tab_here.pdf'],
     ['archive.tar.gz', 'application/pdf', 'archive.tar.pdf'],
+    // Windows device names, whatever the case or what follows the first dot (scorecard D7).
+    ['CON.pdf', 'application/pdf', '_CON.pdf'],
+    ['con.txt', 'application/pdf', '_con.pdf'],
+    ['LPT1.PDF 发票.pdf', 'application/pdf', '_LPT1.PDF 发票.pdf'],
+    ['com9..x.jpg', 'image/jpeg', '_com9..x.jpg'],
+    ['Nul .pdf', 'application/pdf', '_Nul.pdf'],
+    ['CONOUT$.pdf', 'application/pdf', '_CONOUT$.pdf'],
+    ['LPT³', 'application/pdf', '_LPT³.pdf'],
+    ['CONSOLE.pdf', 'application/pdf', 'CONSOLE.pdf'],
+    [`CON.${'x'.repeat(300)}.txt`, 'application/pdf', `_CON.${'x'.repeat(111)}.pdf`],
+    ['com10.pdf', 'application/pdf', 'com10.pdf'],
   ];
   it.each(cases)('%j (%s) → %j', (declared, mime, expected) => {
     expect(displayFileName(declared, mime)).toBe(expected);
