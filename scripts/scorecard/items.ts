@@ -6,4 +6,5 @@ import type { ScoreItem, ScoreItemId } from './types';
  */
 export const ITEMS: Partial<Record<ScoreItemId, () => Promise<ScoreItem>>> = {
   D1: async () => (await import('./d1-crash')).item,
+  D5: async () => (await import('./d5-audit')).item,
 };
