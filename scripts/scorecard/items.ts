@@ -7,4 +7,5 @@ import type { ScoreItem, ScoreItemId } from './types';
 export const ITEMS: Partial<Record<ScoreItemId, () => Promise<ScoreItem>>> = {
   D1: async () => (await import('./d1-crash')).item,
   D5: async () => (await import('./d5-audit')).item,
+  D9: async () => (await import('./d9-login')).item,
 };
