@@ -64,15 +64,17 @@ export function entryHash(prevHash: string, f: ChainedFields): string {
   return crypto.createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-/** The hash a new entry links to: the newest entry's (read in the caller's write transaction). */
+/**
+ * The hash a new entry links to: the newest entry's, as audit_head holds it (its trigger advances
+ * it in the statement that adds an entry). Read in the caller's write transaction.
+ */
 export async function lastHash(db: Kysely<DB>): Promise<string> {
-  const last = await db
-    .selectFrom('auditLog')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
+  const head = await db
+    .selectFrom('auditHead')
+    .select('lastHash')
+    .where('id', '=', 1)
     .executeTakeFirst();
-  return last?.hash ?? GENESIS_HASH;
+  return head?.lastHash ?? GENESIS_HASH;
 }
 
 export interface ChainBreak {
