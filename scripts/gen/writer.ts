@@ -9,6 +9,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { rebuildDerived } from '../../main/db/derived';
+import { entryHash, GENESIS_HASH, type ChainedFields } from '../../main/domains/audit/chain';
 import { applyPragmas } from '../../main/db/open';
 import type { Queued } from './records';
 
@@ -119,8 +120,8 @@ const EVENT_SQL = `INSERT INTO request_events (request_id, at_ms, actor_user_id,
 const NOTIFICATION_SQL = `INSERT INTO notifications (user_id, kind, title_key, params, created_at_ms, read_at_ms)
        VALUES (?, ?, ?, ?, ?, ?)`;
 const AUDIT_SQL = `INSERT INTO audit_log (at_ms, actor_user_id, actor_name, on_behalf_of_user_id,
-         on_behalf_of_name, operation, entity_type, entity_id, summary)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+         on_behalf_of_name, operation, entity_type, entity_id, summary, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** The tables that get millions of rows. */
 const BULK_TABLES = [
@@ -160,6 +161,8 @@ export class Writer {
   private readonly event: Statement<unknown[]>;
   private readonly notification: Statement<unknown[]>;
   private readonly audit: Statement<unknown[]>;
+  /** The audit chain's newest hash (migration 0200): each entry links to the one before. */
+  private auditHead: string;
   /** Time-ordered rows written since the last commit. */
   private pendingRows = 0;
 
@@ -194,6 +197,28 @@ export class Writer {
     this.event = sqlite.prepare(EVENT_SQL);
     this.notification = sqlite.prepare(NOTIFICATION_SQL);
     this.audit = sqlite.prepare(AUDIT_SQL);
+    const last = sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+      { hash: string } | undefined;
+    this.auditHead = last?.hash ?? GENESIS_HASH;
+  }
+
+  /** One audit entry, chained to the one before as the app's appendAudit does. */
+  private appendAudit(f: ChainedFields): void {
+    const hash = entryHash(this.auditHead, f);
+    this.audit.run(
+      f.atMs,
+      f.actorUserId,
+      f.actorName,
+      f.onBehalfOfUserId,
+      f.onBehalfOfName,
+      f.operation,
+      f.entityType,
+      f.entityId,
+      f.summary,
+      this.auditHead,
+      hash,
+    );
+    this.auditHead = hash;
   }
 
   /** How many indexes were dropped (and will be made again). */
@@ -257,17 +282,17 @@ export class Writer {
         return;
       }
       case 'audit':
-        this.audit.run(
-          row.t,
-          row.actor?.id ?? null,
-          row.actorName,
-          row.onBehalfOf?.id ?? null,
-          row.onBehalfOf?.name ?? null,
-          row.operation,
-          row.entityType,
-          row.entityId,
-          row.summary,
-        );
+        this.appendAudit({
+          atMs: row.t,
+          actorUserId: row.actor?.id ?? null,
+          actorName: row.actorName,
+          onBehalfOfUserId: row.onBehalfOf?.id ?? null,
+          onBehalfOfName: row.onBehalfOf?.name ?? null,
+          operation: row.operation,
+          entityType: row.entityType,
+          entityId: row.entityId,
+          summary: row.summary,
+        });
         this.rows.audit_log++;
         return;
       case 'markRead': {
@@ -275,17 +300,17 @@ export class Writer {
         // 500 per call (the operation's limit).
         const ids = row.session.ids.slice().reverse();
         for (let call = 0; call * 500 < ids.length; call++) {
-          this.audit.run(
-            row.t + call,
-            row.session.user.id,
-            row.session.user.name,
-            null,
-            null,
-            'notifications.markRead',
-            'notification',
-            null,
-            JSON.stringify({ ids: ids.slice(call * 500, call * 500 + 500) }),
-          );
+          this.appendAudit({
+            atMs: row.t + call,
+            actorUserId: row.session.user.id,
+            actorName: row.session.user.name,
+            onBehalfOfUserId: null,
+            onBehalfOfName: null,
+            operation: 'notifications.markRead',
+            entityType: 'notification',
+            entityId: null,
+            summary: JSON.stringify({ ids: ids.slice(call * 500, call * 500 + 500) }),
+          });
           this.rows.audit_log++;
         }
         return;

@@ -7,7 +7,9 @@ import type { ScoreItem, ScoreItemId } from './types';
 export const ITEMS: Partial<Record<ScoreItemId, () => Promise<ScoreItem>>> = {
   D1: async () => (await import('./d1-crash')).item,
   D2: async () => (await import('./d2-backups')).item,
+  D5: async () => (await import('./d5-audit')).item,
   D6: async () => (await import('./d6-shell')).item,
   D7: async () => (await import('./d7-files')).item,
   D8: async () => (await import('./d8-privacy')).item,
+  D9: async () => (await import('./d9-login')).item,
 };

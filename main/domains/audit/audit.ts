@@ -3,6 +3,7 @@ import type { OpParsed } from '../../../shared/contract/operations';
 import type { AuditEntry, ListTotal, Page } from '../../../shared/contract/types';
 import type { DB } from '../../db/schema';
 import { cappedTotal } from '../../core/paging';
+import { entryHash, lastHash, storableText, type ChainedFields } from './chain';
 import { entryBefore, hitIds, indexEntry, textMatch } from './queries';
 
 /** Beyond this many matches the total reads "10,000+": counting further would scan. */
@@ -20,17 +21,29 @@ export interface AuditInsert {
   summary: unknown;
 }
 
-/** Appends one entry. Call inside the transaction of the change it describes. */
+/**
+ * Appends one entry, linked to the newest one by its hash (chain.ts). Call inside the write
+ * transaction of the change it describes: the newest entry is read there, under the write lock,
+ * so two processes on one file cannot link two entries to the same one.
+ */
 export async function appendAudit(db: Kysely<DB>, entry: AuditInsert): Promise<void> {
   const summary = entry.summary ?? {};
+  // Stored exactly as hashed: text SQLite gives back unchanged, integers as integers.
+  const fields: ChainedFields = {
+    atMs: entry.atMs,
+    actorUserId: entry.actorUserId,
+    actorName: storableText(entry.actorName),
+    onBehalfOfUserId: entry.onBehalfOfUserId ?? null,
+    onBehalfOfName: storableText(entry.onBehalfOfName ?? null),
+    operation: storableText(entry.operation),
+    entityType: storableText(entry.entityType),
+    entityId: storableText(entry.entityId),
+    summary: JSON.stringify(summary),
+  };
+  const prevHash = await lastHash(db);
   const { id } = await db
     .insertInto('auditLog')
-    .values({
-      ...entry,
-      onBehalfOfUserId: entry.onBehalfOfUserId ?? null,
-      onBehalfOfName: entry.onBehalfOfName ?? null,
-      summary: JSON.stringify(summary),
-    })
+    .values({ ...fields, prevHash, hash: entryHash(prevHash, fields) })
     .returning('id')
     .executeTakeFirstOrThrow();
   await indexEntry(db, id, {
@@ -115,8 +128,17 @@ export async function listAudit(
       .execute();
   }
   const more = rows.length > f.limit;
-  const items = (more ? rows.slice(0, f.limit) : rows).map((r) => ({
-    ...r,
+  // The chain's hashes stay in the database: the list shows what happened, audit:verify the rest.
+  const items = (more ? rows.slice(0, f.limit) : rows).map((r): AuditEntry => ({
+    id: r.id,
+    atMs: r.atMs,
+    actorUserId: r.actorUserId,
+    actorName: r.actorName,
+    onBehalfOfUserId: r.onBehalfOfUserId,
+    onBehalfOfName: r.onBehalfOfName,
+    operation: r.operation,
+    entityType: r.entityType,
+    entityId: r.entityId,
     summary: JSON.parse(r.summary) as unknown,
   }));
   return { items, next: more ? (items[items.length - 1]?.id ?? null) : null, total };

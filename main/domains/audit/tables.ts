@@ -13,6 +13,16 @@ export interface AuditTables {
     entityType: string;
     entityId: string | null;
     summary: Generated<string>;
+    /** The hash chain (migration 0200, chain.ts); a trigger refuses an entry without them. */
+    prevHash: string;
+    hash: string;
+  };
+  /** The chain's one-row anchor, advanced by a trigger on every entry (migration 0200). */
+  auditHead: {
+    id: number;
+    entries: number;
+    lastId: number | null;
+    lastHash: string;
   };
   /**
    * The FTS5 index of the entries' text (migration 0080): rowid is the entry's id; the column

@@ -1,0 +1,194 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+
+/**
+ * The audit log's hash chain (migration 0200). Each entry stores the hash of the entry before it
+ * (`prev_hash`) and its own `hash` = SHA-256 over a canonical serialisation of its fields and
+ * `prev_hash`, so an entry edited, removed or moved after it was written breaks the chain from
+ * there on; `audit_head` (one row, advanced by a trigger in the same statement) holds the count
+ * and the last hash, so entries cut off the end are seen too.
+ *
+ * What it cannot see: whoever can write the file can recompute every hash and the head (there is
+ * no secret), so a whole rewrite is detected only against a head kept elsewhere (`--head`).
+ */
+
+/** prev_hash of the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields an entry's hash covers: every column but `id` and `hash` itself. */
+export interface ChainedFields {
+  atMs: number;
+  actorUserId: number | null;
+  actorName: string | null;
+  onBehalfOfUserId: number | null;
+  onBehalfOfName: string | null;
+  operation: string;
+  entityType: string;
+  entityId: string | null;
+  /** The stored JSON text. */
+  summary: string;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A string as SQLite will give it back. A lone surrogate has no UTF-8 form: written as it is, it
+ * comes back as other characters and the entry's hash would no longer match, so the writer stores
+ * U+FFFD in its place (and hashes that).
+ */
+export function storableText(s: string): string;
+export function storableText(s: string | null): string | null;
+export function storableText(s: string | null): string | null {
+  return s === null ? null : s.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/**
+ * The entry's hash. The serialisation is a JSON array (a format tag, prev_hash, then the fields
+ * in column order), so it is the same in any language and never ambiguous between fields.
+ */
+export function entryHash(prevHash: string, f: ChainedFields): string {
+  const canonical = JSON.stringify([
+    'audit-v1',
+    prevHash,
+    f.atMs,
+    f.actorUserId,
+    f.actorName,
+    f.onBehalfOfUserId,
+    f.onBehalfOfName,
+    f.operation,
+    f.entityType,
+    f.entityId,
+    f.summary,
+  ]);
+  return crypto.createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/**
+ * The hash a new entry links to: the newest entry's, as audit_head holds it (its trigger advances
+ * it in the statement that adds an entry). Read in the caller's write transaction.
+ */
+export async function lastHash(db: Kysely<DB>): Promise<string> {
+  const head = await db
+    .selectFrom('auditHead')
+    .select('lastHash')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return head?.lastHash ?? GENESIS_HASH;
+}
+
+export interface ChainBreak {
+  /** The first entry that does not verify; null when the break is after the last one (cut off). */
+  id: number | null;
+  reason: string;
+}
+
+export interface ChainReport {
+  /** Entries that verified, in id order, before the first break. */
+  entries: number;
+  /** The hash of the last entry that verified. */
+  head: string;
+  broken: ChainBreak | null;
+}
+
+/** Entries read per query: a ten-year log is walked without loading it whole. */
+const PAGE = 5_000;
+
+/**
+ * Walks the chain in id order and stops at the first entry that does not verify, then compares
+ * the end reached with `audit_head` and, if given, with a head hash kept outside the database.
+ * Run it in a read transaction so that a concurrent writer does not move the head meanwhile.
+ */
+export async function verifyChain(db: Kysely<DB>, expectedHead?: string): Promise<ChainReport> {
+  let prev = GENESIS_HASH;
+  let entries = 0;
+  // From the lowest id there could be: a row slipped in below id 1 is part of what is checked.
+  let after = Number.MIN_SAFE_INTEGER;
+  let seenExpected = expectedHead === undefined;
+  for (;;) {
+    const rows = await db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+    for (const r of rows) {
+      if (r.prevHash !== prev) {
+        const reason =
+          entries === 0 && r.prevHash !== GENESIS_HASH
+            ? 'the first entry does not start the chain (entries before it removed?)'
+            : 'prev_hash does not match the entry before it (an entry removed, inserted or moved)';
+        return { entries, head: prev, broken: { id: r.id, reason } };
+      }
+      const hash = entryHash(prev, r);
+      if (r.hash !== hash) {
+        return {
+          entries,
+          head: prev,
+          broken: { id: r.id, reason: 'its fields do not match its hash (the entry was edited)' },
+        };
+      }
+      prev = hash;
+      entries++;
+      if (hash === expectedHead) seenExpected = true;
+    }
+    const last = rows[rows.length - 1];
+    if (last === undefined || rows.length < PAGE) break;
+    after = last.id;
+  }
+  const { rows: all } = await db
+    .selectFrom('auditLog')
+    .select((eb) => eb.fn.countAll<number>().as('rows'))
+    .executeTakeFirstOrThrow();
+  if (Number(all) !== entries) {
+    return {
+      entries,
+      head: prev,
+      broken: { id: null, reason: `${Number(all) - entries} rows are outside the id range walked` },
+    };
+  }
+  const head = await db
+    .selectFrom('auditHead')
+    .select(['entries', 'lastHash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  if (head === undefined) {
+    return { entries, head: prev, broken: { id: null, reason: 'audit_head is missing' } };
+  }
+  if (head.entries !== entries || head.lastHash !== prev) {
+    return {
+      entries,
+      head: prev,
+      broken: {
+        id: null,
+        reason:
+          `audit_head records ${head.entries} entries ending in ${head.lastHash.slice(0, 12)}…, ` +
+          `the chain has ${entries} ending in ${prev.slice(0, 12)}… (entries cut off the end?)`,
+      },
+    };
+  }
+  if (!seenExpected) {
+    return {
+      entries,
+      head: prev,
+      broken: {
+        id: null,
+        reason: `the head hash kept outside (${(expectedHead ?? '').slice(0, 12)}…) is not in the chain (rewritten or cut off)`,
+      },
+    };
+  }
+  return { entries, head: prev, broken: null };
+}
+
+/** The one line `npm run audit:verify` prints. */
+export function reportLine(r: ChainReport): string {
+  if (r.broken === null) {
+    return `audit chain: ${r.entries.toLocaleString('en')} entries ok; head ${r.head}`;
+  }
+  const where = r.broken.id === null ? 'after the last entry' : `at entry #${r.broken.id}`;
+  return (
+    `audit chain BROKEN ${where}: ${r.broken.reason}; ` +
+    `${r.entries.toLocaleString('en')} entries verified before it`
+  );
+}
