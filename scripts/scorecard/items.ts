@@ -6,4 +6,6 @@ import type { ScoreItem, ScoreItemId } from './types';
  */
 export const ITEMS: Partial<Record<ScoreItemId, () => Promise<ScoreItem>>> = {
   D1: async () => (await import('./d1-crash')).item,
+  D3: async () => (await import('./d3-fuzz')).item,
+  D4: async () => (await import('./d4-matrix')).item,
 };
