@@ -69,11 +69,14 @@ export async function runFuzz(o: {
   ops?: OperationName[];
   /** Worker processes; 0 fuzzes in this process (unit tests: a broken handler patched in). */
   workers?: number;
+  /** Runs once the company is seeded, before any fuzzing (self-tests patch a handler here). */
+  afterSeed?: () => void;
   log: (line: string) => void;
 }): Promise<FuzzTotals> {
   const dir = fs.mkdtempSync(path.join(scratchRoot(), 'rm-fuzz-'));
   try {
     const { file, company } = await seedFile(dir);
+    o.afterSeed?.();
     const ops = o.ops ?? allOperations();
     const workers = Math.min(o.workers ?? os.availableParallelism(), ops.length);
     if (workers <= 0) {
