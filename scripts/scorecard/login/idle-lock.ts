@@ -22,6 +22,10 @@ export const ALLOWED_WHILE_LOCKED = [
   'auth.logout',
   'auth.session',
   'auth.unlock',
+  // The recovery screen's two (issue 13): public because a damaged database's sessions cannot be
+  // trusted; they answer only while the database is damaged.
+  'backups.recover',
+  'backups.recoveryStatus',
   'setup.createAdmin',
   'setup.status',
   'system.health',
