@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../test-support';
 import { schemaVersion } from './migrate';
 import { LATEST_VERSION } from './migrations';
+import { DatabaseDamagedError } from './backup';
 import { openDatabase, type Database } from './open';
 
 const dirs: string[] = [];
@@ -71,5 +72,37 @@ describe('openDatabase', () => {
     const db = openDatabase(path.join(dir, 'x.db'));
     await db.close();
     expect(db.sqlite.open).toBe(false);
+  });
+});
+
+describe('the check at start', () => {
+  /** Writes garbage over the root page of `table` (its b-tree header), closing the file first. */
+  async function damageTable(table: string) {
+    const { db, file } = openTemp();
+    const root = (
+      db.sqlite.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').get(table) as {
+        rootpage: number;
+      }
+    ).rootpage;
+    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const pageSize = db.sqlite.pragma('page_size', { simple: true }) as number;
+    await db.close();
+    opened.splice(opened.indexOf(db), 1);
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, (root - 1) * pageSize);
+    fs.closeSync(fd);
+    return file;
+  }
+
+  it('a damaged table anywhere is found on a file of ordinary size', async () => {
+    const file = await damageTable('requests');
+    expect(() => openDatabase(file)).toThrow(DatabaseDamagedError);
+  });
+
+  it('above the size limit the tables sign-in rests on are checked, and damage the sampling of the planner statistics meets leads to recovery too', async () => {
+    const people = await damageTable('users');
+    expect(() => openDatabase(people, { startCheckMaxBytes: 0 })).toThrow(DatabaseDamagedError);
+    const elsewhere = await damageTable('requests');
+    expect(() => openDatabase(elsewhere, { startCheckMaxBytes: 0 })).toThrow(DatabaseDamagedError);
   });
 });
