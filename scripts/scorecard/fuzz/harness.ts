@@ -32,13 +32,21 @@ import { diffChecksums, watchDatabase, type Watch } from './watch';
  * Answers with an error whose writes stand by design (the handler returns a `Failure`, see
  * main/core/errors.ts), and the only tables they may change:
  * - a failed sign-in, unlock or password change counts towards the lockout (users' failure
- *   counters, login_failures, unknown_login_failures) and is audited (audit_log, its search);
+ *   counters, login_failures, unknown_login_failures) and is audited (audit_log, its chain's
+ *   head, its search);
  *   a wrong password on unlock or password change may end the session (sessions);
  * - a submission into a chain with a step nobody could act on keeps what the host typed as a
  *   draft (requests and what a saved draft writes beside it), audited.
  * Nothing else may change on an error.
  */
-const AUDIT = ['audit_log', 'audit_search_data', 'audit_search_idx', 'audit_search_docsize'];
+const AUDIT = [
+  'audit_log',
+  // The hash chain's head moves with every entry (migration 0200).
+  'audit_head',
+  'audit_search_data',
+  'audit_search_idx',
+  'audit_search_docsize',
+];
 const LOCKOUT = [
   'users',
   'login_failures',
