@@ -40,7 +40,9 @@ export function startScheduler(app: App, options: { everyMs?: number | null } = 
       // dispatcher's order of domains avoids).
       // Backups older than the period hold the visitors it anonymised: they go too (PIPL).
       const { runRetentionIfDue } = await import('./domains/frontdesk');
-      const file = app.host?.file;
+      // Not on a damaged file's stand-in (recovery mode): its settings are the defaults, not the
+      // company's, and the backups are what the recovery screen offers.
+      const file = app.host?.damaged ? null : app.host?.file;
       await runRetentionIfDue(app.db, nowMs, file ? { backupDir: backupsDirFor(file) } : {});
     } catch (e) {
       console.error('the retention job failed; the next round tries again', e);

@@ -118,17 +118,16 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     // The query planner's statistics, refreshed where a table grew or shrank a lot since they were
     // taken (bounded work: analysis_limit). Without them a ten-year list may pick the wrong index.
     sqlite.pragma('analysis_limit = 1000');
-    try {
-      sqlite.pragma('optimize = 0x10002');
-    } catch (e) {
-      // It reads a sample of every table: damage the start's check did not cover shows here, and
-      // leads to the recovery screen like the check's own findings.
-      if (isDamageError(e)) throw new DatabaseDamagedError(file, (e as Error).message);
-      throw e;
-    }
+    sqlite.pragma('optimize = 0x10002');
   } catch (e) {
     sqlite.close();
     lock?.release();
+    // Damage the start's check did not cover (above its size limit) may show later: in the copy
+    // before a migration, the migration, or the planner's sampling of every table. It leads to
+    // the recovery screen like the check's own findings, not to a crash.
+    if (isDamageError(e) && !(e instanceof DatabaseDamagedError)) {
+      throw new DatabaseDamagedError(file, (e as Error).message);
+    }
     throw e;
   }
   const statements = cachingHandle(sqlite);

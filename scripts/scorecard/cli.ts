@@ -60,7 +60,9 @@ async function main() {
   if (missing.length > 0) process.stderr.write(`not built yet: ${missing.join(', ')}\n`);
   const passed = results.filter((r) => r.pass).length;
   process.stdout.write(`scorecard: ${passed}/${results.length} pass\n`);
-  process.exitCode = passed === results.length && results.length > 0 ? 0 : 1;
+  // An item not built is no pass: the card is only whole when every item ran and passed.
+  process.exitCode =
+    passed === results.length && results.length > 0 && missing.length === 0 ? 0 : 1;
 }
 
 void main();

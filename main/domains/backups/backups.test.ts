@@ -8,6 +8,7 @@ import { backupsDirFor, listBackupEntries } from '../../db/backup-folder';
 import { LATEST_VERSION } from '../../db/migrations';
 import { corruptDatabaseFile, setFileSchemaVersion, tableChecksums } from './test-backups';
 import { runBackupIfDue } from './backups';
+import { startScheduler } from '../../scheduler';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -109,9 +110,23 @@ describe('a damaged database at start', () => {
     await t.app.close();
     corruptDatabaseFile(t.file);
 
+    // A year on, the scheduler's round must not treat the backups as expired: in recovery mode
+    // the settings are a stand-in's, and the backups are what the screen offers.
+    t.advance(365 * 86_400_000);
+    for (const id of [older.id, newest.id]) {
+      const f = path.join(backupsDirFor(t.file), id);
+      const at = (t.now() - 360 * 86_400_000) / 1000;
+      fs.utimesSync(f, at, at);
+    }
     const app = createApp(t.file, { clock: () => t.now() });
     try {
       expect(app.host.damaged).not.toBeNull();
+      const scheduler = startScheduler(app, { everyMs: null });
+      await scheduler.tick();
+      await scheduler.stop();
+      expect(listBackupEntries(backupsDirFor(t.file)).map((b) => b.id)).toEqual(
+        expect.arrayContaining([older.id, newest.id]),
+      );
       const call = (op: string, input: unknown = {}, token: string | null = null) =>
         dispatch(app, { op, input, token });
       const status = (await call('backups.recoveryStatus')).result;
