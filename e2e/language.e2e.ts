@@ -36,6 +36,7 @@ const NAV = [
   'nav.policy',
   'frontdeskPrivacy.nav',
   'nav.settings',
+  'backups.nav',
 ];
 /** A catalog key shown as is: `errors.FORBIDDEN`, `nav.home`, … */
 const RAW_KEY =
