@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema';
+import type { AuditTables } from './tables';
 
 /**
  * The audit log's hash chain (migration 0200). Each entry stores the hash of the entry before it
@@ -16,19 +17,8 @@ import type { DB } from '../../db/schema';
 /** prev_hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields an entry's hash covers: every column but `id` and `hash` itself. */
-export interface ChainedFields {
-  atMs: number;
-  actorUserId: number | null;
-  actorName: string | null;
-  onBehalfOfUserId: number | null;
-  onBehalfOfName: string | null;
-  operation: string;
-  entityType: string;
-  entityId: string | null;
-  /** The stored JSON text. */
-  summary: string;
-}
+/** The fields an entry's hash covers: every column but `id` and the chain's own two. */
+export type ChainedFields = Omit<Selectable<AuditTables['auditLog']>, 'id' | 'prevHash' | 'hash'>;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
