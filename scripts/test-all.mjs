@@ -4,7 +4,8 @@
 //      single-threaded process, so on these 2-core machines pairs halve the wall time;
 //   2. the unit tests (vitest uses both cores itself);
 //   3. the browser journeys (build, then vitest's e2e config);
-//   4. the quick bench, so it cannot rot.
+//   4. the reliability scorecard at CI size (issue 13);
+//   5. the quick bench, so it cannot rot.
 // Each stage's time is printed at the end, so a slow CI run says where its minutes went.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -91,8 +92,7 @@ await stage('e2e', async () => {
   if (!(await single(['electron-vite', 'build']))) return false;
   return single(['vitest', 'run', '-c', 'vitest.e2e.config.ts']);
 });
-// The reliability scorecard (issue 13) joins here, after the build its Chromium item needs, once
-// D3 passes: its fuzzer found a keyed `backups.create` whose stored answer outlives a backup that
-// then failed (the answer is stored before the after-commit work). Until then: npm run scorecard.
+// The reliability scorecard (issue 13) at CI size, after the build its Chromium item (D6) needs.
+await stage('scorecard', () => single(['tsx', 'scripts/scorecard/cli.ts']));
 await stage('bench', () => single(['tsx', 'bench/run.ts', '--quick']));
 finish(0);

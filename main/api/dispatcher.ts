@@ -364,8 +364,10 @@ async function runHandler(
     }
     // Stored only with writes that stand (a value, or a Failure whose writes are kept): a thrown
     // error rolls this back too, so a retry with the key runs again. Answers that change the
-    // session are not stored: a token is never kept, so they could not be replayed whole.
-    if (keyed && session === undefined) {
+    // session are not stored: a token is never kept, so they could not be replayed whole. A call
+    // with work after the commit (a backup, a restore) is stored once that work is done, below:
+    // its answer is only complete then, and a failure there must leave the key free for a retry.
+    if (keyed && session === undefined && later.length === 0) {
       await storeAnswer(trx, {
         userId: keyed.userId,
         key: keyed.key,
@@ -380,6 +382,19 @@ async function runHandler(
   if (done.replay) return { result: done.replay };
   for (const event of events) app.events.publish(event);
   for (const fn of later) await fn();
+  if (keyed && session === undefined && later.length > 0) {
+    const result = toResult(done.value);
+    await writeTransaction(app.db, (trx) =>
+      storeAnswer(trx, {
+        userId: keyed.userId,
+        key: keyed.key,
+        operation: name,
+        hash: keyed.hash,
+        result,
+        nowMs,
+      }),
+    );
+  }
   const outcome: CallOutcome = { result: toResult(done.value) };
   if (session !== undefined) outcome.session = session;
   return outcome;

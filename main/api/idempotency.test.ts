@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { BackupView } from '../../shared/backups/contract';
+import { backupsDirFor, listBackupEntries } from '../db/backup-folder';
 import type { RequestDossier } from '../../shared/requests';
 import type { Result } from '../../shared/result';
 import { IDEMPOTENCY_TTL_MS } from '../domains/auth';
@@ -142,5 +145,26 @@ describe('idempotency keys on writes', () => {
     expect((await keyed(t, 'settings.get', {}, r.host.token, 'k')).ok).toBe(true);
     expect((await keyed(t, 'settings.get', {}, r.host.token, 'k')).ok).toBe(true);
     expect(t.count('idempotency_keys')).toBe(0);
+  });
+
+  it('work after the commit (a backup) is answered whole, and a failure there leaves the key free', async () => {
+    const { t, r } = await companyApp();
+    // The backups folder cannot be made: a file stands where it would be.
+    const dir = backupsDirFor(t.file);
+    fs.writeFileSync(dir, 'in the way');
+    const failed = await keyed(t, 'backups.create', {}, r.admin.token, 'backup-1');
+    expect(failed.ok).toBe(false);
+    expect(t.count('idempotency_keys')).toBe(0);
+
+    // The retry runs again, and its answer names the backup it made.
+    fs.rmSync(dir);
+    const made = value<BackupView>(await keyed(t, 'backups.create', {}, r.admin.token, 'backup-1'));
+    expect(made.id).toMatch(/\S/);
+    expect(listBackupEntries(dir).map((b) => b.id)).toEqual([made.id]);
+
+    // A second retry: the same answer, whole, and no second backup.
+    const again = await keyed(t, 'backups.create', {}, r.admin.token, 'backup-1');
+    expect(again).toEqual({ ok: true, value: JSON.parse(JSON.stringify(made)) });
+    expect(listBackupEntries(dir)).toHaveLength(1);
   });
 });

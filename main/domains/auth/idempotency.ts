@@ -84,5 +84,8 @@ export async function storeAnswer(
       result: toJson(row.result),
       createdAtMs: row.nowMs,
     })
+    // Stored after the commit (see the dispatcher), a concurrent call with the same key may have
+    // stored its own answer first: that one stands.
+    .onConflict((oc) => oc.doNothing())
     .execute();
 }
