@@ -13,7 +13,11 @@ import {
 } from '../test-support';
 import stats from './planner-stats.json';
 import { sweepDueTasks } from '../domains/tasks';
-import { expensePageQuery, periodLines } from '../domains/exports/sources/expenses';
+import {
+  expensePageQuery,
+  periodLines,
+  requestNamesQuery,
+} from '../domains/exports/sources/expenses';
 import { bookingPageQuery } from '../domains/exports/sources/bookings';
 import { directoryPrefixes, prefixQuery } from '../domains/frontdesk/directory';
 import { checkInOf, deskClerk, deskVisit, VISIT_DAY } from '../domains/frontdesk/test-desk';
@@ -1189,6 +1193,11 @@ describe('query plans of the hot calls at ten years of data', () => {
         'expense sheet, a later page',
         explain(expensePageQuery(db, { ...period, tier: 'B' }, { spentOn: '2026-06-01', id: 9 })),
         'SEARCH l USING INDEX expense_lines_day (spent_on>? AND spent_on<?)',
+      ],
+      [
+        "expense sheet, the names of a page's requests",
+        explain(requestNamesQuery(db, [3, 5, 8])),
+        'SEARCH requests USING INTEGER PRIMARY KEY (rowid=?)',
       ],
       [
         'expense sheet, its count',

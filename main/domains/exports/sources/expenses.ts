@@ -49,7 +49,12 @@ export function periodLines(db: Kysely<DB>, p: Period) {
   return q;
 }
 
-/** One page of the period's lines in date order (keyset: spent_on, id), with what they name. */
+/**
+ * One page of the period's lines in date order (keyset: spent_on, id), straight off the
+ * `expense_lines_day` index. What the lines name (the request's code and organisation, the host,
+ * the department) is fetched per page for the ids not seen yet (`NameCache`): joined here, every
+ * line read its request's whole row (the request's JSON body with it) — a third of the read.
+ */
 export function expensePageQuery(
   db: Kysely<DB>,
   p: Period,
@@ -65,18 +70,13 @@ export function expensePageQuery(
       .where((eb) => eb(eb.refTuple('l.spentOn', 'l.id'), '>', eb.tuple(after.spentOn, after.id)));
   }
   return q
-    .innerJoin('requests as r', 'r.id', 'l.requestId')
-    .innerJoin('users as u', 'u.id', 'l.hostUserId')
-    .leftJoin('departments as d', 'd.id', 'l.departmentId')
     .select([
       'l.id',
       'l.spentOn',
-      'r.code',
-      'r.orgName',
+      'l.requestId',
       'l.tier',
       'l.departmentId',
-      'd.name as departmentName',
-      'u.displayName as hostName',
+      'l.hostUserId',
       'l.category',
       'l.vendor',
       'l.invoiceNo',
@@ -92,6 +92,77 @@ export function expensePageQuery(
     .orderBy('l.spentOn')
     .orderBy('l.id')
     .limit(limit);
+}
+
+/** Ids per `IN (…)` list: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const IDS_PER_QUERY = 500;
+
+/** The code and organisation of the requests a page of lines pays for. */
+export function requestNamesQuery(db: Kysely<DB>, ids: number[]) {
+  return db.selectFrom('requests').select(['id', 'code', 'orgName']).where('id', 'in', ids);
+}
+
+/** What an export's lines name, fetched once per id over the whole export. */
+class NameCache {
+  readonly requests = new Map<number, { code: string; orgName: string }>();
+  readonly hosts = new Map<number, string>();
+  readonly departments = new Map<number, string>();
+
+  async fill(
+    db: Kysely<DB>,
+    lines: readonly { requestId: number; hostUserId: number; departmentId: number | null }[],
+  ) {
+    await fetchMissing(
+      this.requests,
+      lines.map((l) => l.requestId),
+      async (ids) => (await requestNamesQuery(db, ids).execute()).map((r) => [r.id, r]),
+    );
+    await fetchMissing(
+      this.hosts,
+      lines.map((l) => l.hostUserId),
+      async (ids) =>
+        (
+          await db
+            .selectFrom('users')
+            .select(['id', 'displayName'])
+            .where('id', 'in', ids)
+            .execute()
+        ).map((u) => [u.id, u.displayName]),
+    );
+    await fetchMissing(
+      this.departments,
+      lines.map((l) => l.departmentId),
+      async (ids) =>
+        (
+          await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids).execute()
+        ).map((d) => [d.id, d.name]),
+    );
+  }
+}
+
+/** Puts into `have` what `fetch` gives for the ids it lacks, `IDS_PER_QUERY` ids a query. */
+async function fetchMissing<V>(
+  have: Map<number, V>,
+  ids: readonly (number | null)[],
+  fetch: (ids: number[]) => Promise<[number, V][]>,
+) {
+  const missing = [...new Set(ids)].filter((id): id is number => id !== null && !have.has(id));
+  for (let i = 0; i < missing.length; i += IDS_PER_QUERY) {
+    for (const [id, value] of await fetch(missing.slice(i, i + IDS_PER_QUERY))) have.set(id, value);
+  }
+}
+
+/** A translation looked up once per key: a sheet of 50,000 lines names a dozen labels. */
+function memo(t: T): (key: string) => string {
+  const seen = new Map<string, string>();
+  return (key) => {
+    let text = seen.get(key);
+    if (text === undefined) {
+      text = t(key);
+      seen.set(key, text);
+    }
+    return text;
+  };
 }
 
 interface Cursor {
@@ -120,6 +191,8 @@ export async function openExpenses(
   /** Department (id, or 0 for none) → category → fen. */
   const byDept = new Map<number, { name: string; fen: Map<ExpenseCategory, number> }>();
   const noDepartment = t('exports.noDepartment');
+  const names = new NameCache();
+  const label = memo(t);
 
   return {
     total: Number(counted?.n ?? 0),
@@ -135,26 +208,30 @@ export async function openExpenses(
       ).execute();
       const more = rows.length > PAGE_ROWS;
       const page = more ? rows.slice(0, PAGE_ROWS) : rows;
+      await names.fill(readCtx.db, page);
       const out: ExportRow[] = [];
       for (const l of page) {
         sums.amount += l.amountFen;
         sums.overCap += l.overCapFen;
         sums.borne += l.borneByHostFen;
         const key = l.departmentId ?? 0;
+        const departmentName =
+          l.departmentId === null ? noDepartment : (names.departments.get(l.departmentId) ?? '');
         const dept = byDept.get(key) ?? {
-          name: l.departmentName ?? noDepartment,
+          name: departmentName,
           fen: new Map<ExpenseCategory, number>(),
         };
         dept.fen.set(l.category, (dept.fen.get(l.category) ?? 0) + l.amountFen);
         byDept.set(key, dept);
+        const request = names.requests.get(l.requestId);
         out.push({
-          requestCode: l.code,
-          orgName: l.orgName,
-          tier: t(`labels.tier.${l.tier}`),
-          department: l.departmentName ?? noDepartment,
-          host: l.hostName,
+          requestCode: request?.code ?? '',
+          orgName: request?.orgName ?? '',
+          tier: label(`labels.tier.${l.tier}`),
+          department: departmentName,
+          host: names.hosts.get(l.hostUserId) ?? '',
           spentOn: l.spentOn,
-          category: t(`labels.expense.${l.category}`),
+          category: label(`labels.expense.${l.category}`),
           vendor: l.vendor,
           invoiceNo: l.invoiceNo,
           amount: l.amountFen,
@@ -163,7 +240,7 @@ export async function openExpenses(
           cap: l.capFen,
           overCap: l.overCapFen,
           borneByHost: l.borneByHostFen,
-          status: t(`expenses.reconciliationStatus.${l.status}`),
+          status: label(`expenses.reconciliationStatus.${l.status}`),
         });
       }
       const last = page[page.length - 1];
