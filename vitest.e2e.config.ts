@@ -13,5 +13,8 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     globalSetup: ['e2e/support/global-setup.ts'],
+    // expect.poll gives up after 1 s by default: shorter than one step of the app on a busy
+    // machine (a list that took longer to load failed CI). A poll waits as long as `visible`.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

@@ -20,6 +20,7 @@ import {
   UI_TIMEOUT,
   visible,
   type Journey,
+  settled,
 } from './support/journey';
 import {
   addDays,
@@ -450,9 +451,7 @@ describe('booking calendar, today and the day sheets', () => {
         await expect
           .poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: UI_TIMEOUT })
           .toBe(t('bookingsCalendar.calendar.title'));
-        await page.waitForFunction(() =>
-          document.getAnimations().every((a) => a.playState !== 'running'),
-        );
+        await settled(page);
         await page.screenshot({ path: shotPath(language, `bookings-calendar-${kind}-${view}`) });
         await expectAccessible(page, `${language}/calendar-${kind}-${view}`);
       }
@@ -484,9 +483,7 @@ describe('booking calendar, today and the day sheets', () => {
       await page.evaluate(async () => {
         await document.fonts.ready;
       });
-      await page.waitForFunction(() =>
-        document.getAnimations().every((a) => a.playState !== 'running'),
-      );
+      await settled(page);
       await expectAccessible(page, `${language}/trip-sheet`);
       await page.screenshot({
         path: shotPath(language, 'bookings-trip-sheet-screen'),
@@ -523,9 +520,7 @@ describe('booking calendar, today and the day sheets', () => {
       await expect
         .poll(() => page.getByTestId('room-setup').count(), { timeout: UI_TIMEOUT })
         .toBe(2);
-      await page.waitForFunction(() =>
-        document.getAnimations().every((a) => a.playState !== 'running'),
-      );
+      await settled(page);
       await expectAccessible(page, `${language}/room-sheet`);
       await page.screenshot({
         path: shotPath(language, 'bookings-room-sheet-screen'),

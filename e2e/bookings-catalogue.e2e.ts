@@ -16,6 +16,7 @@ import {
   UI_TIMEOUT,
   visible,
   type Journey,
+  settled,
 } from './support/journey';
 import {
   addDays,
@@ -34,10 +35,6 @@ import {
 
 const LANGUAGES: Language[] = ['zh-CN', 'en'];
 const KINDS = ['vehicle', 'driver', 'room', 'hotel', 'restaurant', 'supply'] as const;
-
-/** Waits for antd's animations (tabs, dialogs, toasts) before a screenshot or axe. */
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
 const dialog = (page: Page, title: string) => page.getByRole('dialog', { name: title });
 

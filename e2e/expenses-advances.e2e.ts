@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decision } from '../main/test-fixtures';
 import { formatYuan } from '../shared/money';
@@ -19,6 +18,7 @@ import {
   zh,
   en,
   type Journey,
+  settled,
 } from './support/journey';
 import {
   addDays,
@@ -33,14 +33,6 @@ import {
   type Company,
   type Person,
 } from './support/requests';
-
-/** Waits for antd's animations (dialogs, toasts) before a screenshot or axe; endless ones aside. */
-const settled = (page: Page) =>
-  page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
 
 /**
  * Issue 12 item 1, cash advances: on a filed visit the host asks for an advance; the department
@@ -132,7 +124,7 @@ describe('expenses: 借款 (cash advances)', () => {
         .getByText(`待审批借款：接待 ${code} 华东精密机械有限公司 借款 ${yuan()}`),
     );
     await page.getByTestId('bell').click();
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('zh-CN', 'expenses-advance-inbox') });
     await expectAccessible(page, 'inbox with an advance');
     await page.close();
@@ -154,7 +146,7 @@ describe('expenses: 借款 (cash advances)', () => {
     const table = page.getByTestId('advances-approved');
     await visible(table.getByText(code));
     await visible(table.getByText(yuan()));
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('zh-CN', 'expenses-advances-to-issue') });
     await expectAccessible(page, 'advances to issue');
 
@@ -167,7 +159,7 @@ describe('expenses: 借款 (cash advances)', () => {
     });
     await visible(dialog);
     await dialog.getByText(zh('expenses.issueMethod.cash')).click();
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('zh-CN', 'expenses-advance-issue') });
     await expectAccessible(page, 'issue dialog');
     await button(dialog, zh('expensesAdvances.issue')).click();
@@ -185,7 +177,7 @@ describe('expenses: 借款 (cash advances)', () => {
     const issued = page.getByTestId('advances-issued');
     await visible(issued.getByText(code));
     await visible(issued.getByText(zh('expenses.advanceStatus.issued')));
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('zh-CN', 'expenses-advances-outstanding') });
     await page.close();
 
@@ -195,7 +187,7 @@ describe('expenses: 借款 (cash advances)', () => {
     await visible(enPage.getByRole('heading', { name: en('expensesAdvances.page.title') }));
     await enPage.getByRole('tab', { name: en('expensesAdvances.page.outstanding') }).click();
     await visible(enPage.getByTestId('advances-issued').getByText(code));
-    await settled(enPage);
+    await settled(enPage, { ignoreEndless: true });
     await enPage.screenshot({ path: shotPath('en', 'expenses-advances-outstanding') });
     await expectAccessible(enPage, 'advances outstanding (en)');
     await enPage.close();
@@ -210,7 +202,7 @@ describe('expenses: 借款 (cash advances)', () => {
     await visible(field);
     expect(await field.inputValue()).toBe('80.00');
     await field.scrollIntoViewIfNeeded();
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('zh-CN', 'expenses-policy-advance-share') });
     await page.close();
   });

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePng } from '../main/domains/attachments/test-files';
 import type { Language } from '../shared/i18n/translate';
@@ -14,6 +13,7 @@ import {
   visible,
   zh,
   type Journey,
+  settled,
 } from './support/journey';
 import {
   decideApi,
@@ -25,14 +25,6 @@ import {
   today,
   type Company,
 } from './support/requests';
-
-/** Waits for antd's animations (drawers, toasts) before a screenshot or axe. */
-const settled = (page: Page) =>
-  page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
 
 /**
  * Issue 12, item 2: the host opens 费用报帐 from the visit's dossier, records a lunch over the
@@ -66,7 +58,7 @@ describe('expense entry', () => {
     await go(page, `/requests/${requestId}`);
     await button(page, zh('expensesEntry.link')).click();
     await visible(page.getByText(zh('expensesEntry.lines.empty')));
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('zh-CN', 'expenses-entry-empty') });
     await expectAccessible(page, 'expense entry, empty');
 
@@ -78,7 +70,7 @@ describe('expense entry', () => {
     await page.locator('[id="line.amountFen"]').fill('450');
     await page.locator('[id="line.invoiceNo"]').fill('０１２ ３４-5a');
     await visible(drawer.getByText(zh('expensesEntry.form.preview', { perHead: '¥150.00' })));
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('zh-CN', 'expenses-entry-line-form') });
     await button(drawer, zh('common.save')).click();
     await gone(drawer);
@@ -106,7 +98,7 @@ describe('expense entry', () => {
     await gone(drawer);
     await gone(page.getByText(zh('expenses.checks.no_receipt')));
     await visible(page.getByText(zh('expensesEntry.lines.receiptsValue', { count: 1 })));
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('zh-CN', 'expenses-entry'), fullPage: true });
     await expectAccessible(page, 'expense entry');
   });
@@ -118,12 +110,12 @@ describe('expense entry', () => {
     await go(page, `/expenses/${requestId}`);
     await visible(page.getByText(tr(en, 'expensesEntry.lines.title')));
     await visible(page.getByText('老房子餐厅'));
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('en', 'expenses-entry'), fullPage: true });
     await expectAccessible(page, 'expense entry (en)');
     await button(page, tr(en, 'expensesEntry.lines.edit')).click();
     await visible(page.getByText(tr(en, 'expensesEntry.form.editTitle')));
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('en', 'expenses-entry-line-form') });
   });
 });

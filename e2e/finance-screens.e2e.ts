@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../shared/i18n/translate';
 import { formatYuan } from '../shared/money';
@@ -17,6 +16,7 @@ import {
   tr,
   visible,
   type Journey,
+  settled,
 } from './support/journey';
 import {
   openAs,
@@ -26,14 +26,6 @@ import {
   type Company,
   type Person,
 } from './support/requests';
-
-/** Waits for antd's animations before a screenshot or axe. */
-const settled = (page: Page) =>
-  page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
 
 /**
  * Issue 12 items 5 and 7 (finance's screens): the reconciliation queue, the period report with
@@ -157,7 +149,7 @@ describe('finance: 报帐审核, 费用统计, 费用看板', () => {
       expect(overflow).toBeLessThanOrEqual(0);
       const overCap = await queue.getByText(money(12_000)).boundingBox();
       expect((overCap?.x ?? Infinity) + (overCap?.width ?? 0)).toBeLessThanOrEqual(1280);
-      await settled(page);
+      await settled(page, { ignoreEndless: true });
       await page.screenshot({ path: shotPath(language, 'finance-queue') });
       await expectAccessible(page, `finance queue ${language}`);
     });
@@ -173,7 +165,7 @@ describe('finance: 报帐审核, 费用统计, 费用看板', () => {
       await visible(rows.getByText(money(170_000)).first());
       const matrix = page.getByTestId('fin-matrix');
       await visible(matrix.getByText(money(90_000)));
-      await settled(page);
+      await settled(page, { ignoreEndless: true });
       await page.screenshot({ path: shotPath(language, 'finance-report'), fullPage: true });
       await expectAccessible(page, `finance report ${language}`);
 
@@ -192,7 +184,7 @@ describe('finance: 报帐审核, 费用统计, 费用看板', () => {
           .getByTestId('sidebar')
           .locator('.ant-menu-item-selected', { hasText: t('expensesFinance.nav.report') }),
       );
-      await settled(page);
+      await settled(page, { ignoreEndless: true });
       await page.screenshot({ path: shotPath(language, 'finance-lines') });
       await expectAccessible(page, `finance lines ${language}`);
 
@@ -219,7 +211,7 @@ describe('finance: 报帐审核, 费用统计, 费用看板', () => {
       const top = page.getByTestId('dash-top');
       await visible(top.getByRole('link', { name: 'JD-FIN-001' }));
       await visible(top.getByText(money(12_000)));
-      await settled(page);
+      await settled(page, { ignoreEndless: true });
       await page.screenshot({ path: shotPath(language, 'finance-dashboard'), fullPage: true });
       await expectAccessible(page, `finance dashboard ${language}`);
       // A department's figure opens its lines.

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visitor } from '../main/test-fixtures';
 import type { Language } from '../shared/i18n/translate';
@@ -15,6 +14,7 @@ import {
   tr,
   visible,
   type Journey,
+  settled,
 } from './support/journey';
 import {
   addDays,
@@ -32,10 +32,6 @@ import {
 const LANGUAGES: Language[] = ['zh-CN', 'en'];
 const ID_NUMBER = '11010519491231002X';
 const PHONE = '13912345678';
-
-/** Waits for antd's animations (dialogs, toasts) before a screenshot or axe. */
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
 /**
  * Issue 11, privacy: the admin office sets the check-in notice (zh/en, with a preview) and the

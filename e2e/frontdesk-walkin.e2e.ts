@@ -16,12 +16,9 @@ import {
   visible,
   zh,
   type Journey,
+  settled,
 } from './support/journey';
 import { go, openAs, PASSWORD, seedCompany, type Company, type Person } from './support/requests';
-
-/** Waits for antd's animations (dialogs, toasts) before a screenshot or axe. */
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
 const row = (page: Page, text: string) =>
   page.getByTestId('walk-in-list').locator('.ant-table-tbody tr', { hasText: text });

@@ -21,6 +21,7 @@ import {
   visible,
   zh,
   type Journey,
+  settled,
 } from './support/journey';
 import {
   decideApi,
@@ -34,14 +35,6 @@ import {
   type Company,
   type Person,
 } from './support/requests';
-
-/** Waits for antd's animations (dialogs, toasts) before a screenshot or axe; endless ones aside. */
-const settled = (page: Page) =>
-  page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
 
 const dialog = (page: Page, title: string) => page.getByRole('dialog', { name: title });
 const rows = (page: Page) => page.getByTestId('watchlist').locator('.ant-table-tbody tr');
@@ -94,7 +87,7 @@ describe('frontdesk: 黑名单 (watchlist)', () => {
     await navigate(page, 'frontdeskWatch.nav');
     await visible(page.getByRole('heading', { name: zh('frontdeskWatch.title') }));
     await visible(page.getByText(zh('frontdeskWatch.empty')));
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('zh-CN', 'frontdesk-watchlist-empty') });
 
     await button(page, zh('frontdeskWatch.add')).click();
@@ -112,7 +105,7 @@ describe('frontdesk: 黑名单 (watchlist)', () => {
     await form.locator('[id="entry.orgName"]').click();
     // The phone shows as it is kept once the field is left.
     await expect.poll(() => form.locator('[id="entry.phone"]').inputValue()).toBe(PHONE);
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('zh-CN', 'frontdesk-watchlist-add') });
     await expectAccessible(page, 'watchlist add dialog');
     await button(form, zh('common.save')).click();
@@ -138,7 +131,7 @@ describe('frontdesk: 黑名单 (watchlist)', () => {
     await visible(form.getByText(zh('frontdeskWatch.field.idKept')));
     await visible(form.getByText(zh('frontdeskWatch.field.phoneKept', { phone: '139****5678' })));
     expect(await form.locator('[id="entry.idNumber"]').inputValue()).toBe('');
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('zh-CN', 'frontdesk-watchlist-edit') });
     await button(form, zh('common.cancel')).click();
     await gone(form);
@@ -153,7 +146,7 @@ describe('frontdesk: 黑名单 (watchlist)', () => {
     await button(form, zh('common.save')).click();
     await gone(form);
     await visible(row(page, '某某咨询公司').getByText(zh('frontdeskWatch.kind.org')));
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('zh-CN', 'frontdesk-watchlist') });
     await expectAccessible(page, 'watchlist');
     await page.context().close();
@@ -224,7 +217,7 @@ describe('frontdesk: 黑名单 (watchlist)', () => {
     await visible(entry);
     await visible(entry.getByText(OVERRIDE));
     expect(await entry.innerText()).toContain(zh('audit.field.watchOverrideReason'));
-    await settled(admin);
+    await settled(admin, { ignoreEndless: true });
     await admin.screenshot({ path: shotPath('zh-CN', 'frontdesk-watch-audit') });
     await admin.context().close();
   });
@@ -237,14 +230,14 @@ describe('frontdesk: 黑名单 (watchlist)', () => {
     await visible(page.getByRole('heading', { name: tr(en, 'frontdeskWatch.title') }));
     const entry = row(page, '周某');
     await visible(entry.getByText('139****5678'));
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('en', 'frontdesk-watchlist') });
     await expectAccessible(page, 'watchlist (en)');
 
     await button(entry, `${tr(en, 'common.edit')} 周某`).click();
     const form = dialog(page, tr(en, 'frontdeskWatch.editTitle'));
     await visible(form.getByText(tr(en, 'frontdeskWatch.field.idKept')));
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('en', 'frontdesk-watchlist-edit') });
     await button(form, tr(en, 'common.cancel')).click();
     await gone(form);
@@ -252,7 +245,7 @@ describe('frontdesk: 黑名单 (watchlist)', () => {
     await button(entry, `${tr(en, 'frontdeskWatch.deactivate')} 周某`).click();
     const confirm = dialog(page, tr(en, 'frontdeskWatch.deactivateTitle'));
     await visible(confirm.getByText(tr(en, 'frontdeskWatch.deactivateBody')));
-    await settled(page);
+    await settled(page, { ignoreEndless: true });
     await page.screenshot({ path: shotPath('en', 'frontdesk-watchlist-deactivate') });
     await button(confirm, tr(en, 'frontdeskWatch.deactivate')).click();
     await gone(confirm);

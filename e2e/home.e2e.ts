@@ -15,6 +15,7 @@ import {
   UI_TIMEOUT,
   visible,
   type Journey,
+  settled,
 } from './support/journey';
 import {
   addDays,
@@ -108,9 +109,7 @@ describe('home page per role', () => {
       }),
     );
     await page.locator('.ant-skeleton-active').first().waitFor({ state: 'detached' });
-    await page.waitForFunction(() =>
-      document.getAnimations().every((a) => a.playState !== 'running'),
-    );
+    await settled(page);
     await page.screenshot({ path: shotPath(language, shot), fullPage: true });
     await expectAccessible(page, `${language}/${shot}`);
     return page;
@@ -184,9 +183,7 @@ describe('home page per role', () => {
           .locator('.ant-menu-item-selected')
           .getByText(tr(language, 'decided.nav'), { exact: true }),
       );
-      await page.waitForFunction(() =>
-        document.getAnimations().every((a) => a.playState !== 'running'),
-      );
+      await settled(page);
       await page.screenshot({ path: shotPath(language, 'approvals-decided') });
       await expectAccessible(page, `${language}/approvals-decided`);
       // The row opens its request.

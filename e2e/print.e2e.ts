@@ -18,6 +18,7 @@ import {
   tr,
   visible,
   type Journey,
+  settled,
 } from './support/journey';
 import {
   addDays,
@@ -229,9 +230,7 @@ describe('the printed 接待申请单', () => {
       await document.fonts.ready;
     });
     // antd fades the print button in once the dossier is there: axe judges the settled page.
-    await page.waitForFunction(() =>
-      document.getAnimations().every((a) => a.playState !== 'running'),
-    );
+    await settled(page);
     await expectAccessible(page, `${language}/${name}`);
     expect(await clippedOnPaper(page), `${language}/${name}: cut off on paper`).toEqual([]);
     // The screen (the sheet on its grey desk) as the user sees it before printing.

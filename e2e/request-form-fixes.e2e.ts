@@ -14,6 +14,7 @@ import {
   visible,
   VIEWPORT,
   type Journey,
+  settled,
 } from './support/journey';
 import { go, openAs, pasteVisitors, seedCompany, type Company } from './support/requests';
 
@@ -141,9 +142,7 @@ describe('the request form as users found it', () => {
       for (const width of [VIEWPORT.width, 1024]) {
         await page.setViewportSize({ width, height: VIEWPORT.height });
         await page.locator('#rf-visitors').scrollIntoViewIfNeeded();
-        await page.waitForFunction(() =>
-          document.getAnimations().every((a) => a.playState !== 'running'),
-        );
+        await settled(page);
         expect(await clippedCells(page), `${language} at ${width} px`).toEqual([]);
         await page
           .locator('#rf-visitors')

@@ -16,6 +16,7 @@ import {
   visible,
   VIEWPORT,
   type Journey,
+  settled,
 } from './support/journey';
 import { expectAccessible } from './support/axe';
 import {
@@ -45,9 +46,7 @@ const RAW_KEY =
  * page, and checks that the screen fits 1280 px and shows no catalog key.
  */
 async function shoot(page: Page, language: Language, name: string) {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running'),
-  );
+  await settled(page);
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
   await page.locator('.ant-skeleton-active').first().waitFor({ state: 'detached' });
   const dir = path.join(OUT, language);

@@ -21,6 +21,7 @@ import {
   visible,
   VIEWPORT,
   type Journey,
+  settled,
 } from './support/journey';
 import { expectAccessible } from './support/axe';
 
@@ -34,9 +35,7 @@ const RAW_KEY =
 
 /** Waits until nothing moves (antd's zoom and fade), then saves the picture. */
 async function shoot(page: Page, language: Language, name: string) {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running'),
-  );
+  await settled(page);
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
   const dir = path.join(OUT, language);
   fs.mkdirSync(dir, { recursive: true });

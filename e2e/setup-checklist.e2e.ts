@@ -20,6 +20,7 @@ import {
   visible,
   zh,
   type Journey,
+  settled,
 } from './support/journey';
 import {
   addDays,
@@ -56,10 +57,6 @@ describe('setup checklist: from an empty company to the first filed request', ()
     await j?.close();
   });
   screenshotFailures(() => j);
-
-  /** antd fades dialogs and buttons in: axe and the screenshots judge the settled page. */
-  const settled = (p: Page) =>
-    p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
   /** Checks the settled page with axe. */
   const accessible = async (p: Page, where: string) => {

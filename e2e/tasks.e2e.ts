@@ -14,6 +14,7 @@ import {
   UI_TIMEOUT,
   visible,
   type Journey,
+  settled,
 } from './support/journey';
 import {
   decideApi,
@@ -86,11 +87,9 @@ describe('procedure tasks and reminders', () => {
   const row = (page: Page, language: Language, kind: string) =>
     page.getByRole('row').filter({ hasText: tr(language, `tasks.kind.${kind}`) });
 
-  async function settled(page: Page) {
+  async function quiet(page: Page) {
     await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
-    await page.waitForFunction(() =>
-      document.getAnimations().every((a) => a.playState !== 'running'),
-    );
+    await settled(page);
   }
 
   let host: Page;
@@ -106,7 +105,7 @@ describe('procedure tasks and reminders', () => {
     expect(await confirm.getByTestId('task-overdue').count()).toBe(0);
     // Not hers: the driver is the admin office's.
     expect(await row(host, 'zh-CN', 'driver_at_pickup').count()).toBe(0);
-    await settled(host);
+    await quiet(host);
     await host.screenshot({ path: shotPath('zh-CN', 'tasks-mine'), fullPage: true });
     await expectAccessible(host, 'zh-CN/tasks-mine');
   });
@@ -139,7 +138,7 @@ describe('procedure tasks and reminders', () => {
         c.people.office.id,
       ),
     ).toBe(0);
-    await settled(host);
+    await quiet(host);
     await host.screenshot({ path: shotPath('zh-CN', 'tasks-mine-overdue'), fullPage: true });
   });
 
@@ -173,12 +172,12 @@ describe('procedure tasks and reminders', () => {
       await visible(row(page, 'en', kind));
     }
     await visible(row(page, 'en', 'driver_at_pickup').getByRole('button', { name: /Mark done/ }));
-    await settled(page);
+    await quiet(page);
     await page.screenshot({ path: shotPath('en', 'tasks-dossier'), fullPage: true });
     await expectAccessible(page, 'en/tasks-dossier');
     await navigate(page, 'nav.tasks', 'en');
     await visible(row(page, 'en', 'driver_at_pickup'));
-    await settled(page);
+    await quiet(page);
     await page.screenshot({ path: shotPath('en', 'tasks-mine'), fullPage: true });
     await expectAccessible(page, 'en/tasks-mine');
   });

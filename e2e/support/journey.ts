@@ -52,7 +52,18 @@ export interface Journey {
    * A fresh browser context (own cookies and storage): one person at one machine. With `cookie`
    * (a session from `signInApi`) the person is signed in already when the page loads.
    */
-  open: (options?: { clock?: boolean; language?: Language; cookie?: string }) => Promise<Page>;
+  open: (options?: {
+    clock?: boolean;
+    language?: Language;
+    cookie?: string;
+    /**
+     * With `cookie`: a new page (tab) in the context this journey already opened for the same
+     * session and language, when there is one, instead of a new context. The page loads the app
+     * afresh, from the context's cache: a new context costs ~1.3 s more of CPU (download and
+     * compile of the whole bundle), and the journeys open a hundred of them.
+     */
+    reuse?: boolean;
+  }) => Promise<Page>;
   /**
    * Saves the database as it is now; `restartFrom` starts a journey on a copy of it. The file
    * lives until `close`.
@@ -84,8 +95,48 @@ export async function startJourney(options: { clock?: () => number } = {}): Prom
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   const pages: Page[] = [];
+  const byKey = new Map<string, { context: BrowserContext; cookie: string }>();
   const closeContexts = async () => {
+    byKey.clear();
     for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+  };
+  const watch = (page: Page) => {
+    pages.push(page);
+    page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  };
+  /**
+   * A new page in the context kept for `key`, set up as a fresh context's first page would be:
+   * the same session cookie still in the jar (not signed out or replaced meanwhile), the language
+   * in storage as the init script leaves it on an empty storage. Null when that cannot be had: no
+   * such context, or already 3 pages open in it (each holds an event stream, and Chromium allows
+   * 6 connections per host in a context: a seventh request would wait).
+   */
+  const reusable = async (key: string, language: Language | undefined) => {
+    const kept = byKey.get(key);
+    if (!kept) return null;
+    const { context, cookie } = kept;
+    const open = context.pages().filter((p) => !p.isClosed());
+    const jar = await context.cookies(srv.url).catch(() => []);
+    const from = open.find((p) => p.url().startsWith(srv.url));
+    if (open.length >= 3 || !from || !jar.some((c) => c.value === encodeURIComponent(cookie))) {
+      byKey.delete(key);
+      return null;
+    }
+    const stored = await from
+      .evaluate((lang) => {
+        if (lang) localStorage.setItem('rm.language', lang);
+        else localStorage.removeItem('rm.language');
+        return true;
+      }, language ?? null)
+      .catch(() => false);
+    if (!stored) {
+      byKey.delete(key);
+      return null;
+    }
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(srv.url, { timeout: FIRST_SCREEN_TIMEOUT });
+    return page;
   };
   return {
     get srv() {
@@ -96,9 +147,13 @@ export async function startJourney(options: { clock?: () => number } = {}): Prom
       return srv.url;
     },
     pages,
-    open: async ({ clock = false, language, cookie } = {}) => {
+    open: async ({ clock = false, language, cookie, reuse = false } = {}) => {
+      const key = cookie && reuse && !clock ? `${cookie} ${language ?? ''}` : null;
+      const again = key ? await reusable(key, language) : null;
+      if (again) return again;
       const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
       contexts.push(context);
+      if (key && cookie) byKey.set(key, { context, cookie });
       context.setDefaultTimeout(UI_TIMEOUT);
       if (cookie) {
         await context.addCookies([
@@ -117,8 +172,7 @@ export async function startJourney(options: { clock?: () => number } = {}): Prom
         }, language);
       }
       const page = await context.newPage();
-      pages.push(page);
-      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+      watch(page);
       if (clock) await page.clock.install();
       // The first load of a fresh context parses the whole bundle: on a busy machine it takes
       // longer than a step in the app (seen at 10 s with the CPU loaded).
@@ -292,6 +346,37 @@ async function dialogSettled(locator: Locator): Promise<void> {
       ]);
     })
     .catch(() => undefined); // gone meanwhile: the caller's next step says what it expected
+}
+
+/**
+ * Waits until nothing on the page moves (antd's zooms and fades, toasts, spinners) before a
+ * screenshot or axe judges it. `ignoreEndless`: endless animations (a pulsing badge) do not count.
+ * Polled on a timer, not on animation frames, and bounded: on a busy machine a fade was seen still
+ * "running" ten seconds on. After 8 s what still runs is finished at once — the state a person
+ * sees once it has ended — and the journey goes on.
+ */
+export async function settled(page: Page, { ignoreEndless = false } = {}): Promise<void> {
+  const still = await page
+    .waitForFunction(
+      (ignore) =>
+        document
+          .getAnimations()
+          .every(
+            (a) =>
+              a.playState !== 'running' ||
+              (ignore && a.effect?.getTiming().iterations === Infinity),
+          ),
+      ignoreEndless,
+      { polling: 100, timeout: 8_000 },
+    )
+    .then(() => true)
+    .catch(() => false);
+  if (still) return;
+  await page.evaluate(() => {
+    for (const a of document.getAnimations()) {
+      if (a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity) a.finish();
+    }
+  });
 }
 
 export async function gone(locator: Locator, timeout = UI_TIMEOUT): Promise<void> {

@@ -162,7 +162,11 @@ export async function seedBareCompany(
 
 /** A browser of this person, signed in, on the home page. */
 export async function openAs(j: Journey, person: Person, language?: Language): Promise<Page> {
-  const page = await j.open({ cookie: person.cookie, ...(language ? { language } : {}) });
+  const page = await j.open({
+    cookie: person.cookie,
+    reuse: true,
+    ...(language ? { language } : {}),
+  });
   // A fresh context parses the whole signed-in bundle first: on a loaded machine that alone has
   // taken more than the usual 10 s (two clerks opening at once), so the first screen gets longer.
   await visible(page.getByTestId('sidebar'), FIRST_SCREEN_TIMEOUT);

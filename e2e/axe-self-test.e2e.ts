@@ -1,0 +1,37 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeFindings, expectAccessible } from './support/axe';
+import { launchChromium } from './support/chromium';
+
+/**
+ * The accessibility check every journey relies on can fail: a page with an unnamed button, an
+ * image without alt text and an unlabelled field gives those findings, and a clean page none.
+ * (The check runs axe-core in the page itself; this proves the engine is really there and run.)
+ */
+describe('the axe check', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('finds what is wrong, and nothing on a clean page', async () => {
+    const page = await browser.newPage();
+    await page.setContent(
+      '<html lang="zh-CN"><head><title>t</title></head><body><main><h1>接待</h1>' +
+        '<button><img src="x.png"></button><input id="x"></main></body></html>',
+    );
+    const found = await axeFindings(page, 'bad page');
+    expect(found.map((f) => f.rule).sort()).toEqual(['button-name', 'image-alt', 'label']);
+    await expect(expectAccessible(page, 'bad page')).rejects.toThrow(/3 serious\/critical/);
+
+    await page.setContent(
+      '<html lang="zh-CN"><head><title>t</title></head><body><main><h1>接待</h1>' +
+        '<button>提交</button><label for="x">姓名</label><input id="x"></main></body></html>',
+    );
+    expect(await axeFindings(page, 'clean page')).toEqual([]);
+    await page.close();
+  });
+});
