@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { openDatabase, type Database, type OpenOptions } from './db/open';
 import { DatabaseDamagedError } from './db/backup';
 import { acquireDatabaseLock, type DatabaseLock } from './db/lock';
 import type { DatabaseHost } from './db/host';
+import type { DB } from './db/schema';
 import type { App } from './api/dispatcher';
 import { EventBus } from './api/events';
 import { FileStore, filesDirFor } from './core/files';
@@ -42,6 +44,7 @@ export function createApp(
     damaged = { detail: e.detail };
   }
   const files = filesDirFor(dbFile);
+  let swapping: Promise<unknown> = Promise.resolve();
   const host: DatabaseHost = {
     openReadOnly: (file) =>
       new BetterSqlite3(file, {
@@ -51,33 +54,42 @@ export function createApp(
       }),
     file: dbFile === ':memory:' ? null : path.resolve(dbFile),
     damaged,
-    replace: async (install, rollback) => {
-      if (host.file === null) throw new Error('an in-memory database has no file to replace');
-      const before = current;
-      // Kysely's driver lends its one connection to one call at a time: holding it, no call is
-      // halfway through a transaction when the handle closes. Calls queued behind get a closed
-      // handle and answer BUSY (the dispatcher), and their retry meets the new database.
-      return before.db.connection().execute(async () => {
-        before.sqlite.close();
-        before.lock?.release();
-        damagedLock?.release();
-        damagedLock = null;
-        install();
-        let next: Database;
-        try {
-          next = openDatabase(host.file as string, { ...options, nowMs: clock() });
-        } catch (e) {
-          rollback();
-          next = openDatabase(host.file as string, { ...options, nowMs: clock() });
-          attach(next);
-          throw e;
-        }
-        attach(next);
-        host.damaged = null;
-        return Promise.resolve(next.db);
-      });
+    // One swap at a time, each from the database open when it starts: a second restore queued
+    // on the first's handle would close a handle already closed and leave the first's new one
+    // open on a file that went aside.
+    replace: (install, rollback) => {
+      const run = swapping.then(() => swap(install, rollback));
+      swapping = run.catch(() => undefined);
+      return run;
     },
   };
+  function swap(install: () => void, rollback: () => void): Promise<Kysely<DB>> {
+    if (host.file === null) throw new Error('an in-memory database has no file to replace');
+    const file = host.file;
+    const before = current;
+    // Kysely's driver lends its one connection to one call at a time: holding it, no call is
+    // halfway through a transaction when the handle closes. Calls queued behind get a closed
+    // handle and answer BUSY (the dispatcher), and their retry meets the new database.
+    return before.db.connection().execute(async () => {
+      before.sqlite.close();
+      before.lock?.release();
+      damagedLock?.release();
+      damagedLock = null;
+      let next: Database;
+      try {
+        install();
+        next = openDatabase(file, { ...options, nowMs: clock() });
+      } catch (e) {
+        // The swap stopped, or the new file does not open: the one before comes back, open.
+        rollback();
+        attach(openDatabase(file, { ...options, nowMs: clock() }));
+        throw e;
+      }
+      attach(next);
+      host.damaged = null;
+      return Promise.resolve(next.db);
+    });
+  }
   const app: RunningApp = {
     sqlite: current.sqlite,
     statements: current.statements,

@@ -76,7 +76,7 @@ function sameSize(file: string, size: number): boolean {
 }
 
 /** Makes a rename durable (Linux, macOS); Windows cannot open a folder, and needs no such step. */
-function syncFolder(folder: string): void {
+export function syncFolder(folder: string): void {
   let fd: number | null = null;
   try {
     fd = fs.openSync(folder, 'r');

@@ -231,13 +231,22 @@ export function listBackups(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-/** Deletes what interrupted backups left in `dir`; returns how many files went. */
-export function removePartialBackups(dir: string): number {
+/**
+ * Deletes what interrupted backups left in `dir`; returns how many files went. With `olderThanMs`
+ * only leftovers not written to for that long: a backup running meanwhile (a manual one beside
+ * the nightly purge) is writing its partial file right now.
+ */
+export function removePartialBackups(dir: string, olderThanMs = 0, nowMs = Date.now()): number {
   if (!fs.existsSync(dir)) return 0;
   let removed = 0;
   for (const name of fs.readdirSync(dir)) {
     if (!isPartialBackup(name)) continue;
-    fs.rmSync(path.join(dir, name), { force: true });
+    const file = path.join(dir, name);
+    if (olderThanMs > 0) {
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      if (!stat || nowMs - stat.mtimeMs < olderThanMs) continue;
+    }
+    fs.rmSync(file, { force: true });
     removed += 1;
   }
   return removed;

@@ -18,9 +18,9 @@ export interface DatabaseHost {
   /**
    * Waits for the call that holds the connection, closes the database, runs `install` (which
    * moves files: the live one aside, a backup in its place), opens the file again (migrating an
-   * older backup) and points the app's handles at it. When opening fails, `rollback` puts the
-   * files back and the previous file is opened again; the error is rethrown. Resolves to the new
-   * handle (the app's `db` from now on).
+   * older backup) and points the app's handles at it. When `install` throws or opening fails,
+   * `rollback` puts the files back and the previous file is opened again; the error is rethrown.
+   * Swaps run one at a time. Resolves to the new handle (the app's `db` from now on).
    */
   replace: (install: () => void, rollback: () => void) => Promise<Kysely<DB>>;
   /** Opens another database file read-only with the app's own driver (Electron's binary). */

@@ -51,6 +51,8 @@ export const backupsEn: Shape<typeof backupsZhCN> = {
       notOurs: 'This file is not a Reception Manager database. Nothing was changed.',
       failed:
         'The backup did not complete (is the disk full, or the backup folder read-only?). Please check and try again.',
+      restoreFailed:
+        'The restore did not complete; the database is as it was before. Check the disk and try again.',
       noFile: 'An in-memory database has no backups.',
       keepRange: 'Enter 1 to 60.',
       notDamaged:
@@ -80,6 +82,7 @@ export const backupsEn: Shape<typeof backupsZhCN> = {
       backup: 'Backup',
       setAside: 'Previous database kept as',
       missingFiles: 'Missing attachment files',
+      sessionsEnded: 'Sign-ins ended',
       keep: 'Backups kept',
     },
   },

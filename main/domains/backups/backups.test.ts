@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
 import { companyApp, submitted } from '../../test-support';
 import { createApp } from '../../app';
 import { dispatch } from '../../api/dispatcher';
-import { backupsDirFor, listBackupEntries } from '../../db/backup-folder';
+import { backupsDirFor, findBackup, listBackupEntries } from '../../db/backup-folder';
 import { LATEST_VERSION } from '../../db/migrations';
 import { corruptDatabaseFile, setFileSchemaVersion, tableChecksums } from './test-backups';
-import { runBackupIfDue } from './backups';
+import { fileHost, replaceWithBackup, runBackupIfDue } from './backups';
 import { startScheduler } from '../../scheduler';
 
 const HOUR = 3_600_000;
@@ -43,6 +44,19 @@ describe('backups and restore (sysadmin)', () => {
     // The replaced database can itself be restored: the later request is back.
     await t.ok('backups.restore', { id: restored.setAsideId }, r.admin.token);
     expect(t.count('requests')).toBe(2);
+  });
+
+  it('brings back no sign-in that ended after the backup; the restorer stays signed in', async () => {
+    const { t, r } = await companyApp();
+    const made = await t.ok('backups.create', {}, r.admin.token);
+    await t.ok('auth.logout', {}, r.host.token);
+    await t.ok('backups.restore', { id: made.id }, r.admin.token);
+    // In the restored file the host's session was open: it must not work again.
+    const host = await t.fail('requests.list', { scope: 'mine' }, r.host.token);
+    expect(['SESSION_EXPIRED', 'UNAUTHENTICATED']).toContain(host.code);
+    const head = await t.fail('requests.list', { scope: 'mine' }, r.head.token);
+    expect(['SESSION_EXPIRED', 'UNAUTHENTICATED']).toContain(head.code);
+    expect((await t.ok('backups.list', {}, r.admin.token)).backups.length).toBeGreaterThan(0);
   });
 
   it('refuses bad input with a translated message and changes nothing', async () => {
@@ -96,6 +110,112 @@ describe('backups and restore (sysadmin)', () => {
     }
     expect(made).toBe(12);
     expect(listBackupEntries(dir).filter((b) => b.kind === 'daily')).toHaveLength(3);
+  });
+});
+
+describe('the swap of a restore', () => {
+  it('stopped halfway, it leaves the app open on the database it had', async () => {
+    const { t, r } = await companyApp();
+    await submitted(t, r, { orgName: '换库之前' });
+    const before = tableChecksums(t.app.sqlite, ['sessions']);
+    let rolledBack = 0;
+    await expect(
+      t.app.host.replace(
+        () => {
+          throw new Error('disk trouble halfway');
+        },
+        () => {
+          rolledBack += 1;
+        },
+      ),
+    ).rejects.toThrow(/halfway/);
+    expect(rolledBack).toBe(1);
+    // The calls after it are served, from the same data.
+    expect((await t.ok('backups.list', {}, r.admin.token)).backups).toEqual([]);
+    expect(tableChecksums(t.app.sqlite, ['sessions'])).toEqual(before);
+  });
+
+  it('a restore whose swap fails says so, and the database stays as it was', async () => {
+    const { t, r } = await companyApp();
+    await submitted(t, r, { orgName: '备份前' });
+    const made = await t.ok('backups.create', {}, r.admin.token);
+    await submitted(t, r, { orgName: '备份后' });
+    const original = fs.renameSync;
+    const spy = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(from).includes('.restoring-')) throw new Error('EIO: the disk failed');
+      original(from, to);
+    });
+    const failed = await t.fail('backups.restore', { id: made.id }, r.admin.token);
+    spy.mockRestore();
+    expect(failed.key).toBe('backups.errors.restoreFailed');
+    expect(t.count('requests')).toBe(2);
+    await submitted(t, r, { orgName: '之后照常' });
+    expect(t.count('requests')).toBe(3);
+  });
+
+  it('at no step is there no database at the live name, and two swaps run one after the other', async () => {
+    const { t, r } = await companyApp();
+    await submitted(t, r, { orgName: '第一' });
+    const one = await t.ok('backups.create', {}, r.admin.token);
+    t.advance(MINUTE);
+    await submitted(t, r, { orgName: '第二' });
+    const two = await t.ok('backups.create', {}, r.admin.token);
+    t.advance(MINUTE);
+    await submitted(t, r, { orgName: '第三' });
+
+    // After every step on the files the swaps take, the live name is there: killed at any of
+    // them, the app would start on a database, never on none.
+    let steps = 0;
+    let missing = 0;
+    const spies = (['renameSync', 'linkSync', 'rmSync', 'copyFileSync'] as const).map((name) => {
+      const original = fs[name] as (...args: unknown[]) => unknown;
+      return vi.spyOn(fs, name).mockImplementation((...args: unknown[]) => {
+        const out = original(...args);
+        steps += 1;
+        if (!fs.existsSync(t.file)) missing += 1;
+        return out as never;
+      });
+    });
+    // Two swaps at once (as two restores whose calls got past their checks together).
+    const host = fileHost(t.app.host);
+    const dir = backupsDirFor(t.file);
+    const entry = (id: string) => {
+      const found = findBackup(dir, id);
+      if (!found) throw new Error(`no backup ${id}`);
+      return found;
+    };
+    const [a, b] = await Promise.all([
+      replaceWithBackup(host, entry(one.id), 'replaced', t.now()),
+      replaceWithBackup(host, entry(two.id), 'replaced', t.now() + 1_000),
+    ]);
+    for (const spy of spies) spy.mockRestore();
+    expect(missing).toBe(0);
+    expect(steps).toBeGreaterThan(6);
+    // The second swap replaced what the first had restored; the app is on the second.
+    const names = (file: string) => {
+      const db = new BetterSqlite3(file, { readonly: true });
+      try {
+        return (
+          db.prepare('SELECT org_name FROM requests ORDER BY id').all() as {
+            org_name: string;
+          }[]
+        ).map((x) => x.org_name);
+      } finally {
+        db.close();
+      }
+    };
+    expect(names(path.join(dir, a.asideId))).toEqual(['第一', '第二', '第三']);
+    expect(names(path.join(dir, b.asideId))).toEqual(['第一']);
+    expect(
+      t
+        .rows<{ org_name: string }>('SELECT org_name FROM requests ORDER BY id')
+        .map((x) => x.org_name),
+    ).toEqual(['第一', '第二']);
+    // Nothing left beside the live file but the database and its log.
+    const stray = fs
+      .readdirSync(path.dirname(t.file))
+      .filter((f) => f.startsWith(path.basename(t.file)) && f.includes('.restoring-'));
+    expect(stray).toEqual([]);
   });
 });
 

@@ -40,7 +40,7 @@ import {
 import type { DatabaseHost } from '../../db/host';
 import { LATEST_VERSION } from '../../db/migrations';
 import type { DB } from '../../db/schema';
-import type { FileStore } from '../../core/files';
+import { syncFolder, type FileStore } from '../../core/files';
 import { appendAudit } from '../audit';
 
 const KEEP_KEY = 'backups.keep';
@@ -162,9 +162,12 @@ function fsyncFile(file: string): void {
 
 /**
  * Replaces the live database by a verified backup: a copy of the backup is written beside the
- * live file first (the long part, while the app still works), then, holding the connection, the
- * live file (and any WAL of it) moves into the backups folder under `asideKind`, the copy takes
- * its name, and the app opens it. Returns the id the replaced file was kept under.
+ * live file first (the long part, while the app still works), then, holding the connection (the
+ * handle closed, its log checkpointed into the file), the live file is kept in the backups folder
+ * under `asideKind` — a second name for the same file, or a copy where links are not allowed —
+ * and the copy takes the live file's name in one rename, and the app opens it. At no moment is
+ * there no database at the live name: killed before the rename, the app starts on the database it
+ * had; after it, on the restored one. Returns the id the replaced file was kept under.
  */
 export async function replaceWithBackup(
   host: DatabaseHost & { file: string },
@@ -180,28 +183,43 @@ export async function replaceWithBackup(
   fs.copyFileSync(entry.file, staging, fs.constants.COPYFILE_EXCL);
   try {
     fsyncFile(staging);
-    const moves = ['', '-wal', '-shm'].map((s) => [live + s, aside + s] as const);
-    let moved: (readonly [string, string])[] = [];
     const db = await host.replace(
       () => {
-        fs.mkdirSync(dir, { recursive: true });
-        for (const [from, to] of moves) {
-          if (!fs.existsSync(from)) continue;
-          fs.renameSync(from, to);
-          moved.push([from, to]);
+        // A log left beside the restored file would be replayed into it. A clean close leaves
+        // none with content; one that does (another connection still open) stops the restore.
+        const wal = `${live}-wal`;
+        if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+          throw new Error('the database kept a write-ahead log after closing');
         }
+        fs.mkdirSync(dir, { recursive: true });
+        keepAside(live, aside);
+        syncFolder(dir);
+        for (const s of ['-wal', '-shm']) fs.rmSync(live + s, { force: true });
         fs.renameSync(staging, live);
+        syncFolder(path.dirname(live));
       },
       () => {
-        // Opening the restored file failed: the replaced database goes back where it was.
-        for (const s of ['', '-wal', '-shm']) fs.rmSync(live + s, { force: true });
-        for (const [from, to] of moved) fs.renameSync(to, from);
-        moved = [];
+        // The restored file could not be opened (or the swap stopped halfway): the replaced
+        // database goes back to the live name, without the logs the failed open left.
+        if (!fs.existsSync(aside)) return;
+        for (const s of ['-wal', '-shm']) fs.rmSync(live + s, { force: true });
+        fs.renameSync(aside, live);
+        syncFolder(path.dirname(live));
       },
     );
     return { asideId, db };
   } finally {
     fs.rmSync(staging, { force: true });
+  }
+}
+
+/** A second name for `file` at `to` (a hard link); a copy where the file system refuses links. */
+function keepAside(file: string, to: string): void {
+  try {
+    fs.linkSync(file, to);
+  } catch {
+    fs.copyFileSync(file, to, fs.constants.COPYFILE_EXCL);
+    fsyncFile(to);
   }
 }
 
@@ -236,6 +254,24 @@ export async function auditRestore(
       entityId: null,
       summary,
     });
+  });
+}
+
+/**
+ * After a restore, every session the restored file holds ends but the restorer's own: a sign-out
+ * or a revocation made after the backup must not be undone by it (a token that was ended would
+ * work again). Everyone else signs in afresh.
+ */
+export async function endRestoredSessions(
+  db: Kysely<DB>,
+  keepTokenHash: string | null,
+  nowMs: number,
+): Promise<number> {
+  return writeTransaction(db, async (trx) => {
+    let q = trx.updateTable('sessions').set({ endedAtMs: nowMs }).where('endedAtMs', 'is', null);
+    if (keepTokenHash !== null) q = q.where('tokenHash', '!=', keepTokenHash);
+    const out = await q.executeTakeFirst();
+    return Number(out.numUpdatedRows);
   });
 }
 

@@ -8,6 +8,7 @@ import { backupsDirFor, pruneBackups } from '../../db/backup-folder';
 import { appendAudit } from '../audit';
 import {
   auditRestore,
+  endRestoredSessions,
   fileHost,
   getKeep,
   listBackupsView,
@@ -40,13 +41,21 @@ function restoreAfterCommit(
   const out = { restored: toView(entry), setAsideId: '', missingFiles: 0 };
   const asideKind = operation === 'backups.recover' ? 'damaged' : 'replaced';
   env.afterCommit(async () => {
-    const { asideId, db } = await replaceWithBackup(host, entry, asideKind, ctx.nowMs);
+    const { asideId, db } = await replaceWithBackup(host, entry, asideKind, ctx.nowMs).catch(
+      (e: unknown) => {
+        // The swap put the database back as it was (main/app.ts): a message, not a crash.
+        console.error('restore failed', e);
+        throw new AppError('CONFLICT', 'backups.errors.restoreFailed');
+      },
+    );
     out.setAsideId = asideId;
+    const ended = await endRestoredSessions(db, ctx.actor?.tokenHash ?? null, ctx.nowMs);
     out.missingFiles = await missingFiles(db, env.files);
     await auditRestore(db, operation, ctx.actor, ctx.nowMs, {
       backup: entry.id,
       setAside: asideId,
       missingFiles: out.missingFiles,
+      sessionsEnded: ended,
     });
   });
   return out;
