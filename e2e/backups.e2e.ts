@@ -18,6 +18,7 @@ import {
   openAsAdmin,
   screenshotFailures,
   setupAdminApi,
+  signInApi,
   shotPath,
   signIn,
   startJourney,
@@ -90,6 +91,12 @@ describe('backups and recovery', () => {
     expect(count(j.srv, "select count(*) from audit_log where operation = 'backups.restore'")).toBe(
       1,
     );
+
+    // The restore ended every other sign-in the restored file held (the API's among them): a
+    // sign-out made after the backup must not be undone by it.
+    const ended = await api(j.url, 'auth.setLanguage', { language: 'en' }, cookie);
+    expect(ended.status).toBe(401);
+    cookie = await signInApi(j.url, ADMIN.login, ADMIN.password);
 
     // The same screen in English (the language is the user's own, stored with him).
     const english = await api(j.url, 'auth.setLanguage', { language: 'en' }, cookie);

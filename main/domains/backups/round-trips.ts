@@ -47,7 +47,7 @@ const KEEP = 7;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** What a call changes besides its subject (the session's activity, the audit log's entries). */
-const VOLATILE = ['sessions', 'audit', 'idempotency_answers'];
+const VOLATILE = ['sessions', 'audit'];
 
 export async function runBackupRoundTrips(options: RoundTripOptions): Promise<RoundTripReport> {
   const log = options.log ?? (() => undefined);

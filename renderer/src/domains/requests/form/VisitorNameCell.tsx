@@ -96,8 +96,9 @@ export function VisitorNameCell({
       value={value}
       onChange={(v: string) => onChange(v)}
       onSearch={(q) => {
-        // The list says the picked name back as a search: no new list for it.
-        if (q === picked.current) return;
+        // The list says the picked name back as a search (sometimes after an empty one): no
+        // new list for it. Typing anything else searches again.
+        if (picked.current !== null && (q === picked.current || q === '')) return;
         picked.current = null;
         setQuery(q);
         setOpen(true);
