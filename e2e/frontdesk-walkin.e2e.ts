@@ -108,9 +108,13 @@ describe('front desk: walk-ins', () => {
     await visible(hostPage.getByRole('heading', { name: zh('frontdeskWalkIn.answer.title') }));
     await visible(hostPage.getByText('王来访'));
     await hostPage.locator('#answerComment').fill('马上下来');
-    await hostPage.getByRole('button', { name: zh('frontdeskWalkIn.answer.accept'), exact: true }).click();
+    await hostPage
+      .getByRole('button', { name: zh('frontdeskWalkIn.answer.accept'), exact: true })
+      .click();
     await visible(hostPage.getByText(zh('frontdeskWalkIn.answer.accepted')));
-    await gone(hostPage.getByRole('button', { name: zh('frontdeskWalkIn.answer.accept'), exact: true }));
+    await gone(
+      hostPage.getByRole('button', { name: zh('frontdeskWalkIn.answer.accept'), exact: true }),
+    );
 
     // The desk's list changes without a reload.
     await visible(row(deskPage, '王来访').getByText(zh('frontdeskWalkIn.status.accepted')));
@@ -182,7 +186,9 @@ describe('front desk: walk-ins', () => {
       ).id,
     );
     await go(hostPage, `/walk-ins/${id}`);
-    await hostPage.getByRole('button', { name: zh('frontdeskWalkIn.answer.decline'), exact: true }).click();
+    await hostPage
+      .getByRole('button', { name: zh('frontdeskWalkIn.answer.decline'), exact: true })
+      .click();
     await hostPage
       .locator('.ant-popconfirm:visible')
       .getByRole('button', { name: zh('frontdeskWalkIn.answer.decline'), exact: true })
