@@ -11,7 +11,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: true,
-    maxWorkers: 2,
+    maxWorkers: Number(process.env.E2E_WORKERS ?? 2),
     globalSetup: ['e2e/support/global-setup.ts'],
     // expect.poll gives up after 1 s by default: shorter than one step of the app on a busy
     // machine (a list that took longer to load failed CI). A poll waits as long as `visible`.

@@ -62,7 +62,7 @@ describe('the keyboard only: the inbox, then the whole way from the form', () =>
   let c: Company;
 
   beforeAll(async () => {
-    j = await startJourney();
+    j = await startJourney({ motion: true });
     c = await seedCompany(j.url);
   });
   afterAll(async () => {

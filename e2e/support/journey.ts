@@ -80,8 +80,17 @@ export interface Journey {
 /**
  * `clock`: the server's clock (epoch ms) for journeys that move time on (task reminders); run the
  * reminders with `srv.tick()`. Default: the real time.
+ *
+ * `motion`: the browser does not ask for reduced motion, so dialogs zoom and lists slide as most
+ * people see them. By default the journeys ask for reduced motion (as a person may in the
+ * system's settings), which the app honours by turning antd's animations off: a step does not
+ * wait out, or land in the middle of, an animation. E2E_MOTION=1 turns motion on for every journey.
  */
-export async function startJourney(options: { clock?: () => number } = {}): Promise<Journey> {
+export async function startJourney(
+  options: { clock?: () => number; motion?: boolean } = {},
+): Promise<Journey> {
+  const reducedMotion =
+    options.motion || process.env.E2E_MOTION === '1' ? 'no-preference' : 'reduce';
   const serverOptions = options.clock ? { clock: options.clock } : {};
   let srv = await startTestServer(serverOptions);
   let browser: Browser;
@@ -158,7 +167,11 @@ export async function startJourney(options: { clock?: () => number } = {}): Prom
       const key = cookie && reuse && !clock ? `${cookie} ${language ?? ''}` : null;
       const again = key ? await reusable(key, language) : null;
       if (again) return again;
-      const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+      const context = await browser.newContext({
+        viewport: VIEWPORT,
+        locale: 'zh-CN',
+        reducedMotion,
+      });
       contexts.push(context);
       if (key && cookie) byKey.set(key, { context, cookie });
       context.setDefaultTimeout(UI_TIMEOUT);

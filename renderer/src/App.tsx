@@ -2,7 +2,9 @@ import { App as AntApp, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import { APP_THEME } from './theme';
+import { useMemo } from 'react';
+import { appTheme } from './theme';
+import { useReducedMotion } from './layout/useReducedMotion';
 import { LockScreen } from './domains/auth/LockScreen';
 import { LoginPage } from './domains/auth/LoginPage';
 import { lazyScreen, LoadingScreen } from './lazy';
@@ -97,10 +99,12 @@ function Screens() {
 
 export function App() {
   const { i18n } = useTranslation();
+  const reducedMotion = useReducedMotion();
+  const theme = useMemo(() => appTheme(reducedMotion), [reducedMotion]);
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={APP_THEME}
+      theme={theme}
       // Without this antd renders the two-character 提交 as 提 交.
       button={{ autoInsertSpace: false }}
     >

@@ -1,6 +1,6 @@
 import { theme } from 'antd';
 import { describe, expect, it } from 'vitest';
-import { APP_THEME } from './theme';
+import { APP_THEME, appTheme } from './theme';
 
 type Rgb = [number, number, number];
 
@@ -91,5 +91,16 @@ describe('the theme', () => {
     expect(contrast(tok('colorTextPlaceholder'), '#ffffff')).toBeLessThan(
       contrast(tok('colorText'), '#ffffff'),
     );
+  });
+
+  it('turns every animation off for reduced motion, and changes nothing else', () => {
+    expect(appTheme(false)).toBe(APP_THEME);
+    const reduced = appTheme(true);
+    expect(reduced.token?.motion).toBe(false);
+    expect({ ...reduced.token, motion: undefined }).toEqual({
+      ...APP_THEME.token,
+      motion: undefined,
+    });
+    expect(reduced.algorithm).toBe(APP_THEME.algorithm);
   });
 });

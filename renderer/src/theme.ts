@@ -63,3 +63,8 @@ export const APP_THEME: ThemeConfig = {
   algorithm: theme.compactAlgorithm,
   token: { ...TEXT_TOKENS, ...bothSpellings(TAG_TEXT_TOKENS), borderRadius: 6 },
 };
+
+/** The app's theme, without any animation when the system asks for reduced motion. */
+export function appTheme(reducedMotion: boolean): ThemeConfig {
+  return reducedMotion ? { ...APP_THEME, token: { ...APP_THEME.token, motion: false } } : APP_THEME;
+}
