@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { openDatabase, type Database, type OpenOptions } from './db/open';
 import { DatabaseDamagedError } from './db/backup';
+import { integrityCheckOffThread } from './db/integrity-check';
 import { acquireDatabaseLock, type DatabaseLock } from './db/lock';
 import type { DatabaseHost } from './db/host';
 import type { DB } from './db/schema';
@@ -45,12 +46,26 @@ export function createApp(
   }
   const files = filesDirFor(dbFile);
   let swapping: Promise<unknown> = Promise.resolve();
+  const openReadOnly = (file: string) =>
+    new BetterSqlite3(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   const host: DatabaseHost = {
-    openReadOnly: (file) =>
-      new BetterSqlite3(file, {
-        readonly: true,
-        fileMustExist: true,
+    openReadOnly,
+    checkIntegrity: (file) =>
+      integrityCheckOffThread(file, {
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        fallback: (f) => {
+          const db = openReadOnly(f);
+          try {
+            const rows = db.pragma('integrity_check(1)') as { integrity_check: string }[];
+            return rows[0]?.integrity_check ?? 'no answer';
+          } finally {
+            db.close();
+          }
+        },
       }),
     file: dbFile === ':memory:' ? null : path.resolve(dbFile),
     damaged,

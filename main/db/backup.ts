@@ -187,38 +187,44 @@ export type BackupCheck =
   | { ok: false; reason: 'missing' | 'damaged' | 'newer' | 'notOurs'; version?: number };
 
 /**
- * Whether a backup may replace the live database: it opens (read-only), passes SQLite's full
- * `integrity_check`, is one of ours (it has the users and settings tables) and its schema is not
- * newer than this app knows (`latest`). An older one is fine: opening it migrates it.
+ * Whether a backup may replace the live database: it opens (read-only), is one of ours (it has
+ * the users and settings tables), its schema is not newer than this app knows (`latest`) and it
+ * passes SQLite's full `integrity_check`, which `integrity` runs (off the main thread in the app:
+ * it reads the whole file). An older schema is fine: opening it migrates it.
  */
-export function verifyBackup(
+export async function verifyBackup(
   file: string,
   latest: number,
   open: (file: string) => SqliteDatabase,
-): BackupCheck {
+  integrity: (file: string) => Promise<string>,
+): Promise<BackupCheck> {
   if (!fs.existsSync(file)) return { ok: false, reason: 'missing' };
+  let version: number;
+  let ours: boolean;
   let db: SqliteDatabase | null = null;
   try {
     db = open(file);
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > latest) return { ok: false, reason: 'newer', version };
-    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-    if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
-      return { ok: false, reason: 'damaged', version };
-    }
+    version = db.pragma('user_version', { simple: true }) as number;
     const tables = db
       .prepare(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('users', 'settings')",
       )
       .all();
-    if (version === 0 || tables.length !== 2) return { ok: false, reason: 'notOurs', version };
-    return { ok: true, version };
+    ours = version !== 0 && tables.length === 2;
   } catch {
     // Not a database at all (SQLITE_NOTADB), or damaged where opening reads (SQLITE_CORRUPT).
     return { ok: false, reason: 'damaged' };
   } finally {
     db?.close();
   }
+  if (version > latest) return { ok: false, reason: 'newer', version };
+  try {
+    if ((await integrity(file)) !== 'ok') return { ok: false, reason: 'damaged', version };
+  } catch {
+    return { ok: false, reason: 'damaged', version };
+  }
+  if (!ours) return { ok: false, reason: 'notOurs', version };
+  return { ok: true, version };
 }
 
 /** The complete backups in `dir` (paths, sorted by name); none when the folder does not exist. */

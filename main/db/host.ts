@@ -25,4 +25,9 @@ export interface DatabaseHost {
   replace: (install: () => void, rollback: () => void) => Promise<Kysely<DB>>;
   /** Opens another database file read-only with the app's own driver (Electron's binary). */
   openReadOnly: (file: string) => SqliteDatabase;
+  /**
+   * SQLite's integrity_check of another database file with the app's own driver, in a worker
+   * thread: 'ok' or the first complaint. Rejects when the file is no database.
+   */
+  checkIntegrity: (file: string) => Promise<string>;
 }

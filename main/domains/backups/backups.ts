@@ -137,11 +137,36 @@ const REFUSAL: Record<Exclude<BackupCheck, { ok: true }>['reason'], string> = {
   notOurs: 'backups.errors.notOurs',
 };
 
+/**
+ * What verification found, by file: a backup never changes once written, and a check reads the
+ * whole file (minutes at ten years), so the recovery screen asking again, or a restore right after
+ * it, does not read it twice. The key holds the file's size and change time: a file rewritten
+ * under the same name is checked again.
+ */
+const checked = new Map<string, BackupCheck>();
+const CHECKED_MAX = 256;
+
+export async function checkBackup(host: DatabaseHost, file: string): Promise<BackupCheck> {
+  const stat = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+  const key = stat ? `${file}\0${stat.size}\0${stat.mtimeNs}\0${stat.ino}` : null;
+  const known = key ? checked.get(key) : undefined;
+  if (known) return known;
+  const check = await verifyBackup(file, LATEST_VERSION, host.openReadOnly, host.checkIntegrity);
+  if (key) {
+    if (checked.size >= CHECKED_MAX) checked.clear();
+    checked.set(key, check);
+  }
+  return check;
+}
+
 /** The backup of this id, verified; refused (nothing changed) with a translated reason. */
-export function verifiedBackup(host: DatabaseHost & { file: string }, id: string): BackupEntry {
+export async function verifiedBackup(
+  host: DatabaseHost & { file: string },
+  id: string,
+): Promise<BackupEntry> {
   const entry = findBackup(backupsDirFor(host.file), id);
   if (!entry) throw new AppError('NOT_FOUND', 'backups.errors.notFound');
-  const check = verifyBackup(entry.file, LATEST_VERSION, host.openReadOnly);
+  const check = await checkBackup(host, entry.file);
   if (!check.ok) {
     throw new AppError('CONFLICT', REFUSAL[check.reason], {
       found: check.version ?? 0,
@@ -276,25 +301,23 @@ export async function endRestoredSessions(
 }
 
 /** The newest backup that passes verification, and how many newer ones were refused. */
-export function recoveryOffer(host: DatabaseHost & { file: string }): {
+export async function recoveryOffer(host: DatabaseHost & { file: string }): Promise<{
   offer: BackupEntry | null;
   refused: number;
-} {
+}> {
   let refused = 0;
   for (const entry of listBackupEntries(backupsDirFor(host.file))) {
     // What recovery sets aside is the damage itself: never offered.
     if (entry.kind === 'damaged') continue;
-    if (verifyBackup(entry.file, LATEST_VERSION, host.openReadOnly).ok) {
-      return { offer: entry, refused };
-    }
+    if ((await checkBackup(host, entry.file)).ok) return { offer: entry, refused };
     refused += 1;
   }
   return { offer: null, refused };
 }
 
-export function recoveryStatus(host: DatabaseHost | undefined): RecoveryStatus {
+export async function recoveryStatus(host: DatabaseHost | undefined): Promise<RecoveryStatus> {
   if (!host?.damaged || host.file === null) return { damaged: false, offer: null, refused: 0 };
-  const { offer, refused } = recoveryOffer(host as DatabaseHost & { file: string });
+  const { offer, refused } = await recoveryOffer(host as DatabaseHost & { file: string });
   return { damaged: true, offer: offer ? toView(offer) : null, refused };
 }
 

@@ -24,9 +24,12 @@ import {
 
 /**
  * Restores run after the call's transaction (env.afterCommit): the live database cannot be closed
- * under its own open transaction. The call's answer is filled in once the swap is done, and the
- * entry in the audit log is written into the restored database (ctx.auditAggregated: the call's
- * own entry would go aside with the replaced file).
+ * under its own open transaction. The backup is verified there too, before anything is replaced:
+ * the check reads the whole file (minutes at ten years, in a worker), and inside the transaction
+ * every other write would wait for it. A refused backup answers with its reason and changes
+ * nothing. The call's answer is filled in once the swap is done, and the entry in the audit log
+ * is written into the restored database (ctx.auditAggregated: the call's own entry would go aside
+ * with the replaced file).
  */
 function restoreAfterCommit(
   ctx: ServiceContext,
@@ -35,12 +38,11 @@ function restoreAfterCommit(
   operation: 'backups.restore' | 'backups.recover',
 ): RestoreOutcome {
   const host = fileHost(env.host);
-  // Verified now, before anything is replaced: a refused backup answers and changes nothing.
-  const entry = verifiedBackup(host, id);
   ctx.auditAggregated?.();
-  const out = { restored: toView(entry), setAsideId: '', missingFiles: 0 };
+  const out = {} as RestoreOutcome;
   const asideKind = operation === 'backups.recover' ? 'damaged' : 'replaced';
   env.afterCommit(async () => {
+    const entry = await verifiedBackup(host, id);
     const { asideId, db } = await replaceWithBackup(host, entry, asideKind, ctx.nowMs).catch(
       (e: unknown) => {
         // The swap put the database back as it was (main/app.ts): a message, not a crash.
@@ -48,13 +50,13 @@ function restoreAfterCommit(
         throw new AppError('CONFLICT', 'backups.errors.restoreFailed');
       },
     );
-    out.setAsideId = asideId;
     const ended = await endRestoredSessions(db, ctx.actor?.tokenHash ?? null, ctx.nowMs);
-    out.missingFiles = await missingFiles(db, env.files);
+    const missing = await missingFiles(db, env.files);
+    Object.assign(out, { restored: toView(entry), setAsideId: asideId, missingFiles: missing });
     await auditRestore(db, operation, ctx.actor, ctx.nowMs, {
       backup: entry.id,
       setAside: asideId,
-      missingFiles: out.missingFiles,
+      missingFiles: missing,
       sessionsEnded: ended,
     });
   });
@@ -104,14 +106,16 @@ export const backupsHandlers: DomainHandlers<(typeof backupsNames.operations)[nu
   },
   'backups.restore': (ctx, input, env) =>
     Promise.resolve(restoreAfterCommit(ctx, env, input.id, 'backups.restore')),
-  'backups.recoveryStatus': (_ctx, _input, env) => Promise.resolve(recoveryStatus(env.host)),
-  'backups.recover': (ctx, input, env) => {
+  'backups.recoveryStatus': (_ctx, _input, env) => recoveryStatus(env.host),
+  'backups.recover': async (ctx, input, env) => {
     if (!env.host?.damaged) throw new AppError('CONFLICT', 'backups.errors.notDamaged');
     const host = fileHost(env.host);
     // Only the backup the recovery screen offers: without a sign-in, no other choice is given.
-    if (recoveryOffer(host).offer?.id !== input.id) {
+    // (Awaited inside the call: in recovery mode the database is an empty stand-in that no
+    // other write is waiting on, and the screen's own question has already checked them.)
+    if ((await recoveryOffer(host)).offer?.id !== input.id) {
       throw new AppError('CONFLICT', 'backups.errors.notOffered');
     }
-    return Promise.resolve(restoreAfterCommit(ctx, env, input.id, 'backups.recover'));
+    return restoreAfterCommit(ctx, env, input.id, 'backups.recover');
   },
 };
