@@ -4,6 +4,7 @@ import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../shared/result';
 import { applyApiError } from './form';
+import { useFirstFieldFocus } from './focusFirstField';
 
 /** A form's submit as a button or a dialog uses it. */
 export interface FormAction {
@@ -67,9 +68,11 @@ export function FormModal({
   children,
 }: FormModalProps) {
   const { t } = useTranslation();
+  const [fieldsRef, focusFirstField] = useFirstFieldFocus();
   return (
     <Modal
       open={open}
+      afterOpenChange={focusFirstField}
       title={title}
       okText={okText ?? t('common.save')}
       okButtonProps={danger ? { danger: true } : undefined}
@@ -79,9 +82,11 @@ export function FormModal({
       onCancel={onCancel}
       destroyOnHidden
     >
-      <Form layout="vertical" component="div">
-        {children}
-      </Form>
+      <div ref={fieldsRef}>
+        <Form layout="vertical" component="div">
+          {children}
+        </Form>
+      </div>
     </Modal>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Form, Input, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReturnFocus } from './useReturnFocus';
+import { useFirstFieldFocus } from './focusFirstField';
 
 export interface ReasonModalProps {
   title: ReactNode;
@@ -50,6 +51,7 @@ export function ReasonModal({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   useReturnFocus();
+  const [fieldsRef, focusFirstField] = useFirstFieldFocus();
 
   const submit = async () => {
     if (busy) return;
@@ -64,6 +66,7 @@ export function ReasonModal({
   return (
     <Modal
       open
+      afterOpenChange={focusFirstField}
       title={title}
       okText={okText}
       okButtonProps={{ danger }}
@@ -77,24 +80,31 @@ export function ReasonModal({
       {alert && (
         <Alert type={alert.type} showIcon title={alert.text} style={{ marginBottom: 12 }} />
       )}
-      <Form layout="vertical" component="div">
-        {children}
-        <Form.Item label={label} required validateStatus={error ? 'error' : undefined} help={error}>
-          <Input.TextArea
-            id={inputId}
-            autoFocus
-            value={reason}
-            maxLength={maxLength}
-            showCount
-            autoSize={{ minRows: 3, maxRows: 8 }}
-            placeholder={placeholder}
-            onChange={(e) => {
-              setReason(e.target.value);
-              if (error && e.target.value.trim() !== '') setError(undefined);
-            }}
-          />
-        </Form.Item>
-      </Form>
+      <div ref={fieldsRef}>
+        <Form layout="vertical" component="div">
+          {children}
+          <Form.Item
+            label={label}
+            required
+            validateStatus={error ? 'error' : undefined}
+            help={error}
+          >
+            <Input.TextArea
+              id={inputId}
+              autoFocus
+              value={reason}
+              maxLength={maxLength}
+              showCount
+              autoSize={{ minRows: 3, maxRows: 8 }}
+              placeholder={placeholder}
+              onChange={(e) => {
+                setReason(e.target.value);
+                if (error && e.target.value.trim() !== '') setError(undefined);
+              }}
+            />
+          </Form.Item>
+        </Form>
+      </div>
     </Modal>
   );
 }

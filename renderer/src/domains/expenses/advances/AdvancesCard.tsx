@@ -27,6 +27,7 @@ import { useOpMutation } from '../../../api/queries';
 import { formatInstant, localParams } from '../../../format';
 import { useCompanyTimeZone, useSignedIn } from '../../../session/SessionContext';
 import { IssueModal } from './IssueModal';
+import { useFirstFieldFocus } from '../../../components/focusFirstField';
 import { STATUS_COLOR, useAdvanceText } from './text';
 import './advances.css';
 
@@ -244,9 +245,11 @@ function AskModal({
       ? t(error.key, localParams(t, text.language, error.params))
       : null;
 
+  const [fieldsRef, focusFirstField] = useFirstFieldFocus();
   return (
     <Modal
       open
+      afterOpenChange={focusFirstField}
       title={t(advance ? 'expensesAdvances.edit' : 'expensesAdvances.ask')}
       okText={t('expensesAdvances.submit')}
       cancelText={t('common.cancel')}
@@ -258,49 +261,51 @@ function AskModal({
       <Typography.Paragraph type="secondary">
         {limitLine(t, text, money, limitFen, availableFen)}
       </Typography.Paragraph>
-      <Form layout="vertical">
-        <Form.Item
-          label={t('expensesAdvances.amount')}
-          htmlFor="advance-amount"
-          required
-          validateStatus={amountError ? 'error' : undefined}
-          help={amountError}
-        >
-          <InputNumber<number>
-            id="advance-amount"
-            value={fenToYuan(amountFen)}
-            min={0}
-            max={10_000_000}
-            step={100}
-            prefix="¥"
-            style={{ width: 200 }}
-            status={amountError ? 'error' : undefined}
-            onChange={(v) => setAmountFen(yuanToFen(v))}
-            autoFocus
-          />
-        </Form.Item>
-        <Form.Item
-          label={t('expensesAdvances.purpose')}
-          htmlFor="advance-purpose"
-          required
-          validateStatus={purposeError ? 'error' : undefined}
-          help={purposeError}
-        >
-          <Input.TextArea
-            id="advance-purpose"
-            value={purpose}
-            maxLength={500}
-            rows={3}
-            placeholder={t('expensesAdvances.purposePlaceholder')}
-            onChange={(e) => setPurpose(e.target.value)}
-          />
-        </Form.Item>
-      </Form>
-      {general && (
-        <p role="alert" className="adv-error">
-          {general}
-        </p>
-      )}
+      <div ref={fieldsRef}>
+        <Form layout="vertical">
+          <Form.Item
+            label={t('expensesAdvances.amount')}
+            htmlFor="advance-amount"
+            required
+            validateStatus={amountError ? 'error' : undefined}
+            help={amountError}
+          >
+            <InputNumber<number>
+              id="advance-amount"
+              value={fenToYuan(amountFen)}
+              min={0}
+              max={10_000_000}
+              step={100}
+              prefix="¥"
+              style={{ width: 200 }}
+              status={amountError ? 'error' : undefined}
+              onChange={(v) => setAmountFen(yuanToFen(v))}
+              autoFocus
+            />
+          </Form.Item>
+          <Form.Item
+            label={t('expensesAdvances.purpose')}
+            htmlFor="advance-purpose"
+            required
+            validateStatus={purposeError ? 'error' : undefined}
+            help={purposeError}
+          >
+            <Input.TextArea
+              id="advance-purpose"
+              value={purpose}
+              maxLength={500}
+              rows={3}
+              placeholder={t('expensesAdvances.purposePlaceholder')}
+              onChange={(e) => setPurpose(e.target.value)}
+            />
+          </Form.Item>
+        </Form>
+        {general && (
+          <p role="alert" className="adv-error">
+            {general}
+          </p>
+        )}
+      </div>
     </Modal>
   );
 }

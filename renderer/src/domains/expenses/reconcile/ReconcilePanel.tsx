@@ -33,6 +33,7 @@ import { formatInstant } from '../../../format';
 import { useCompanyTimeZone, useSession } from '../../../session/SessionContext';
 import { useAcceptMoney, useClearingWords, useLanguage, useMessage, useMoney } from './common';
 import './reconcile.css';
+import { useFirstFieldFocus } from '../../../components/focusFirstField';
 
 const STATUS_COLOR: Record<ReconciliationStatus, string> = {
   open: 'default',
@@ -396,9 +397,11 @@ function ReasonModal(props: {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const empty = reason.trim() === '';
+  const [fieldsRef, focusFirstField] = useFirstFieldFocus();
   return (
     <Modal
       open={props.open}
+      afterOpenChange={focusFirstField}
       title={props.title}
       okText={props.okText}
       cancelText={t('common.cancel')}
@@ -409,19 +412,21 @@ function ReasonModal(props: {
       destroyOnHidden
     >
       {props.hint && <Alert type="warning" showIcon title={props.hint} className="er-hint" />}
-      <Form layout="vertical" component="div">
-        <Form.Item label={props.label} htmlFor="er-reason" required>
-          <Input.TextArea
-            id="er-reason"
-            autoFocus
-            value={reason}
-            maxLength={500}
-            rows={3}
-            placeholder={props.placeholder}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </Form.Item>
-      </Form>
+      <div ref={fieldsRef}>
+        <Form layout="vertical" component="div">
+          <Form.Item label={props.label} htmlFor="er-reason" required>
+            <Input.TextArea
+              id="er-reason"
+              autoFocus
+              value={reason}
+              maxLength={500}
+              rows={3}
+              placeholder={props.placeholder}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </Form.Item>
+        </Form>
+      </div>
     </Modal>
   );
 }

@@ -19,6 +19,7 @@ import type { WalkInView } from '../../../../../shared/frontdesk/views';
 import { call } from '../../../api/client';
 import { useErrorToast, useInvalidate, useOp } from '../../../api/queries';
 import { useInstant, WalkInStatusTag } from './common';
+import { useFirstFieldFocus } from '../../../components/focusFirstField';
 
 /** The check-in of an accepted walk-in: badge number, the notice acknowledged when it is on. */
 function CheckInDialog({ walkIn, onClose }: { walkIn: WalkInView; onClose: () => void }) {
@@ -57,9 +58,11 @@ function CheckInDialog({ walkIn, onClose }: { walkIn: WalkInView; onClose: () =>
     onClose();
   };
 
+  const [fieldsRef, focusFirstField] = useFirstFieldFocus();
   return (
     <Modal
       open
+      afterOpenChange={focusFirstField}
       title={c('title', { name: walkIn.name })}
       okText={c('ok')}
       cancelText={t('common.cancel')}
@@ -69,37 +72,39 @@ function CheckInDialog({ walkIn, onClose }: { walkIn: WalkInView; onClose: () =>
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form layout="vertical" component="div">
-        <Form.Item label={c('badge')} htmlFor="walkInBadge" required>
-          <Input
-            id="walkInBadge"
-            autoFocus
-            value={badge}
-            maxLength={10}
-            onChange={(e) => setBadge(e.target.value)}
-            onPressEnter={() => void submit()}
-          />
-        </Form.Item>
-        {walkIn.watch.length > 0 && (
-          <Form.Item label={c('watchReason')} htmlFor="walkInWatchReason" required>
-            <Input.TextArea
-              id="walkInWatchReason"
-              value={watchReason}
-              maxLength={200}
-              onChange={(e) => setWatchReason(e.target.value)}
+      <div ref={fieldsRef}>
+        <Form layout="vertical" component="div">
+          <Form.Item label={c('badge')} htmlFor="walkInBadge" required>
+            <Input
+              id="walkInBadge"
+              autoFocus
+              value={badge}
+              maxLength={10}
+              onChange={(e) => setBadge(e.target.value)}
+              onPressEnter={() => void submit()}
             />
           </Form.Item>
-        )}
-        {notice?.noticeEnabled && (
-          <Form.Item label={c('notice')}>
-            <Typography.Paragraph className="fw-notice">{noticeText}</Typography.Paragraph>
-            <Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)}>
-              {c('consent')}
-            </Checkbox>
-          </Form.Item>
-        )}
-        {error && <Alert type="error" showIcon title={error} role="alert" />}
-      </Form>
+          {walkIn.watch.length > 0 && (
+            <Form.Item label={c('watchReason')} htmlFor="walkInWatchReason" required>
+              <Input.TextArea
+                id="walkInWatchReason"
+                value={watchReason}
+                maxLength={200}
+                onChange={(e) => setWatchReason(e.target.value)}
+              />
+            </Form.Item>
+          )}
+          {notice?.noticeEnabled && (
+            <Form.Item label={c('notice')}>
+              <Typography.Paragraph className="fw-notice">{noticeText}</Typography.Paragraph>
+              <Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)}>
+                {c('consent')}
+              </Checkbox>
+            </Form.Item>
+          )}
+          {error && <Alert type="error" showIcon title={error} role="alert" />}
+        </Form>
+      </div>
     </Modal>
   );
 }

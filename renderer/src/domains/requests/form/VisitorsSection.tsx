@@ -16,6 +16,7 @@ import {
   type VisitorRow,
 } from './paste';
 import { VisitorNameCell } from './VisitorNameCell';
+import { useFirstFieldFocus } from '../../../components/focusFirstField';
 
 type Col = 'name' | 'title' | 'phone' | 'idType' | 'idNumber' | 'notes';
 /**
@@ -273,9 +274,11 @@ function PasteModal({
   const [text, setText] = useState('');
   const parsed = useMemo(() => parseVisitorsTsv(text), [text]);
   const n = parsed.rows.length;
+  const [fieldsRef, focusFirstField] = useFirstFieldFocus();
   return (
     <Modal
       open={open}
+      afterOpenChange={focusFirstField}
       afterClose={() => setText('')}
       width={720}
       title={t('requestForm.visitors.pasteTitle')}
@@ -285,33 +288,37 @@ function PasteModal({
       onOk={() => onAppend(parsed.rows)}
       onCancel={onClose}
     >
-      <Typography.Paragraph type="secondary">
-        {t('requestForm.visitors.pasteHelp')}
-      </Typography.Paragraph>
-      <Input.TextArea
-        autoFocus
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        placeholder={t('requestForm.visitors.pastePlaceholder')}
-        autoSize={{ minRows: 6, maxRows: 14 }}
-        className="rf-paste-area"
-        aria-label={t('requestForm.visitors.pasteTitle')}
-      />
-      <div style={{ marginTop: 8 }}>
-        {text.trim() === '' ? null : n === 0 ? (
-          <Typography.Text type="warning">{t('requestForm.visitors.pasteNothing')}</Typography.Text>
-        ) : (
-          <Typography.Text>
-            {t('requestForm.visitors.pasteFound', { count: n })}
-            {parsed.headerSkipped && ` · ${t('requestForm.visitors.pasteHeaderSkipped')}`}
-            {' · '}
-            {parsed.rows
-              .slice(0, 3)
-              .map((r) => r.name || '?')
-              .join('、')}
-            {n > 3 ? ' …' : ''}
-          </Typography.Text>
-        )}
+      <div ref={fieldsRef}>
+        <Typography.Paragraph type="secondary">
+          {t('requestForm.visitors.pasteHelp')}
+        </Typography.Paragraph>
+        <Input.TextArea
+          autoFocus
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('requestForm.visitors.pastePlaceholder')}
+          autoSize={{ minRows: 6, maxRows: 14 }}
+          className="rf-paste-area"
+          aria-label={t('requestForm.visitors.pasteTitle')}
+        />
+        <div style={{ marginTop: 8 }}>
+          {text.trim() === '' ? null : n === 0 ? (
+            <Typography.Text type="warning">
+              {t('requestForm.visitors.pasteNothing')}
+            </Typography.Text>
+          ) : (
+            <Typography.Text>
+              {t('requestForm.visitors.pasteFound', { count: n })}
+              {parsed.headerSkipped && ` · ${t('requestForm.visitors.pasteHeaderSkipped')}`}
+              {' · '}
+              {parsed.rows
+                .slice(0, 3)
+                .map((r) => r.name || '?')
+                .join('、')}
+              {n > 3 ? ' …' : ''}
+            </Typography.Text>
+          )}
+        </div>
       </div>
     </Modal>
   );
