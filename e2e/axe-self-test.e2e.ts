@@ -34,4 +34,25 @@ describe('the axe check', () => {
     expect(await axeFindings(page, 'clean page')).toEqual([]);
     await page.close();
   });
+
+  it('checks colour contrast on Chinese pages; on English ones only with AXE_CONTRAST=all', async () => {
+    const page = await browser.newPage();
+    const grey = (lang: string) =>
+      `<html lang="${lang}"><head><title>t</title></head><body><main><h1>接待</h1>` +
+      '<p style="color:#ccc;background:#fff">浅灰色的字 pale grey text</p></main></body></html>';
+    await page.setContent(grey('zh-CN'));
+    expect((await axeFindings(page, 'zh-CN')).map((f) => f.rule)).toEqual(['color-contrast']);
+    await page.setContent(grey('en'));
+    const before = process.env.AXE_CONTRAST;
+    try {
+      delete process.env.AXE_CONTRAST;
+      expect(await axeFindings(page, 'en')).toEqual([]);
+      process.env.AXE_CONTRAST = 'all';
+      expect((await axeFindings(page, 'en')).map((f) => f.rule)).toEqual(['color-contrast']);
+    } finally {
+      if (before === undefined) delete process.env.AXE_CONTRAST;
+      else process.env.AXE_CONTRAST = before;
+    }
+    await page.close();
+  });
 });

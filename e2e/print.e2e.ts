@@ -275,7 +275,9 @@ describe('the printed 接待申请单', () => {
     }
     // The sweep did move the table across a page break.
     expect(new Set(spread).size).toBeGreaterThan(1);
-  });
+    // Nineteen PDFs, each rendered and read back: 50 s on an idle machine, over the default two
+    // minutes with three journeys running beside it.
+  }, 300_000);
 
   for (const language of LANGUAGES) {
     const t = (key: string, params?: Record<string, string | number>) => tr(language, key, params);
