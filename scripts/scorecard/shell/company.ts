@@ -6,7 +6,7 @@
  */
 import { dispatch } from '../../../main/api/dispatcher';
 import type { RunningApp } from '../../../main/app';
-import { CRASH_CLOCK_MS, fileVisit, ok } from '../../crashtest/company';
+import { CRASH_CLOCK_MS, decision, ok } from '../../crashtest/company';
 import type { OpInput } from '../../../shared/contract/operations';
 
 export const PASSWORD = 'scorecard-pass-1';
@@ -116,9 +116,67 @@ export async function makeCompany(
   };
 }
 
-/** Decides every step of a request until it is filed. */
-export function file(app: RunningApp, c: Company, id: number): Promise<void> {
-  return fileVisit(app, { ...c, filed: [] }, id);
+/** Who may decide a step: the head, the executive and the admin office, in the chain's order. */
+const deciders = (c: Company) => [c.head, c.executive, c.office];
+
+/**
+ * Decides the pending step of a request as whoever holds it, with a comment (an approval's
+ * optional note, a return's or a rejection's reason). False when no step waits on any of them.
+ */
+export async function decideNext(
+  app: RunningApp,
+  c: Company,
+  id: number,
+  action: 'approve' | 'reject' | 'return',
+  comment: string,
+): Promise<boolean> {
+  for (const who of deciders(c)) {
+    const seen = await ok(app, 'requests.get', { id }, who);
+    if (seen.myStep) {
+      await ok(app, 'approvals.decide', decision(seen.myStep, action, comment), who);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Decides every step of a request until it is filed. Each decision takes the next of `comments`
+ * (none once they run out); returns how many of them were given.
+ */
+export async function file(
+  app: RunningApp,
+  c: Company,
+  id: number,
+  comments: readonly string[] = [],
+): Promise<number> {
+  let given = 0;
+  for (let round = 0; round < 6; round++) {
+    const d = await ok(app, 'requests.get', { id }, c.host);
+    if (d.status === 'filed') return given;
+    const comment = comments[given] ?? '';
+    if (!(await decideNext(app, c, id, 'approve', comment))) {
+      throw new Error(`request ${id} is stuck at ${d.status}`);
+    }
+    if (comment !== '') given++;
+  }
+  throw new Error(`request ${id} was not filed`);
+}
+
+/** Renames the company (settings.update as the admin), keeping its other settings. */
+export async function setCompanyName(app: RunningApp, c: Company, name: string): Promise<void> {
+  const s = await ok(app, 'settings.get', {}, c.admin);
+  await ok(
+    app,
+    'settings.update',
+    {
+      companyName: name,
+      timeZone: s.timeZone,
+      idleLockMinutes: s.idleLockMinutes,
+      reimbursementDays: s.reimbursementDays,
+    },
+    c.admin,
+  );
 }
 
 /**

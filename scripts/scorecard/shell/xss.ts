@@ -1,11 +1,12 @@
 /**
  * D6, the XSS sweep: payloads stored through the API (the real dispatcher and a temp database)
  * in every kind of free-text field, then shown by the built renderer in Chromium (browser mode:
- * the real HTTP server) on lists, the dossier and the print views. A page-level hook counts what
- * runs: payloads call `__xss(id)` (a binding) or open a dialog; CSP violations are counted apart
- * (blocked, so not an execution); and each view's DOM is searched for markup a payload could have
- * brought in (script/iframe/object… elements, on* attributes, javascript: links), which the CSP
- * would hide from the hook.
+ * the real HTTP server) on lists, the dossiers, the print views and the bookings' plan, day and
+ * sheets, each signed in as who would open it. A page-level hook counts what runs: payloads call
+ * `__xss(id)` (a binding) or open a dialog; CSP violations are counted apart (blocked, so not an
+ * execution); and each view's DOM is searched for markup a payload could have brought in
+ * (script/iframe/object… elements, on* attributes, javascript: links), which the CSP would hide
+ * from the hook.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,16 @@ import { CSP } from '../../../main/core/csp';
 import { visitor } from '../../../main/test-fixtures';
 import { lineInput } from '../../crashtest/random';
 import { newRequest, ok } from '../../crashtest/company';
-import { companyClock, createUser, file, makeCompany, type Company } from './company';
+import type { OpInput } from '../../../shared/contract/operations';
+import {
+  companyClock,
+  createUser,
+  decideNext,
+  file,
+  makeCompany,
+  setCompanyName,
+  type Company,
+} from './company';
 import { PAYLOADS, payload } from './payloads';
 
 /** The free-text field types, by the letter that starts their payloads' ids. */
@@ -34,15 +44,53 @@ export const FIELDS = {
   u: 'user display name',
   d: 'department name',
   e: 'expense vendor',
+  r: 'approval comment',
+  b: 'booking text',
+  h: 'catalogue name',
+  k: 'company name',
 } as const;
 type Field = keyof typeof FIELDS;
 
 const P = (f: Field, i: number) => payload(i, `${f}${i}`);
 
+/** Payloads of one field packed into texts of at most `max` characters: one text, many ids. */
+interface Packed {
+  text: string;
+  /** Each payload in `text`, by its id. */
+  parts: [string, string][];
+}
+function pack(f: Field, ids: readonly number[], max: number, separator: string): Packed[] {
+  const out: Packed[] = [];
+  let cur: Packed | null = null;
+  for (const i of ids) {
+    const s = P(f, i);
+    const joined: string = cur ? `${cur.text}${separator}${s}` : s;
+    if (cur && [...joined].length <= max) {
+      cur.text = joined;
+      cur.parts.push([`${f}${i}`, s]);
+    } else {
+      cur = { text: s, parts: [[`${f}${i}`, s]] };
+      out.push(cur);
+    }
+  }
+  return out;
+}
+
+/** The day of the visits' bookings (the fixtures' visit day). */
+export const BOOKING_DAY = '2026-12-01';
+
 export interface Stored {
   app: RunningApp;
   company: Company;
   big: number;
+  /** A request returned by its first approver, with payloads as the reason. */
+  returned: number;
+  /**
+   * Company names, each a few payloads (100 characters): the sweep sets the next before each view
+   * (the layout's header and the print heads show it), so that many are shown. Their texts are in
+   * `texts` once they are set.
+   */
+  companyNames: Packed[];
   /** Every stored text, by its id. */
   texts: Map<string, string>;
   dir: string;
@@ -59,7 +107,13 @@ export async function storePayloads(count: number): Promise<Stored> {
     texts.set(`${f}${i}`, s);
     return s;
   };
-  const company = await makeCompany(app);
+  const keepAll = (p: Packed) => {
+    for (const [id, s] of p.parts) texts.set(id, s);
+    return p.text;
+  };
+  const companyNames = pack('k', ids, 100, ' ');
+  const firstName = companyNames[0];
+  const company = await makeCompany(app, firstName ? { company: keepAll(firstName) } : {});
   for (const i of ids) {
     await createUser(app, company.admin, `xss${i}`, keep('u', i), ['host'], null);
     await ok(app, 'departments.create', { name: keep('d', i), headUserId: null }, company.admin);
@@ -90,12 +144,29 @@ export async function storePayloads(count: number): Promise<Stored> {
     }),
     company.host,
   );
-  await file(app, company, big.id);
+  // Approval comments, packed into as few decisions as hold them (1,000 characters each): the
+  // first is the reason a request is returned for (the dossier's head shows it), the others are
+  // the approvers' notes on the big visit (its print view, the approver's 已处理 list).
+  const comments = pack('r', ids, 1_000, '\n');
+  const given = await file(
+    app,
+    company,
+    big.id,
+    comments.slice(1).map((p) => p.text),
+  );
+  for (const p of comments.slice(1, 1 + given)) keepAll(p);
   for (const i of ids.slice(1)) {
     await ok(app, 'requests.submit', newRequest({ orgName: keep('o', i) }), company.host);
   }
+  const returned = await ok(app, 'requests.submit', newRequest(), company.host);
+  const first = comments[0];
+  if (first && !(await decideNext(app, company, returned.id, 'return', keepAll(first)))) {
+    throw new Error(`request ${returned.id} has no step to return`);
+  }
+  await storeBookings(app, company, big.id, ids, keep);
   for (const i of ids) {
-    // The line's note is shown only in its edit form, which no view here opens: vendor only.
+    // The line's note is shown only in its edit form (LineDrawer), which no URL opens: neither the
+    // visit's money page, the printed 核销单 nor finance's lists show it. Vendor only.
     const line = { ...lineInput(i, '', () => 0.5), vendor: keep('e', i) };
     await ok(
       app,
@@ -104,7 +175,151 @@ export async function storePayloads(count: number): Promise<Stored> {
       company.host,
     );
   }
-  return { app, company, big: big.id, texts, dir };
+  return { app, company, big: big.id, returned: returned.id, companyNames, texts, dir };
+}
+
+/**
+ * The bookings of the big visit, made by the admin office: catalogue entries named with payloads
+ * (`h`: a vehicle's model, a hotel's, restaurant's, meeting room's or supply's name), each booked
+ * for the visit so that the plan, 今日安排 and the day sheets show it, and the bookings' own free
+ * text (`b`: a car's route, a ticket's travellers). Left out: a driver's name, a room type, a private
+ * room and a setup item's responsible person hold 30 characters, too few for most payloads.
+ */
+async function storeBookings(
+  app: RunningApp,
+  c: Company,
+  requestId: number,
+  ids: readonly number[],
+  keep: (f: Field, i: number) => string,
+): Promise<void> {
+  type Resource = OpInput<'bookings.saveResource'>['resource'];
+  type Detail = OpInput<'bookings.save'>['detail'];
+  const day = BOOKING_DAY;
+  const save = async (resource: Resource) =>
+    (await ok(app, 'bookings.saveResource', { id: null, version: null, resource }, c.office)).id;
+  // Cars share one driver: tentative, so the office's clash check lets them overlap.
+  const book = (detail: Detail, status: 'tentative' | 'confirmed' = 'confirmed') =>
+    ok(
+      app,
+      'bookings.save',
+      { id: null, version: null, requestId, needKey: null, status, detail },
+      c.office,
+    );
+  const driverId = await save({
+    kind: 'driver',
+    name: '赵师傅',
+    phone: '13900001111',
+    licenceClass: 'C1',
+  });
+  const vehicles: number[] = [];
+  for (const i of ids) {
+    const name = keep('h', i);
+    switch (i % 5) {
+      case 0:
+        vehicles.push(
+          await save({ kind: 'vehicle', plate: `京A${10000 + i}`, model: name, seats: 7 }),
+        );
+        break;
+      case 1: {
+        const hotelId = await save({
+          kind: 'hotel',
+          name,
+          star: null,
+          address: '',
+          phone: '',
+          roomTypes: [{ name: '标准间', priceFen: 45_000 }],
+        });
+        await book({
+          kind: 'hotel',
+          hotelId,
+          roomType: '标准间',
+          rooms: 1,
+          checkInDate: day,
+          nights: 1,
+          payer: 'visitor',
+        });
+        break;
+      }
+      case 2: {
+        const restaurantId = await save({
+          kind: 'restaurant',
+          name,
+          address: '',
+          phone: '',
+          perHeadFen: 9_000,
+          privateRooms: [],
+        });
+        await book({
+          kind: 'restaurant',
+          restaurantId,
+          privateRoom: '',
+          meal: 'lunch',
+          date: day,
+          time: '12:00',
+          covers: 2,
+          perHeadFen: 9_000,
+        });
+        break;
+      }
+      case 3: {
+        const roomId = await save({ kind: 'room', name, place: '', capacity: 20, equipment: [] });
+        await book({
+          kind: 'room',
+          roomId,
+          attendees: 2,
+          setup: [],
+          startDate: day,
+          startTime: '10:00',
+          endDate: day,
+          endTime: '11:00',
+        });
+        break;
+      }
+      default: {
+        const supplyId = await save({ kind: 'supply', name, unit: '盒', stock: 10 });
+        await book({ kind: 'supply', date: day, items: [{ supplyId, quantity: 1 }] });
+      }
+    }
+  }
+  if (vehicles.length === 0) {
+    vehicles.push(await save({ kind: 'vehicle', plate: '京B10000', model: '别克GL8', seats: 7 }));
+  }
+  for (const i of ids) {
+    const text = keep('b', i);
+    if (i % 2 === 0) {
+      const hour = String(8 + ((i / 2) % 12)).padStart(2, '0');
+      await book(
+        {
+          kind: 'car',
+          carKind: 'transfer',
+          vehicleId: vehicles[(i / 2) % vehicles.length] ?? 0,
+          driverId,
+          from: text,
+          to: '首都机场T3',
+          passengers: 2,
+          transportNo: '',
+          startDate: day,
+          startTime: `${hour}:00`,
+          endDate: day,
+          endTime: `${hour}:30`,
+        },
+        'tentative',
+      );
+    } else {
+      await book({
+        kind: 'ticket',
+        mode: 'rail',
+        travellers: text,
+        from: '北京南',
+        to: '上海虹桥',
+        departDate: day,
+        departTime: '18:00',
+        number: '',
+        priceFen: 0,
+        ticketStatus: 'to_book',
+      });
+    }
+  }
 }
 
 export interface ViewResult {
@@ -232,15 +447,18 @@ async function view(
   url: string,
   route: string,
   texts: Map<string, string>,
+  companyName: string,
 ): Promise<ViewResult> {
   // A full load per view (the query makes it a new document): no state carried between views.
   await page.goto(`${url}/?view=${encodeURIComponent(route)}#${route}`, {
     waitUntil: 'domcontentloaded',
   });
-  // Every field's first payload is an <img onerror>: wait until such a text shows, then a little
+  // Every field's second payload is an <img onerror>: wait until such a text shows (more of them
+  // than the company name, which the layout shows before the page's data is in), then a little
   // longer for anything a payload might have started (an image error, a focus, a load).
+  const own = companyName.split('onerror=').length - 1;
   await page
-    .waitForFunction(() => document.body.innerText.includes('onerror='), undefined, {
+    .waitForFunction((n) => document.body.innerText.split('onerror=').length - 1 > n, own, {
       timeout: 15_000,
     })
     .catch(() => undefined);
@@ -286,6 +504,7 @@ export async function runXss(options: {
     watch(page, h);
     const c = stored.company;
     const big = stored.big;
+    const day = BOOKING_DAY;
     const plan: [string, string[]][] = [
       [
         c.host,
@@ -293,17 +512,38 @@ export async function runXss(options: {
           '/requests/mine',
           `/requests/${big}`,
           `/requests/${big}/print`,
+          `/requests/${stored.returned}`,
           `/expenses/${big}`,
           `/expenses/${big}/print`,
+        ],
+      ],
+      [c.head, ['/approvals/decided']],
+      [
+        c.office,
+        [
+          `/bookings/plan/${big}`,
+          `/bookings/today?date=${day}`,
+          `/bookings/print/trips/${day}`,
+          `/bookings/print/rooms/${day}`,
+          '/bookings/catalogue?kind=hotel',
         ],
       ],
       [c.admin, ['/users', '/departments']],
     ];
     const views: ViewResult[] = [];
+    let companyName = stored.companyNames[0]?.text ?? '';
     for (const [token, routes] of plan) {
       await signIn(context, url, token);
       for (const route of routes) {
-        const v = await view(page, url, route, stored.texts);
+        // The next company name (the first was set at setup), while there are more: each view
+        // shows other payloads in its header.
+        const next = views.length > 0 ? stored.companyNames[views.length] : undefined;
+        if (next) {
+          await setCompanyName(stored.app, c, next.text);
+          for (const [id, s] of next.parts) stored.texts.set(id, s);
+          companyName = next.text;
+        }
+        const v = await view(page, url, route, stored.texts, companyName);
         options.log(`  ${route}: ${v.shown.length} texts shown, ${v.injected.length} injected`);
         views.push(v);
       }
