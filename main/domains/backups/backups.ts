@@ -141,7 +141,8 @@ const REFUSAL: Record<Exclude<BackupCheck, { ok: true }>['reason'], string> = {
  * What verification found, by file: a backup never changes once written, and a check reads the
  * whole file (minutes at ten years), so the recovery screen asking again, or a restore right after
  * it, does not read it twice. The key holds the file's size and change time: a file rewritten
- * under the same name is checked again.
+ * under the same name is checked again. A file found damaged is not remembered: the failure may
+ * have been the moment's (a file handle short, the disk busy), and it is checked again next time.
  */
 const checked = new Map<string, BackupCheck>();
 const CHECKED_MAX = 256;
@@ -152,7 +153,7 @@ export async function checkBackup(host: DatabaseHost, file: string): Promise<Bac
   const known = key ? checked.get(key) : undefined;
   if (known) return known;
   const check = await verifyBackup(file, LATEST_VERSION, host.openReadOnly, host.checkIntegrity);
-  if (key) {
+  if (key && (check.ok || check.reason !== 'damaged')) {
     if (checked.size >= CHECKED_MAX) checked.clear();
     checked.set(key, check);
   }
