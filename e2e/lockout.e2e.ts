@@ -105,7 +105,8 @@ describe('account lockout after five wrong passwords', () => {
     await navigate(admin, 'nav.users');
     const row = admin.getByRole('row', { name: new RegExp(CLERK.displayName) });
     await visible(row);
-    expect(await row.innerText()).toContain('锁定至');
+    // The list may show what it had a moment ago first, then the lock once its data is in.
+    await expect.poll(() => row.innerText(), { timeout: UI_TIMEOUT }).toContain('锁定至');
     await row.getByRole('button', { name: zh('users.unlock') }).click();
     await visible(admin.getByText(zh('users.unlocked')));
     await expect

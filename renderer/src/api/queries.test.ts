@@ -51,6 +51,23 @@ describe('EVENT_INVALIDATIONS', () => {
     expect(Object.keys(EVENT_INVALIDATIONS).sort()).toEqual([...EVENT_NAMES].sort());
   });
 
+  it('notifications.created invalidates the bell and the users list (a lockout), not requests', async () => {
+    const client = newClient();
+    for (const key of [
+      opKey('notifications.list', {}),
+      opKey('users.list', {}),
+      opKey('requests.get', { id: 7 }),
+    ]) {
+      client.setQueryData(key, { seeded: true });
+    }
+
+    await invalidateForEvent(client, 'notifications.created', {} as never);
+
+    expect(invalidated(client, opKey('notifications.list', {}))).toBe(true);
+    expect(invalidated(client, opKey('users.list', {}))).toBe(true);
+    expect(invalidated(client, opKey('requests.get', { id: 7 }))).toBe(false);
+  });
+
   it('approvals.changed invalidates the request it names, not others', async () => {
     const client = newClient();
     const seeded: QueryKey[] = [

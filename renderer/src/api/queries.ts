@@ -328,7 +328,13 @@ export function useErrorToast(error: OpError | null): void {
 export const EVENT_INVALIDATIONS: {
   readonly [E in EventName]: (payload: EventPayload<E>) => InvalidateQueryFilters[];
 } = {
-  'notifications.created': () => [{ queryKey: opKey('notifications.list') }],
+  // The users list too: a lockout tells the administrators by a notification, and the home page's
+  // locked-accounts tile and the users page must show it as the bell does (only the
+  // administrators have that list in their cache).
+  'notifications.created': () => [
+    { queryKey: opKey('notifications.list') },
+    { queryKey: opKey('users.list') },
+  ],
   'approvals.changed': ({ requestId }) => [
     { queryKey: opKey('approvals.inbox') },
     { queryKey: opKey('approvals.count') },
