@@ -49,7 +49,9 @@ export function backupsDirFor(dbFile: string): string {
 export function newBackupId(kind: BackupKind, atMs: number): string {
   const iso = new Date(atMs).toISOString(); // 2026-12-02T16:05:46.123Z
   const stamp = `${iso.slice(0, 10).replace(/-/g, '')}T${iso.slice(11, 23).replace(/[:.]/g, '')}Z`;
-  return `${stamp}.${kind}.${crypto.randomBytes(2).toString('hex')}${BACKUP_EXTENSION}`;
+  // 8 hex digits (4 before 2026-12): two backups of one millisecond, each made by a retry or a
+  // double click, must not pick the same name (the second would be refused: names are never reused).
+  return `${stamp}.${kind}.${crypto.randomBytes(4).toString('hex')}${BACKUP_EXTENSION}`;
 }
 
 /** The time and kind an id says; null when it is no backup's id. */

@@ -9,7 +9,7 @@ export type BackupKind = (typeof BACKUP_KINDS)[number];
  * a random part. Nothing else passes, so no path can name a file outside the folder.
  */
 export const BACKUP_ID =
-  /^(\d{8})T(\d{9})Z\.(daily|migration|manual|replaced|damaged)\.[0-9a-f]{4}\.db$/;
+  /^(\d{8})T(\d{9})Z\.(daily|migration|manual|replaced|damaged)\.[0-9a-f]{4}(?:[0-9a-f]{4})?\.db$/;
 
 /** How many backups are kept when the sysadmin has not said (each kind set aside as many). */
 export const DEFAULT_KEEP = 7;
