@@ -11,6 +11,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: true,
+    // One module graph per worker, not one per file: each journey file otherwise imports the
+    // whole app (dispatcher, domains, Kysely, playwright) again — 150 s of imports summed over
+    // a run. The journeys mock nothing and keep no module state: each starts its own server.
+    isolate: false,
     maxWorkers: Number(process.env.E2E_WORKERS ?? 2),
     globalSetup: ['e2e/support/global-setup.ts'],
     // expect.poll gives up after 1 s by default: shorter than one step of the app on a busy

@@ -65,7 +65,7 @@ export async function boardUi(
   let browser: Browser | undefined;
   try {
     const cookie = await signIn(server.url, login, password);
-    browser = await launchChromium();
+    browser = await launchChromium({ fullBrowser: true });
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
       locale: 'zh-CN',

@@ -199,7 +199,7 @@ function side(
 /** Why the browser part cannot run here, or null. */
 export function firstScreenUnavailable(): string | null {
   try {
-    findChromium();
+    findChromium({ fullBrowser: true });
     return null;
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
@@ -226,7 +226,7 @@ export async function firstScreen(
     servers.push(before);
     const after = await startServer(app, { port: 0, staticDir: dirs.after });
     servers.push(after);
-    browser = await launchChromium();
+    browser = await launchChromium({ fullBrowser: true });
     // One untimed load of each first: Chromium's own start-up is nobody's figure.
     await oneRun(browser, before, login, password);
     await oneRun(browser, after, login, password);

@@ -177,7 +177,7 @@ async function main() {
 
   const app = createApp(file);
   const server = await startServer(app, { port: 0, staticDir: RENDERER_DIR });
-  const browser = await launchChromium();
+  const browser = await launchChromium({ fullBrowser: true });
   try {
     const requests = (
       app.sqlite.prepare('SELECT count(*) AS n FROM requests').get() as {

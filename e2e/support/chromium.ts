@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-const CANDIDATES = [
+/**
+ * Chromium's headless shell (Debian: `chromium-headless-shell`), when installed: the same Blink
+ * and V8 without the full browser around them. Playwright itself drives it for headless runs. On
+ * the journeys' heaviest file it took 35 % less CPU than the full browser (92 s against 141 s) and
+ * 20 % less time; the journeys are two thirds of a CI run.
+ */
+const SHELLS = ['/usr/bin/chromium-headless-shell'];
+
+const BROWSERS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
@@ -10,24 +18,30 @@ const CANDIDATES = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-/** Finds a Chromium to drive. Never skips silently: no browser is a failure with a way out. */
-export function findChromium(): string {
+/**
+ * Finds a Chromium to drive: CHROMIUM_PATH, else the headless shell, else a full browser.
+ * `fullBrowser`: a full browser first, the shell only when there is none (the bench's page-load
+ * figures are meant as those of a browser a person uses). Never skips silently: no browser is a
+ * failure with a way out.
+ */
+export function findChromium({ fullBrowser = false }: { fullBrowser?: boolean } = {}): string {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (fs.existsSync(fromEnv)) return fromEnv;
     throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist.`);
   }
-  const found = CANDIDATES.find((p) => fs.existsSync(p));
+  const order = fullBrowser ? [...BROWSERS, ...SHELLS] : [...SHELLS, ...BROWSERS];
+  const found = order.find((p) => fs.existsSync(p));
   if (found) return found;
   throw new Error(
     'No Chromium found for the browser tests. Install one (Debian/Ubuntu: ' +
-      '`sudo apt-get install -y chromium fonts-noto-cjk`) or set CHROMIUM_PATH to a Chrome/Chromium binary.',
+      '`sudo apt-get install -y chromium-headless-shell fonts-noto-cjk`) or set CHROMIUM_PATH to a Chrome/Chromium binary.',
   );
 }
 
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(options: { fullBrowser?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
-    executablePath: findChromium(),
+    executablePath: findChromium(options),
     headless: true,
     args: [
       '--no-sandbox',
