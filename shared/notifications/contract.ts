@@ -24,6 +24,9 @@ export const notificationsOperations = {
   }),
 };
 
+/** The kind of the notification a lockout sends the system administrators. */
+export const ACCOUNT_LOCKED_KIND = 'account.locked';
+
 export interface NotificationsEvents {
   'notifications.created': { notification: NotificationView };
 }

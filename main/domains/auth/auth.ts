@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { permissionsOf } from '../../../shared/auth/roles';
 import type { OpParsed } from '../../../shared/contract/operations';
 import type { SessionInfo } from '../../../shared/contract/types';
+import { ACCOUNT_LOCKED_KIND } from '../../../shared/notifications';
 import type { DB } from '../../db/schema';
 import { requireActor, type ServiceContext } from '../../core/context';
 import { AppError, Failure, fieldError } from '../../core/errors';
@@ -113,7 +114,7 @@ async function checkPassword(
     await notify(
       ctx,
       await sysadminIds(ctx.db),
-      'account.locked',
+      ACCOUNT_LOCKED_KIND,
       'notifications.accountLocked',
       { name: user.displayName, login: user.login },
       { type: 'users' },

@@ -51,22 +51,30 @@ describe('EVENT_INVALIDATIONS', () => {
     expect(Object.keys(EVENT_INVALIDATIONS).sort()).toEqual([...EVENT_NAMES].sort());
   });
 
-  it('notifications.created invalidates the bell and the users list (a lockout), not requests', async () => {
-    const client = newClient();
-    for (const key of [
-      opKey('notifications.list', {}),
-      opKey('users.list', {}),
-      opKey('requests.get', { id: 7 }),
-    ]) {
-      client.setQueryData(key, { seeded: true });
-    }
+  it.each([
+    ['a lockout', 'account.locked', true],
+    ['a task reminder', 'task.reminder', false],
+  ])(
+    'notifications.created (%s) invalidates the bell; the users list only for a lockout',
+    async (_what, kind, usersToo) => {
+      const client = newClient();
+      for (const key of [
+        opKey('notifications.list', {}),
+        opKey('users.list', {}),
+        opKey('requests.get', { id: 7 }),
+      ]) {
+        client.setQueryData(key, { seeded: true });
+      }
 
-    await invalidateForEvent(client, 'notifications.created', {} as never);
+      await invalidateForEvent(client, 'notifications.created', {
+        notification: { kind },
+      } as never);
 
-    expect(invalidated(client, opKey('notifications.list', {}))).toBe(true);
-    expect(invalidated(client, opKey('users.list', {}))).toBe(true);
-    expect(invalidated(client, opKey('requests.get', { id: 7 }))).toBe(false);
-  });
+      expect(invalidated(client, opKey('notifications.list', {}))).toBe(true);
+      expect(invalidated(client, opKey('users.list', {}))).toBe(usersToo);
+      expect(invalidated(client, opKey('requests.get', { id: 7 }))).toBe(false);
+    },
+  );
 
   it('approvals.changed invalidates the request it names, not others', async () => {
     const client = newClient();

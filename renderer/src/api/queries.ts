@@ -33,6 +33,7 @@ import { useTranslation } from 'react-i18next';
 import { EVENT_NAMES, type EventName, type OperationName } from '../../../shared/contract/names';
 import type { EventPayload, OpInput, OpOutput } from '../../../shared/contract/operations';
 import type { ListTotal, Page } from '../../../shared/contract/types';
+import { ACCOUNT_LOCKED_KIND } from '../../../shared/notifications';
 import type { RequestDossier } from '../../../shared/requests/views';
 import type { ApiError, ErrorCode, Message, MessageParams, Result } from '../../../shared/result';
 import { call, subscribe } from './client';
@@ -328,12 +329,11 @@ export function useErrorToast(error: OpError | null): void {
 export const EVENT_INVALIDATIONS: {
   readonly [E in EventName]: (payload: EventPayload<E>) => InvalidateQueryFilters[];
 } = {
-  // The users list too: a lockout tells the administrators by a notification, and the home page's
-  // locked-accounts tile and the users page must show it as the bell does (only the
-  // administrators have that list in their cache).
-  'notifications.created': () => [
+  // A lockout tells the administrators by a notification: the home page's locked-accounts tile
+  // and the users page must then show it as the bell does. Other notifications leave the list.
+  'notifications.created': ({ notification }) => [
     { queryKey: opKey('notifications.list') },
-    { queryKey: opKey('users.list') },
+    ...(notification.kind === ACCOUNT_LOCKED_KIND ? [{ queryKey: opKey('users.list') }] : []),
   ],
   'approvals.changed': ({ requestId }) => [
     { queryKey: opKey('approvals.inbox') },
