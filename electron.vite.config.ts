@@ -23,7 +23,12 @@ export default defineConfig({
     build: {
       outDir: resolve(outRoot, 'main'),
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/electron/main.ts') },
+        // `server`: the office server (`node out/main/server.js`, the `reception-server` command),
+        // built beside the shell from the same main-process code.
+        input: {
+          index: resolve(__dirname, 'main/electron/main.ts'),
+          server: resolve(__dirname, 'main/server/cli.ts'),
+        },
         // Native and napi modules stay outside the bundle and load from node_modules.
         external: ['better-sqlite3', '@node-rs/argon2', 'electron'],
       },

@@ -1,27 +1,92 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { createApp } from '../app';
+import type { Logger } from 'pino';
+import { createApp, type RunningApp } from '../app';
 import { DatabaseInUseError } from '../db/lock';
 import { startScheduler } from '../scheduler';
-import { startServer } from './http';
+import { parseServerArgs, type ServerConfig } from './args';
+import { startServer, type RunningServer } from './http';
+import { ListenConfigError, listenPolicy } from './listen-policy';
+import { serverLogger } from './log';
+import { CertificateError, readCertificate, selfSignedCertificate } from './tls';
 
-/** `npm run serve -- --db PATH --port N`: the app in a browser, for machines without Electron. */
+/**
+ * `npm run serve` (browser mode: this machine, plain HTTP) and `npm run server` (the office server:
+ * the company's network, TLS): one program, the mode follows from where it listens.
+ */
+
+/** The built renderer: beside this file once bundled (out/main → out/renderer), else from source. */
+function defaultStaticDir(): string {
+  const built = path.resolve(__dirname, '../renderer');
+  return fs.existsSync(path.join(built, 'index.html'))
+    ? built
+    : path.resolve(__dirname, '../../out/renderer');
+}
+
+/** Host names and addresses a self-signed certificate must cover. */
+function certificateNames(config: ServerConfig): string[] {
+  const names = new Set<string>();
+  if (config.publicOrigin) {
+    try {
+      names.add(new URL(config.publicOrigin).hostname.replace(/^\[|\]$/g, ''));
+    } catch {
+      // listen-policy reports a bad origin with its own message.
+    }
+  }
+  if (!['0.0.0.0', '::', ''].includes(config.host)) names.add(config.host);
+  names.add('localhost');
+  names.add('127.0.0.1');
+  return [...names];
+}
+
+async function loadTls(config: ServerConfig, log: (m: string) => void) {
+  if (config.tls === null) return null;
+  if (config.tls.kind === 'files') return readCertificate(config.tls.cert, config.tls.key);
+  const c = await selfSignedCertificate(config.tls.dir, certificateNames(config));
+  log(
+    `${c.created ? 'Made a new' : 'Using the'} self-signed certificate in ${config.tls.dir} ` +
+      `(for ${certificateNames(config).join(', ')}; valid to ${c.validTo.toISOString().slice(0, 10)})`,
+  );
+  return c;
+}
+
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      db: { type: 'string', default: './data/reception.db' },
-      port: { type: 'string', default: '0' },
-      static: { type: 'string', default: path.resolve(__dirname, '../../out/renderer') },
-    },
-  });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a number from 0 to 65535 (got ${values.port})`);
+  const parsed = parseServerArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(parsed.message);
     process.exit(2);
   }
-  let app;
+  const config = parsed.config;
   try {
-    app = createApp(values.db);
+    // Before a log, a certificate or the database is made: a refused configuration changes nothing.
+    listenPolicy({
+      host: config.host,
+      port: config.port,
+      tls: config.tls !== null,
+      publicOrigin: config.publicOrigin,
+    });
+  } catch (e) {
+    if (!(e instanceof ListenConfigError)) throw e;
+    console.error(e.message);
+    process.exit(2);
+  }
+  const logger: Logger | undefined =
+    config.logDir === null ? undefined : serverLogger({ dir: config.logDir });
+  const say = (m: string) => (logger ? logger.info(m) : console.log(m));
+
+  let tls;
+  try {
+    tls = await loadTls(config, say);
+  } catch (e) {
+    if (!(e instanceof CertificateError)) throw e;
+    console.error(`TLS: ${e.message}`);
+    process.exit(2);
+  }
+
+  let app: RunningApp;
+  try {
+    // Migrations run here, once, by the server: clients never migrate a shared database.
+    app = createApp(config.db);
   } catch (e) {
     if (e instanceof DatabaseInUseError) {
       // Another server or the desktop app has this file: one process per database file.
@@ -31,19 +96,52 @@ async function main() {
     console.error((e as Error).message);
     process.exit(1);
   }
-  const server = await startServer(app, { port, staticDir: values.static });
+  let server: RunningServer;
+  try {
+    server = await startServer(app, {
+      host: config.host,
+      port: config.port,
+      staticDir: config.staticDir ?? defaultStaticDir(),
+      tls,
+      ...(config.publicOrigin !== undefined ? { publicOrigin: config.publicOrigin } : {}),
+      ...(logger ? { logger } : {}),
+    });
+  } catch (e) {
+    await app.close();
+    if (e instanceof ListenConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    console.error(`cannot listen on ${config.host}:${config.port}: ${(e as Error).message}`);
+    process.exit(1);
+  }
   const scheduler = startScheduler(app);
-  console.log(`Reception Manager (browser mode) on ${server.url}`);
-  console.log(`Database: ${path.resolve(values.db)}`);
-  const stop = () => {
+  const mode = server.policy.loopback ? 'browser mode, this machine only' : 'office server';
+  say(`Reception Manager (${mode}) on ${server.url}`);
+  if (tls) say(`Certificate SHA-256 fingerprint: ${tls.fingerprint256}`);
+  say(`Database: ${path.resolve(config.db)}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      // A second Ctrl+C: the person wants out now.
+      process.exit(130);
+    }
+    stopping = true;
+    say(`${signal}: finishing the calls in flight, then stopping`);
     void server
       .close()
       .then(() => scheduler.stop())
       .then(() => app.close())
-      .then(() => process.exit(0));
+      .then(() => {
+        say('stopped');
+        logger?.flush();
+        // The log's worker thread writes what is left before the process ends.
+        setTimeout(() => process.exit(0), logger ? 200 : 0);
+      });
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 void main();

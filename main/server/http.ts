@@ -1,32 +1,29 @@
-import fs from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { IDEMPOTENCY_HEADER } from '../../shared/contract/bridge';
-import { isOperationName } from '../../shared/contract/names';
-import { OPERATIONS } from '../../shared/contract/operations';
 import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import { translate } from '../../shared/i18n/translate';
+import { bodyLimitFor } from '../api/body-limit';
 import { dispatch, type App } from '../api/dispatcher';
-import { CSP_HEADER } from '../core/csp';
+import type { AppEvent } from '../api/events';
 import { resolveSession } from '../domains/auth';
 import { getSettings } from '../domains/settings';
+import { EventJournal } from './event-journal';
+import { hostAllowed, listenPolicy, originAllowed, type ListenPolicy } from './listen-policy';
+import { safeDecode, serveStatic } from './static';
+
+export { BODY_LIMIT_BYTES, bodyLimitFor } from '../api/body-limit';
+export { acceptedEncodings, isHashedAsset } from './static';
 
 /**
- * Browser mode: the same dispatcher over HTTP. It binds 127.0.0.1 and nothing else; there is no
- * option to listen elsewhere.
+ * The one HTTP server (issue 14): the same contract and dispatcher as the Electron window, on
+ * Fastify. Browser mode (the default) binds 127.0.0.1 over plain HTTP; the office server listens
+ * on the company's network and then requires TLS (listen-policy.ts says who may talk to it).
  */
 export const HOST = '127.0.0.1';
-export const BODY_LIMIT_BYTES = 256 * 1024;
-
-/**
- * The body limit of one operation: its own (`bodyLimitBytes`: a file upload) or the small default.
- * Never raised for all: a large body is work for the parser, and only an upload has a reason.
- */
-export function bodyLimitFor(op: unknown): number {
-  return (isOperationName(op) ? OPERATIONS[op].bodyLimitBytes : undefined) ?? BODY_LIMIT_BYTES;
-}
-const COOKIE = 'rm_session';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   UNKNOWN_OPERATION: 404,
@@ -50,61 +47,43 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   INTERNAL: 500,
 };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+/**
+ * Probes a monitor on the server's own machine calls by its loopback address: in office mode they
+ * also answer to Host 127.0.0.1/localhost, which the public origin is not.
+ */
+const PROBES = new Set(['/api/health', '/api/ready']);
+
+function probeHostAllowed(port: number, host: string | undefined): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
 
 export interface ServerOptions {
+  /** 0 (the default) picks a free port. */
   port?: number;
+  /** The address to bind: 127.0.0.1 (the default) or, with TLS, the company network's. */
+  host?: string;
   /** Folder of the built renderer (`out/renderer`). */
   staticDir: string;
+  /** PEM certificate and key: the server speaks HTTPS. Required off loopback. */
+  tls?: { cert: string | Buffer; key: string | Buffer } | null;
+  /** The origin people type; see listen-policy.ts. */
+  publicOrigin?: string;
+  /** Structured logs (the office server); without one, failures go to the console. */
+  logger?: Logger;
+  /** Events kept for clients that reconnect (`Last-Event-ID`). */
+  journalSize?: number;
 }
 
 export interface RunningServer {
   port: number;
+  /** Where to point a browser: the public origin, or this machine's loopback address. */
   url: string;
+  policy: ListenPolicy;
+  /**
+   * Stops taking requests (new ones get 503), ends the event streams, waits for the calls in
+   * flight — a write half done is finished, not cut — then closes.
+   */
   close: () => Promise<void>;
-}
-
-/** decodeURIComponent that answers null for a malformed escape instead of throwing. */
-function safeDecode(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return null;
-  }
-}
-
-function readCookie(req: http.IncomingMessage): string | null {
-  const header = req.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return safeDecode(v.join('='));
-  }
-  return null;
-}
-
-function send(
-  res: http.ServerResponse,
-  status: number,
-  body: unknown,
-  extra: Record<string, string> = {},
-) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    ...extra,
-  });
-  res.end(text);
 }
 
 function errorResult(code: ErrorCode, key: string): Result<never> {
@@ -112,12 +91,12 @@ function errorResult(code: ErrorCode, key: string): Result<never> {
   return { ok: false, error };
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'too-large'> {
+function readBody(stream: Readable, limit: number): Promise<string | 'too-large'> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
         tooLarge = true;
@@ -126,276 +105,291 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | 't
       }
       if (!tooLarge) chunks.push(chunk);
     });
-    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    stream.on('end', () =>
+      resolve(tooLarge ? 'too-large' : Buffer.concat(chunks).toString('utf8')),
+    );
+    stream.on('error', reject);
   });
 }
 
-/** DNS rebinding guard: a page on another name that resolves to 127.0.0.1 must not get in. */
-function hostAllowed(req: http.IncomingMessage, port: number): boolean {
-  const host = req.headers.host;
-  return host === `${HOST}:${port}` || host === `localhost:${port}`;
+/** The peer's address as the audit log and the sign-in throttle know it (no IPv4-mapped prefix). */
+export function clientAddress(ip: string | undefined): string {
+  if (!ip) return 'unknown';
+  return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice('::ffff:'.length) : ip;
 }
 
-/** A request from another origin (a web page the clerk happens to have open) is refused. */
-function originAllowed(req: http.IncomingMessage, port: number): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  return origin === `http://${HOST}:${port}` || origin === `http://localhost:${port}`;
+/** The session cookie: `__Host-` prefixed over TLS, so no subdomain or plain-HTTP page can set it. */
+function cookieName(policy: ListenPolicy): string {
+  return policy.secureCookies ? '__Host-rm_session' : 'rm_session';
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return safeDecode(v.join('='));
+  }
+  return null;
+}
+
+function sessionCookie(policy: ListenPolicy, token: string | null): string {
+  const attributes = `HttpOnly; SameSite=Strict; Path=/${policy.secureCookies ? '; Secure' : ''}`;
+  return token === null
+    ? `${cookieName(policy)}=; ${attributes}; Max-Age=0`
+    : `${cookieName(policy)}=${encodeURIComponent(token)}; ${attributes}`;
+}
+
+function sendJson(
+  reply: FastifyReply,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+) {
+  return reply
+    .code(status)
+    .headers({
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...extra,
+    })
+    .send(JSON.stringify(body));
+}
+
+/** One open `/api/events` stream. Writes are chained, so a client gets events in order. */
+interface StreamClient {
+  res: http.ServerResponse;
+  token: string | null;
+  queue: Promise<void>;
+}
+
+function frame(id: string, event: AppEvent): string {
+  return `id: ${id}\nevent: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`;
 }
 
 export async function startServer(app: App, options: ServerOptions): Promise<RunningServer> {
-  const sse = new Set<{ res: http.ServerResponse; token: string | null }>();
+  const host = options.host ?? HOST;
+  const tls = options.tls ?? null;
+  const log = options.logger;
+  const logError = (message: string, e: unknown) => {
+    if (log) log.error({ err: e }, message);
+    else console.error(message, e);
+  };
+  // Known once the port is: the Host check needs it.
+  let policy: ListenPolicy | null = null;
+  let boundPort = 0;
+  let closing = false;
+
+  const fastify = Fastify({
+    ...(log ? { loggerInstance: log } : { logger: false }),
+    ...(tls ? { https: { cert: tls.cert, key: tls.key } } : {}),
+    // The peer is the client: a reverse proxy in front is not part of this design.
+    trustProxy: false,
+    // A client's own request id header is not trusted for the logs.
+    requestIdHeader: false,
+    // A malformed escape in the path names no operation and no file: 404 in the contract's shape
+    // (the Host check still comes first), not Fastify's own 400.
+    frameworkErrors: (_error, req, frameworkReply) => {
+      // The same reply object; its generics are the framework's defaults, not the app's.
+      const reply = frameworkReply as unknown as FastifyReply;
+      if (!policy || !hostAllowed(policy, req.headers.host)) {
+        void reply.code(421).type('text/plain').send('Misdirected request');
+      } else if (req.url.startsWith('/api/')) {
+        void sendJson(reply, 404, errorResult('UNKNOWN_OPERATION', 'errors.UNKNOWN_OPERATION'));
+      } else void reply.code(404).type('text/plain').send('Not found');
+    },
+  });
+
+  // Bodies are read by the route (each operation has its own limit, an upload a larger one), so
+  // Fastify hands over the stream for any content type instead of parsing it.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+
+  fastify.setErrorHandler((error, _request, reply) => {
+    logError('request failed', error);
+    if (reply.sent || reply.raw.headersSent) {
+      reply.raw.end();
+      return;
+    }
+    return sendJson(reply, 500, errorResult('INTERNAL', 'errors.INTERNAL'));
+  });
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '';
+    const hostHeader = request.headers.host;
+    if (policy && hostAllowed(policy, hostHeader)) return;
+    if (policy && PROBES.has(pathname) && probeHostAllowed(boundPort, hostHeader)) return;
+    // DNS rebinding: a page on another name that resolves to this server must not get in.
+    return reply.code(421).type('text/plain').send('Misdirected request');
+  });
+
+  // ---- probes ------------------------------------------------------------------------------
+  fastify.get('/api/health', async (_request, reply) => {
+    const outcome = await dispatch(app, { op: 'system.health', input: {}, token: null });
+    return sendJson(reply, 200, outcome.result);
+  });
+
+  /** Whether this process should get traffic: database open and sound, not shutting down. */
+  fastify.get('/api/ready', async (_request, reply) => {
+    if (closing) return sendJson(reply, 503, { ready: false, reason: 'shutting-down' });
+    if (app.host?.damaged)
+      return sendJson(reply, 503, { ready: false, reason: 'database-damaged' });
+    const outcome = await dispatch(app, { op: 'system.health', input: {}, token: null });
+    if (!outcome.result.ok) return sendJson(reply, 503, { ready: false, reason: 'database' });
+    return sendJson(reply, 200, { ready: true });
+  });
+
+  // ---- events ------------------------------------------------------------------------------
+  const journal = new EventJournal(options.journalSize);
+  const streams = new Set<StreamClient>();
+
+  /** The user a stream's token belongs to now, or null (signed out, ended, revoked). */
+  async function streamUser(token: string | null): Promise<number | null> {
+    const settings = await getSettings(app.db);
+    const state = await resolveSession(app.db, token, app.clock(), settings.idleLockMinutes);
+    return state.status === 'active' || state.status === 'locked' ? state.userId : null;
+  }
+
+  function enqueue(client: StreamClient, work: () => Promise<void>) {
+    client.queue = client.queue.then(work).catch((e: unknown) => {
+      // A busy database must not end the process (an unhandled rejection would).
+      logError('event delivery failed', e);
+    });
+  }
+
   const unsubscribe = app.events.subscribe((event) => {
-    for (const client of sse) {
-      void (async () => {
-        const settings = await getSettings(app.db);
-        const state = await resolveSession(
-          app.db,
-          client.token,
-          app.clock(),
-          settings.idleLockMinutes,
-        );
-        if (state.status !== 'active' && state.status !== 'locked') return;
-        if (!event.userIds.includes(state.userId)) return;
-        client.res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
-      })().catch((e: unknown) => {
-        // A busy database must not end the process (an unhandled rejection would).
-        console.error('event delivery failed', e);
+    const entry = journal.append(event);
+    for (const client of streams) {
+      enqueue(client, async () => {
+        const userId = await streamUser(client.token);
+        if (userId !== null && event.userIds.includes(userId)) {
+          client.res.write(frame(entry.id, event));
+        }
       });
     }
   });
 
-  let port = 0;
-  const server = http.createServer((req, res) => {
-    void handle(req, res).catch((e: unknown) => {
-      console.error('request failed', e);
-      if (!res.headersSent) send(res, 500, errorResult('INTERNAL', 'errors.INTERNAL'));
-      else res.end();
+  fastify.get('/api/events', (request, reply) => {
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    const client: StreamClient = {
+      res,
+      token: policy ? readCookie(request.headers.cookie, cookieName(policy)) : null,
+      queue: Promise.resolve(),
+    };
+    const header = request.headers['last-event-id'];
+    const lastEventId = Array.isArray(header) ? header[0] : header;
+    // Where this stream starts, taken before anything can be appended: a reconnect replays what
+    // came after the client's last event; a new stream starts now.
+    const replay = lastEventId === undefined ? null : journal.since(lastEventId);
+    const startId = journal.lastId;
+    res.write(`: connected\nid: ${startId}\n\n`);
+    streams.add(client);
+    if (replay?.kind === 'gap') {
+      // Too old to replay (a restart, or long away): the page refetches what it shows.
+      res.write(`id: ${startId}\nevent: resync\ndata: {}\n\n`);
+    } else if (replay && replay.entries.length > 0) {
+      enqueue(client, async () => {
+        const userId = await streamUser(client.token);
+        if (userId === null) return;
+        for (const e of replay.entries) {
+          if (e.event.userIds.includes(userId)) res.write(frame(e.id, e.event));
+        }
+      });
+    }
+    const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+    request.raw.on('close', () => {
+      clearInterval(ping);
+      streams.delete(client);
     });
   });
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
-    if (!hostAllowed(req, port)) {
-      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request');
-      return;
-    }
-    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
-    if (url.pathname === '/api/health' && req.method === 'GET') {
-      const outcome = await dispatch(app, { op: 'system.health', input: {}, token: null });
-      send(res, 200, outcome.result);
-      return;
-    }
-    if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        Connection: 'keep-alive',
+  // ---- operations --------------------------------------------------------------------------
+  fastify.all('/api/*', async (request: FastifyRequest, reply) => {
+    const pathname = request.url.split('?')[0] ?? '';
+    const op = safeDecode(pathname.slice('/api/'.length)) ?? '';
+    if (request.method !== 'POST') {
+      return sendJson(reply, 405, errorResult('UNKNOWN_OPERATION', 'errors.UNKNOWN_OPERATION'), {
+        Allow: 'POST',
       });
-      res.write(': connected\n\n');
-      const client = { res, token: readCookie(req) };
-      sse.add(client);
-      const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
-      req.on('close', () => {
-        clearInterval(ping);
-        sse.delete(client);
-      });
-      return;
     }
-    if (url.pathname.startsWith('/api/')) {
-      const op = safeDecode(url.pathname.slice('/api/'.length)) ?? '';
-      if (req.method !== 'POST') {
-        send(res, 405, errorResult('UNKNOWN_OPERATION', 'errors.UNKNOWN_OPERATION'), {
-          Allow: 'POST',
-        });
-        return;
-      }
-      if (!originAllowed(req, port)) {
-        send(res, 403, errorResult('FORBIDDEN', 'errors.FORBIDDEN'));
-        return;
-      }
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        send(res, 415, errorResult('INVALID_INPUT', 'errors.INVALID_INPUT'));
-        return;
-      }
-      const body = await readBody(req, bodyLimitFor(op));
-      if (body === 'too-large') {
-        send(res, 413, errorResult('PAYLOAD_TOO_LARGE', 'errors.PAYLOAD_TOO_LARGE'));
-        return;
-      }
-      let input: unknown;
-      try {
-        input = body === '' ? {} : JSON.parse(body);
-      } catch {
-        send(res, 400, errorResult('INVALID_INPUT', 'errors.INVALID_INPUT'));
-        return;
-      }
-      // Beside the body (inputs are strict objects); the dispatcher checks its shape.
-      const keyHeader = req.headers[IDEMPOTENCY_HEADER.toLowerCase()];
-      const idempotencyKey = Array.isArray(keyHeader) ? keyHeader.join(',') : keyHeader;
-      // The dispatcher answers unknown names itself (UNKNOWN_OPERATION).
-      const outcome = await dispatch(app, {
-        op,
-        input,
-        token: readCookie(req),
-        idempotencyKey,
-        client: req.socket.remoteAddress ?? 'unknown',
-      });
-      const headers: Record<string, string> = {};
-      if (outcome.session !== undefined) {
-        headers['Set-Cookie'] =
-          outcome.session === null
-            ? `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
-            : `${COOKIE}=${encodeURIComponent(outcome.session)}; HttpOnly; SameSite=Strict; Path=/`;
-      }
-      const status = outcome.result.ok ? 200 : (STATUS[outcome.result.error.code] ?? 400);
-      if (!outcome.result.ok && outcome.result.error.code === 'BUSY') headers['Retry-After'] = '1';
-      send(res, status, outcome.result, headers);
-      return;
+    const origin = request.headers.origin;
+    if (!policy || !originAllowed(policy, origin)) {
+      return sendJson(reply, 403, errorResult('FORBIDDEN', 'errors.FORBIDDEN'));
     }
-    await serveStatic(options.staticDir, url.pathname, req, res);
-  }
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, HOST, () => resolve());
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(reply, 415, errorResult('INVALID_INPUT', 'errors.INVALID_INPUT'));
+    }
+    const stream = request.body as Readable | undefined;
+    const body = stream ? await readBody(stream, bodyLimitFor(op)) : '';
+    if (body === 'too-large') {
+      return sendJson(reply, 413, errorResult('PAYLOAD_TOO_LARGE', 'errors.PAYLOAD_TOO_LARGE'));
+    }
+    let input: unknown;
+    try {
+      input = body === '' ? {} : JSON.parse(body);
+    } catch {
+      return sendJson(reply, 400, errorResult('INVALID_INPUT', 'errors.INVALID_INPUT'));
+    }
+    // Beside the body (inputs are strict objects); the dispatcher checks its shape.
+    const keyHeader = request.headers[IDEMPOTENCY_HEADER.toLowerCase()];
+    const idempotencyKey = Array.isArray(keyHeader) ? keyHeader.join(',') : keyHeader;
+    // The dispatcher answers unknown names itself (UNKNOWN_OPERATION).
+    const outcome = await dispatch(app, {
+      op,
+      input,
+      token: readCookie(request.headers.cookie, cookieName(policy)),
+      idempotencyKey,
+      client: clientAddress(request.ip),
+    });
+    const headers: Record<string, string> = {};
+    if (outcome.session !== undefined)
+      headers['Set-Cookie'] = sessionCookie(policy, outcome.session);
+    const status = outcome.result.ok ? 200 : (STATUS[outcome.result.error.code] ?? 400);
+    if (!outcome.result.ok && outcome.result.error.code === 'BUSY') headers['Retry-After'] = '1';
+    return sendJson(reply, status, outcome.result, headers);
   });
-  port = (server.address() as AddressInfo).port;
+
+  // ---- the renderer ------------------------------------------------------------------------
+  fastify.setNotFoundHandler(async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return reply.code(405).header('Allow', 'GET, HEAD').type('text/plain').send('');
+    }
+    reply.hijack();
+    const pathname = request.url.split('?')[0] ?? '/';
+    await serveStatic(options.staticDir, pathname, request.raw, reply.raw);
+  });
+
+  // Bind first, then learn the port the Host check needs. A bad configuration throws before.
+  const configured = listenPolicy({
+    host,
+    port: options.port ?? 0,
+    tls: tls !== null,
+    publicOrigin: options.publicOrigin,
+  });
+  await fastify.listen({ host, port: options.port ?? 0 });
+  const port = (fastify.server.address() as AddressInfo).port;
+  boundPort = port;
+  policy =
+    options.port === port
+      ? configured
+      : listenPolicy({ host, port, tls: tls !== null, publicOrigin: options.publicOrigin });
+
   return {
     port,
-    url: `http://${HOST}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        unsubscribe();
-        for (const client of sse) client.res.end();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    url: policy.origin,
+    policy,
+    close: async () => {
+      closing = true;
+      unsubscribe();
+      for (const client of streams) client.res.end();
+      streams.clear();
+      await fastify.close();
+    },
   };
-}
-
-/** Precompressed variants written beside each file at build time, best first (scripts/precompress.ts). */
-const ENCODINGS = [
-  { name: 'br', ext: '.br' },
-  { name: 'gzip', ext: '.gz' },
-] as const;
-
-/**
- * The codings a client accepts (`Accept-Encoding`), without those it refuses with `q=0`. A bare
- * `*` accepts every coding not listed.
- */
-export function acceptedEncodings(header: string | undefined): (name: string) => boolean {
-  const weights = new Map<string, number>();
-  for (const part of (header ?? '').split(',')) {
-    const [name, ...params] = part.toLowerCase().split(';');
-    const token = name?.trim();
-    if (!token) continue;
-    const q = params.map((p) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-    weights.set(token, q === undefined ? 1 : Number(q));
-  }
-  return (name) => (weights.get(name) ?? weights.get('*') ?? 0) > 0;
-}
-
-/**
- * Vite's output names (`assets/index-B2xk9_aZ.js`): the content hash is in the name, so the file
- * at that URL never changes and may be cached for good. Everything else (index.html above all)
- * must be revalidated, or a browser keeps an old page that asks for chunks that are gone.
- */
-export function isHashedAsset(relativePath: string): boolean {
-  return /^assets\/[^/]+-[\w-]{8}\.[a-z0-9]+$/i.test(relativePath);
-}
-
-/** Whether `If-None-Match` names this ETag (weak comparison, as RFC 9110 asks for GET). */
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => bare(tag) === bare(etag));
-}
-
-async function statFile(file: string): Promise<fs.Stats | null> {
-  try {
-    const stat = await fs.promises.stat(file);
-    return stat.isFile() ? stat : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The built renderer: the precompressed `.br`/`.gz` beside a file when the client takes it,
- * immutable caching for hashed assets, revalidation (ETag, 304) for the rest. A path without a
- * file is the app's page (index.html); a missing file that has an extension is a 404, so an old
- * chunk asked for after an update fails as a load error instead of arriving as HTML.
- */
-async function serveStatic(
-  root: string,
-  pathname: string,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-) {
-  const base = path.resolve(root);
-  const decoded = safeDecode(pathname);
-  let file = path.resolve(base, '.' + (decoded ?? '/'));
-  if (decoded === null || (!file.startsWith(base + path.sep) && file !== base)) {
-    res.writeHead(404).end();
-    return;
-  }
-  let stat = await statFile(file);
-  if (!stat) {
-    if (path.extname(file) !== '') {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
-    file = path.join(base, 'index.html');
-    stat = await statFile(file);
-  }
-  if (!stat) {
-    res
-      .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
-      .end('The renderer is not built. Run: npm run build');
-    return;
-  }
-
-  const accepts = acceptedEncodings(req.headers['accept-encoding']);
-  let body = file;
-  let encoding: string | null = null;
-  for (const e of ENCODINGS) {
-    if (!accepts(e.name)) continue;
-    const variant = await statFile(file + e.ext);
-    if (variant) {
-      body = file + e.ext;
-      stat = variant;
-      encoding = e.name;
-      break;
-    }
-  }
-  const relative = path.relative(base, file).split(path.sep).join('/');
-  // Size and time of the bytes sent: each encoding of a file is its own representation.
-  const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
-  const headers: Record<string, string> = {
-    'Content-Security-Policy': CSP_HEADER,
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': isHashedAsset(relative) ? 'public, max-age=31536000, immutable' : 'no-cache',
-    Vary: 'Accept-Encoding',
-    ETag: etag,
-  };
-  if (matchesEtag(req.headers['if-none-match'], etag)) {
-    res.writeHead(304, headers).end();
-    return;
-  }
-  headers['Content-Type'] = MIME[path.extname(file)] ?? 'application/octet-stream';
-  headers['Content-Length'] = String(stat.size);
-  if (encoding) headers['Content-Encoding'] = encoding;
-  res.writeHead(200, headers);
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  // A file replaced by a new build between stat and read: end the response, not the process.
-  fs.createReadStream(body)
-    .on('error', () => res.destroy())
-    .pipe(res);
 }

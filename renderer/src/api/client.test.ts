@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReceptionBridge } from '../../../shared/contract/bridge';
-import { call } from './client';
+import { call, onStreamResync, subscribe } from './client';
 
 const ok = () => new Response(JSON.stringify({ ok: true, value: null }), { status: 200 });
 
@@ -67,5 +67,43 @@ describe('call: idempotency keys', () => {
     expect(write?.[2]?.idempotencyKey).toMatch(/^[\x21-\x7e]{16,128}$/);
     expect(invoke.mock.calls[1]?.[0]).toBe('settings.get');
     expect(invoke.mock.calls[1]?.[2]?.idempotencyKey).toMatch(/^[\x21-\x7e]{16,128}$/);
+  });
+});
+
+/** A stand-in for the browser's EventSource: the test plays the server's frames. */
+class FakeSource extends EventTarget {
+  static opened: FakeSource[] = [];
+  closed = false;
+  constructor(readonly url: string) {
+    super();
+    FakeSource.opened.push(this);
+  }
+  close() {
+    this.closed = true;
+  }
+  emit(name: string, data = '{}') {
+    this.dispatchEvent(new MessageEvent(name, { data }));
+  }
+}
+
+describe('event stream: resync', () => {
+  it('tells its listeners when the server could not replay, on the one shared stream', () => {
+    FakeSource.opened = [];
+    vi.stubGlobal('EventSource', FakeSource);
+    const resyncs = vi.fn();
+    const events = vi.fn();
+    const stopResync = onStreamResync(resyncs);
+    const stopEvents = subscribe('notifications.created', events);
+    expect(FakeSource.opened).toHaveLength(1);
+    const source = FakeSource.opened[0]!;
+    source.emit('resync');
+    expect(resyncs).toHaveBeenCalledTimes(1);
+    expect(events).not.toHaveBeenCalled();
+    stopResync();
+    source.emit('resync');
+    expect(resyncs).toHaveBeenCalledTimes(1);
+    expect(source.closed).toBe(false); // still used by the event subscriber
+    stopEvents();
+    expect(source.closed).toBe(true);
   });
 });

@@ -149,6 +149,26 @@ export function subscribe<E extends EventName>(
 }
 
 /**
+ * The stream came back after the server could not replay what was missed (it restarted, or the
+ * page was away too long): `cb` runs, and the page should refetch what it shows. Browsers send
+ * `Last-Event-ID` on reconnect by themselves; the server replays when it can and says `resync`
+ * when it cannot. (The Electron window's events never break: nothing to do there.)
+ */
+export function onStreamResync(cb: () => void): () => void {
+  if (window.receptionApi) return () => undefined;
+  const source = sharedSource();
+  const handler = () => cb();
+  source.addEventListener('resync', handler);
+  let active = true;
+  return () => {
+    if (!active) return;
+    active = false;
+    source.removeEventListener('resync', handler);
+    releaseSource();
+  };
+}
+
+/**
  * What to tell a person of a refusal shown in one place (not beside a form's fields): the field's
  * own message where main gave one ("the file cannot be read"), else the error's.
  */

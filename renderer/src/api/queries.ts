@@ -36,7 +36,7 @@ import type { ListTotal, Page } from '../../../shared/contract/types';
 import { ACCOUNT_LOCKED_KIND } from '../../../shared/notifications';
 import type { RequestDossier } from '../../../shared/requests/views';
 import type { ApiError, ErrorCode, Message, MessageParams, Result } from '../../../shared/result';
-import { call, subscribe } from './client';
+import { call, onStreamResync, subscribe } from './client';
 
 export { keepPreviousData };
 
@@ -378,6 +378,9 @@ export const EVENT_INVALIDATIONS: {
   ],
   // The export's own dialog listens to its progress; nothing cached goes stale.
   'exports.progress': () => [],
+  // For a session an administrator ended: the session itself signs out (SessionContext), and
+  // with it goes this whole cache.
+  'sessions.ended': () => [],
 };
 
 /** Applies the table to one event. */
@@ -398,6 +401,8 @@ function listen<E extends EventName>(queryClient: QueryClient, event: E): () => 
 export function useEventInvalidation(queryClient: QueryClient): void {
   useEffect(() => {
     const stops = EVENT_NAMES.map((event) => listen(queryClient, event));
+    // Events were lost (a server restart): everything shown may be stale.
+    stops.push(onStreamResync(() => void queryClient.invalidateQueries()));
     return () => {
       for (const stop of stops) stop();
     };
