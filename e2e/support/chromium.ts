@@ -39,7 +39,13 @@ export function findChromium({ fullBrowser = false }: { fullBrowser?: boolean } 
   );
 }
 
-export function launchChromium(options: { fullBrowser?: boolean } = {}): Promise<Browser> {
+export function launchChromium(
+  options: {
+    fullBrowser?: boolean;
+    /** More command-line switches, after the usual ones (e.g. `officeBrowserArgs`). */
+    args?: readonly string[];
+  } = {},
+): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(options),
     headless: true,
@@ -51,6 +57,7 @@ export function launchChromium(options: { fullBrowser?: boolean } = {}): Promise
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
 }

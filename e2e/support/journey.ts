@@ -10,7 +10,7 @@ import type { SessionInfo, UserView } from '../../shared/contract/types';
 import { translate, type Language } from '../../shared/i18n/translate';
 import type { Result } from '../../shared/result';
 import { launchChromium } from './chromium';
-import { startTestServer, type TestServer } from './server';
+import { officeBrowserArgs, officeCertificate, startTestServer, type TestServer } from './server';
 
 /**
  * Shared plumbing of the browser journeys: one Chromium per file, one server (temp database)
@@ -45,7 +45,13 @@ export interface Journey {
   /** The server of this journey (a new one after `restartFrom`). */
   readonly srv: TestServer;
   browser: Browser;
+  /** The server's address for API calls from Node (`api(j.url, …)`). */
   readonly url: string;
+  /**
+   * Where the browsers go: the office server's public origin (https://reception.test:PORT) in
+   * office mode, else `url`.
+   */
+  readonly pageUrl: string;
   /** Every page opened so far, for screenshots of a failure. */
   pages: Page[];
   /**
@@ -85,21 +91,45 @@ export interface Journey {
  * people see them. By default the journeys ask for reduced motion (as a person may in the
  * system's settings), which the app honours by turning antd's animations off: a step does not
  * wait out, or land in the middle of, an animation. E2E_MOTION=1 turns motion on for every journey.
+ *
+ * `office`: the browsers use the office server (issue 14) — all addresses, TLS with a self-signed
+ * certificate for reception.test, which Chromium resolves to this machine and trusts by its pinned
+ * public key (see `officeBrowserArgs`). Pages open `pageUrl`; the session cookie is
+ * `__Host-rm_session`. `url` stays a loopback server on the same app, for API calls from Node.
  */
 export async function startJourney(
-  options: { clock?: () => number; motion?: boolean } = {},
+  options: { clock?: () => number; motion?: boolean; office?: boolean } = {},
 ): Promise<Journey> {
   const reducedMotion =
     options.motion || process.env.E2E_MOTION === '1' ? 'no-preference' : 'reduce';
-  const serverOptions = options.clock ? { clock: options.clock } : {};
-  let srv = await startTestServer(serverOptions);
-  let browser: Browser;
+  // One certificate for the journey: a restart keeps it, so the browser's pin still holds.
+  const tlsDir = options.office ? fs.mkdtempSync(path.join(os.tmpdir(), 'rm-e2e-tls-')) : null;
+  const removeTls = () => {
+    if (tlsDir) fs.rmSync(tlsDir, { recursive: true, force: true });
+  };
+  const certificate = tlsDir ? await officeCertificate(tlsDir) : null;
+  const serverOptions = {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(certificate ? { office: { certificate } } : {}),
+  };
+  let srv: TestServer;
   try {
-    browser = await launchChromium();
+    srv = await startTestServer(serverOptions);
   } catch (e) {
-    await srv.stop();
+    removeTls();
     throw e;
   }
+  let browser: Browser;
+  try {
+    browser = await launchChromium(certificate ? { args: officeBrowserArgs(certificate) } : {});
+  } catch (e) {
+    await srv.stop();
+    removeTls();
+    throw e;
+  }
+  const pageUrl = () => srv.office?.url ?? srv.url;
+  // Over TLS the server names its cookie with the __Host- prefix (main/server/http.ts).
+  const cookieName = () => (srv.office ? '__Host-rm_session' : 'rm_session');
   const saves = fs.mkdtempSync(path.join(os.tmpdir(), 'rm-e2e-saved-'));
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
@@ -132,8 +162,8 @@ export async function startJourney(
     if (!kept) return null;
     const { context, cookie } = kept;
     const open = context.pages().filter((p) => !p.isClosed());
-    const jar = await context.cookies(srv.url).catch(() => []);
-    const from = open.find((p) => p.url().startsWith(srv.url));
+    const jar = await context.cookies(pageUrl()).catch(() => []);
+    const from = open.find((p) => p.url().startsWith(pageUrl()));
     if (open.length >= 3 || !from || !jar.some((c) => c.value === encodeURIComponent(cookie))) {
       byKey.delete(key);
       return null;
@@ -151,7 +181,7 @@ export async function startJourney(
     }
     const page = await context.newPage();
     await watch(page);
-    await page.goto(srv.url, { timeout: FIRST_SCREEN_TIMEOUT });
+    await page.goto(pageUrl(), { timeout: FIRST_SCREEN_TIMEOUT });
     return page;
   };
   return {
@@ -161,6 +191,9 @@ export async function startJourney(
     browser,
     get url() {
       return srv.url;
+    },
+    get pageUrl() {
+      return pageUrl();
     },
     pages,
     open: async ({ clock = false, language, cookie, reuse = false } = {}) => {
@@ -178,9 +211,9 @@ export async function startJourney(
       if (cookie) {
         await context.addCookies([
           {
-            name: 'rm_session',
+            name: cookieName(),
             value: encodeURIComponent(cookie),
-            url: srv.url,
+            url: pageUrl(),
             httpOnly: true,
             sameSite: 'Strict',
           },
@@ -196,7 +229,7 @@ export async function startJourney(
       if (clock) await page.clock.install();
       // The first load of a fresh context parses the whole bundle: on a busy machine it takes
       // longer than a step in the app (seen at 10 s with the CPU loaded).
-      await page.goto(srv.url, { timeout: FIRST_SCREEN_TIMEOUT });
+      await page.goto(pageUrl(), { timeout: FIRST_SCREEN_TIMEOUT });
       return page;
     },
     saveDatabase: () => {
@@ -215,6 +248,7 @@ export async function startJourney(
       await browser.close().catch(() => undefined);
       await srv.stop();
       fs.rmSync(saves, { recursive: true, force: true });
+      removeTls();
       // An uncaught exception in the page is a failure even when the journey got through.
       expect(pageErrors, 'uncaught errors in the page').toEqual([]);
     },

@@ -1,8 +1,11 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type RunningApp } from '../../main/app';
 import { startServer, type RunningServer } from '../../main/server/http';
+import { selfSignedCertificate, type ServerCertificate } from '../../main/server/tls';
 import { startScheduler } from '../../main/scheduler';
 
 export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
@@ -19,7 +22,85 @@ export interface TestServer {
    * runs no timer: a journey decides when time passes and when reminders go out.
    */
   tick: () => Promise<void>;
+  /** With `startTestServer({ office })`: the office server over TLS the browsers use. */
+  office?: OfficeServer;
   stop: () => Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Office mode (issue 14): the server of the whole company, over TLS, reached by its name.
+
+/** The name the desks type for the office server; Chromium maps it to 127.0.0.1 (officeBrowserArgs). */
+export const OFFICE_HOST = 'reception.test';
+
+export interface OfficeServer {
+  /** The public origin the desks open: https://reception.test:PORT. */
+  url: string;
+  server: RunningServer;
+  certificate: ServerCertificate;
+}
+
+/** A self-signed certificate for OFFICE_HOST, kept in `dir`, as `npm run server --self-signed` makes. */
+export function officeCertificate(dir: string): Promise<ServerCertificate> {
+  return selfSignedCertificate(dir, [OFFICE_HOST]);
+}
+
+/** Base64 of the SHA-256 of the certificate's SubjectPublicKeyInfo: what Chromium pins. */
+export function spkiPin(certificate: Pick<ServerCertificate, 'cert'>): string {
+  const spki = crypto.createPublicKey(certificate.cert).export({ type: 'spki', format: 'der' });
+  return crypto.createHash('sha256').update(spki).digest('base64');
+}
+
+/**
+ * Chromium's switches for a desk of the office: OFFICE_HOST resolves to this machine (no hosts
+ * file, no DNS), and the self-signed certificate is trusted by its public key pinned — what a desk
+ * does after confirming the fingerprint — not by ignoring certificate errors altogether: any other
+ * certificate is still refused. (Chromium honours the pin list only with a --user-data-dir, which
+ * Playwright always passes.)
+ */
+export function officeBrowserArgs(certificate: Pick<ServerCertificate, 'cert'>): string[] {
+  return [
+    `--host-resolver-rules=MAP ${OFFICE_HOST} 127.0.0.1`,
+    `--ignore-certificate-errors-spki-list=${spkiPin(certificate)}`,
+  ];
+}
+
+/** A port free on every address now (the public origin names it before the server binds). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '0.0.0.0', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The office server on `app`: all addresses (0.0.0.0), TLS, the public origin
+ * https://reception.test:PORT. The port is chosen first; should another process take it before
+ * the bind, another is chosen.
+ */
+async function startOfficeServer(
+  app: RunningApp,
+  certificate: ServerCertificate,
+): Promise<OfficeServer> {
+  for (let attempt = 0; ; attempt++) {
+    const port = await freePort();
+    try {
+      const server = await startServer(app, {
+        host: '0.0.0.0',
+        port,
+        staticDir: RENDERER_DIR,
+        tls: certificate,
+        publicOrigin: `https://${OFFICE_HOST}:${port}`,
+      });
+      return { url: server.url, server, certificate };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 4) throw e;
+    }
+  }
 }
 
 /**
@@ -31,6 +112,13 @@ export async function startTestServer(
     from?: string;
     /** The server's clock (epoch ms), e.g. one a journey moves forward; default the real time. */
     clock?: () => number;
+    /**
+     * Also serve the app as the office server does, over TLS with this certificate (see
+     * `officeCertificate`): `office.url` is where the browsers go. `url` stays a loopback
+     * server on the same app (same database, sessions and events) for the journeys' API calls
+     * from Node, which send no Origin and trust no self-signed certificate.
+     */
+    office?: { certificate: ServerCertificate };
   } = {},
 ): Promise<TestServer> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
@@ -41,11 +129,23 @@ export async function startTestServer(
   if (options.from) fs.copyFileSync(options.from, dbFile);
   const app = createApp(dbFile, options.clock ? { clock: options.clock } : {});
   const server = await startServer(app, { port: 0, staticDir: RENDERER_DIR });
+  let office: OfficeServer | undefined;
+  if (options.office) {
+    try {
+      office = await startOfficeServer(app, options.office.certificate);
+    } catch (e) {
+      await server.close();
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+  }
   const scheduler = startScheduler(app, { everyMs: null });
   return {
     app,
     server,
     url: server.url,
+    ...(office ? { office } : {}),
     dbFile,
     saveDatabase: (file) => {
       app.sqlite.prepare('VACUUM INTO ?').run(file);
@@ -53,6 +153,7 @@ export async function startTestServer(
     tick: () => scheduler.tick(),
     stop: async () => {
       await scheduler.stop();
+      await office?.server.close();
       await server.close();
       await app.close();
       fs.rmSync(dir, { recursive: true, force: true });
