@@ -11,7 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startServer } from '../server/http';
+import { selfSignedCertificate } from '../server/tls';
+import { ADMIN, makeTestApp } from '../test-support';
 import { INVOKE_CHANNEL } from './channels';
+import { writeConnection } from './connection';
 
 const ELECTRON_VERSION = '45.5.0';
 const NODE_BUILD = path.resolve(
@@ -216,6 +220,37 @@ describe('main.ts', () => {
       {},
     );
     expect(result).toEqual({ ok: true, value: { needsSetup: true } });
+  });
+
+  it('in client mode (connection.json names a server) opens no database and calls the server', async () => {
+    // A real office server over TLS on this machine, its self-signed certificate pinned.
+    const t = makeTestApp();
+    const cert = await selfSignedCertificate(path.join(t.dir, 'tls'), ['127.0.0.1']);
+    const server = await startServer(t.app, { port: 0, staticDir: t.dir, tls: cert });
+    try {
+      writeConnection(userData, {
+        mode: 'server',
+        origin: server.url,
+        pinnedCertPem: cert.cert,
+        pinnedFingerprint256: cert.fingerprint256,
+      });
+      await startMain();
+      expect(fake.calls.errorBoxes).toEqual([]);
+      expect(fs.existsSync(path.join(userData, 'reception.db'))).toBe(false);
+      expect(fake.calls.windows).toHaveLength(1);
+      const invoke = fake.electron.ipcMain.handlers.get(INVOKE_CHANNEL);
+      const own = `file://${path.join(__dirname, '../renderer/index.html')}`;
+      const sender = { id: 1, once: vi.fn(), send: vi.fn(), isDestroyed: () => false };
+      const created = await invoke?.({ sender, senderFrame: { url: own } }, 'setup.createAdmin', {
+        ...ADMIN,
+      });
+      expect(created).toMatchObject({ ok: true });
+      // The write is on the server's database.
+      expect(t.count('users')).toBe(1);
+    } finally {
+      fake.electron.app.emit('will-quit', { preventDefault: () => {} });
+      await server.close();
+    }
   });
 
   it('explains a renderer that fails to load, then quits with the database closed', async () => {

@@ -6,10 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, shell } from 'electron';
 import { createApp, type RunningApp } from '../app';
+import { createRemoteClient, type RemoteClient } from '../client';
+import { readConnection, setAsideConnection } from './connection';
 import { DatabaseInUseError } from '../db/lock';
 import { DatabaseTooNewError } from '../db/migrate';
 import { hardenWebContents, type HardenOptions } from './harden';
 import { registerIpc, type DesktopNotice, type IpcRegistration } from './ipc';
+import { registerRemoteIpc } from './remote-ipc';
 import { startScheduler, type Scheduler } from '../scheduler';
 import { menuTemplate } from './menu';
 import { missingNativeMessage, nativeBindingPath } from './native-binding';
@@ -40,6 +43,8 @@ const hardenOptions: HardenOptions = {
 };
 
 let running: RunningApp | null = null;
+/** Client mode (connection.json says `server`): the office server instead of a database. */
+let remote: RemoteClient | null = null;
 let ipc: IpcRegistration | null = null;
 let scheduler: Scheduler | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -144,11 +149,58 @@ function start(): void {
     copyright: 'Reception Manager',
   });
 
-  running = openDatabase();
-  if (!running) return;
-  ipc = registerIpc({ ipcMain, app: running, trust, desktopNotify: showNotice });
-  // Task reminders every 30 s on the app's clock (main/scheduler.ts).
-  scheduler = startScheduler(running);
+  const userData = app.getPath('userData');
+  const choice = readConnection(userData);
+  if (choice.kind === 'unreadable') {
+    // Not guessed at: a damaged setting must not send the front desk's work to the wrong place.
+    const aside = setAsideConnection(userData, Date.now());
+    const answer = dialog.showMessageBoxSync({
+      type: 'warning',
+      title: '连接设置无法读取',
+      message: '连接设置无法读取，已另存。本次只在本机使用，还是退出后请系统管理员检查？',
+      detail: `${choice.reason}
+
+${aside ?? ''}`,
+      buttons: ['只在本机使用', '退出'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (answer !== 0) {
+      app.exit(1);
+      return;
+    }
+  }
+  if (choice.kind === 'chosen' && choice.connection.mode === 'server') {
+    // The company's server: no database here, no scheduler (the server runs the reminders).
+    const c = choice.connection;
+    try {
+      remote = createRemoteClient({
+        origin: c.origin,
+        ...(c.pinnedCertPem ? { pinnedCertPem: c.pinnedCertPem } : {}),
+        ...(c.pinnedFingerprint256 ? { pinnedFingerprint256: c.pinnedFingerprint256 } : {}),
+        onStatus: (status, detail) =>
+          console.log(
+            `server ${c.origin}: ${status}${detail.error ? ` (${detail.error.message})` : ''}`,
+          ),
+      });
+    } catch (e) {
+      fatal(
+        '连接设置有误',
+        `${c.origin}
+
+${e instanceof Error ? e.message : String(e)}`,
+      );
+      return;
+    }
+    ipc = registerRemoteIpc({ ipcMain, remote, trust, desktopNotify: showNotice });
+  } else {
+    // "只在本机使用" — also with no setting yet (the first-run choice screen is to come).
+    running = openDatabase();
+    if (!running) return;
+    ipc = registerIpc({ ipcMain, app: running, trust, desktopNotify: showNotice });
+    // Task reminders every 30 s on the app's clock (main/scheduler.ts).
+    scheduler = startScheduler(running);
+  }
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({
@@ -178,6 +230,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   // Close the database cleanly (WAL checkpoint) before the process ends.
   app.on('will-quit', (event) => {
+    if (remote) {
+      // Client mode: nothing local to close but the connection (no write is queued in it).
+      event.preventDefault();
+      ipc?.dispose();
+      ipc = null;
+      remote.close();
+      remote = null;
+      app.exit(exitCode);
+      return;
+    }
     const db = running;
     if (!db) return;
     event.preventDefault();

@@ -151,6 +151,10 @@ export const coreEn: Shape<typeof coreZhCN> = {
     IDEMPOTENCY_KEY_REUSED:
       'This retry key was already used for a different submission: nothing was changed. Refresh and submit again.',
     INTERNAL: 'Internal error: nothing was changed. Try again or ask a system administrator.',
+    SERVER_CERTIFICATE_CHANGED:
+      "The server's certificate has changed: it is not the one you confirmed, so nothing was sent. Ask your administrator to check the new certificate's fingerprint.",
+    SERVER_CERTIFICATE_UNTRUSTED:
+      "The server's certificate is not trusted, so nothing was sent. Check and confirm its fingerprint.",
     NETWORK: 'Cannot reach the service. Check that the app is still running.',
   },
   ops: {

@@ -142,6 +142,10 @@ export const coreZhCN = {
     BUSY: '数据库正忙，操作未执行。请稍后重试。',
     IDEMPOTENCY_KEY_REUSED: '此重试标识已用于另一项提交，操作未执行。请刷新后重新提交。',
     INTERNAL: '系统内部错误，操作未执行。请重试或联系系统管理员。',
+    SERVER_CERTIFICATE_CHANGED:
+      '服务器的证书已更改，与您确认过的证书不一致，未发送任何内容。请联系系统管理员核对新证书的指纹。',
+    SERVER_CERTIFICATE_UNTRUSTED:
+      '服务器的证书不受信任，未发送任何内容。请核对并确认服务器证书的指纹。',
     NETWORK: '无法连接到服务，请检查应用是否仍在运行。',
   },
   ops: {
