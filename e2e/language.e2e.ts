@@ -31,6 +31,7 @@ const OTHER = { login: 'bob', displayName: 'Bob Host', password: 'bob-pass-2024'
 const NAV = [
   'nav.home',
   'nav.users',
+  'sessions.nav',
   'nav.departments',
   'nav.audit',
   'nav.policy',
@@ -40,7 +41,7 @@ const NAV = [
 ];
 /** A catalog key shown as is: `errors.FORBIDDEN`, `nav.home`, … */
 const RAW_KEY =
-  /\b(app|common|nav|roles|errors|validation|notifications|setup|login|lock|account|home|users|departments|audit|settings|ops)\.[a-zA-Z_]+/;
+  /\b(app|common|nav|roles|errors|validation|notifications|setup|login|lock|account|home|users|departments|audit|settings|sessions|ops)\.[a-zA-Z_]+/;
 const CJK = /[\u3400-\u9fff\uff00-\uffef]/;
 
 /** The page's visible text without the language switch, whose 中文 is meant to stay Chinese. */
@@ -108,6 +109,7 @@ describe('language switch', () => {
     const pages: [string, string][] = [
       ['nav.home', en('home.welcome', { name: ADMIN.displayName })],
       ['nav.users', en('users.title')],
+      ['sessions.nav', en('sessions.title')],
       ['nav.departments', en('departments.title')],
       ['nav.audit', en('audit.title')],
       ['nav.settings', en('settings.title')],

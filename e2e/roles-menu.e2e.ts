@@ -25,6 +25,7 @@ const PASSWORD = 'role-pass-2024';
 const ADMIN_NAV = [
   'nav.home',
   'nav.users',
+  'sessions.nav',
   'nav.departments',
   'nav.audit',
   'nav.policy',
@@ -90,7 +91,14 @@ const EXPECTED_NAV: Record<Role, string[]> = {
   ],
   sysadmin: ADMIN_NAV,
 };
-const ADMIN_ONLY = ['nav.users', 'nav.departments', 'nav.audit', 'nav.settings', 'backups.nav'];
+const ADMIN_ONLY = [
+  'nav.users',
+  'sessions.nav',
+  'nav.departments',
+  'nav.audit',
+  'nav.settings',
+  'backups.nav',
+];
 
 const person = (role: Role) => ({ login: `u-${role}`, displayName: `测试${zh(`roles.${role}`)}` });
 
@@ -186,6 +194,7 @@ describe('roles and the menu', () => {
       'nav.allRequests',
       'nav.delegations',
       'nav.users',
+      'sessions.nav',
       'expensesFinance.nav.queue',
       'expensesAdvances.nav',
       ...REPORT_NAV,
@@ -203,7 +212,7 @@ describe('roles and the menu', () => {
   it('a host opening #/users directly is sent home', async () => {
     const { login, displayName } = person('host');
     await signIn(page, login, PASSWORD);
-    for (const path of ['#/users', '#/departments', '#/audit', '#/settings']) {
+    for (const path of ['#/users', '#/sessions', '#/departments', '#/audit', '#/settings']) {
       // A fresh load straight onto the forbidden page, as a typed address or a bookmark.
       await page.goto('about:blank');
       await page.goto(`${j.url}/${path}`);

@@ -95,8 +95,11 @@ export interface TestApp {
   now(): number;
   /** Moves the frozen clock forward and returns the new time. */
   advance(ms: number): number;
-  /** Raw dispatcher call: any op, any input. */
-  call(op: unknown, input?: unknown, token?: string | null): Promise<CallOutcome>;
+  /**
+   * Raw dispatcher call: any op, any input; `client` as a transport names its caller (absent:
+   * none named, as in-process callers).
+   */
+  call(op: unknown, input?: unknown, token?: string | null, client?: string): Promise<CallOutcome>;
   /** A call that must succeed; returns its value or throws with the error. */
   ok<N extends OperationName>(
     op: N,
@@ -153,8 +156,8 @@ function testAppAt(dir: string, file: string): TestApp {
     }
     return running;
   };
-  const call = (op: unknown, input: unknown = {}, token: string | null = null) =>
-    dispatch(open(), { op, input, token });
+  const call = (op: unknown, input: unknown = {}, token: string | null = null, client?: string) =>
+    dispatch(open(), { op, input, token, ...(client === undefined ? {} : { client }) });
 
   const t: TestApp = {
     get app() {

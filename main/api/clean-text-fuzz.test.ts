@@ -253,6 +253,8 @@ async function samples(t: TestApp, r: Reception): Promise<Partial<Record<Operati
     'departments.create': { name: '市场部', headUserId: null },
     'departments.update': { id: r.departmentId, name: '销售部', headUserId: r.head.userId },
     'audit.list': { operation: 'x', entityType: 'x', search: 'x' },
+    'sessions.list': { after: { live: false, atMs: 1, id: '0123456789abcdef' } },
+    'sessions.revoke': { id: '0123456789abcdef' },
     'settings.update': { companyName: '示例', timeZone: 'Asia/Shanghai', idleLockMinutes: 15 },
     'setup.importTemplate': { language: 'en' },
     'setup.importPreview': {

@@ -161,7 +161,9 @@ export async function dispatch(app: App, call: Call): Promise<CallOutcome> {
     if (spec.access !== 'public') {
       if (state.status === 'none') return fail('UNAUTHENTICATED', 'errors.UNAUTHENTICATED');
       if (state.status === 'expired') {
-        return { ...fail('SESSION_EXPIRED', 'errors.SESSION_EXPIRED'), session: null };
+        // Ended by an administrator: the sign-in screen says so, rather than "expired".
+        const key = state.revoked ? 'errors.sessionRevoked' : 'errors.SESSION_EXPIRED';
+        return { ...fail('SESSION_EXPIRED', key), session: null };
       }
       if (state.status === 'locked' && spec.access !== 'lockedSession') {
         return fail('SESSION_LOCKED', 'errors.SESSION_LOCKED');
@@ -336,7 +338,8 @@ async function runHandler(
       auditAggregated: () => {
         aggregated = true;
       },
-      emit: (eventName, payload, userIds) => events.push({ name: eventName, payload, userIds }),
+      emit: (eventName, payload, userIds, sessions) =>
+        events.push({ name: eventName, payload, userIds, ...(sessions ? { sessions } : {}) }),
       setSessionToken: (token) => {
         session = token;
       },
@@ -357,6 +360,7 @@ async function runHandler(
         entityType: a.entityType,
         entityId: a.entityId === undefined || a.entityId === null ? null : String(a.entityId),
         summary: a.summary ?? {},
+        client: call.client,
       });
     }
     if (actor && !spec.passive) {

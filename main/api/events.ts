@@ -4,8 +4,15 @@ import type { EventPayload } from '../../shared/contract/operations';
 export interface AppEvent<E extends EventName = EventName> {
   name: E;
   payload: EventPayload<E>;
-  /** Who may receive it. Transports deliver only to sessions of these users. */
+  /** Who may receive it. Transports deliver only to live sessions of these users. */
   userIds: number[];
+  /**
+   * The sessions (token hashes) it is for, whatever their state: when set, these get it and no
+   * one else (`userIds` is not consulted). A revocation needs it: the sessions it tells are
+   * ended, and by user an event reaches live sessions only. Never sent to a client; the rule is
+   * `eventIsFor` (main/api/delivery.ts).
+   */
+  sessions?: readonly string[];
 }
 
 type Listener = (event: AppEvent) => void;

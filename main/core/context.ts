@@ -42,8 +42,17 @@ export interface ServiceContext {
   auditAggregated?: () => void;
   /** Who called, as the transport knows it (HTTP: the peer address; Electron: 'local-app'). */
   client?: string;
-  /** Queues an event to send once the transaction has committed. */
-  emit: <E extends EventName>(name: E, payload: EventPayload<E>, userIds: number[]) => void;
+  /**
+   * Queues an event to send once the transaction has committed, to the live sessions of
+   * `userIds` — or, with `sessions` (token hashes), to those sessions alone, ended or not: how a
+   * revocation reaches the clients it signed out (main/api/events.ts).
+   */
+  emit: <E extends EventName>(
+    name: E,
+    payload: EventPayload<E>,
+    userIds: number[],
+    sessions?: readonly string[],
+  ) => void;
   /** Transports set or clear the session cookie / IPC session from these. */
   setSessionToken: (token: string | null) => void;
 }

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,53 +5,11 @@ import type { Result } from '../../shared/result';
 import { createApp, type RunningApp } from '../app';
 import { UPLOAD_BODY_LIMIT_BYTES } from '../../shared/attachments';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './channels';
-import { registerIpc, type IpcMainLike, type IpcRegistration, type IpcSender } from './ipc';
+import { FakeContents, FakeIpcMain } from './fake-ipc';
+import { registerIpc, type IpcMainLike, type IpcRegistration } from './ipc';
 
 const rendererFile = path.resolve('/app/out/renderer/index.html');
 const OWN_URL = `${pathToFileURL(rendererFile).href}#/`;
-
-type Handler = (event: unknown, ...args: unknown[]) => unknown;
-
-/** Just enough of ipcMain: records handlers so the test can call them like Electron would. */
-class FakeIpcMain {
-  handlers = new Map<string, Handler>();
-  listeners = new Map<string, Set<Handler>>();
-  handle(channel: string, fn: Handler) {
-    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-    this.handlers.set(channel, fn);
-  }
-  removeHandler(channel: string) {
-    this.handlers.delete(channel);
-  }
-  on(channel: string, fn: Handler) {
-    const set = this.listeners.get(channel) ?? new Set();
-    set.add(fn);
-    this.listeners.set(channel, set);
-    return this;
-  }
-  removeListener(channel: string, fn: Handler) {
-    this.listeners.get(channel)?.delete(fn);
-    return this;
-  }
-}
-
-let nextId = 1;
-/** A window's webContents: an id, `send` recorded, and a 'destroyed' event. */
-class FakeContents extends EventEmitter implements IpcSender {
-  readonly id = nextId++;
-  sent: unknown[][] = [];
-  destroyed = false;
-  send(channel: string, ...args: unknown[]) {
-    this.sent.push([channel, ...args]);
-  }
-  isDestroyed() {
-    return this.destroyed;
-  }
-  destroy() {
-    this.destroyed = true;
-    this.emit('destroyed');
-  }
-}
 
 let app: RunningApp;
 let ipc: FakeIpcMain;
@@ -206,6 +163,29 @@ describe('events', () => {
     expect(win.sent).toEqual([[EVENT_CHANNEL, 'notifications.created', notification]]);
     expect(anonymous.sent).toEqual([]);
     expect(notSubscribed.sent).toEqual([]);
+  });
+
+  it('a revocation reaches the window whose session it ended, and only that one', async () => {
+    const { win } = await signedInWindow();
+    const other = new FakeContents();
+    await invoke(other, 'auth.login', { login: 'admin', password: admin.password });
+    for (const w of [win, other]) send(w, SUBSCRIBE_CHANNEL, 'sessions.ended');
+    const listed = await invoke(win, 'sessions.list');
+    const items = listed.ok
+      ? (listed.value as { items: { id: string; current: boolean }[] }).items
+      : [];
+    const target = items.find((s) => !s.current);
+    expect(target).toBeDefined();
+    const revoked = await invoke(win, 'sessions.revoke', { id: target?.id });
+    expect(revoked.ok).toBe(true);
+    await registration.idle();
+
+    // The ended session is no longer live, yet its window is told; the revoking one is not.
+    expect(other.sent).toEqual([[EVENT_CHANNEL, 'sessions.ended', { reason: 'revoked' }]]);
+    expect(win.sent).toEqual([]);
+    const touch = await invoke(other, 'auth.touch');
+    expect(touch.ok ? null : touch.error.key).toBe('errors.sessionRevoked');
+    expect(await invoke(other, 'auth.session')).toEqual({ ok: true, value: null });
   });
 
   it('ignores subscriptions from untrusted frames and to names outside the contract', async () => {

@@ -11,19 +11,19 @@
  * `ipcMain` is passed in (not imported) so tests can drive this with a fake and a real database.
  */
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { isIdempotencyKey } from '../../shared/contract/bridge';
 import { isEventName, type EventName } from '../../shared/contract/names';
 import { translate, type Language } from '../../shared/i18n/translate';
 import type { NotificationView } from '../../shared/contract/types';
-import type { ErrorCode, Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import type { AppEvent } from '../api/events';
 import type { EventPayload } from '../../shared/contract/operations';
 import { dispatch, type App } from '../api/dispatcher';
-import { resolveSession } from '../domains/auth';
+import { eventIsFor } from '../api/delivery';
+import { hashToken, resolveSession } from '../domains/auth';
 import { getSettings } from '../domains/settings';
-import { bodyLimitFor } from '../server/http';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './channels';
-import { isTrustedRendererUrl, type TrustOptions } from './window-options';
+import { errorResult, fromTrustedFrame, invokeKey, tooLarge } from './ipc-guards';
+import type { TrustOptions } from './window-options';
 
 /** The client every window of the desktop app is, for the per-client sign-in throttle. */
 export const LOCAL_CLIENT = 'local-app';
@@ -85,31 +85,11 @@ interface Client {
   events: Set<EventName>;
 }
 
-function errorResult(code: ErrorCode): Result<never> {
-  const key = `errors.${code}`;
-  // No session is known at this point, so the message is in the default language.
-  return { ok: false, error: { code, key, message: translate('zh-CN', key) } };
-}
-
-/** Same limit as the HTTP body, per operation: IPC must not be a way around it. */
-function tooLarge(op: unknown, input: unknown): boolean {
-  try {
-    const json = JSON.stringify(input ?? null);
-    return json !== undefined && Buffer.byteLength(json, 'utf8') > bodyLimitFor(op);
-  } catch {
-    return false; // not JSON-shaped (e.g. a cycle): the input schema will reject it
-  }
-}
-
 export function registerIpc({ ipcMain, app, trust, desktopNotify }: IpcOptions): IpcRegistration {
   const clients = new Map<number, Client>();
   const pending = new Set<Promise<void>>();
 
-  const trusted = (event: IpcEventLike): boolean => {
-    // senderFrame is null when the frame navigated away or was destroyed mid-call.
-    const url = event.senderFrame?.url;
-    return typeof url === 'string' && isTrustedRendererUrl(url, trust);
-  };
+  const trusted = (event: IpcEventLike): boolean => fromTrustedFrame(event, trust);
 
   const clientFor = (sender: IpcSender): Client => {
     let client = clients.get(sender.id);
@@ -138,13 +118,9 @@ export function registerIpc({ ipcMain, app, trust, desktopNotify }: IpcOptions):
     }
     if (tooLarge(op, input)) return errorResult('PAYLOAD_TOO_LARGE');
     // The optional third argument carries the idempotency key beside the input.
-    let idempotencyKey: string | undefined;
-    if (options !== undefined && options !== null) {
-      const key: unknown =
-        typeof options === 'object' ? (options as { idempotencyKey?: unknown }).idempotencyKey : 0;
-      if (key !== undefined && !isIdempotencyKey(key)) return errorResult('INVALID_INPUT');
-      idempotencyKey = key;
-    }
+    const key = invokeKey(options);
+    if (!key.ok) return errorResult('INVALID_INPUT');
+    const idempotencyKey = key.key;
     const client = clientFor(e.sender);
     try {
       const outcome = await dispatch(app, {
@@ -179,17 +155,18 @@ export function registerIpc({ ipcMain, app, trust, desktopNotify }: IpcOptions):
     try {
       const settings = await getSettings(app.db);
       for (const client of targets) {
-        // Same rule as the HTTP event stream: the window's current session must belong to one
-        // of the event's recipients. Resolved now, not at subscribe time, so sign-out and
-        // user switches on a shared front-desk machine take effect immediately.
+        // The rule every transport follows (main/api/delivery.ts): the window's session, resolved
+        // now — not at subscribe time, so sign-out and user switches on a shared front-desk
+        // machine take effect immediately — is a live one of the event's recipients, or one of
+        // the sessions the event is addressed to (a revocation's).
         const state = await resolveSession(
           app.db,
           client.token,
           app.clock(),
           settings.idleLockMinutes,
         );
-        if (state.status !== 'active' && state.status !== 'locked') continue;
-        if (!event.userIds.includes(state.userId)) continue;
+        const tokenHash = client.token === null ? null : hashToken(client.token);
+        if (!eventIsFor(event, tokenHash, state)) continue;
         if (client.sender.isDestroyed()) continue;
         client.sender.send(EVENT_CHANNEL, event.name, event.payload);
         if (desktopNotify && state.status === 'active' && event.name === 'notifications.created') {

@@ -218,7 +218,7 @@ describe('browser-mode HTTP server', () => {
     expect(res.text).toBe(
       JSON.stringify({ ok: true, value: { schemaVersion: LATEST_VERSION, sqlite } }),
     );
-    expect(LATEST_VERSION).toBe(200);
+    expect(LATEST_VERSION).toBe(210);
   });
 
   it('listens on 127.0.0.1 only', async () => {

@@ -8,9 +8,8 @@ import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import { translate } from '../../shared/i18n/translate';
 import { bodyLimitFor } from '../api/body-limit';
 import { dispatch, type App } from '../api/dispatcher';
+import { eventRecipient } from '../api/delivery';
 import type { AppEvent } from '../api/events';
-import { resolveSession } from '../domains/auth';
-import { getSettings } from '../domains/settings';
 import { EventJournal } from './event-journal';
 import { hostAllowed, listenPolicy, originAllowed, type ListenPolicy } from './listen-policy';
 import { safeDecode, serveStatic } from './static';
@@ -242,13 +241,6 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
   const journal = new EventJournal(options.journalSize);
   const streams = new Set<StreamClient>();
 
-  /** The user a stream's token belongs to now, or null (signed out, ended, revoked). */
-  async function streamUser(token: string | null): Promise<number | null> {
-    const settings = await getSettings(app.db);
-    const state = await resolveSession(app.db, token, app.clock(), settings.idleLockMinutes);
-    return state.status === 'active' || state.status === 'locked' ? state.userId : null;
-  }
-
   function enqueue(client: StreamClient, work: () => Promise<void>) {
     client.queue = client.queue.then(work).catch((e: unknown) => {
       // A busy database must not end the process (an unhandled rejection would).
@@ -260,8 +252,8 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
     const entry = journal.append(event);
     for (const client of streams) {
       enqueue(client, async () => {
-        const userId = await streamUser(client.token);
-        if (userId !== null && event.userIds.includes(userId)) {
+        // The rule every transport follows (main/api/delivery.ts), the session resolved now.
+        if (await eventRecipient(app, client.token, event)) {
           client.res.write(frame(entry.id, event));
         }
       });
@@ -295,10 +287,8 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
       res.write(`id: ${startId}\nevent: resync\ndata: {}\n\n`);
     } else if (replay && replay.entries.length > 0) {
       enqueue(client, async () => {
-        const userId = await streamUser(client.token);
-        if (userId === null) return;
         for (const e of replay.entries) {
-          if (e.event.userIds.includes(userId)) res.write(frame(e.id, e.event));
+          if (await eventRecipient(app, client.token, e.event)) res.write(frame(e.id, e.event));
         }
       });
     }

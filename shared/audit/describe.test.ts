@@ -173,6 +173,58 @@ describe('an audit entry in words', () => {
       { entity: 'Sign-in (李娜)', lines: ['Login: lina', 'Client: this computer’s desktop app'] },
     ],
     [
+      'a sign-in whose client the log shows beside it: not repeated in the details',
+      entry({
+        operation: 'auth.login',
+        entityType: 'session',
+        entityId: '7',
+        summary: { login: 'lina', client: '10.0.0.5' },
+        client: '10.0.0.5',
+      }),
+      { entity: '登录（李娜）', lines: ['登录名：lina'] },
+      { entity: 'Sign-in (李娜)', lines: ['Login: lina'] },
+    ],
+    [
+      'a session ended by an administrator: whose, and where it was signed in from',
+      entry({
+        operation: 'sessions.revoke',
+        entityType: 'session',
+        entityId: '0123456789abcdef',
+        actorUserId: 1,
+        actorName: '王管理',
+        summary: { login: 'sun', displayName: '孙接待', signedInFrom: 'local-app' },
+        client: '10.0.0.9',
+      }),
+      { entity: '登录（孙接待）', lines: ['登录名：sun', '会话登录地址：本机桌面应用'] },
+      {
+        entity: 'Sign-in (孙接待)',
+        lines: ['Login: sun', 'Session signed in from: this computer’s desktop app'],
+      },
+    ],
+    [
+      'a session of before addresses were kept, and a call that named no client',
+      entry({
+        operation: 'sessions.revoke',
+        entityType: 'session',
+        entityId: '0123456789abcdef',
+        summary: { login: 'sun', displayName: '孙接待', signedInFrom: null },
+      }),
+      { entity: '登录（孙接待）', lines: ['登录名：sun', '会话登录地址：无'] },
+      { entity: 'Sign-in (孙接待)', lines: ['Login: sun', 'Session signed in from: None'] },
+    ],
+    [
+      'a failed sign-in from a caller the transport did not name',
+      entry({
+        entityType: 'user',
+        entityId: '9',
+        actorUserId: null,
+        actorName: null,
+        summary: { failedAttempt: 1, login: 'wq', client: 'unknown' },
+      }),
+      { entity: '用户 wq', lines: ['密码错误：第 1 次', '客户端：未记录'] },
+      { entity: 'User wq', lines: ['Wrong password: attempt 1', 'Client: not recorded'] },
+    ],
+    [
       'a lock: a fact, not "locked: true"',
       entry({ entityType: 'session', entityId: '7', summary: { locked: true } }),
       { entity: '登录（李娜）', lines: ['已锁定屏幕'] },

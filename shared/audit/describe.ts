@@ -1,4 +1,5 @@
 import { isFilingStep, isStepKind } from '../approvals';
+import { LOCAL_APP_CLIENT } from '../auth';
 import type { AuditEntry } from '../contract/types';
 
 /** A translator: the renderer's i18next `t`, or main's `translate` bound to a language. */
@@ -22,7 +23,8 @@ export interface AuditText {
 type Entry = Pick<
   AuditEntry,
   'operation' | 'entityType' | 'entityId' | 'actorUserId' | 'actorName' | 'summary'
->;
+> &
+  Partial<Pick<AuditEntry, 'client'>>;
 
 /** Summary keys shown as a label alone when true ("已解锁"): a flag, not a value. */
 const FLAGS = new Set(['unlocked', 'locked', 'signedOut', 'passwordChanged', 'lockedOut']);
@@ -32,6 +34,7 @@ const NAMING: Readonly<Record<string, string>> = {
   request: 'code',
   user: 'login',
   department: 'name',
+  session: 'displayName',
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -50,8 +53,12 @@ const isChange = (v: unknown): v is { from: unknown; to: unknown } =>
 export function describeAuditEntry(entry: Entry, t: Translate): AuditText {
   const summary = filingAsFiled(isRecord(entry.summary) ? entry.summary : {});
   const skip = NAMING[entry.entityType];
+  // A sign-in's summary names its client, which the log shows beside every entry (issue 14).
+  const shown = (key: string) =>
+    key !== skip &&
+    !(key === 'client' && typeof entry.client === 'string' && summary.client === entry.client);
   const lines = Object.entries(summary)
-    .filter(([key]) => key !== skip)
+    .filter(([key]) => shown(key))
     .flatMap(([key, value]) => fieldLines(key, value, t));
   if (!isRecord(entry.summary) && entry.summary !== undefined && entry.summary !== null) {
     lines.push(String(plain(entry.summary, t)));
@@ -84,9 +91,13 @@ function entityText(entry: Entry, summary: Record<string, unknown>, t: Translate
       const code = text(summary.code);
       return code ? named(code) : byId;
     }
-    case 'session':
-      // Signed in, locked, unlocked, signed out: always the actor's own session.
-      return self ? of(entry.actorName ?? '') : type;
+    case 'session': {
+      // Signed in, locked, unlocked, signed out: the actor's own session. Ended by an
+      // administrator (sessions.revoke): the person's whose session it was.
+      if (self) return of(entry.actorName ?? '');
+      const name = text(summary.displayName);
+      return name ? of(name) : type;
+    }
     case 'user': {
       const login = text(summary.login);
       if (login) return named(login);
@@ -191,7 +202,8 @@ function valueText(key: string, value: unknown, t: Translate): string {
       // Nobody in particular: the step waits for any holder of its role.
       return value === 'pool' ? t('audit.value.pool') : String(plain(value, t));
     case 'client':
-      return value === 'local-app' ? t('audit.value.localApp') : String(plain(value, t));
+    case 'signedInFrom':
+      return clientText(value, t);
     default:
       if (Array.isArray(value)) return list(value.map((v) => String(plain(v, t))));
       if (isRecord(value)) {
@@ -201,6 +213,19 @@ function valueText(key: string, value: unknown, t: Translate): string {
       }
       return String(plain(value, t));
   }
+}
+
+/** The dispatcher's client when the transport named none (main/api/dispatcher.ts). */
+const UNKNOWN_CLIENT = 'unknown';
+
+/**
+ * Where a call came from: the desktop window and "not known" in words, an address as it is.
+ * Shared by the audit log and the sessions list.
+ */
+export function clientText(value: unknown, t: Translate): string {
+  if (value === LOCAL_APP_CLIENT) return t('audit.value.localApp');
+  if (value === UNKNOWN_CLIENT) return t('audit.value.unknownClient');
+  return String(plain(value, t));
 }
 
 /** A scalar as text: yes/no for booleans, as it is otherwise. */

@@ -7,6 +7,7 @@ export const auditEn: Shape<typeof auditZhCN> = {
     time: 'Time',
     actor: 'By',
     onBehalfOf: 'on behalf of {{name}}',
+    client: 'from {{client}}',
     operation: 'Operation',
     entity: 'Record',
     summary: 'Details',
@@ -95,6 +96,7 @@ export const auditEn: Shape<typeof auditZhCN> = {
     value: {
       pool: 'anyone with the role (no one assigned)',
       localApp: 'this computer’s desktop app',
+      unknownClient: 'not recorded',
     },
   },
 };

@@ -5,6 +5,8 @@ export const auditZhCN = {
     time: '时间',
     actor: '操作人',
     onBehalfOf: '代 {{name}}',
+    /** Under the actor: where the call came from (issue 14). */
+    client: '来自 {{client}}',
     operation: '操作',
     entity: '对象',
     summary: '内容',
@@ -96,6 +98,7 @@ export const auditZhCN = {
     value: {
       pool: '该角色的所有人员（未指定审批人）',
       localApp: '本机桌面应用',
+      unknownClient: '未记录',
     },
   },
 };

@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import type { Health, SessionInfo } from '../contract/types';
+import type { Health, Page, SessionInfo } from '../contract/types';
 import { empty, op } from '../contract/spec';
-import { anyPassword, language, loginName, password, requiredText } from '../validation/fields';
+import { anyPassword, id, language, loginName, password, requiredText } from '../validation/fields';
+import { SESSION_ID, type SessionCursor, type SessionView } from './sessions';
 
 export const setupInput = z.strictObject({
   companyName: requiredText(100),
@@ -9,6 +10,33 @@ export const setupInput = z.strictObject({
   displayName: requiredText(50),
   password,
 });
+
+const sessionId = z
+  .string({ message: 'sessions.errors.badId' })
+  .regex(SESSION_ID, { message: 'sessions.errors.badId' });
+
+export const sessionsListInput = z.strictObject({
+  /** The `next` of the page before. */
+  after: z
+    .strictObject({
+      live: z.boolean(),
+      atMs: z.number().int().nonnegative(),
+      id: sessionId,
+    })
+    .optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+/** How many sessions an administrator's call ended. */
+export interface SessionsEnded {
+  ended: number;
+}
+
+/** Payloads of the auth domain's events. */
+export interface AuthEvents {
+  /** To the sessions an administrator ended: the client checks its session and signs out. */
+  'sessions.ended': { reason: 'revoked' };
+}
 
 export const authOperations = {
   'system.health': op<Health>()({ input: empty, access: 'public', write: false, passive: true }),
@@ -53,6 +81,24 @@ export const authOperations = {
   'auth.setLanguage': op<null>()({
     input: z.strictObject({ language }),
     access: 'session',
+    write: true,
+  }),
+  /** Every session, the live ones first (issue 14): who is signed in, from where, since when. */
+  'sessions.list': op<Page<SessionView, SessionCursor>>()({
+    input: sessionsListInput,
+    access: 'sessions.manage',
+    write: false,
+  }),
+  /** Ends one live session (not the caller's own: that is signing out). */
+  'sessions.revoke': op<SessionsEnded>()({
+    input: z.strictObject({ id: sessionId }),
+    access: 'sessions.manage',
+    write: true,
+  }),
+  /** Ends every live session of one person (the caller's own current one excepted). */
+  'sessions.revokeUser': op<SessionsEnded>()({
+    input: z.strictObject({ userId: id }),
+    access: 'sessions.manage',
     write: true,
   }),
 };

@@ -33,9 +33,59 @@ export const authZhCN = {
     roles: '角色',
     department: '部门',
   },
+  /** 系统管理 → 会话 (issue 14): who is signed in where; ending a session. */
+  sessions: {
+    nav: '会话',
+    title: '登录会话',
+    intro:
+      '每次登录都是一个会话：谁在用、从哪台设备（地址）登录、最后一次操作的时间。结束某个会话后，对方会在两秒内退回登录页面，需要重新登录；他的其他会话不受影响。',
+    col: {
+      person: '人员',
+      client: '登录地址',
+      created: '登录时间',
+      lastActive: '最后操作',
+      status: '状态',
+      actions: '操作',
+    },
+    status: {
+      active: '在线',
+      locked: '已锁屏',
+      expired: '已过期',
+      ended: '已退出',
+      revoked: '已被结束',
+    },
+    current: '当前会话',
+    localApp: '本机桌面应用',
+    unknownClient: '未记录',
+    endedAt: '结束于 {{time}}',
+    revoke: '结束',
+    revokeLabel: '结束 {{name}} 的会话（{{client}}）',
+    revokeConfirm: '结束 {{name}} 在 {{client}} 上的会话？对方会被立即退出登录。',
+    revoked: '会话已结束，对方已退出登录。',
+    revokeUser: '结束此人全部会话',
+    revokeUserLabel: '结束 {{name}} 的全部会话',
+    revokeUserConfirm: '结束 {{name}} 的全部在线会话？他在所有设备上都会被立即退出登录。',
+    revokedUser_other: '已结束 {{count}} 个会话。',
+    empty: '还没有任何登录会话。',
+    errors: {
+      badId: '这不是一个会话的编号。',
+      notFound: '没有这个会话。没有做任何更改。',
+      own: '这是您自己当前的会话。请用“退出登录”结束它。',
+      expired: '这个会话已过期，无需再结束。',
+      alreadyEnded: '这个会话已经结束了。没有做任何更改。',
+      noUser: '没有这个用户。没有做任何更改。',
+      noneLive: '{{name}}当前没有可结束的在线会话。没有做任何更改。',
+    },
+  },
   errors: {
     currentPasswordWrong: '当前密码不正确。',
     mustChangePassword: '管理员已重置您的密码，请先设置新密码。',
+    sessionRevoked: '您的会话已被管理员结束，请重新登录。',
+  },
+  audit: {
+    field: {
+      signedInFrom: '会话登录地址',
+    },
   },
   ops: {
     setup: {
@@ -49,6 +99,10 @@ export const authZhCN = {
       unlock: '解锁',
       changePassword: '修改密码',
       setLanguage: '切换语言',
+    },
+    sessions: {
+      revoke: '结束会话',
+      revokeUser: '结束用户的全部会话',
     },
   },
 };

@@ -49,6 +49,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     'expenses.reopen',
     'frontdesk.configure',
     'policy.manage',
+    'sessions.manage',
     'settings.manage',
     'users.manage',
   ],

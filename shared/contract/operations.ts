@@ -7,7 +7,7 @@ import { frontdeskOperations, type FrontdeskEvents } from '../frontdesk/contract
 import { expensesOperations, type ExpensesEvents } from '../expenses/contract';
 import { exportsOperations, type ExportsEvents } from '../exports/contract';
 import { backupsOperations } from '../backups/contract';
-import { authOperations } from '../auth/contract';
+import { authOperations, type AuthEvents } from '../auth/contract';
 import { delegationsOperations } from '../delegations/contract';
 import { departmentsOperations } from '../departments/contract';
 import { notificationsOperations, type NotificationsEvents } from '../notifications/contract';
@@ -45,6 +45,7 @@ export const OPERATIONS = {
 /** Payloads of main → renderer events, one line per domain that has events. */
 export interface EventPayloads
   extends
+    AuthEvents,
     NotificationsEvents,
     ApprovalsEvents,
     BookingsEvents,

@@ -75,6 +75,11 @@ export interface AuditEntry {
   entityType: string;
   entityId: string | null;
   summary: unknown;
+  /**
+   * Where the call came from (issue 14): the HTTP peer address, 'local-app' for the desktop
+   * window, 'unknown' when the transport named none; null for entries from before it was kept.
+   */
+  client: string | null;
 }
 
 /** Where the next page of a sorted list starts: the last row's sort value and id. */

@@ -18,6 +18,7 @@ import { migration0170 } from './0170-expense-dashboard';
 import { migration0180 } from './0180-expense-summaries';
 import { migration0190 } from './0190-expense-lines-by-day';
 import { migration0200 } from './0200-audit-chain';
+import { migration0210 } from './0210-session-clients';
 import type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next one. */
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0180,
   migration0190,
   migration0200,
+  migration0210,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -19,6 +19,8 @@ export interface AuditInsert {
   entityType: string;
   entityId: string | null;
   summary: unknown;
+  /** Where the call came from (ServiceContext.client); absent or null: no call (a script). */
+  client?: string | null;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function appendAudit(db: Kysely<DB>, entry: AuditInsert): Promise<v
     entityType: storableText(entry.entityType),
     entityId: storableText(entry.entityId),
     summary: JSON.stringify(summary),
+    client: storableText(entry.client ?? null),
   };
   const prevHash = await lastHash(db);
   const { id } = await db
@@ -140,6 +143,7 @@ export async function listAudit(
     entityType: r.entityType,
     entityId: r.entityId,
     summary: JSON.parse(r.summary) as unknown,
+    client: r.client,
   }));
   return { items, next: more ? (items[items.length - 1]?.id ?? null) : null, total };
 }

@@ -17,8 +17,15 @@ import type { AuditTables } from './tables';
 /** prev_hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields an entry's hash covers: every column but `id` and the chain's own two. */
-export type ChainedFields = Omit<Selectable<AuditTables['auditLog']>, 'id' | 'prevHash' | 'hash'>;
+/**
+ * The fields an entry's hash covers: every column but `id` and the chain's own two. `client`
+ * (migration 0210) may be left out by writers that know none (the generator, migration 0200's
+ * rows): the entry then has none.
+ */
+export type ChainedFields = Omit<
+  Selectable<AuditTables['auditLog']>,
+  'id' | 'prevHash' | 'hash' | 'client'
+> & { client?: string | null };
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -36,10 +43,19 @@ export function storableText(s: string | null): string | null {
 /**
  * The entry's hash. The serialisation is a JSON array (a format tag, prev_hash, then the fields
  * in column order), so it is the same in any language and never ambiguous between fields.
+ *
+ * Two forms, by whether the entry has a client (migration 0210 added the column):
+ * - none (null): 'audit-v1', exactly the array every entry was hashed over before. The entries
+ *   written before 0210 keep verifying without being hashed again — re-hashing a chain would
+ *   destroy what it proves: a head kept outside (`--head`) would no longer be found in it;
+ * - a client: 'audit-v2', the same array with the client after the summary.
+ * The tag (and the array's length) keeps the two forms apart, and the form follows the stored
+ * column: setting a client on an old entry, clearing or changing one on a new entry, changes
+ * the form or the bytes its hash is checked against, so such an edit breaks the chain like any
+ * other.
  */
 export function entryHash(prevHash: string, f: ChainedFields): string {
-  const canonical = JSON.stringify([
-    'audit-v1',
+  const fields = [
     prevHash,
     f.atMs,
     f.actorUserId,
@@ -50,7 +66,11 @@ export function entryHash(prevHash: string, f: ChainedFields): string {
     f.entityType,
     f.entityId,
     f.summary,
-  ]);
+  ];
+  const client = f.client ?? null;
+  const canonical = JSON.stringify(
+    client === null ? ['audit-v1', ...fields] : ['audit-v2', ...fields, client],
+  );
   return crypto.createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 

@@ -13,6 +13,11 @@ export interface AuditTables {
     entityType: string;
     entityId: string | null;
     summary: Generated<string>;
+    /**
+     * Where the call came from (migration 0210): the HTTP peer address, 'local-app', 'unknown';
+     * null for entries written before, or without a call (the generator).
+     */
+    client: string | null;
     /** The hash chain (migration 0200, chain.ts); a trigger refuses an entry without them. */
     prevHash: string;
     hash: string;

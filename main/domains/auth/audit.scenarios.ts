@@ -1,5 +1,5 @@
 import { asAdmin, type Scenarios } from '../../test-scenarios';
-import { ADMIN } from '../../test-support';
+import { ADMIN, signIn, signedInUser } from '../../test-support';
 
 /** One successful call of each write operation of this domain (see main/test-scenarios.ts). */
 export const auditScenarios: Scenarios = {
@@ -28,4 +28,15 @@ export const auditScenarios: Scenarios = {
   'auth.setLanguage': asAdmin(
     async (t, a) => () => t.call('auth.setLanguage', { language: 'en' }, a.token),
   ),
+  // The administrator signed in at a second desk: this one ends that session.
+  'sessions.revoke': asAdmin(async (t, a) => {
+    await signIn(t, ADMIN.login, ADMIN.password);
+    const other = (await t.ok('sessions.list', {}, a.token)).items.find((s) => !s.current);
+    if (!other) throw new Error('no second session');
+    return () => t.call('sessions.revoke', { id: other.id }, a.token);
+  }),
+  'sessions.revokeUser': asAdmin(async (t, a) => {
+    const host = await signedInUser(t, a.token, { login: 'host1', roles: ['host'] });
+    return () => t.call('sessions.revokeUser', { userId: host.userId }, a.token);
+  }),
 };

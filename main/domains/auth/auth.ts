@@ -53,7 +53,7 @@ export async function createFirstAdmin(ctx: ServiceContext, input: OpParsed<'set
     roles: ['sysadmin'],
   });
   await putSettings(ctx.db, { companyName: input.companyName });
-  const token = await createSession(ctx.db, userId, ctx.nowMs);
+  const token = await createSession(ctx.db, userId, ctx.nowMs, ctx.client ?? null);
   ctx.setSessionToken(token);
   ctx.audit({
     entityType: 'user',
@@ -198,7 +198,7 @@ export async function login(
   // Only a caller who knows the password learns that the account is disabled.
   if (user.disabled)
     return new Failure(new AppError('ACCOUNT_DISABLED', 'errors.ACCOUNT_DISABLED'));
-  const token = await createSession(ctx.db, user.id, ctx.nowMs);
+  const token = await createSession(ctx.db, user.id, ctx.nowMs, client);
   ctx.setSessionToken(token);
   ctx.audit({
     entityType: 'session',

@@ -3,6 +3,7 @@ import { requireActor } from '../../core/context';
 import type { DomainHandlers } from '../../core/handler';
 import { sqliteVersion } from '../../db/info';
 import { schemaVersion } from '../../db/migrate';
+import { listSessions, revokeSession, revokeUserSessions } from './admin-sessions';
 import * as auth from './auth';
 import { touchSession } from './sessions';
 
@@ -27,4 +28,7 @@ export const authHandlers: DomainHandlers<(typeof authNames.operations)[number]>
   },
   'auth.changePassword': (ctx, input) => auth.changePassword(ctx, input),
   'auth.setLanguage': (ctx, input) => auth.setLanguage(ctx, input),
+  'sessions.list': (ctx, input) => listSessions(ctx, input),
+  'sessions.revoke': (ctx, input) => revokeSession(ctx, input),
+  'sessions.revokeUser': (ctx, input) => revokeUserSessions(ctx, input),
 };

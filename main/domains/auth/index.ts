@@ -2,6 +2,7 @@ export { authHandlers } from './handlers';
 export { hashPassword } from './passwords';
 export {
   endUserSessions,
+  hashToken,
   noteActivity,
   resolveSession,
   touchSession,

@@ -1,24 +1,44 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { isLive, SESSION_MAX_MS, sessionStatus } from '../../../shared/auth/sessions';
 import type { DB } from '../../db/schema';
 
-/** A session ends 12 hours after sign-in whatever happens: a shift, not a week. */
-export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
+export { SESSION_MAX_MS };
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Kysely<DB>, userId: number, nowMs: number) {
+/** A session's name in the sysadmin's list: 64 random bits, nothing derived from the token. */
+export const newSessionId = () => randomBytes(8).toString('hex');
+
+/**
+ * A new session for the user, opened from `client` (the HTTP peer address, 'local-app' for the
+ * desktop window): the token for the transport to hold; only its hash is stored.
+ */
+export async function createSession(
+  db: Kysely<DB>,
+  userId: number,
+  nowMs: number,
+  client: string | null,
+) {
   const token = randomBytes(32).toString('base64url');
   await db
     .insertInto('sessions')
-    .values({ tokenHash: hashToken(token), userId, createdAtMs: nowMs, lastActiveAtMs: nowMs })
+    .values({
+      tokenHash: hashToken(token),
+      id: newSessionId(),
+      userId,
+      client,
+      createdAtMs: nowMs,
+      lastActiveAtMs: nowMs,
+    })
     .execute();
   return token;
 }
 
 export type SessionState =
   | { status: 'none' }
-  | { status: 'expired' }
+  /** `revoked`: an administrator ended it (the client is told so, not "expired"). */
+  | { status: 'expired'; revoked?: boolean }
   | {
       status: 'locked' | 'active';
       tokenHash: string;
@@ -49,6 +69,7 @@ export async function resolveSession(
       'sessions.lastActiveAtMs',
       'sessions.locked',
       'sessions.endedAtMs',
+      'sessions.revokedBy',
       'users.disabled',
       'users.displayName',
       'users.language',
@@ -57,17 +78,29 @@ export async function resolveSession(
     .where('sessions.tokenHash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return { status: 'expired' };
-  if (row.endedAtMs !== null || row.disabled || nowMs - row.createdAtMs > SESSION_MAX_MS) {
-    return { status: 'expired' };
-  }
+  // The same rule as the sessions list shows (shared/auth/sessions.ts).
+  const status = sessionStatus(
+    {
+      createdAtMs: row.createdAtMs,
+      lastActiveAtMs: row.lastActiveAtMs,
+      locked: row.locked === 1,
+      endedAtMs: row.endedAtMs,
+      revokedBy: row.revokedBy,
+      userDisabled: row.disabled === 1,
+    },
+    nowMs,
+    idleLockMinutes,
+  );
+  if (!isLive(status))
+    return status === 'revoked' ? { status: 'expired', revoked: true } : { status: 'expired' };
   const user = {
     displayName: row.displayName,
     language: row.language,
     mustChangePassword: row.mustChangePassword,
   };
-  const idle = nowMs - row.lastActiveAtMs > idleLockMinutes * 60_000;
-  if (row.locked || idle) {
-    if (!row.locked) await setLocked(db, tokenHash, true);
+  if (status === 'locked') {
+    // Idle past the configured minutes: locked from now on, even if activity is reported later.
+    if (row.locked !== 1) await setLocked(db, tokenHash, true);
     return {
       status: 'locked',
       tokenHash,

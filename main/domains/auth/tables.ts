@@ -6,11 +6,17 @@ import type { Result } from '../../../shared/result';
 export interface AuthTables {
   sessions: {
     tokenHash: string;
+    /** 16 random hex digits: the session's name in the sysadmin's list (migration 0210). */
+    id: string;
     userId: number;
+    /** Where it was opened from; null for sessions from before migration 0210. */
+    client: string | null;
     createdAtMs: number;
     lastActiveAtMs: number;
     locked: Generated<number>;
     endedAtMs: number | null;
+    /** The administrator who ended it from the sessions list (migration 0210). */
+    revokedBy: number | null;
   };
   /** The first answer to a keyed write, replayed to a retry with the same key (migration 0050). */
   idempotencyKeys: {

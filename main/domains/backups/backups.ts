@@ -265,6 +265,7 @@ export async function auditRestore(
   operation: 'backups.restore' | 'backups.recover',
   actor: Actor | null,
   nowMs: number,
+  client: string | null,
   summary: Record<string, unknown>,
 ): Promise<void> {
   await writeTransaction(db, async (trx) => {
@@ -279,6 +280,7 @@ export async function auditRestore(
       entityType: 'backup',
       entityId: null,
       summary,
+      client,
     });
   });
 }

@@ -53,7 +53,7 @@ function restoreAfterCommit(
     const ended = await endRestoredSessions(db, ctx.actor?.tokenHash ?? null, ctx.nowMs);
     const missing = await missingFiles(db, env.files);
     Object.assign(out, { restored: toView(entry), setAsideId: asideId, missingFiles: missing });
-    await auditRestore(db, operation, ctx.actor, ctx.nowMs, {
+    await auditRestore(db, operation, ctx.actor, ctx.nowMs, ctx.client ?? null, {
       backup: entry.id,
       setAside: asideId,
       missingFiles: missing,
@@ -85,6 +85,7 @@ export const backupsHandlers: DomainHandlers<(typeof backupsNames.operations)[nu
           entityType: 'backup',
           entityId: null,
           summary: { backup: out.id },
+          client: ctx.client ?? null,
         }),
       );
     });

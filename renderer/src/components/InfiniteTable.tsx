@@ -101,7 +101,7 @@ function useTableRole(
   });
 }
 
-export interface InfiniteTableProps<T extends { id: number }> {
+export interface InfiniteTableProps<T extends { id: number | string }> {
   /** The accessible name of the table (the page's title). */
   label: string;
   columns: TableColumnsType<T>;
@@ -140,7 +140,7 @@ export interface InfiniteTableProps<T extends { id: number }> {
  * end, with the count ("共 N 条", "10,000+ 条") and a "loading more" line under it. A refresh
  * of the loaded rows (an event) keeps the scroll position; new filters start at the top.
  */
-export function InfiniteTable<T extends { id: number }>(props: InfiniteTableProps<T>) {
+export function InfiniteTable<T extends { id: number | string }>(props: InfiniteTableProps<T>) {
   const { t, i18n } = useTranslation();
   const {
     rows,

@@ -11,7 +11,7 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../../../shared/auth/roles';
 import type { SessionInfo } from '../../../shared/contract/types';
 import type { Language } from '../../../shared/i18n/translate';
-import { call, onSessionError } from '../api/client';
+import { call, onSessionError, subscribe } from '../api/client';
 import i18n, { rememberLanguage } from '../i18n';
 
 type Phase =
@@ -20,7 +20,8 @@ type Phase =
   | { kind: 'setup' }
   /** The database failed its check at start: only the recovery screen (domains/backups). */
   | { kind: 'recovery' }
-  | { kind: 'signedOut' }
+  /** `notice`: why the person was signed out (an i18n key), for the sign-in screen to say. */
+  | { kind: 'signedOut'; notice?: string }
   | { kind: 'signedIn'; session: SessionInfo };
 
 interface SessionApi {
@@ -36,6 +37,9 @@ interface SessionApi {
 }
 
 const Ctx = createContext<SessionApi | null>(null);
+
+/** Main's message for a call with a session an administrator ended (main/api/dispatcher.ts). */
+const REVOKED = 'errors.sessionRevoked';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
@@ -95,12 +99,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
               : p,
           );
         } else {
-          setPhase({ kind: 'signedOut' });
+          setPhase(
+            error.key === REVOKED ? { kind: 'signedOut', notice: REVOKED } : { kind: 'signedOut' },
+          );
           window.history.replaceState(null, '', '#/');
         }
       }),
     [],
   );
+
+  // An administrator ended this session (issue 14): main tells the ended session itself. The
+  // event is a hint, not proof: the session is asked for, and only a session main no longer
+  // knows signs out — with the reason on the sign-in screen. The person's other sessions get no
+  // such event and stay signed in.
+  const signedInUser = phase.kind === 'signedIn' ? phase.session.user.id : null;
+  useEffect(() => {
+    if (signedInUser === null) return;
+    return subscribe('sessions.ended', () => {
+      void call('auth.session', {}).then((current) => {
+        if (!current.ok || current.value !== null) return;
+        setPhase({ kind: 'signedOut', notice: REVOKED });
+        window.history.replaceState(null, '', '#/');
+      });
+    });
+  }, [signedInUser]);
 
   const signOut = useCallback(async () => {
     await call('auth.logout', {});

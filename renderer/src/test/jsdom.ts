@@ -30,6 +30,17 @@ window.ResizeObserver ??= ResizeObserverStub;
 const computed = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => computed(element);
 
+/**
+ * jsdom has no EventSource; the signed-in session listens to main's events in browser mode
+ * (SessionContext, api/client `subscribe`). A stream that never delivers anything: a test that
+ * needs an event mocks `subscribe` and delivers it itself.
+ */
+class EventSourceStub extends EventTarget {
+  readonly readyState = 0;
+  close() {}
+}
+window.EventSource ??= EventSourceStub as unknown as typeof EventSource;
+
 window.scrollTo = () => undefined;
 Element.prototype.scrollIntoView ??= () => undefined;
 

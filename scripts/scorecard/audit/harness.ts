@@ -52,6 +52,7 @@ function rechain(db: BetterSqlite3.Database) {
       entityType: r.entity_type as string,
       entityId: r.entity_id as string | null,
       summary: r.summary as string,
+      client: r.client as string | null,
     });
     set.run(prev, hash, r.id);
     prev = hash;

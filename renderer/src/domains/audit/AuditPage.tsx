@@ -2,7 +2,7 @@ import { DatePicker, Input, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeAuditEntry, type Translate } from '../../../../shared/audit/describe';
+import { clientText, describeAuditEntry, type Translate } from '../../../../shared/audit/describe';
 import { OPERATION_NAMES } from '../../../../shared/contract/names';
 import { OPERATIONS } from '../../../../shared/contract/operations';
 import type { AuditEntry } from '../../../../shared/contract/types';
@@ -74,6 +74,14 @@ export function AuditPage() {
               <div>
                 <Typography.Text type="secondary">
                   {t('audit.onBehalfOf', { name: e.onBehalfOfName })}
+                </Typography.Text>
+              </div>
+            )}
+            {/* Where the call came from (issue 14); entries from before it was kept have none. */}
+            {e.client !== null && (
+              <div>
+                <Typography.Text type="secondary" className="audit-client">
+                  {t('audit.client', { client: clientText(e.client, tr) })}
                 </Typography.Text>
               </div>
             )}

@@ -16,12 +16,17 @@ const schema = z.object({
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const { adopt } = useSession();
+  const { adopt, phase } = useSession();
+  // Why the last person here was signed out (an administrator ended the session), until the
+  // next sign-in attempt.
+  const notice = phase.kind === 'signedOut' ? (phase.notice ?? null) : null;
+  const [noticeShown, setNoticeShown] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const form = useZodForm(schema, { login: '', password: '' });
 
   const onSubmit = form.handleSubmit(async (input) => {
     setError(null);
+    setNoticeShown(false);
     const r = await call('auth.login', input);
     if (r.ok) {
       adopt(r.value);
@@ -33,6 +38,15 @@ export function LoginPage() {
 
   return (
     <AuthFrame title={t('login.title')}>
+      {notice && noticeShown && !error && (
+        <Alert
+          type="warning"
+          title={t(notice)}
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="login-notice"
+        />
+      )}
       {error && (
         <Alert
           type="error"
