@@ -44,8 +44,12 @@ async function signedIn() {
   );
   await screen.findByText('已登录：张伟');
   const ended = async () => {
-    const listener = listeners.get('sessions.ended');
-    if (!listener) throw new Error('nobody listens to sessions.ended');
+    // The provider subscribes in an effect, which may run after the name is on the screen.
+    const listener = await vi.waitFor(() => {
+      const l = listeners.get('sessions.ended');
+      if (!l) throw new Error('nobody listens to sessions.ended');
+      return l;
+    });
     await act(async () => listener());
   };
   return { fake, ended };
