@@ -25,6 +25,22 @@ export function eventIsFor(
   );
 }
 
+/** A client's session as delivery sees it: its token's hash and its state resolved now. */
+export interface ClientSession {
+  tokenHash: string;
+  state: SessionState;
+}
+
+export async function clientSession(
+  app: Pick<App, 'db' | 'clock'>,
+  token: string | null,
+): Promise<ClientSession | null> {
+  if (token === null) return null;
+  const settings = await getSettings(app.db);
+  const state = await resolveSession(app.db, token, app.clock(), settings.idleLockMinutes);
+  return { tokenHash: hashToken(token), state };
+}
+
 /**
  * `eventIsFor` for a client holding `token`, its session resolved now: the state when the event
  * is for it (what a transport may need besides, e.g. the person's language), else null.
@@ -34,8 +50,6 @@ export async function eventRecipient(
   token: string | null,
   event: AppEvent,
 ): Promise<SessionState | null> {
-  if (token === null) return null;
-  const settings = await getSettings(app.db);
-  const state = await resolveSession(app.db, token, app.clock(), settings.idleLockMinutes);
-  return eventIsFor(event, hashToken(token), state) ? state : null;
+  const session = await clientSession(app, token);
+  return session && eventIsFor(event, session.tokenHash, session.state) ? session.state : null;
 }

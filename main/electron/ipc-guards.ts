@@ -44,3 +44,29 @@ export function invokeKey(options: unknown): { ok: true; key: string | undefined
   if (key !== undefined && !isIdempotencyKey(key)) return { ok: false };
   return { ok: true, key };
 }
+
+/**
+ * State kept per window (its session in local mode, its subscriptions): made at the window's
+ * first call and forgotten when the window is destroyed.
+ */
+export function perWindow<
+  S extends { readonly id: number; once(event: 'destroyed', listener: () => void): unknown },
+  T,
+>(make: (sender: S) => T) {
+  const entries = new Map<number, T>();
+  return {
+    entries,
+    for(sender: S): T {
+      let entry = entries.get(sender.id);
+      if (!entry) {
+        const created = make(sender);
+        entries.set(sender.id, created);
+        sender.once('destroyed', () => {
+          if (entries.get(sender.id) === created) entries.delete(sender.id);
+        });
+        entry = created;
+      }
+      return entry;
+    },
+  };
+}

@@ -22,7 +22,7 @@ import { eventIsFor } from '../api/delivery';
 import { hashToken, resolveSession } from '../domains/auth';
 import { getSettings } from '../domains/settings';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './channels';
-import { errorResult, fromTrustedFrame, invokeKey, tooLarge } from './ipc-guards';
+import { errorResult, fromTrustedFrame, invokeKey, perWindow, tooLarge } from './ipc-guards';
 import type { TrustOptions } from './window-options';
 
 /** The client every window of the desktop app is, for the per-client sign-in throttle. */
@@ -86,24 +86,18 @@ interface Client {
 }
 
 export function registerIpc({ ipcMain, app, trust, desktopNotify }: IpcOptions): IpcRegistration {
-  const clients = new Map<number, Client>();
   const pending = new Set<Promise<void>>();
 
   const trusted = (event: IpcEventLike): boolean => fromTrustedFrame(event, trust);
 
-  const clientFor = (sender: IpcSender): Client => {
-    let client = clients.get(sender.id);
-    if (!client) {
-      const created: Client = { sender, token: null, events: new Set() };
-      clients.set(sender.id, created);
-      // Closing the window forgets its session (the row stays until it expires or is ended).
-      sender.once('destroyed', () => {
-        if (clients.get(sender.id) === created) clients.delete(sender.id);
-      });
-      client = created;
-    }
-    return client;
-  };
+  // Closing the window forgets its session (the row stays until it expires or is ended).
+  const registry = perWindow<IpcSender, Client>((sender) => ({
+    sender,
+    token: null,
+    events: new Set(),
+  }));
+  const clients = registry.entries;
+  const clientFor = (sender: IpcSender): Client => registry.for(sender);
 
   const onInvoke = async (
     event: IpcMainInvokeEvent,

@@ -4,7 +4,7 @@ import type { NotificationView } from '../../shared/contract/types';
 import type { Result } from '../../shared/result';
 import type { RemoteClient } from '../client';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './channels';
-import { errorResult, fromTrustedFrame, invokeKey, tooLarge } from './ipc-guards';
+import { errorResult, fromTrustedFrame, invokeKey, perWindow, tooLarge } from './ipc-guards';
 import {
   desktopNotice,
   type DesktopNotice,
@@ -43,22 +43,12 @@ export function registerRemoteIpc({
   trust,
   desktopNotify,
 }: RemoteIpcOptions): IpcRegistration {
-  const windows = new Map<number, Window>();
   /** The signed-in user's language, from the session answers, for desktop notifications. */
   let language = 'zh-CN';
 
-  const windowFor = (sender: IpcSender): Window => {
-    let w = windows.get(sender.id);
-    if (!w) {
-      const created: Window = { sender, events: new Set() };
-      windows.set(sender.id, created);
-      sender.once('destroyed', () => {
-        if (windows.get(sender.id) === created) windows.delete(sender.id);
-      });
-      w = created;
-    }
-    return w;
-  };
+  const registry = perWindow<IpcSender, Window>((sender) => ({ sender, events: new Set() }));
+  const windows = registry.entries;
+  const windowFor = (sender: IpcSender): Window => registry.for(sender);
 
   const onInvoke = async (
     event: IpcMainInvokeEvent,

@@ -8,7 +8,7 @@ import type { ApiError, ErrorCode, Result } from '../../shared/result';
 import { translate } from '../../shared/i18n/translate';
 import { bodyLimitFor } from '../api/body-limit';
 import { dispatch, type App } from '../api/dispatcher';
-import { eventRecipient } from '../api/delivery';
+import { clientSession, eventIsFor, eventRecipient } from '../api/delivery';
 import type { AppEvent } from '../api/events';
 import { EventJournal } from './event-journal';
 import { hostAllowed, listenPolicy, originAllowed, type ListenPolicy } from './listen-policy';
@@ -287,8 +287,12 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
       res.write(`id: ${startId}\nevent: resync\ndata: {}\n\n`);
     } else if (replay && replay.entries.length > 0) {
       enqueue(client, async () => {
+        // One session lookup for the whole replay, not one per event.
+        const session = await clientSession(app, client.token);
+        if (!session) return;
         for (const e of replay.entries) {
-          if (await eventRecipient(app, client.token, e.event)) res.write(frame(e.id, e.event));
+          if (eventIsFor(e.event, session.tokenHash, session.state))
+            res.write(frame(e.id, e.event));
         }
       });
     }
@@ -355,20 +359,14 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
     await serveStatic(options.staticDir, pathname, request.raw, reply.raw);
   });
 
-  // Bind first, then learn the port the Host check needs. A bad configuration throws before.
-  const configured = listenPolicy({
-    host,
-    port: options.port ?? 0,
-    tls: tls !== null,
-    publicOrigin: options.publicOrigin,
-  });
+  const listening = { host, tls: tls !== null, publicOrigin: options.publicOrigin };
+  // A refused configuration throws here, before anything is bound.
+  listenPolicy({ ...listening, port: options.port ?? 0 });
   await fastify.listen({ host, port: options.port ?? 0 });
   const port = (fastify.server.address() as AddressInfo).port;
   boundPort = port;
-  policy =
-    options.port === port
-      ? configured
-      : listenPolicy({ host, port, tls: tls !== null, publicOrigin: options.publicOrigin });
+  // The Host check needs the port actually bound (0 picks one).
+  policy = listenPolicy({ ...listening, port });
 
   return {
     port,

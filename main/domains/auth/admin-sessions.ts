@@ -3,7 +3,6 @@ import type { SessionsEnded } from '../../../shared/auth/contract';
 import {
   isLive,
   SESSION_MAX_MS,
-  sessionStatus,
   type SessionCursor,
   type SessionView,
 } from '../../../shared/auth/sessions';
@@ -14,6 +13,7 @@ import { AppError } from '../../core/errors';
 import { cappedTotal } from '../../core/paging';
 import type { DB } from '../../db/schema';
 import { callSettings } from '../settings';
+import { sessionRowStatus } from './sessions';
 
 /**
  * The sysadmin's sessions (issue 14: office mode): who is signed in, from where, since when, and
@@ -46,21 +46,6 @@ function sessionRows(db: Kysely<DB>) {
 }
 
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionRows>['execute']>>[number];
-
-function statusOf(r: SessionRow, nowMs: number, idleLockMinutes: number) {
-  return sessionStatus(
-    {
-      createdAtMs: r.createdAtMs,
-      lastActiveAtMs: r.lastActiveAtMs,
-      locked: r.locked === 1,
-      endedAtMs: r.endedAtMs,
-      revokedBy: r.revokedBy,
-      userDisabled: r.disabled === 1,
-    },
-    nowMs,
-    idleLockMinutes,
-  );
-}
 
 /**
  * One run of the list, newest activity first, on `sessions_activity` (last_active_at_ms, id):
@@ -137,7 +122,7 @@ export async function listSessions(
     createdAtMs: r.createdAtMs,
     lastActiveAtMs: r.lastActiveAtMs,
     endedAtMs: r.endedAtMs,
-    status: statusOf(r, ctx.nowMs, idleLockMinutes),
+    status: sessionRowStatus(r, ctx.nowMs, idleLockMinutes),
     current: r.tokenHash === actor.tokenHash,
   }));
   const last = page[page.length - 1];
@@ -187,7 +172,7 @@ export async function revokeSession(
   if (!row) throw new AppError('NOT_FOUND', 'sessions.errors.notFound');
   if (row.tokenHash === actor.tokenHash) throw new AppError('CONFLICT', 'sessions.errors.own');
   const { idleLockMinutes } = await callSettings(ctx);
-  const status = statusOf(row, ctx.nowMs, idleLockMinutes);
+  const status = sessionRowStatus(row, ctx.nowMs, idleLockMinutes);
   if (status === 'expired') throw new AppError('CONFLICT', 'sessions.errors.expired');
   if (!isLive(status)) throw new AppError('CONFLICT', 'sessions.errors.alreadyEnded');
   await revoke(ctx, [row]);
@@ -222,7 +207,8 @@ export async function revokeUserSessions(
     .where('s.createdAtMs', '>=', ctx.nowMs - SESSION_MAX_MS)
     .execute();
   const live = open.filter(
-    (s) => s.tokenHash !== actor.tokenHash && isLive(statusOf(s, ctx.nowMs, idleLockMinutes)),
+    (s) =>
+      s.tokenHash !== actor.tokenHash && isLive(sessionRowStatus(s, ctx.nowMs, idleLockMinutes)),
   );
   if (live.length === 0) {
     throw new AppError('CONFLICT', 'sessions.errors.noneLive', { name: user.displayName });

@@ -48,6 +48,32 @@ export type SessionState =
       user: { displayName: string; language: string; mustChangePassword: number };
     };
 
+/** A session row as stored (with its person's `disabled`), in sessionStatus's terms. */
+export interface StoredSession {
+  createdAtMs: number;
+  lastActiveAtMs: number;
+  locked: number;
+  endedAtMs: number | null;
+  revokedBy: number | null;
+  disabled: number;
+}
+
+/** shared/auth/sessions.ts's status of a stored session: for the sign-in check and the list alike. */
+export function sessionRowStatus(row: StoredSession, nowMs: number, idleLockMinutes: number) {
+  return sessionStatus(
+    {
+      createdAtMs: row.createdAtMs,
+      lastActiveAtMs: row.lastActiveAtMs,
+      locked: row.locked === 1,
+      endedAtMs: row.endedAtMs,
+      revokedBy: row.revokedBy,
+      userDisabled: row.disabled === 1,
+    },
+    nowMs,
+    idleLockMinutes,
+  );
+}
+
 /**
  * Classifies a token. Idle for longer than the configured minutes means locked: the shared
  * front-desk machine asks for the password again rather than showing the last user's data.
@@ -79,18 +105,7 @@ export async function resolveSession(
     .executeTakeFirst();
   if (!row) return { status: 'expired' };
   // The same rule as the sessions list shows (shared/auth/sessions.ts).
-  const status = sessionStatus(
-    {
-      createdAtMs: row.createdAtMs,
-      lastActiveAtMs: row.lastActiveAtMs,
-      locked: row.locked === 1,
-      endedAtMs: row.endedAtMs,
-      revokedBy: row.revokedBy,
-      userDisabled: row.disabled === 1,
-    },
-    nowMs,
-    idleLockMinutes,
-  );
+  const status = sessionRowStatus(row, nowMs, idleLockMinutes);
   if (!isLive(status))
     return status === 'revoked' ? { status: 'expired', revoked: true } : { status: 'expired' };
   const user = {
