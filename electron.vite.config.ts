@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { precompress } from './scripts/precompress';
 
 /**
@@ -17,6 +18,25 @@ const NODE_MODULES = /[\\/]node_modules[\\/]/;
 /** node_modules/<pkg>/ for any of these packages. */
 const packages = (...names: string[]) =>
   new RegExp(`[\\\\/]node_modules[\\\\/](?:${names.join('|')})[\\\\/]`);
+
+/**
+ * Fails the preload build if the bundler split a module the two preloads share into a chunk of its
+ * own: a sandboxed preload could not load it, and the window would open without its bridge.
+ */
+function preloadsSelfContained(): Plugin {
+  return {
+    name: 'preloads-self-contained',
+    generateBundle(_options, bundle) {
+      const shared = Object.values(bundle).filter((c) => c.type === 'chunk' && !c.isEntry);
+      if (shared.length > 0) {
+        this.error(
+          `a preload must be one file, but ${shared.map((c) => c.fileName).join(', ')} ` +
+            'was split off: keep the two preloads from importing the same module.',
+        );
+      }
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -35,12 +55,19 @@ export default defineConfig({
     },
   },
   preload: {
+    // Two preloads: the app window's (index.cjs, the contract's invoke and subscribe) and the
+    // first-run choice window's (connect-preload.cjs, issue 14). A sandboxed preload cannot
+    // require() local files, so each must be one CJS file: `codeSplitting: false` would say so but
+    // is refused with two inputs, hence the check below that no shared chunk was made.
+    plugins: [preloadsSelfContained()],
     build: {
       outDir: resolve(outRoot, 'preload'),
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/electron/preload.ts') },
-        // A sandboxed preload cannot require() local files: bundle everything into one CJS file.
-        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+        input: {
+          index: resolve(__dirname, 'main/electron/preload.ts'),
+          'connect-preload': resolve(__dirname, 'main/electron/connect-preload.ts'),
+        },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
@@ -55,7 +82,15 @@ export default defineConfig({
       minify: !baseline,
       chunkSizeWarningLimit: 600,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'renderer/index.html') },
+        // `connect`: the desktop app's first-run choice window (issue 14), a page of its own. Not
+        // in the baseline build, which is one bundle (no code splitting: one input only) and only
+        // measures the app's first screen.
+        input: baseline
+          ? { index: resolve(__dirname, 'renderer/index.html') }
+          : {
+              index: resolve(__dirname, 'renderer/index.html'),
+              connect: resolve(__dirname, 'renderer/connect.html'),
+            },
         output: {
           codeSplitting: baseline
             ? false

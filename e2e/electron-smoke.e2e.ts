@@ -54,6 +54,8 @@ describe('desktop app (Electron)', () => {
     expect(build.status, 'electron-vite build').toBe(0);
 
     const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'rm-electron-smoke-'));
+    // The first-run choice made (issue 14: without it the choice window opens first).
+    fs.writeFileSync(path.join(userData, 'connection.json'), '{"mode":"local"}\n');
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
     delete env.ELECTRON_RUN_AS_NODE;

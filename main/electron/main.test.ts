@@ -15,7 +15,8 @@ import { startServer } from '../server/http';
 import { selfSignedCertificate } from '../server/tls';
 import { ADMIN, makeTestApp } from '../test-support';
 import { INVOKE_CHANNEL } from './channels';
-import { writeConnection } from './connection';
+import { CONNECT_CHOOSE_CHANNEL, CONNECT_PROBE_CHANNEL } from './connect-channels';
+import { CONNECTION_FILE, readConnection, writeConnection } from './connection';
 
 const ELECTRON_VERSION = '45.5.0';
 const NODE_BUILD = path.resolve(
@@ -34,6 +35,7 @@ function fakeElectron(appRoot: string) {
     failLoad: false,
     menu: undefined as unknown,
     userData: path.join(appRoot, 'default-user-data'),
+    systemLanguages: ['zh-Hans-CN'],
   };
   class FakeWebContents extends EventEmitter {
     session = {
@@ -63,6 +65,13 @@ function fakeElectron(appRoot: string) {
     isMinimized = vi.fn(() => true);
     restore = vi.fn();
     focus = vi.fn();
+    removeMenu = vi.fn();
+    destroyed = false;
+    isDestroyed = () => this.destroyed;
+    close = vi.fn(() => {
+      this.destroyed = true;
+      this.emit('closed');
+    });
   }
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
@@ -79,6 +88,7 @@ function fakeElectron(appRoot: string) {
     setAppUserModelId: vi.fn(),
     setAboutPanelOptions: vi.fn(),
     showAboutPanel: vi.fn(),
+    getPreferredSystemLanguages: () => calls.systemLanguages,
     exit: (code: number) => calls.exitCodes.push(code),
     quit: () => {
       calls.quits += 1;
@@ -152,6 +162,9 @@ beforeEach(() => {
   });
   vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.resetModules();
+  // The choice made (issue 14): most tests are about the app after it. Without the file the
+  // first-run choice opens instead (its own tests below).
+  writeConnection(userData, { mode: 'local' });
 });
 
 afterEach(async () => {
@@ -345,4 +358,109 @@ describe('main.ts', () => {
       other.kill('SIGKILL');
     }
   }, 60_000);
+
+  describe('the first-run choice (issue 14)', () => {
+    const connectPage = path.join(__dirname, '../renderer/connect.html');
+    const ownUrl = `file://${connectPage}`;
+    const choose = (choice: unknown) =>
+      fake.electron.ipcMain.handlers.get(CONNECT_CHOOSE_CHANNEL)?.(
+        { sender: { id: 9 }, senderFrame: { url: ownUrl } },
+        choice,
+      );
+
+    it('with no connection.json: its own window, page and preload, and no database yet', async () => {
+      fs.rmSync(path.join(userData, CONNECTION_FILE));
+      installNative();
+      await startMain();
+      expect(fake.calls.errorBoxes).toEqual([]);
+      expect(fake.calls.windows).toHaveLength(1);
+      const win = fake.calls.windows[0];
+      const web = win?.options.webPreferences as Record<string, unknown>;
+      expect(web.preload).toBe(path.join(__dirname, '../preload/connect-preload.cjs'));
+      expect(web.sandbox).toBe(true);
+      expect(web.contextIsolation).toBe(true);
+      expect(web.additionalArguments).toEqual(['--rm-connect-language=zh-CN']);
+      expect(win?.loaded).toBe(connectPage);
+      expect(win?.removeMenu).toHaveBeenCalled();
+      expect(win?.webContents.setWindowOpenHandler).toHaveBeenCalled();
+      // Nothing of the app yet: no database, no IPC for the contract.
+      expect(fs.existsSync(path.join(userData, 'reception.db'))).toBe(false);
+      expect(fake.electron.ipcMain.handlers.has(INVOKE_CHANNEL)).toBe(false);
+      expect(fake.electron.ipcMain.handlers.has(CONNECT_PROBE_CHANNEL)).toBe(true);
+
+      // The app's own page has no business on these channels.
+      const fromApp = await fake.electron.ipcMain.handlers.get(CONNECT_CHOOSE_CHANNEL)?.(
+        {
+          sender: { id: 1 },
+          senderFrame: { url: `file://${path.join(__dirname, '../renderer/index.html')}` },
+        },
+        { mode: 'local' },
+      );
+      expect(fromApp).toEqual({ ok: false, problem: 'refused' });
+
+      // 只在本机使用: saved, the app opens on its database, the choice closes once it shows.
+      expect(await choose({ mode: 'local' })).toEqual({ ok: true });
+      await vi.waitFor(() => expect(fake.calls.windows).toHaveLength(2));
+      expect(readConnection(userData)).toEqual({
+        kind: 'chosen',
+        connection: { mode: 'local' },
+      });
+      const app = fake.calls.windows[1];
+      expect(app?.loaded).toBe(path.join(__dirname, '../renderer/index.html'));
+      expect(fs.existsSync(path.join(userData, 'reception.db'))).toBe(true);
+      expect(fake.electron.ipcMain.handlers.has(CONNECT_CHOOSE_CHANNEL)).toBe(false);
+      expect(win?.close).not.toHaveBeenCalled();
+      app?.emit('ready-to-show');
+      expect(win?.close).toHaveBeenCalled();
+      expect(app?.show).toHaveBeenCalled();
+    });
+
+    it('speaks English to a system that is not Chinese', async () => {
+      fs.rmSync(path.join(userData, CONNECTION_FILE));
+      fake.calls.systemLanguages = ['en-GB', 'zh-CN'];
+      await startMain();
+      const web = fake.calls.windows[0]?.options.webPreferences as Record<string, unknown>;
+      expect(web.additionalArguments).toEqual(['--rm-connect-language=en']);
+      expect(fake.calls.windows[0]?.options.title).toBe('Reception Manager');
+      fake.calls.windows[0]?.close();
+      fake.calls.windows.length = 0; // nothing was opened: nothing for afterEach to close
+    });
+
+    it('an unreadable connection.json is kept aside and the choice is asked again', async () => {
+      fs.writeFileSync(path.join(userData, CONNECTION_FILE), '{"mode": "server", "origin": 5}');
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      await startMain();
+      expect(fake.calls.errorBoxes).toEqual([]);
+      expect(fake.calls.windows).toHaveLength(1);
+      expect(fake.calls.windows[0]?.loaded).toBe(connectPage);
+      const files = fs.readdirSync(userData);
+      expect(files).not.toContain(CONNECTION_FILE);
+      const aside = files.find((f) => /^connection\.unreadable-\d+\.json$/.test(f));
+      expect(aside).toBeDefined();
+      expect(fs.readFileSync(path.join(userData, aside ?? ''), 'utf8')).toContain('"origin": 5');
+      fake.calls.windows[0]?.close();
+      fake.calls.windows.length = 0;
+    });
+
+    it('closed without a choice: nothing is written and no app window opens', async () => {
+      fs.rmSync(path.join(userData, CONNECTION_FILE));
+      await startMain();
+      fake.calls.windows[0]?.close();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(fake.calls.windows).toHaveLength(1);
+      expect(fs.existsSync(path.join(userData, CONNECTION_FILE))).toBe(false);
+      expect(fake.electron.ipcMain.handlers.has(CONNECT_CHOOSE_CHANNEL)).toBe(false);
+      fake.calls.windows.length = 0;
+    });
+
+    it('a second launch during the choice brings the choice window up', async () => {
+      fs.rmSync(path.join(userData, CONNECTION_FILE));
+      await startMain();
+      const win = fake.calls.windows[0];
+      fake.electron.app.emit('second-instance');
+      expect(win?.focus).toHaveBeenCalled();
+      win?.close();
+      fake.calls.windows.length = 0;
+    });
+  });
 });

@@ -7,12 +7,13 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, shell } from 'electron';
 import { createApp, type RunningApp } from '../app';
 import { createRemoteClient, type RemoteClient } from '../client';
-import { readConnection, setAsideConnection } from './connection';
+import { openConnectWindow, type ConnectWindow } from './connect-window';
+import { readConnection, setAsideConnection, type Connection } from './connection';
 import { DatabaseInUseError } from '../db/lock';
 import { DatabaseTooNewError } from '../db/migrate';
 import { hardenWebContents, type HardenOptions } from './harden';
 import { registerIpc, type DesktopNotice, type IpcRegistration } from './ipc';
-import { registerRemoteIpc } from './remote-ipc';
+import { registerRemoteIpc, type RemoteIpcRegistration } from './remote-ipc';
 import { startScheduler, type Scheduler } from '../scheduler';
 import { menuTemplate } from './menu';
 import { missingNativeMessage, nativeBindingPath } from './native-binding';
@@ -30,9 +31,12 @@ if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
 // Sandbox every renderer, even one created by a future code path that forgets the option.
 app.enableSandbox();
 
-// out/main/index.js → out/renderer/index.html and out/preload/index.cjs.
+// out/main/index.js → out/renderer/index.html and out/preload/index.cjs; the first-run choice
+// window's page and preload beside them.
 const rendererFile = path.join(__dirname, '../renderer/index.html');
 const preloadFile = path.join(__dirname, '../preload/index.cjs');
+const connectPageFile = path.join(__dirname, '../renderer/connect.html');
+const connectPreloadFile = path.join(__dirname, '../preload/connect-preload.cjs');
 // An installed copy never loads a page named by an environment variable.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const trust: TrustOptions = devServerUrl ? { rendererFile, devServerUrl } : { rendererFile };
@@ -48,6 +52,10 @@ let remote: RemoteClient | null = null;
 let ipc: IpcRegistration | null = null;
 let scheduler: Scheduler | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** The first-run choice, while it is shown (no connection.json, or one that could not be read). */
+let connectWindow: ConnectWindow | null = null;
+/** Client mode's IPC, which also tells the window how the server connection stands. */
+let remoteIpc: RemoteIpcRegistration | null = null;
 /** Set when the app ends because of an error, so `npm start` and scripts see a failure. */
 let exitCode = 0;
 
@@ -115,16 +123,8 @@ function createWindow(): BrowserWindow {
     if (mainWindow === win) mainWindow = null;
   });
   const load = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererFile);
-  load.catch((e: unknown) => {
-    const message =
-      `${devServerUrl ?? rendererFile}\n\n${e instanceof Error ? e.message : String(e)}\n\n` +
-      'The user interface could not be loaded. Run "npm run build" (or "npm start").';
-    console.error(message);
-    dialog.showErrorBox('界面加载失败', message);
-    // The database is open by now: quit normally so will-quit closes it.
-    exitCode = 1;
-    app.quit();
-  });
+  // The database is open by now: loadFailed quits normally so will-quit closes it.
+  load.catch((e: unknown) => loadFailed(devServerUrl ?? rendererFile, e));
   return win;
 }
 
@@ -141,6 +141,17 @@ function showNotice(notice: DesktopNotice): void {
   shown.show();
 }
 
+/** A page of the app could not be loaded (not built): explain, then quit with a failure code. */
+function loadFailed(target: string, e: unknown): void {
+  const message =
+    `${target}\n\n${e instanceof Error ? e.message : String(e)}\n\n` +
+    'The user interface could not be loaded. Run "npm run build" (or "npm start").';
+  console.error(message);
+  dialog.showErrorBox('界面加载失败', message);
+  exitCode = 1;
+  app.quit();
+}
+
 function start(): void {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   app.setAboutPanelOptions({
@@ -150,38 +161,68 @@ function start(): void {
   });
 
   const userData = app.getPath('userData');
-  const choice = readConnection(userData);
-  if (choice.kind === 'unreadable') {
-    // Not guessed at: a damaged setting must not send the front desk's work to the wrong place.
-    const aside = setAsideConnection(userData, Date.now());
-    const answer = dialog.showMessageBoxSync({
-      type: 'warning',
-      title: '连接设置无法读取',
-      message: '连接设置无法读取，已另存。本次只在本机使用，还是退出后请系统管理员检查？',
-      detail: `${choice.reason}
-
-${aside ?? ''}`,
-      buttons: ['只在本机使用', '退出'],
-      defaultId: 1,
-      cancelId: 1,
-    });
-    if (answer !== 0) {
-      app.exit(1);
-      return;
-    }
+  const read = readConnection(userData);
+  if (read.kind === 'chosen') {
+    openApp(read.connection);
+    return;
   }
-  if (choice.kind === 'chosen' && choice.connection.mode === 'server') {
+  if (read.kind === 'unreadable') {
+    // Not guessed at: a damaged setting must not send the front desk's work to the wrong place.
+    // The file is kept under another name and the choice is asked again.
+    const aside = setAsideConnection(userData, Date.now());
+    console.warn(`connection settings unreadable (${read.reason}); kept as ${aside ?? '-'}`);
+  }
+  chooseConnection(userData);
+}
+
+/**
+ * The first-run choice (issue 14): its own window, page and preload (connect-window.ts). Once the
+ * choice is saved the app opens as it would have with that connection.json; the choice window
+ * closes when the app's window is ready to show, so the app is never without a window (which
+ * would end it: window-all-closed). Closed without a choice, it was the last window: the app ends.
+ */
+function chooseConnection(userData: string): void {
+  const connect = openConnectWindow({
+    userData,
+    preloadFile: connectPreloadFile,
+    pageFile: connectPageFile,
+    ...(devServerUrl ? { devServerUrl } : {}),
+    systemLanguages: app.getPreferredSystemLanguages(),
+    extra: { devTools: !app.isPackaged, icon: devIcon() },
+    onLoadFailed: loadFailed,
+    harden: (contents) => hardenWebContents(contents, hardenOptions),
+  });
+  connectWindow = connect;
+  connect.window.on('closed', () => {
+    if (connectWindow === connect) connectWindow = null;
+  });
+  connect.chosen
+    .then((connection) => {
+      if (!connection) return;
+      openApp(connection);
+      if (mainWindow) mainWindow.once('ready-to-show', () => connect.close());
+      else connect.close();
+    })
+    .catch((e: unknown) => fatal('接待管理无法启动', e instanceof Error ? e.message : String(e)));
+}
+
+/** The app on the chosen connection: the office server (client mode) or the database here. */
+function openApp(connection: Connection): void {
+  if (connection.mode === 'server') {
     // The company's server: no database here, no scheduler (the server runs the reminders).
-    const c = choice.connection;
+    const c = connection;
     try {
       remote = createRemoteClient({
         origin: c.origin,
         ...(c.pinnedCertPem ? { pinnedCertPem: c.pinnedCertPem } : {}),
         ...(c.pinnedFingerprint256 ? { pinnedFingerprint256: c.pinnedFingerprint256 } : {}),
-        onStatus: (status, detail) =>
+        onStatus: (status, detail) => {
           console.log(
             `server ${c.origin}: ${status}${detail.error ? ` (${detail.error.message})` : ''}`,
-          ),
+          );
+          // The window's strip (renderer/src/layout/ConnectionStrip.tsx).
+          remoteIpc?.statusChanged(status);
+        },
       });
     } catch (e) {
       fatal(
@@ -192,9 +233,10 @@ ${e instanceof Error ? e.message : String(e)}`,
       );
       return;
     }
-    ipc = registerRemoteIpc({ ipcMain, remote, trust, desktopNotify: showNotice });
+    remoteIpc = registerRemoteIpc({ ipcMain, remote, trust, desktopNotify: showNotice });
+    ipc = remoteIpc;
   } else {
-    // "只在本机使用" — also with no setting yet (the first-run choice screen is to come).
+    // "只在本机使用".
     running = openDatabase();
     if (!running) return;
     ipc = registerIpc({ ipcMain, app: running, trust, desktopNotify: showNotice });
@@ -221,10 +263,12 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+    // While the first-run choice is open, it is the window to come back to.
+    const win = mainWindow ?? connectWindow?.window;
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
   });
   // The front desk has one window; closing it ends the app on every platform.
   app.on('window-all-closed', () => app.quit());
@@ -235,6 +279,7 @@ if (!app.requestSingleInstanceLock()) {
       event.preventDefault();
       ipc?.dispose();
       ipc = null;
+      remoteIpc = null;
       remote.close();
       remote = null;
       app.exit(exitCode);

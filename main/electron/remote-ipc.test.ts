@@ -2,9 +2,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Result } from '../../shared/result';
+import type { ConnectionStatus, RemoteClient, RemoteEventListener } from '../client';
 import { office, waitFor } from '../client/test-office';
 import { ADMIN } from '../test-support';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, SUBSCRIBE_CHANNEL } from './channels';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './channels';
 import { FakeContents, FakeIpcMain } from './fake-ipc';
 import type { DesktopNotice, IpcMainLike } from './ipc';
 import { registerRemoteIpc } from './remote-ipc';
@@ -106,5 +107,123 @@ describe('client mode: IPC to the office server', () => {
     expect(delivered()).toBe(true);
     expect(other.sent).toEqual([]);
     expect(notices[0]?.title).toBe('接待管理');
+  });
+});
+
+/** A remote client that does nothing but report what a test says, and hand over its listener. */
+function fakeRemote(initial: ConnectionStatus) {
+  let status = initial;
+  let listener: RemoteEventListener | null = null;
+  const remote: RemoteClient = {
+    origin: 'https://reception.test:8443',
+    get status() {
+      return status;
+    },
+    invoke: () => Promise.resolve({ ok: true, value: null }),
+    subscribe(l) {
+      listener = l;
+      return () => {
+        listener = null;
+      };
+    },
+    close: () => undefined,
+  };
+  return {
+    remote,
+    setStatus: (next: ConnectionStatus) => (status = next),
+    stream: () => {
+      if (!listener) throw new Error('remote-ipc did not subscribe to the stream');
+      return listener;
+    },
+  };
+}
+
+function withFake(initial: ConnectionStatus = 'connecting') {
+  const fake = fakeRemote(initial);
+  const ipc = new FakeIpcMain();
+  const registration = registerRemoteIpc({
+    ipcMain: ipc as unknown as IpcMainLike,
+    remote: fake.remote,
+    trust: { rendererFile },
+  });
+  onTestFinished(() => registration.dispose());
+  const send = (channel: string, sender: FakeContents, name: string, url = OWN_URL) => {
+    for (const fn of ipc.listeners.get(channel) ?? []) fn({ sender, senderFrame: { url } }, name);
+  };
+  const subscribe = (sender: FakeContents, name: string, url = OWN_URL) =>
+    send(SUBSCRIBE_CHANNEL, sender, name, url);
+  const unsubscribe = (sender: FakeContents, name: string) =>
+    send(UNSUBSCRIBE_CHANNEL, sender, name);
+  const events = (w: FakeContents) =>
+    w.sent.filter((s) => s[0] === EVENT_CHANNEL).map((s) => [s[1], s[2]]);
+  return { ...fake, registration, subscribe, unsubscribe, events };
+}
+
+describe('client mode: how the connection stands, told to the window', () => {
+  it('a window subscribing learns the status at once, then every change', () => {
+    const { registration, subscribe, events, setStatus } = withFake('offline');
+    const w = new FakeContents();
+    subscribe(w, 'system.connection');
+    expect(events(w)).toEqual([['system.connection', { status: 'offline' }]]);
+
+    setStatus('online');
+    registration.statusChanged('online');
+    setStatus('certificate-changed');
+    registration.statusChanged('certificate-changed');
+    expect(events(w)).toEqual([
+      ['system.connection', { status: 'offline' }],
+      ['system.connection', { status: 'online' }],
+      ['system.connection', { status: 'certificate-changed' }],
+    ]);
+  });
+
+  it('only to windows that asked, from the app’s own page, while they are there', () => {
+    const { registration, subscribe, unsubscribe, events } = withFake('online');
+    const asked = new FakeContents();
+    const other = new FakeContents();
+    const stranger = new FakeContents();
+    const gone = new FakeContents();
+    subscribe(asked, 'system.connection');
+    subscribe(other, 'notifications.created');
+    subscribe(stranger, 'system.connection', 'https://evil.example/');
+    subscribe(gone, 'system.connection');
+    gone.destroy();
+    registration.statusChanged('offline');
+    expect(events(asked)).toEqual([
+      ['system.connection', { status: 'online' }],
+      ['system.connection', { status: 'offline' }],
+    ]);
+    expect(events(other)).toEqual([]);
+    expect(events(stranger)).toEqual([]);
+    expect(events(gone)).toEqual([['system.connection', { status: 'online' }]]);
+
+    unsubscribe(asked, 'system.connection');
+    registration.statusChanged('online');
+    expect(events(asked)).toHaveLength(2);
+  });
+
+  it('a stream that came back without what was missed: the window refetches (system.resync)', () => {
+    const { stream, subscribe, events } = withFake('online');
+    const w = new FakeContents();
+    const notSubscribed = new FakeContents();
+    subscribe(w, 'system.resync');
+    subscribe(notSubscribed, 'notifications.created');
+    stream().onResync?.();
+    expect(events(w)).toEqual([['system.resync', {}]]);
+    expect(events(notSubscribed)).toEqual([]);
+  });
+
+  it('the server’s stream cannot speak for this process: its own event names are dropped', () => {
+    const { stream, subscribe, events } = withFake('online');
+    const w = new FakeContents();
+    subscribe(w, 'system.resync');
+    subscribe(w, 'notifications.created');
+    w.sent.length = 0;
+    stream().onEvent('system.connection', { status: 'offline' });
+    stream().onEvent('system.resync', {});
+    stream().onEvent('no.such', {});
+    expect(events(w)).toEqual([]);
+    stream().onEvent('notifications.created', { notification: { id: 1 } });
+    expect(events(w)).toEqual([['notifications.created', { notification: { id: 1 } }]]);
   });
 });

@@ -1,8 +1,10 @@
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import type { ServerConnectionStatus } from '../../shared/auth/contract';
 import { isEventName, type EventName } from '../../shared/contract/names';
+import type { EventPayload } from '../../shared/contract/operations';
 import type { NotificationView } from '../../shared/contract/types';
 import type { Result } from '../../shared/result';
-import type { RemoteClient } from '../client';
+import type { ConnectionStatus, RemoteClient } from '../client';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './channels';
 import { errorResult, fromTrustedFrame, invokeKey, perWindow, tooLarge } from './ipc-guards';
 import {
@@ -24,6 +26,13 @@ import type { TrustOptions } from './window-options';
  *
  * Writes are never queued: when the server cannot be reached, the call answers the same network
  * error as the browser's after its short retries, and the person sees it.
+ *
+ * Two events are this process's own (shared/auth/names.ts): `system.connection` — the remote
+ * client's status, sent when it changes (`statusChanged`) and to a window as soon as it
+ * subscribes, so a window that loads while the server is away shows it at once — and
+ * `system.resync`, when the server's stream came back without the events missed. The window's
+ * strip shows the first; the query cache refetches everything on the second. The server's stream
+ * cannot send either: only this process says how its own connection stands.
  */
 export interface RemoteIpcOptions {
   ipcMain: IpcMainLike;
@@ -37,12 +46,25 @@ interface Window {
   events: Set<EventName>;
 }
 
+/** Client mode's IPC; `statusChanged` is handed the remote client's `onStatus`. */
+export interface RemoteIpcRegistration extends IpcRegistration {
+  statusChanged(status: ConnectionStatus): void;
+}
+
+/** Made here, never taken from the server's stream. */
+const OWN_EVENTS: ReadonlySet<EventName> = new Set(['system.connection', 'system.resync']);
+
+/** The client's status is the contract's (a compile-time check that the two lists agree). */
+function shared(status: ConnectionStatus): ServerConnectionStatus {
+  return status;
+}
+
 export function registerRemoteIpc({
   ipcMain,
   remote,
   trust,
   desktopNotify,
-}: RemoteIpcOptions): IpcRegistration {
+}: RemoteIpcOptions): RemoteIpcRegistration {
   /** The signed-in user's language, from the session answers, for desktop notifications. */
   let language = 'zh-CN';
 
@@ -68,10 +90,23 @@ export function registerRemoteIpc({
     return result;
   };
 
+  /** Sends one of this process's own events to the windows that subscribed to it. */
+  const sendOwn = <E extends EventName>(name: E, payload: EventPayload<E>, only?: Window) => {
+    for (const w of only ? [only] : windows.values()) {
+      if (!w.events.has(name) || w.sender.isDestroyed()) continue;
+      w.sender.send(EVENT_CHANNEL, name, payload);
+    }
+  };
+
   const onSubscribe = (event: IpcMainEvent, name: unknown) => {
     const e = event as unknown as IpcEventLike;
     if (!fromTrustedFrame(e, trust) || !isEventName(name)) return;
-    windowFor(e.sender).events.add(name);
+    const w = windowFor(e.sender);
+    w.events.add(name);
+    // Where things stand now: the status may have changed before this window loaded.
+    if (name === 'system.connection') {
+      sendOwn('system.connection', { status: shared(remote.status) }, w);
+    }
   };
 
   const onUnsubscribe = (event: IpcMainEvent, name: unknown) => {
@@ -82,7 +117,8 @@ export function registerRemoteIpc({
 
   const stopStream = remote.subscribe({
     onEvent: (name, payload) => {
-      if (!isEventName(name)) return; // a newer server's event this client does not know
+      // A newer server's event this client does not know, or one only this process may make.
+      if (!isEventName(name) || OWN_EVENTS.has(name)) return;
       for (const w of windows.values()) {
         if (!w.events.has(name) || w.sender.isDestroyed()) continue;
         w.sender.send(EVENT_CHANNEL, name, payload);
@@ -92,6 +128,7 @@ export function registerRemoteIpc({
         }
       }
     },
+    onResync: () => sendOwn('system.resync', {}),
   });
 
   ipcMain.handle(INVOKE_CHANNEL, onInvoke);
@@ -107,6 +144,9 @@ export function registerRemoteIpc({
       windows.clear();
     },
     idle: () => Promise.resolve(),
+    statusChanged(status) {
+      sendOwn('system.connection', { status: shared(status) });
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { appTheme } from './theme';
+import { ConnectionStrip } from './layout/ConnectionStrip';
 import { useReducedMotion } from './layout/useReducedMotion';
 import { LockScreen } from './domains/auth/LockScreen';
 import { LoginPage } from './domains/auth/LoginPage';
@@ -109,6 +110,8 @@ export function App() {
       button={{ autoInsertSpace: false }}
     >
       <AntApp>
+        {/* Desktop client mode only: the office server is away or its certificate changed. */}
+        <ConnectionStrip />
         <SessionProvider>
           <Screens />
         </SessionProvider>

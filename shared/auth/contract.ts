@@ -32,10 +32,23 @@ export interface SessionsEnded {
   ended: number;
 }
 
+/**
+ * How the desktop app's connection to the office server stands (client mode, issue 14), as main's
+ * remote client reports it (main/client ConnectionStatus): `connecting` until the first attempt
+ * ends; `certificate-changed` when the server shows another certificate than the one pinned,
+ * `certificate-untrusted` when an unpinned one no longer verifies — nothing is sent then.
+ */
+export type ServerConnectionStatus =
+  'connecting' | 'online' | 'offline' | 'certificate-changed' | 'certificate-untrusted';
+
 /** Payloads of the auth domain's events. */
 export interface AuthEvents {
   /** To the sessions an administrator ended: the client checks its session and signs out. */
   'sessions.ended': { reason: 'revoked' };
+  /** Desktop client mode only: the connection's state, when it changes and on subscribing. */
+  'system.connection': { status: ServerConnectionStatus };
+  /** Desktop client mode only: events were missed (the server restarted): refetch what is shown. */
+  'system.resync': Record<string, never>;
 }
 
 export const authOperations = {

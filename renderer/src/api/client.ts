@@ -152,7 +152,9 @@ export function subscribe<E extends EventName>(
  * The stream came back after the server could not replay what was missed (it restarted, or the
  * page was away too long): `cb` runs, and the page should refetch what it shows. Browsers send
  * `Last-Event-ID` on reconnect by themselves; the server replays when it can and says `resync`
- * when it cannot. (The Electron window's events never break: nothing to do there.)
+ * when it cannot. (In Electron the main process holds the stream: in client mode it sends the
+ * event `system.resync`, which EVENT_INVALIDATIONS turns into a refetch of everything; local mode's
+ * events never break.)
  */
 export function onStreamResync(cb: () => void): () => void {
   if (window.receptionApi) return () => undefined;

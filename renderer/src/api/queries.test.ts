@@ -98,6 +98,20 @@ describe('EVENT_INVALIDATIONS', () => {
     expect(invalidated(client, opKey('notifications.list', {}))).toBe(false);
   });
 
+  it('system.resync (desktop client mode: events were missed) makes everything stale', async () => {
+    const client = newClient();
+    const seeded: QueryKey[] = [
+      opKey('requests.get', { id: 7 }),
+      opKey('notifications.list', {}),
+      ['requests.list', { page: 2 }],
+    ];
+    for (const key of seeded) client.setQueryData(key, { seeded: true });
+    await invalidateForEvent(client, 'system.connection', { status: 'offline' });
+    for (const key of seeded) expect(invalidated(client, key)).toBe(false);
+    await invalidateForEvent(client, 'system.resync', {});
+    for (const key of seeded) expect(invalidated(client, key)).toBe(true);
+  });
+
   it('useEventInvalidation subscribes to every event and stops on unmount', () => {
     const listeners = new Map<EventName, (payload: unknown) => void>();
     const stopped: EventName[] = [];

@@ -381,6 +381,12 @@ export const EVENT_INVALIDATIONS: {
   // For a session an administrator ended: the session itself signs out (SessionContext), and
   // with it goes this whole cache.
   'sessions.ended': () => [],
+  // The desktop client's connection to the office server: the strip shows it
+  // (layout/ConnectionStrip.tsx); nothing cached changes with it.
+  'system.connection': () => [],
+  // The desktop client's event stream came back without what was missed: everything shown may be
+  // stale (the browser's own stream says so with `onStreamResync`, below).
+  'system.resync': () => [{}],
 };
 
 /** Applies the table to one event. */

@@ -13,6 +13,13 @@ export const coreEn: Shape<typeof coreZhCN> = {
     loadFailedHint:
       'Reception Manager may have been updated. Reload to carry on; unsaved changes will be lost.',
     reload: 'Reload',
+    connection: {
+      offline: 'Cannot reach the server — retrying…',
+      certificateChanged:
+        'The server’s certificate has changed, so the app stopped connecting — contact IT',
+      certificateUntrusted:
+        'The server’s certificate is not trusted, so the app stopped connecting — contact IT',
+    },
   },
   common: {
     save: 'Save',

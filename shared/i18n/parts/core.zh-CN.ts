@@ -13,6 +13,12 @@ export const coreZhCN = {
     loadFailed: '页面未能加载',
     loadFailedHint: '接待管理可能已更新。重新加载后即可继续，未保存的内容会丢失。',
     reload: '重新加载',
+    /** The desktop app in client mode (issue 14): the strip at the top while the server is away. */
+    connection: {
+      offline: '无法连接服务器 — 正在重试…',
+      certificateChanged: '服务器证书已改变，已停止连接 — 请联系 IT',
+      certificateUntrusted: '服务器证书不受信任，已停止连接 — 请联系 IT',
+    },
   },
   common: {
     save: '保存',
