@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { CachingHandle } from './db/statement-cache';
 import { openDatabase, type Database, type OpenOptions } from './db/open';
 import { DatabaseDamagedError } from './db/backup';
 import { integrityCheckOffThread } from './db/integrity-check';
@@ -13,6 +15,8 @@ import { EventBus } from './api/events';
 import { FileStore, filesDirFor } from './core/files';
 
 export interface RunningApp extends App {
+  sqlite: SqliteDatabase;
+  statements: CachingHandle;
   close: () => Promise<void>;
   host: DatabaseHost;
 }

@@ -6,17 +6,52 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import type { TestProject } from 'vitest/node';
+import { openPostgres } from './db/postgres/open';
+import {
+  createDatabase,
+  databaseUrl,
+  dropDatabases,
+  forget,
+  psql,
+  TEST_FUNCTIONS,
+  TEST_STORE,
+} from './test-postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Where test-support puts its template databases (a folder per worker). */
     templateRoot: string;
+    /** The run's PostgreSQL databases start with this (RM_TEST_STORE=postgres). */
+    postgresPrefix: string;
+    /** The empty PostgreSQL template's rows (rm_test_dump), each test database's start. */
+    postgresEmpty: string;
   }
 }
 
-export default function setup(project: TestProject): () => void {
+export default async function setup(project: TestProject): Promise<() => void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rm-templates-'));
   project.provide('templateRoot', root);
-  return () => fs.rmSync(root, { recursive: true, force: true });
+  const prefix = `rmt_${crypto.randomBytes(4).toString('hex')}`;
+  project.provide('postgresPrefix', prefix);
+  // The project's env (vitest.config.ts) reaches its workers, not this process: ask the project.
+  const store = project.config.env?.RM_TEST_STORE ?? TEST_STORE;
+  if (store === 'postgres') {
+    // The empty template every test database is copied from: migrated once per run.
+    const empty = databaseUrl(`${prefix}_empty`);
+    createDatabase(`${prefix}_empty`, 'template0');
+    const store = await openPostgres(empty, { max: 1 });
+    await store.close();
+    psql(empty, TEST_FUNCTIONS);
+    project.provide('postgresEmpty', psql(empty, 'SELECT rm_test_dump()').trim());
+    // A template is copied only while no session is on it.
+    forget(empty);
+  } else {
+    project.provide('postgresEmpty', '{}');
+  }
+  return () => {
+    fs.rmSync(root, { recursive: true, force: true });
+    if (store === 'postgres') dropDatabases(prefix);
+  };
 }

@@ -26,7 +26,19 @@ import type { RequestDossier } from '../shared/requests/views';
 import { dispatch, type CallOutcome } from './api/dispatcher';
 import type { AppEvent } from './api/events';
 import { createApp, type RunningApp } from './app';
+import { postgresApp } from './app-postgres';
+import { EventBus } from './api/events';
 import { openDatabase } from './db/open';
+import { postgresStore } from './db/postgres/open';
+import {
+  createDatabase,
+  databaseUrl,
+  inlineParameters,
+  psql,
+  queryRows,
+  tableNames,
+  TEST_STORE,
+} from './test-postgres';
 import { setPasswordHasher, type PasswordHasher } from './domains/auth/passwords';
 import { decision, requestBody } from './test-fixtures';
 
@@ -88,10 +100,19 @@ export function useArgon2id(): void {
 // ------------------------------------------------------------------ the test app
 
 export interface TestApp {
-  /** The running app (a new object after `reopen()`). */
+  /**
+   * The running app (a new object after `reopen()`). On PostgreSQL (`RM_TEST_STORE=postgres`)
+   * its `sqlite` and `statements` are null: the files that use them run on SQLite only
+   * (vitest.config.ts lists them).
+   */
   readonly app: RunningApp;
   readonly dir: string;
   readonly file: string;
+  /**
+   * On PostgreSQL, the URL of this app's database once it is open (a second process opens it
+   * with createPostgresApp); null on SQLite, where `file` is the database.
+   */
+  readonly postgresUrl: string | null;
   now(): number;
   /** Moves the frozen clock forward and returns the new time. */
   advance(ms: number): number;
@@ -111,6 +132,11 @@ export interface TestApp {
   /** Plain SQL on the same connection (reads for assertions). */
   rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
   count(table: string, where?: string, ...params: unknown[]): number;
+  /**
+   * A plain SQL write (setting up a state no call makes; `?` parameters), on either store. Its
+   * SQL must read the same on both: no SQLite-only functions.
+   */
+  exec(sql: string, ...params: unknown[]): void;
   /** Every row of every table (or of `tables`), sorted, to prove that nothing changed. */
   snapshot(tables?: string[]): Record<string, string[]>;
   /** Closes the database and opens the same file again with a new app. */
@@ -127,18 +153,44 @@ export interface TestAppOptions {
 interface Lifecycle {
   /** Nothing has opened the database yet and the clock still says START_MS. */
   untouched(): boolean;
-  /** Makes the (still closed) database a copy of this template file. */
+  /** Makes the (still closed) database a copy of this template (a file, or a PostgreSQL dump). */
   copyFrom(template: string): void;
-  /** Checkpoints and closes the database, keeping the file. */
-  close(): Promise<void>;
+  /** Checkpoints and closes the database, keeping it; returns what `copyFrom` takes to copy it. */
+  close(): Promise<string>;
 }
 const lifecycles = new WeakMap<TestApp, Lifecycle>();
 
 export function makeTestApp(options: TestAppOptions = {}): TestApp {
   const dir = makeTempDir();
-  const t = testAppAt(dir, path.join(dir, 'reception.db'));
+  const t =
+    TEST_STORE === 'postgres'
+      ? postgresTestAppAt(dir)
+      : testAppAt(dir, path.join(dir, 'reception.db'));
   if (options.autoCleanup ?? true) onTestFinished(() => t.cleanup());
   return t;
+}
+
+/** The dispatcher calls of a test app, on whatever `open` gives (either store). */
+function callsOn(open: () => RunningApp): Pick<TestApp, 'call' | 'ok' | 'fail'> {
+  const call = (op: unknown, input: unknown = {}, token: string | null = null, client?: string) =>
+    dispatch(open(), { op, input, token, ...(client === undefined ? {} : { client }) });
+  return {
+    call,
+    async ok(op, input, token = null) {
+      const outcome = await call(op, input, token);
+      if (!outcome.result.ok) {
+        throw new Error(`${op} failed: ${JSON.stringify(outcome.result.error)}`);
+      }
+      return outcome.result.value as OpOutput<typeof op>;
+    },
+    async fail(op, input, token = null) {
+      const outcome = await call(op, input, token);
+      if (outcome.result.ok) {
+        throw new Error(`${String(op)} succeeded: ${JSON.stringify(outcome.result.value)}`);
+      }
+      return outcome.result.error;
+    },
+  };
 }
 
 /** A test app over `file`; the database opens (from the empty template) on first use. */
@@ -156,8 +208,7 @@ function testAppAt(dir: string, file: string): TestApp {
     }
     return running;
   };
-  const call = (op: unknown, input: unknown = {}, token: string | null = null, client?: string) =>
-    dispatch(open(), { op, input, token, ...(client === undefined ? {} : { client }) });
+  const { call, ok, fail } = callsOn(open);
 
   const t: TestApp = {
     get app() {
@@ -165,26 +216,15 @@ function testAppAt(dir: string, file: string): TestApp {
     },
     dir,
     file,
+    postgresUrl: null,
     now: () => now,
     advance(ms) {
       now += ms;
       return now;
     },
     call,
-    async ok(op, input, token = null) {
-      const outcome = await call(op, input, token);
-      if (!outcome.result.ok) {
-        throw new Error(`${op} failed: ${JSON.stringify(outcome.result.error)}`);
-      }
-      return outcome.result.value as OpOutput<typeof op>;
-    },
-    async fail(op, input, token = null) {
-      const outcome = await call(op, input, token);
-      if (outcome.result.ok) {
-        throw new Error(`${String(op)} succeeded: ${JSON.stringify(outcome.result.value)}`);
-      }
-      return outcome.result.error;
-    },
+    ok,
+    fail,
     rows<T>(sql: string, ...params: unknown[]) {
       return open()
         .sqlite.prepare(sql)
@@ -197,6 +237,11 @@ function testAppAt(dir: string, file: string): TestApp {
           .sqlite.prepare(sql)
           .get(...params) as { n: number }
       ).n;
+    },
+    exec(sql: string, ...params: unknown[]) {
+      open()
+        .sqlite.prepare(sql)
+        .run(...params);
     },
     snapshot(tables) {
       const sqlite = open().sqlite;
@@ -239,6 +284,134 @@ function testAppAt(dir: string, file: string): TestApp {
       await running?.close();
       running = null;
       closed = true;
+      return file;
+    },
+  });
+  return t;
+}
+
+let databases = 0;
+/** A database name no other worker or run uses (the run's prefix: main/test-global-setup.ts). */
+function newDatabaseName(): string {
+  databases += 1;
+  return `${inject('postgresPrefix')}_${crypto.randomBytes(3).toString('hex')}_${databases}`;
+}
+
+/**
+ * The worker's PostgreSQL databases not in use. Copying a template database takes ~0.5–0.8 s
+ * here (CREATE DATABASE writes every page of it), so a worker makes one per test app alive at
+ * once and, for each new test app, empties it and fills it from the template's dump
+ * (rm_test_reset, test-postgres.ts) — a fresh copy in a few milliseconds. The run drops them all.
+ */
+const freeDatabases: string[] = [];
+
+function acquireDatabase(template: string): string {
+  let name = freeDatabases.pop();
+  if (name === undefined) {
+    name = newDatabaseName();
+    createDatabase(name, `${inject('postgresPrefix')}_empty`);
+  }
+  psql(databaseUrl(name), `SELECT rm_test_reset($rm_dump$${template}$rm_dump$::json)`);
+  return name;
+}
+
+/**
+ * The PostgreSQL twin of `testAppAt`: database `name`, made from the empty template on first
+ * use; the same clock, calls and assertion helpers (test-postgres.ts reads through psql).
+ */
+function postgresTestAppAt(dir: string): TestApp {
+  let now = START_MS;
+  const clock = () => now;
+  let running: RunningApp | null = null;
+  let name: string | null = null;
+  let closed = false;
+  let url = '';
+  const copy = (template: string) => {
+    name = acquireDatabase(template);
+    url = databaseUrl(name);
+  };
+
+  const open = (): RunningApp => {
+    if (closed) throw new Error('this test app is closed');
+    if (name === null) copy(templates().empty);
+    if (!running) {
+      const app = postgresApp(
+        postgresStore(url, { max: 4 }),
+        { filesDir: path.join(dir, 'reception.files'), clock },
+        new EventBus(),
+      );
+      // The tests' type: files that read `sqlite` run on SQLite only (see TestApp.app).
+      running = app as unknown as RunningApp;
+    }
+    return running;
+  };
+  const { call, ok, fail } = callsOn(open);
+  const rows = <T>(statement: string, params: unknown[]): T[] => {
+    open();
+    return queryRows<T>(url, statement, params);
+  };
+
+  const t: TestApp = {
+    get app() {
+      return open();
+    },
+    dir,
+    file: path.join(dir, 'reception.db'),
+    get postgresUrl() {
+      open();
+      return url;
+    },
+    now: () => now,
+    advance(ms) {
+      now += ms;
+      return now;
+    },
+    call,
+    ok,
+    fail,
+    rows: <T>(statement: string, ...params: unknown[]) => rows<T>(statement, params),
+    count(table, where, ...params) {
+      const statement = `SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`;
+      return rows<{ n: number }>(statement, params)[0]?.n ?? 0;
+    },
+    exec(statement: string, ...params: unknown[]) {
+      open();
+      psql(url, inlineParameters(statement, params));
+    },
+    snapshot(tables) {
+      open();
+      const out: Record<string, string[]> = {};
+      for (const name of tables ?? tableNames(url)) {
+        out[name] = queryRows<unknown>(url, `SELECT * FROM ${name}`, [])
+          .map((row) => JSON.stringify(row))
+          .sort();
+      }
+      return out;
+    },
+    async reopen() {
+      await running?.close();
+      running = null;
+      open();
+    },
+    async cleanup() {
+      if (closed) return;
+      closed = true;
+      await running?.close();
+      if (name !== null) freeDatabases.push(name);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  lifecycles.set(t, {
+    untouched: () => name === null && running === null && !closed && now === START_MS,
+    copyFrom: copy,
+    async close() {
+      await running?.close();
+      running = null;
+      closed = true;
+      if (name === null) return templates().empty;
+      const dump = psql(url, 'SELECT rm_test_dump()').trim();
+      freeDatabases.push(name);
+      return dump;
     },
   });
   return t;
@@ -266,6 +439,11 @@ function templates(): Templates {
     // evaluated once per test file, or once per worker where isolation is off.
     const root = inject('templateRoot');
     const dir = root ? fs.mkdtempSync(path.join(root, 'templates-')) : makeTempDir('rm-templates-');
+    if (TEST_STORE === 'postgres') {
+      // The empty template's rows, dumped once per run by main/test-global-setup.ts.
+      made = { dir, empty: inject('postgresEmpty'), seeded: new Map() };
+      return made;
+    }
     const empty = path.join(dir, 'empty.db');
     const { sqlite, lock } = openDatabase(empty);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -300,10 +478,12 @@ async function fromTemplate<T>(
   let template = all.seeded.get(name);
   if (!template) {
     template = (async () => {
-      const file = path.join(all.dir, `${name}.db`);
-      const maker = testAppAt(all.dir, file);
+      const maker =
+        TEST_STORE === 'postgres'
+          ? postgresTestAppAt(all.dir)
+          : testAppAt(all.dir, path.join(all.dir, `${name}.db`));
       const value = await seed(maker);
-      await lifecycles.get(maker)?.close();
+      const file = (await lifecycles.get(maker)?.close()) ?? '';
       return { file, value };
     })();
     all.seeded.set(name, template);

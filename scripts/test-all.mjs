@@ -88,30 +88,38 @@ await stage('static', async () => {
   );
   return results.every((r) => r.code === 0);
 });
-await stage('unit', () => single(['vitest', 'run']));
+await stage('unit', async () => {
+  if (!(await installed('RM_WAIT_FOR_POSTGRES', 'RM_POSTGRES_INSTALL_LOG', 'PostgreSQL'))) {
+    return false;
+  }
+  return single(['vitest', 'run']);
+});
 /**
- * CI installs the browser and fonts (apt) beside the first stages, which do not need them:
- * `RM_WAIT_FOR_BROWSER` names the file its install writes its exit code to when done. The journeys
- * wait for it here; the wait is part of their stage's time.
+ * CI installs PostgreSQL, the browser and fonts (apt) beside the first stages, which do not need
+ * them: `RM_WAIT_FOR_POSTGRES` and `RM_WAIT_FOR_BROWSER` name the files each install writes its
+ * exit code to when done. The unit stage waits for the first, the journeys for the second; the
+ * wait is part of their stage's time.
  */
-async function browserInstalled() {
-  const statusFile = process.env.RM_WAIT_FOR_BROWSER;
+async function installed(statusVariable, logVariable, what) {
+  const statusFile = process.env[statusVariable];
   if (!statusFile) return true;
   const started = Date.now();
   while (!fs.existsSync(statusFile) || fs.readFileSync(statusFile, 'utf8').trim() === '') {
     await new Promise((r) => setTimeout(r, 1000));
   }
   const code = fs.readFileSync(statusFile, 'utf8').trim();
-  console.log(`waited ${((Date.now() - started) / 1000).toFixed(0)} s for the browser's install`);
+  console.log(`waited ${((Date.now() - started) / 1000).toFixed(0)} s for ${what}'s install`);
   if (code === '0') return true;
-  const log = process.env.RM_BROWSER_INSTALL_LOG;
+  const log = process.env[logVariable];
   if (log && fs.existsSync(log)) process.stdout.write(fs.readFileSync(log, 'utf8'));
-  console.error(`the browser's install failed (exit ${code})`);
+  console.error(`${what}'s install failed (exit ${code})`);
   return false;
 }
 
 await stage('e2e', async () => {
-  if (!(await browserInstalled())) return false;
+  if (!(await installed('RM_WAIT_FOR_BROWSER', 'RM_BROWSER_INSTALL_LOG', 'the browser'))) {
+    return false;
+  }
   if (!(await single(['electron-vite', 'build']))) return false;
   return single(['vitest', 'run', '-c', 'vitest.e2e.config.ts']);
 });

@@ -33,9 +33,10 @@ import type * as z from 'zod';
 
 export interface App {
   db: Kysely<DB>;
-  sqlite: SqliteDatabase;
+  /** The SQLite handle; null on PostgreSQL (the office server with `--postgres`). */
+  sqlite: SqliteDatabase | null;
   /** Kysely's statement cache on `sqlite`; tests listen to each statement run through it. */
-  statements: CachingHandle;
+  statements: CachingHandle | null;
   /** Attachments' files, stored by content hash beside the database. */
   files: FileStore;
   events: EventBus;

@@ -15,7 +15,8 @@ import type { FileStore } from './files';
  * it, because only these few handlers need them and every service function gets the context.
  */
 export interface HandlerEnv {
-  sqlite: SqliteDatabase;
+  /** Null on PostgreSQL: what needs the file (backups) says so. */
+  sqlite: SqliteDatabase | null;
   files: FileStore;
   /**
    * Work that goes on after the call (exports write their files a page at a time): the app's own

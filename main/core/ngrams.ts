@@ -41,3 +41,16 @@ export function ngramMatch(search: string): string | null {
   for (let i = 0; i + 1 < chars.length; i++) grams.push(hex(chars[i]!) + hex(chars[i + 1]!));
   return `"${grams.join(' ')}"`;
 }
+
+/**
+ * The same substring as a LIKE pattern over ' terms ' (PostgreSQL's twin of the FTS5 index: the
+ * terms under a trigram index). Grams are hex digits, so nothing in a pattern needs escaping.
+ */
+export function ngramPattern(search: string): string | null {
+  const chars = searchChars(search);
+  if (chars.length === 0) return null;
+  if (chars.length === 1) return `% ${hex(chars[0]!)}%`;
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(hex(chars[i]!) + hex(chars[i + 1]!));
+  return `% ${grams.join(' ')} %`;
+}

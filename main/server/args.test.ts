@@ -41,10 +41,32 @@ describe('parseServerArgs', () => {
     [['--listen', '0.0.0.0:8443', '--port', '1'], /not both/],
     [['--tls-cert', 'c.pem'], /go together/],
     [['--tls-cert', 'c.pem', '--tls-key', 'k.pem', '--self-signed'], /not both/],
-    [['--postgres', 'postgres://x'], /not available/],
+    [['--postgres', 'mysql://x/db'], /postgres:\/\/user@host/],
+    [['--postgres', 'not a url'], /postgres:\/\/user@host/],
+    [['--files', '/srv/files'], /goes with --postgres/],
     [['--frobnicate'], /Unknown option/],
   ])('refuses %j', (argv, message) => {
     expect(refused(argv)).toMatch(message);
+  });
+
+  it('takes PostgreSQL with a files folder; the certificate and logs go beside that folder', () => {
+    const parsed = parseServerArgs([
+      '--postgres',
+      'postgres://reception:secret@db.example:5432/reception',
+      '--files',
+      '/srv/reception/files',
+      '--listen',
+      '0.0.0.0:8443',
+      '--public-origin',
+      'https://reception.example.com:8443',
+      '--self-signed',
+    ]);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.config.postgres).toBe('postgres://reception:secret@db.example:5432/reception');
+    expect(parsed.config.filesDir).toBe('/srv/reception/files');
+    expect(parsed.config.tls).toEqual({ kind: 'self-signed', dir: '/srv/reception/tls' });
+    expect(parsed.config.logDir).toBe('/srv/reception/logs');
   });
 
   it('keeps a self-signed certificate and the logs beside the database when off this machine', () => {

@@ -5,6 +5,10 @@ import { isLoopbackHost } from './listen-policy';
 /** What `npm run serve` / `npm run server` were asked to do. */
 export interface ServerConfig {
   db: string;
+  /** `--postgres URL`: the office server's data in PostgreSQL instead of the `db` file. */
+  postgres: string | null;
+  /** Attachments' files with PostgreSQL (with SQLite they live beside the database file). */
+  filesDir: string;
   host: string;
   port: number;
   publicOrigin: string | undefined;
@@ -27,7 +31,9 @@ export const USAGE = `Usage: npm run server -- [options]
                           clients confirm its fingerprint, which the server prints
   --log-dir DIR           rotating JSON-lines logs (default off this machine: <db folder>/logs)
   --static DIR            the built renderer (default out/renderer)
-  --postgres URL          PostgreSQL instead of SQLite (not available yet)`;
+  --postgres URL          PostgreSQL instead of SQLite, e.g. postgres://reception@db.example/reception
+  --files DIR             with --postgres: where attachments are kept (default ./data/files);
+                          every server process on the database must share it`;
 
 function port(text: string): number | null {
   if (!/^\d{1,5}$/.test(text)) return null;
@@ -60,6 +66,7 @@ export function parseServerArgs(argv: string[]): ParsedArgs {
         'log-dir': { type: 'string' },
         static: { type: 'string' },
         postgres: { type: 'string' },
+        files: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -67,10 +74,25 @@ export function parseServerArgs(argv: string[]): ParsedArgs {
     return { ok: false, message: `${(e as Error).message}\n\n${USAGE}` };
   }
   if (values.help) return { ok: false, message: USAGE };
-  if (values.postgres !== undefined) {
+  const postgres = values.postgres ?? null;
+  if (postgres !== null) {
+    let url: URL | null = null;
+    try {
+      url = new URL(postgres);
+    } catch {
+      url = null;
+    }
+    if (!url || !/^postgres(ql)?:$/.test(url.protocol)) {
+      return {
+        ok: false,
+        message: `--postgres must be a URL such as postgres://user@host:5432/reception (got ${postgres})`,
+      };
+    }
+  }
+  if (values.files !== undefined && postgres === null) {
     return {
       ok: false,
-      message: '--postgres: PostgreSQL is not available in this version yet; use --db (SQLite).',
+      message: '--files goes with --postgres (with SQLite the files live beside --db)',
     };
   }
   let host = '127.0.0.1';
@@ -100,7 +122,9 @@ export function parseServerArgs(argv: string[]): ParsedArgs {
   if (cert !== undefined && values['self-signed']) {
     return { ok: false, message: 'give --tls-cert/--tls-key or --self-signed, not both' };
   }
-  const dbDir = path.dirname(path.resolve(values.db));
+  const filesDir = values.files ?? './data/files';
+  // Where the certificate and logs go: beside the database file, or beside the files folder.
+  const dbDir = path.dirname(path.resolve(postgres === null ? values.db : filesDir));
   const tls: ServerConfig['tls'] =
     cert !== undefined && key !== undefined
       ? { kind: 'files', cert, key }
@@ -111,6 +135,8 @@ export function parseServerArgs(argv: string[]): ParsedArgs {
     ok: true,
     config: {
       db: values.db,
+      postgres,
+      filesDir,
       host,
       port: p,
       publicOrigin: values['public-origin'],

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { createApp, type RunningApp } from '../app';
+import { createApp } from '../app';
+import { createPostgresApp } from '../app-postgres';
+import type { App } from '../api/dispatcher';
 import { DatabaseInUseError } from '../db/lock';
 import { startScheduler } from '../scheduler';
 import { parseServerArgs, type ServerConfig } from './args';
@@ -83,10 +85,13 @@ async function main() {
     process.exit(2);
   }
 
-  let app: RunningApp;
+  let app: App & { close: () => Promise<void> };
   try {
     // Migrations run here, once, by the server: clients never migrate a shared database.
-    app = createApp(config.db);
+    app =
+      config.postgres === null
+        ? createApp(config.db)
+        : await createPostgresApp(config.postgres, { filesDir: config.filesDir });
   } catch (e) {
     if (e instanceof DatabaseInUseError) {
       // Another server or the desktop app has this file: one process per database file.
@@ -119,7 +124,11 @@ async function main() {
   const mode = server.policy.loopback ? 'browser mode, this machine only' : 'office server';
   say(`Reception Manager (${mode}) on ${server.url}`);
   if (tls) say(`Certificate SHA-256 fingerprint: ${tls.fingerprint256}`);
-  say(`Database: ${path.resolve(config.db)}`);
+  say(
+    config.postgres === null
+      ? `Database: ${path.resolve(config.db)}`
+      : `Database: PostgreSQL ${redactPassword(config.postgres)}; files: ${path.resolve(config.filesDir)}`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -142,6 +151,13 @@ async function main() {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** A URL as the log may show it: without its password. */
+function redactPassword(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
 }
 
 void main();

@@ -54,6 +54,8 @@ export const backupsEn: Shape<typeof backupsZhCN> = {
       restoreFailed:
         'The restore did not complete; the database is as it was before. Check the disk and try again.',
       noFile: 'An in-memory database has no backups.',
+      postgres:
+        'This server keeps its data in PostgreSQL: back it up with pg_dump (see the README, "Office server").',
       keepRange: 'Enter 1 to 60.',
       notDamaged:
         'The database is not damaged: there is nothing to recover here. Sign in and use Backups.',

@@ -49,6 +49,8 @@ export const backupsZhCN = {
       failed: '备份没有完成（磁盘已满或备份文件夹无法写入？）。请检查后重试。',
       restoreFailed: '恢复没有完成，数据库仍是恢复前的样子。请检查磁盘空间后重试。',
       noFile: '内存中的数据库没有备份。',
+      postgres:
+        '此服务器的数据保存在 PostgreSQL 中，请用 pg_dump 备份（见 README「Office server」一节）。',
       keepRange: '请输入 1 到 60。',
       notDamaged: '数据库没有损坏，无需从这里恢复。请登录后在“备份与恢复”中操作。',
       notOffered: '只能恢复恢复页面提供的那份备份。',

@@ -26,8 +26,14 @@ export const requestListInput = z.strictObject({
   sort: z
     .enum(['arrival_desc', 'arrival_asc', 'updated_desc', 'budget_desc'])
     .default('updated_desc'),
-  /** The last row shown (its sort value and id): the page holds the rows after it. */
-  after: z.strictObject({ key: z.union([z.string().max(10), z.number().int()]), id }).optional(),
+  /**
+   * The last row shown (its sort value and id): the page holds the rows after it. A text key is
+   * an arrival date (YYYY-MM-DD, or '' for a draft without one): nothing else, so no character a
+   * store may refuse (PostgreSQL's text takes no NUL) reaches the query.
+   */
+  after: z
+    .strictObject({ key: z.union([z.string().regex(/^[0-9-]{0,10}$/), z.number().int()]), id })
+    .optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 

@@ -61,9 +61,6 @@ describe('approvals.remind', () => {
       t.call('approvals.remind', { stepId: step.id }, r.host.token),
     ]);
     expect(outcomes.filter((o) => o.result.ok)).toHaveLength(1);
-    const n = t.app.sqlite.prepare('SELECT count(*) AS n FROM step_reminders').get() as {
-      n: number;
-    };
-    expect(n.n).toBe(1);
+    expect(t.count('step_reminders')).toBe(1);
   });
 });

@@ -13,6 +13,7 @@ import {
   type TestApp,
 } from '../../test-support';
 import { requestBody } from '../../test-fixtures';
+import { TEST_STORE } from '../../test-postgres';
 import { sampleExe, sampleJpeg, samplePdf, samplePng } from './test-files';
 
 const b64 = (b: Buffer) => b.toString('base64');
@@ -372,8 +373,12 @@ describe('attachments on a request', () => {
 
   it('says so, translated, when the data folder cannot be written, and records nothing', async () => {
     const { t, r, d } = await hostRequest();
-    // A file where the store's folder should be: every write under it fails (ENOTDIR).
-    fs.writeFileSync(path.join(t.dir, 'reception.files'), 'not a folder');
+    // A file where the store's folder should be: every write under it fails (ENOTDIR). (The
+    // PostgreSQL app makes its empty folder when it opens: the file takes its place.)
+    const folder = path.join(t.dir, 'reception.files');
+    expect(fs.existsSync(folder) ? fs.readdirSync(folder) : []).toEqual([]);
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.writeFileSync(folder, 'not a folder');
     const before = t.snapshot(['attachments', 'audit_log']);
     expect(
       await t.fail(
@@ -434,7 +439,11 @@ describe('files beside the database', () => {
     await uploaded(t, r.host.token, draft.id, 'secret.pdf', samplePdf('secret'));
     await t.ok('requests.deleteDraft', { id: draft.id, version: draft.version }, r.host.token);
     expect(t.rows('SELECT id FROM attachments')).toEqual([]);
-    // The rowid of the deleted draft is free again: the next request may get it.
+    // The rowid of the deleted draft is free again: the next request may get it. (PostgreSQL's
+    // identity never gives an id twice unless it is set back, as a restore from a dump may.)
+    if (TEST_STORE === 'postgres') {
+      t.exec("SELECT setval(pg_get_serial_sequence('requests', 'id'), ?, false)", draft.id);
+    }
     const next = await t.ok(
       'requests.saveDraft',
       { id: null, version: null, body: requestBody() },

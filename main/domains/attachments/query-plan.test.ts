@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sqliteOnly } from '../../test-postgres';
 import { companyApp, submitted } from '../../test-support';
 import { samplePdf } from './test-files';
 
@@ -8,7 +9,9 @@ import { samplePdf } from './test-files';
  * main/db/query-plans.test.ts does for the other tables). Each statement must find the record's
  * rows through `attachments_owner` and read them in its order: no scan, no sort.
  */
-describe('attachments query plans', () => {
+// SQLite's planner (sqlite_stat1, EXPLAIN QUERY PLAN, its statement hook): PostgreSQL plans
+// with its own statistics.
+describe.skipIf(sqliteOnly)('attachments query plans', () => {
   it('list and count use attachments_owner, without a scan or a sort', async () => {
     const { t, r } = await companyApp();
     const d = await submitted(t, r);

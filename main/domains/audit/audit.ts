@@ -82,7 +82,7 @@ export async function listAudit(
 ): Promise<Page<AuditEntry, number>> {
   const byTime = f.fromMs !== undefined || f.toMs !== undefined;
   const after = f.after;
-  const match = f.search ? textMatch(f.search) : null;
+  const match = f.search ? textMatch(db, f.search) : null;
   let rows: Selectable<DB['auditLog']>[];
   let total: ListTotal | null = null;
   if (match !== null && !byTime) {

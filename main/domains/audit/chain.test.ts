@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { writeTransaction } from '../../core/queries';
+import { TEST_STORE } from '../../test-postgres';
 import { adminApp, MINUTE, type TestApp } from '../../test-support';
 import { appendAudit } from './audit';
 import { entryHash, GENESIS_HASH, verifyChain, type ChainedFields } from './chain';
@@ -69,8 +70,13 @@ describe('entryHash', () => {
   });
 });
 
-/** Runs `sql` on the app's file with the audit triggers dropped, then puts them back. */
+/** Runs `sql` on the app's database with the audit triggers off, then puts them back. */
 function tamper(t: TestApp, sql: string, ...params: unknown[]) {
+  if (TEST_STORE === 'postgres') {
+    // Triggers (the append-only guard among them) do not fire for the replica role.
+    t.exec(`BEGIN; SET LOCAL session_replication_role = replica; ${sql}; COMMIT`, ...params);
+    return;
+  }
   const db = t.app.sqlite;
   const triggers = db
     .prepare(

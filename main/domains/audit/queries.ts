@@ -1,11 +1,12 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema';
-import { ngramMatch, ngramTerms } from '../../core/ngrams';
+import { ngramMatch, ngramPattern, ngramTerms } from '../../core/ngrams';
+import { storeKind } from '../../db/dialect';
 import { auditSearchTexts } from './search';
 
 /**
- * SQLite-only SQL of the audit domain (the FTS5 index audit_search). The office server's
- * PostgreSQL twin will use a trigram index instead; nothing outside this file writes raw SQL for
+ * The audit domain's raw SQL: the text index audit_search — FTS5 on SQLite, the same terms under a
+ * trigram index on PostgreSQL (main/core/ngrams.ts). Nothing outside this file writes raw SQL for
  * audit.
  */
 
@@ -13,7 +14,13 @@ import { auditSearchTexts } from './search';
  * The search index's MATCH for a text (an entry's actor, operation or summary values — not the
  * summary's key names: "name" would match every entry), or null when it holds nothing to look for.
  */
-export function textMatch(search: string): Expression<SqlBool> | null {
+export function textMatch(db: Kysely<DB>, search: string): Expression<SqlBool> | null {
+  if (storeKind(db) === 'postgres') {
+    const pattern = ngramPattern(search);
+    return pattern === null
+      ? null
+      : sql<SqlBool>`(' ' || audit_search.terms || ' ') LIKE ${pattern}`;
+  }
   const match = ngramMatch(search);
   return match === null ? null : sql<SqlBool>`audit_search MATCH ${match}`;
 }

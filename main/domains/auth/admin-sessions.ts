@@ -151,7 +151,8 @@ export async function listSessions(
  */
 async function revoke(ctx: ServiceContext, sessions: readonly SessionRow[]) {
   const actor = requireActor(ctx);
-  const hashes = sessions.map((s) => s.tokenHash);
+  // In one order on both stores (SQLite reads them in its index's order, PostgreSQL as stored).
+  const hashes = sessions.map((s) => s.tokenHash).sort();
   await ctx.db
     .updateTable('sessions')
     .set({ endedAtMs: ctx.nowMs, revokedBy: actor.userId })

@@ -3,15 +3,17 @@ import { requireActor } from '../../core/context';
 import type { DomainHandlers } from '../../core/handler';
 import { sqliteVersion } from '../../db/info';
 import { schemaVersion } from '../../db/migrate';
+import { LATEST_VERSION } from '../../db/migrations';
 import { listSessions, revokeSession, revokeUserSessions } from './admin-sessions';
 import * as auth from './auth';
 import { touchSession } from './sessions';
 
 export const authHandlers: DomainHandlers<(typeof authNames.operations)[number]> = {
-  'system.health': async (_ctx, _input, env) => ({
-    schemaVersion: schemaVersion(env.sqlite),
-    sqlite: sqliteVersion(env.sqlite),
-  }),
+  'system.health': async (_ctx, _input, env) =>
+    env.sqlite
+      ? { schemaVersion: schemaVersion(env.sqlite), sqlite: sqliteVersion(env.sqlite) }
+      : // PostgreSQL: the server migrated it to this version before it served any call.
+        { schemaVersion: LATEST_VERSION, sqlite: 'PostgreSQL' },
   'setup.status': async (ctx) => ({ needsSetup: await auth.needsSetup(ctx.db) }),
   'setup.createAdmin': (ctx, input) => auth.createFirstAdmin(ctx, input),
   'auth.login': (ctx, input) => auth.login(ctx, input),

@@ -10,6 +10,7 @@
  * is copied into its place and the app opens it (migrating an older one, after backing it up as
  * any migration does). The backup itself stays in the list.
  */
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -102,7 +103,7 @@ export async function listBackupsView(
  * full disk, a folder that cannot be written) leaves no file under a backup's name.
  */
 export async function makeBackup(
-  app: Pick<App, 'sqlite' | 'db' | 'host'>,
+  app: Pick<App, 'db' | 'host'> & { sqlite: SqliteDatabase },
   kind: BackupKind,
   nowMs: number,
 ): Promise<BackupView> {
@@ -123,11 +124,12 @@ export async function makeBackup(
 
 /** The scheduler's round: a backup when the last daily one is older than DAILY_EVERY_MS. */
 export async function runBackupIfDue(app: App, nowMs: number): Promise<BackupView | null> {
-  if (!app.host || app.host.file === null || app.host.damaged) return null;
+  // No file (PostgreSQL, or in memory): nothing of ours to copy.
+  if (!app.host || app.host.file === null || app.host.damaged || app.sqlite === null) return null;
   const dir = backupsDirFor(app.host.file);
   const last = listBackupEntries(dir).find((e) => e.kind === 'daily');
   if (last && nowMs - last.atMs < DAILY_EVERY_MS && last.atMs <= nowMs) return null;
-  return makeBackup(app, 'daily', nowMs);
+  return makeBackup({ sqlite: app.sqlite, db: app.db, host: app.host }, 'daily', nowMs);
 }
 
 const REFUSAL: Record<Exclude<BackupCheck, { ok: true }>['reason'], string> = {

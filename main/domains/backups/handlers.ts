@@ -1,3 +1,4 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { backupsNames } from '../../../shared/backups/names';
 import type { BackupView, RestoreOutcome } from '../../../shared/backups/contract';
 import type { DomainHandlers, HandlerEnv } from '../../core/handler';
@@ -37,6 +38,7 @@ function restoreAfterCommit(
   id: string,
   operation: 'backups.restore' | 'backups.recover',
 ): RestoreOutcome {
+  sqliteOnly(env);
   const host = fileHost(env.host);
   ctx.auditAggregated?.();
   const out = {} as RestoreOutcome;
@@ -63,9 +65,22 @@ function restoreAfterCommit(
   return out;
 }
 
+/**
+ * The office server on PostgreSQL has no database file: its backups are PostgreSQL's own
+ * (pg_dump, README "Office server"), and these screens say so instead of failing later.
+ */
+function sqliteOnly(env: HandlerEnv): SqliteDatabase {
+  if (env.sqlite === null) throw new AppError('CONFLICT', 'backups.errors.postgres');
+  return env.sqlite;
+}
+
 export const backupsHandlers: DomainHandlers<(typeof backupsNames.operations)[number]> = {
-  'backups.list': (ctx, _input, env) => listBackupsView(ctx.db, env.host),
+  'backups.list': async (ctx, _input, env) => {
+    sqliteOnly(env);
+    return listBackupsView(ctx.db, env.host);
+  },
   'backups.create': (ctx, _input, env) => {
+    const sqlite = sqliteOnly(env);
     fileHost(env.host);
     // The copy runs after the call's transaction: a backup step fails while its own connection
     // is inside a write transaction. Audited once the backup exists, naming it.
@@ -74,7 +89,7 @@ export const backupsHandlers: DomainHandlers<(typeof backupsNames.operations)[nu
     env.afterCommit(async () => {
       Object.assign(
         out,
-        await makeBackup({ sqlite: env.sqlite, db: env.db, host: env.host }, 'manual', ctx.nowMs),
+        await makeBackup({ sqlite, db: env.db, host: env.host }, 'manual', ctx.nowMs),
       );
       await writeTransaction(env.db, (trx) =>
         appendAudit(trx, {
@@ -92,6 +107,7 @@ export const backupsHandlers: DomainHandlers<(typeof backupsNames.operations)[nu
     return Promise.resolve(out);
   },
   'backups.setKeep': async (ctx, input, env) => {
+    sqliteOnly(env);
     const host = fileHost(env.host);
     const before = await getKeep(ctx.db);
     await putKeep(ctx.db, input.keep);

@@ -196,9 +196,7 @@ describe('the plan from the request', () => {
     for (const k of ['pickupPlace', 'arrivalTransportNo', 'dropoffPlace', 'departureTransportNo']) {
       delete stored.needs[k];
     }
-    t.app.sqlite
-      .prepare('UPDATE requests SET body = ? WHERE id = ?')
-      .run(JSON.stringify(stored), request.id);
+    t.exec('UPDATE requests SET body = ? WHERE id = ?', JSON.stringify(stored), request.id);
     const plan = await t.ok('bookings.plan', { requestId: request.id }, r.office.token);
     expect(line(plan.lines, 'pickup').proposal).toMatchObject({
       from: '到达地点',
@@ -479,9 +477,7 @@ describe('the visit changes', () => {
     body.itinerary = [
       { date: '2026-12-01', time: '14:00', activity: '座谈交流', place: '', owner: '' },
     ];
-    t.app.sqlite
-      .prepare('UPDATE requests SET body = ? WHERE id = ?')
-      .run(JSON.stringify(body), request.id);
+    t.exec('UPDATE requests SET body = ? WHERE id = ?', JSON.stringify(body), request.id);
     const after = await t.ok('bookings.plan', { requestId: request.id }, r.office.token);
     expect(line(after.lines, 'pickup').stale).toBe(true);
     expect(after.others.map((b) => b.needKey)).toEqual(['room-2026-12-01-10:00']);

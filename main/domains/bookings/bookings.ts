@@ -460,6 +460,7 @@ export async function syncPickupTask(ctx: ServiceContext, requestId: number): Pr
     .where('kind', '=', 'car')
     .where('status', '=', 'confirmed')
     .orderBy('startMs')
+    .orderBy('id')
     .execute();
   const pickup = rows.find((r) => {
     const d = parseJson(r.detail);

@@ -52,6 +52,7 @@ export async function calendarOf(
           .where('s.startMs', '>', fromMs - MAX_SLOT_MS)
           .where('s.endMs', '>', fromMs)
           .orderBy('s.startMs')
+          .orderBy('s.bookingId')
           .execute();
   const holding = new Set(slots.map((s) => s.resourceId));
   return {

@@ -271,7 +271,8 @@ const refusal = (e: ApiError) =>
 async function run(w: World, input: RunInput) {
   const { t, token } = w;
   // A fresh start for every sequence: no bookings, the sequence's buffers.
-  t.app.sqlite.exec('DELETE FROM booking_slots; DELETE FROM bookings;');
+  t.exec('DELETE FROM booking_slots');
+  t.exec('DELETE FROM bookings');
   await t.ok(
     'bookings.saveRules',
     { carBufferMinutes: input.carBuffer, roomBufferMinutes: input.roomBuffer },

@@ -43,7 +43,7 @@ export async function clashesWith(
     .where('s.endMs', '>', hold.startMs - hold.bufferMs);
   if (options.exceptBookingId !== null) q = q.where('s.bookingId', '!=', options.exceptBookingId);
   if (options.blockingOnly) q = q.where('s.blocking', '=', 1);
-  return (await q.orderBy('s.startMs').limit(20).execute()).map((r) => ({
+  return (await q.orderBy('s.startMs').orderBy('s.bookingId').limit(20).execute()).map((r) => ({
     bookingId: r.bookingId,
     requestId: r.requestId,
     requestCode: r.requestCode,

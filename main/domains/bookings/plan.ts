@@ -236,6 +236,7 @@ export async function planOf(ctx: ServiceContext, requestId: number): Promise<Pl
     .where('b.requestId', '=', requestId)
     .where('b.status', '!=', 'cancelled')
     .orderBy('b.startMs')
+    .orderBy('b.id')
     .execute();
   const bookings = await bookingViews(ctx, rows);
   const byKey = new Map<string, BookingView>();

@@ -4,19 +4,19 @@
  * `{ round, op, input }` each) the moment it arrives, and answers with one JSON line on stdout:
  * `{ round, result, startedMs, endedMs }` (the times on the shared wall clock, to see whether the
  * twins' calls ran at the same time). Ends when stdin closes.
- * Run with `node --import tsx two-clerks.child.ts <db file> <token> <now>`.
+ * Run with `node --import tsx two-clerks.child.ts <db file or postgres:// URL> <token> <now>`.
  * (Not a test file and no vitest import: it runs outside the test runner.)
  */
 import { performance } from 'node:perf_hooks';
 import readline from 'node:readline';
 import { dispatch } from '../../api/dispatcher';
-import { createApp } from '../../app';
+import { openTwin } from '../../test-twin';
 
 async function main() {
   const [file = '', token = '', now = '0'] = process.argv.slice(2);
   // The parent test holds the file's one-process lock (main/db/lock.ts); this clerk is a
   // deliberate second (and third) writer whose races the test is about, so it opens without it.
-  const app = createApp(file, { clock: () => Number(now), lock: false });
+  const app = openTwin(file, () => Number(now));
   const wall = () => performance.timeOrigin + performance.now();
   const lines = readline.createInterface({ input: process.stdin });
   process.stderr.write('ready\n');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpInput } from '../../../shared/contract/operations';
 import type { Result } from '../../../shared/result';
 import { makeTestApp, signedInUser, START_MS } from '../../test-support';
+import { twinTarget } from '../../test-twin';
 import { bookingCompany, filedRequest, fullNeedsBody } from './test-company';
 
 const CHILD = path.join(__dirname, 'two-clerks.child.ts');
@@ -143,7 +144,8 @@ describe('two clerks racing for one car', () => {
       }
     }
 
-    const procs = clerks.map((k, who) => clerk(t.file, k.token, String(who)));
+    const target = twinTarget(t);
+    const procs = clerks.map((k, who) => clerk(target, k.token, String(who)));
     try {
       await Promise.all(procs.map((p) => p.ready));
       let overlapped = 0;

@@ -31,6 +31,7 @@ export async function visitResourcesOn(
     .where('startMs', '<', toMs)
     .where('endMs', '>', fromMs)
     .orderBy('startMs')
+    .orderBy('id')
     .execute();
   const details = rows.map((r) => ({ requestId: r.requestId, detail: parseJson(r.detail) }));
   const ids = new Set<number>();

@@ -37,6 +37,7 @@ export async function listDelegations(db: Kysely<DB>, userId: number): Promise<D
   const rows = await baseQuery(db)
     .where((eb) => eb.or([eb('d.userId', '=', userId), eb('d.delegateUserId', '=', userId)]))
     .orderBy('d.fromDate', 'desc')
+    .orderBy('d.id', 'desc')
     .execute();
   return rows.map(toView);
 }

@@ -19,14 +19,15 @@ const GROUPS = ['department', 'tier', 'category', 'status', 'host'] as const;
 
 /** Each summary beside a GROUP BY of its source rows, in the same order. */
 function summariesAndSources(t: TestApp) {
-  const q = (sql: string) => t.app.sqlite.prepare(sql).all();
+  const q = (sql: string) => t.rows(sql);
   return {
     lines: [
       q(`SELECT month, department_key, tier, category, status, over_cap, by_visitor, lines,
            amount_fen, over_cap_fen, borne_by_host_fen, company_fen, attendees
          FROM expense_line_summaries ORDER BY 1, 2, 3, 4, 5, 6, 7`),
       q(`SELECT substr(spent_on, 1, 7) AS month, coalesce(department_id, 0) AS department_key,
-           tier, category, status, over_cap_fen > 0 AS over_cap, paid_by = 'visitor' AS by_visitor,
+           tier, category, status, CASE WHEN over_cap_fen > 0 THEN 1 ELSE 0 END AS over_cap,
+           CASE WHEN paid_by = 'visitor' THEN 1 ELSE 0 END AS by_visitor,
            count(*) AS lines, sum(amount_fen) AS amount_fen, sum(over_cap_fen) AS over_cap_fen,
            sum(borne_by_host_fen) AS borne_by_host_fen, sum(company_fen) AS company_fen,
            sum(visitors + companions) AS attendees
@@ -119,7 +120,6 @@ describe('the monthly summaries (migration 0180)', () => {
       departmentId: rd,
     });
     const db = t.app.db;
-    const sqlite = t.app.sqlite;
     const random = seededRandom(180);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const day = () =>
@@ -156,77 +156,76 @@ describe('the monthly summaries (migration 0180)', () => {
 
     // Random writes, each through SQL as a service would make it (the triggers see them all).
     const lineIds = () =>
-      (sqlite.prepare('SELECT id FROM expense_lines ORDER BY id').all() as { id: number }[]).map(
-        (x) => x.id,
-      );
+      t.rows<{ id: number }>('SELECT id FROM expense_lines ORDER BY id').map((x) => x.id);
     const updates = [
+      (id: number) => t.exec('UPDATE expense_lines SET spent_on = ? WHERE id = ?', day(), id),
       (id: number) =>
-        sqlite.prepare('UPDATE expense_lines SET spent_on = ? WHERE id = ?').run(day(), id),
+        t.exec('UPDATE expense_lines SET status = ? WHERE id = ?', pick(RECONCILIATION), id),
       (id: number) =>
-        sqlite
-          .prepare('UPDATE expense_lines SET status = ? WHERE id = ?')
-          .run(pick(RECONCILIATION), id),
-      (id: number) =>
-        sqlite
-          .prepare(
-            `UPDATE expense_lines SET amount_fen = ?, over_cap_fen = ?, borne_by_host_fen = ?,
+        t.exec(
+          `UPDATE expense_lines SET amount_fen = ?, over_cap_fen = ?, borne_by_host_fen = ?,
                company_fen = ? WHERE id = ?`,
-          )
-          .run(
-            ...(() => {
-              const amount = 1_000 + Math.floor(random() * 100_000);
-              const over = random() < 0.5 ? Math.floor(random() * amount) : 0;
-              return [amount, over, over, amount - over, id];
-            })(),
-          ),
+          ...(() => {
+            const amount = 1_000 + Math.floor(random() * 100_000);
+            const over = random() < 0.5 ? Math.floor(random() * amount) : 0;
+            return [amount, over, over, amount - over, id];
+          })(),
+        ),
       (id: number) =>
-        sqlite
-          .prepare('UPDATE expense_lines SET category = ?, paid_by = ? WHERE id = ?')
-          .run(pick(EXPENSE_CATEGORIES), pick(['company_card', 'advance', 'host', 'visitor']), id),
+        t.exec(
+          'UPDATE expense_lines SET category = ?, paid_by = ? WHERE id = ?',
+          pick(EXPENSE_CATEGORIES),
+          pick(['company_card', 'advance', 'host', 'visitor']),
+          id,
+        ),
       (id: number) =>
-        sqlite
-          .prepare(
-            'UPDATE expense_lines SET department_id = ?, tier = ?, visitors = ? WHERE id = ?',
-          )
-          .run(pick([r.departmentId, rd, null]), pick(TIERS), 1 + Math.floor(random() * 5), id),
+        t.exec(
+          'UPDATE expense_lines SET department_id = ?, tier = ?, visitors = ? WHERE id = ?',
+          pick([r.departmentId, rd, null]),
+          pick(TIERS),
+          1 + Math.floor(random() * 5),
+          id,
+        ),
       // A column no summary holds: nothing moves.
-      (id: number) => sqlite.prepare("UPDATE expense_lines SET note = 'x' WHERE id = ?").run(id),
-      (id: number) => sqlite.prepare('DELETE FROM expense_lines WHERE id = ?').run(id),
+      (id: number) => t.exec("UPDATE expense_lines SET note = 'x' WHERE id = ?", id),
+      (id: number) => t.exec('DELETE FROM expense_lines WHERE id = ?', id),
     ];
     for (let i = 0; i < 150; i++) pick(updates)(pick(lineIds()));
     // A whole visit's lines restated at once (its reconciliation moving on).
-    sqlite
-      .prepare("UPDATE expense_lines SET status = 'settled' WHERE request_id = ?")
-      .run(requestIds[0]);
+    t.exec("UPDATE expense_lines SET status = 'settled' WHERE request_id = ?", requestIds[0]);
 
     const visitUpdates = [
+      (id: number) => t.exec('UPDATE requests SET arrival_date = ? WHERE id = ?', day(), id),
       (id: number) =>
-        sqlite.prepare('UPDATE requests SET arrival_date = ? WHERE id = ?').run(day(), id),
+        t.exec('UPDATE requests SET status = ? WHERE id = ?', pick(REQUEST_STATUSES), id),
       (id: number) =>
-        sqlite
-          .prepare('UPDATE requests SET status = ? WHERE id = ?')
-          .run(pick(REQUEST_STATUSES), id),
+        t.exec(
+          'UPDATE requests SET department_id = ?, tier = ? WHERE id = ?',
+          pick([r.departmentId, rd, null]),
+          pick(TIERS),
+          id,
+        ),
       (id: number) =>
-        sqlite
-          .prepare('UPDATE requests SET department_id = ?, tier = ? WHERE id = ?')
-          .run(pick([r.departmentId, rd, null]), pick(TIERS), id),
+        t.exec(
+          'UPDATE expense_budgets SET amount_fen = ? WHERE request_id = ? AND category = ?',
+          Math.floor(random() * 300_000),
+          id,
+          pick(EXPENSE_CATEGORIES),
+        ),
       (id: number) =>
-        sqlite
-          .prepare(
-            'UPDATE expense_budgets SET amount_fen = ? WHERE request_id = ? AND category = ?',
-          )
-          .run(Math.floor(random() * 300_000), id, pick(EXPENSE_CATEGORIES)),
+        t.exec(
+          'DELETE FROM expense_budgets WHERE request_id = ? AND category = ?',
+          id,
+          pick(EXPENSE_CATEGORIES),
+        ),
       (id: number) =>
-        sqlite
-          .prepare('DELETE FROM expense_budgets WHERE request_id = ? AND category = ?')
-          .run(id, pick(EXPENSE_CATEGORIES)),
-      (id: number) =>
-        sqlite
-          .prepare(
-            `INSERT INTO expense_budgets (request_id, category, amount_fen) VALUES (?, ?, ?)
+        t.exec(
+          `INSERT INTO expense_budgets (request_id, category, amount_fen) VALUES (?, ?, ?)
              ON CONFLICT (request_id, category) DO UPDATE SET amount_fen = excluded.amount_fen`,
-          )
-          .run(id, pick(EXPENSE_CATEGORIES), Math.floor(random() * 300_000)),
+          id,
+          pick(EXPENSE_CATEGORIES),
+          Math.floor(random() * 300_000),
+        ),
     ];
     for (let i = 0; i < 80; i++) pick(visitUpdates)(pick(requestIds));
     // A request without budget or lines deleted (a draft thrown away).
@@ -242,17 +241,15 @@ describe('the monthly summaries (migration 0180)', () => {
       },
       now,
     );
-    sqlite.prepare('DELETE FROM expense_budgets WHERE request_id = ?').run(draft.requestId);
-    sqlite.prepare('DELETE FROM requests WHERE id = ?').run(draft.requestId);
+    t.exec('DELETE FROM expense_budgets WHERE request_id = ?', draft.requestId);
+    t.exec('DELETE FROM requests WHERE id = ?', draft.requestId);
 
     const exact = expectExact(t);
     // Not a vacuous comparison: there is something in each, and deletes left no empty group.
     for (const [name, [summary]] of Object.entries(exact)) {
       expect((summary as unknown[]).length, name).toBeGreaterThan(3);
     }
-    expect(
-      sqlite.prepare('SELECT count(*) AS n FROM expense_line_summaries WHERE lines = 0').get(),
-    ).toEqual({ n: 0 });
+    expect(t.count('expense_line_summaries', 'lines = 0')).toBe(0);
 
     // The report and the dashboard: the summaries (and the lines at the ends) = the lines alone.
     const periods: PeriodFilter[] = [

@@ -114,6 +114,8 @@ export async function lineViews(
     .select(['e.lineId', 'e.kind', 'e.reason', 'e.atMs', 'u.displayName'])
     .where('e.lineId', 'in', ids)
     .orderBy('e.atMs')
+    .orderBy('e.lineId')
+    .orderBy('e.kind')
     .execute();
   const exceptionsOf = new Map<number, GrantedException[]>();
   for (const e of exceptions) {

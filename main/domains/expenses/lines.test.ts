@@ -279,10 +279,8 @@ describe('bad input: a clear message, nothing stored', () => {
   it('editing a settled or archived visit is refused', async () => {
     const { t, r, requestId } = await setUp();
     const l = (await add(t, r, requestId)).lines[0]!;
-    t.app.sqlite
-      .prepare("UPDATE expense_reconciliations SET status = 'settled' WHERE request_id = ?")
-      .run(requestId);
-    t.app.sqlite.prepare("UPDATE requests SET status = 'settled' WHERE id = ?").run(requestId);
+    t.exec("UPDATE expense_reconciliations SET status = 'settled' WHERE request_id = ?", requestId);
+    t.exec("UPDATE requests SET status = 'settled' WHERE id = ?", requestId);
     const before = t.snapshot();
     const edit = { requestId, id: l.id, version: l.version, line: { ...LUNCH, amountFen: 1 } };
     expect((await t.fail('expenses.saveLine', edit, r.host.token)).key).toBe(
@@ -306,7 +304,7 @@ describe('bad input: a clear message, nothing stored', () => {
     const v = await t.ok('expenses.visit', { requestId }, r.host.token);
     expect(v.rights.recordLines).toBe(false);
     expect(v.rights.submit).toBe(false);
-    t.app.sqlite.prepare("UPDATE requests SET status = 'archived' WHERE id = ?").run(requestId);
+    t.exec("UPDATE requests SET status = 'archived' WHERE id = ?", requestId);
     const archived = t.snapshot();
     expect((await t.fail('expenses.saveLine', edit, r.host.token)).key).toBe(
       'expenses.errors.archived',
@@ -559,9 +557,10 @@ describe('receipts', () => {
     const none = await upload(t, r.host.token, 9_999, 'x.png', samplePng(4, 4));
     expect(none.result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(t.snapshot()).toEqual(before);
-    t.app.sqlite
-      .prepare("UPDATE expense_reconciliations SET status = 'approving' WHERE request_id = ?")
-      .run(requestId);
+    t.exec(
+      "UPDATE expense_reconciliations SET status = 'approving' WHERE request_id = ?",
+      requestId,
+    );
     const closed = await upload(t, r.host.token, l.id, 'x.png', samplePng(4, 4));
     expect(closed.result).toMatchObject({ ok: false });
   });

@@ -202,7 +202,7 @@ describe('expenses.submit → head confirms → finance verifies → settled', (
     expect(e.code).toBe('NOT_FOUND');
     expect(t.snapshot()).toEqual(before);
 
-    t.app.sqlite.prepare("UPDATE requests SET status = 'in_progress' WHERE id = ?").run(requestId);
+    t.exec("UPDATE requests SET status = 'in_progress' WHERE id = ?", requestId);
     const underWay = await t.fail('expenses.submit', { requestId, version: null }, r.host.token);
     expect(underWay).toMatchObject({ code: 'CONFLICT' });
     expect(underWay.key).toBe('expensesReconcile.errors.visitUnderWay');
@@ -252,21 +252,20 @@ describe('what stops or warns a submission', () => {
 
   it('warns of supplies issued whose return nobody recorded, and lists them', async () => {
     const { t, r, requestId } = await workedVisit();
-    const supply = (returned: number) =>
-      t.app.sqlite
-        .prepare(
-          `INSERT INTO bookings (request_id, kind, status, start_ms, end_ms, detail, created_by,
-             created_at_ms, updated_at_ms) VALUES (?, 'supply', 'confirmed', 1, 1, ?, ?, 1, 1)`,
-        )
-        .run(
-          requestId,
-          JSON.stringify({
-            kind: 'supply',
-            date: '2026-12-01',
-            items: [{ supplyId: 1, quantity: 3, returned }],
-          }),
-          r.host.userId,
-        ).lastInsertRowid;
+    const supply = (returned: number) => {
+      t.exec(
+        `INSERT INTO bookings (request_id, kind, status, start_ms, end_ms, detail, created_by,
+           created_at_ms, updated_at_ms) VALUES (?, 'supply', 'confirmed', 1, 1, ?, ?, 1, 1)`,
+        requestId,
+        JSON.stringify({
+          kind: 'supply',
+          date: '2026-12-01',
+          items: [{ supplyId: 1, quantity: 3, returned }],
+        }),
+        r.host.userId,
+      );
+      return t.rows<{ id: number }>('SELECT max(id) AS id FROM bookings')[0]!.id;
+    };
     const open = Number(supply(0));
     supply(2);
     const view = await t.ok('expenses.submit', { requestId, version: null }, r.host.token);
@@ -326,9 +325,7 @@ describe('expenses.returnLine', () => {
     expect(told.map((n) => n.title_key)).toEqual(['expensesReconcile.notice.lineReturned']);
 
     // The host corrects the line (the entry area's saveLine) and resubmits: a new round.
-    t.app.sqlite
-      .prepare("UPDATE expense_lines SET invoice_no = '88', invoice_key = '88' WHERE id = ?")
-      .run(dinner);
+    t.exec("UPDATE expense_lines SET invoice_no = '88', invoice_key = '88' WHERE id = ?", dinner);
     const again = await t.ok(
       'expenses.submit',
       { requestId, version: rec(t, requestId).version },

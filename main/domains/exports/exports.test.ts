@@ -404,13 +404,13 @@ describe('exports: the other lists', () => {
     const { t, r } = await companyApp();
     // 1,005 drafts of the host would be slow through the API: copy one request row in SQL.
     const d = await submitted(t, r);
-    const cols = (t.rows<{ name: string }>('PRAGMA table_info(requests)') ?? [])
-      .map((c) => c.name)
-      .filter((c) => c !== 'id');
+    const cols = Object.keys(
+      t.rows<Record<string, unknown>>('SELECT * FROM requests WHERE id = ?', d.id)[0] ?? {},
+    ).filter((c) => c !== 'id');
     const picked = cols.map((c) =>
       c === 'code' ? "code || '-' || i" : c === 'updated_at_ms' ? 'updated_at_ms + i' : c,
     );
-    t.app.sqlite.exec(`
+    t.exec(`
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1004)
       INSERT INTO requests (${cols.join(', ')})
       SELECT ${picked.join(', ')} FROM requests, n WHERE id = ${d.id}

@@ -257,6 +257,7 @@ export async function myWalkIns(ctx: ServiceContext): Promise<MyWalkInsView> {
     .where('w.hostUserId', '=', actor.userId)
     .where('w.status', '=', 'pending')
     .orderBy('w.registeredAtMs', 'desc')
+    .orderBy('w.id', 'desc')
     .execute();
   const owed = await walkInQuery(ctx)
     .where('w.hostUserId', '=', actor.userId)
@@ -264,6 +265,7 @@ export async function myWalkIns(ctx: ServiceContext): Promise<MyWalkInsView> {
     .where('r.status', '=', 'draft')
     .where('r.revision', '=', 0)
     .orderBy('w.registeredAtMs', 'desc')
+    .orderBy('w.id', 'desc')
     .execute();
   return { waiting: await toViews(ctx, waiting), toComplete: await toViews(ctx, owed) };
 }
@@ -280,6 +282,7 @@ export async function hosts(ctx: ServiceContext, query: string): Promise<HostOpt
     .select(['users.id', 'users.displayName', 'users.phone', 'departments.name as departmentName'])
     .where('users.disabled', '=', 0)
     .orderBy('users.displayName')
+    .orderBy('users.id')
     .execute();
   const words = queryWords(query);
   return rows

@@ -17,9 +17,9 @@ describe('stored policy versions', () => {
       suggestedTier: oldSuggested,
       tiers: { ...old.tiers, B: { ...old.tiers.B, minLeadDays: 0 } },
     };
-    t.rows(
+    t.exec(
       `INSERT INTO policy_versions (version, policy, created_at_ms, created_by, note)
-       VALUES (2, ?, ?, NULL, 'old') RETURNING version`,
+       VALUES (2, ?, ?, NULL, 'old')`,
       JSON.stringify(stored),
       t.now(),
     );

@@ -6,9 +6,7 @@ describe('request codes', () => {
     const { t, r } = await companyApp();
     const first = await t.ok('requests.saveDraft', newRequest(), r.host.token);
     // Stand in for 998 more drafts of the same day: renumber the first one.
-    t.app.sqlite
-      .prepare('UPDATE requests SET code = ? WHERE id = ?')
-      .run('JD20261127-999', first.id);
+    t.exec('UPDATE requests SET code = ? WHERE id = ?', 'JD20261127-999', first.id);
     const next = await t.ok('requests.saveDraft', newRequest(), r.host.token);
     expect(next.code).toBe('JD20261127-1000');
     const after = await t.ok('requests.saveDraft', newRequest(), r.host.token);

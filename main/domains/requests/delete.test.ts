@@ -5,7 +5,7 @@ const rowCount = (
   t: Awaited<ReturnType<typeof companyApp>>['t'],
   sql: string,
   ...args: unknown[]
-) => (t.app.sqlite.prepare(sql).get(...args) as { n: number }).n;
+) => t.rows<{ n: number }>(sql, ...args)[0]!.n;
 
 describe('requests.deleteDraft', () => {
   it('its host deletes a draft he never submitted: the row, its timeline and its search entry', async () => {

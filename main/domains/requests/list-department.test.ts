@@ -144,7 +144,7 @@ describe('requests.list, scope department', () => {
     }
     await drafted(t, r);
     // Budgets with ties: the id breaks them, in the list's direction.
-    t.app.sqlite.exec('UPDATE requests SET budget_total_fen = (id % 3) * 1000');
+    t.exec('UPDATE requests SET budget_total_fen = (id % 3) * 1000');
     await setHead(t, r, market.id, '市场部', r.head.userId);
 
     const rows = t.rows<SortValues>(

@@ -11,25 +11,47 @@ import {
   type SortValues,
   type TestApp,
 } from '../../test-support';
-import { rebuildRequestSearch } from '../../db/derived';
+import { ngramTerms } from '../../core/ngrams';
+import { requestSearchTexts } from '../../../shared/requests/search';
+import type { RequestBody } from '../../../shared/requests/schema';
 import { COUNT_CAP } from './list';
 
 /** The counters next to what counting the requests gives, rows with n = 0 left out. */
 function counters(t: TestApp) {
-  const kept = t.app.sqlite
-    .prepare(
-      `SELECT listed, status, tier, department_id, n FROM request_counts WHERE n <> 0
-       ORDER BY 1, 2, 3, 4`,
-    )
-    .all();
-  const counted = t.app.sqlite
-    .prepare(
-      `SELECT status <> 'draft' AND revision > 0 AS listed, status, tier,
-              coalesce(department_id, 0) AS department_id, count(*) AS n
-       FROM requests GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-    )
-    .all();
+  const kept = t.rows(
+    `SELECT listed, status, tier, department_id, n FROM request_counts WHERE n <> 0
+     ORDER BY 1, 2, 3, 4`,
+  );
+  const counted = t.rows(
+    `SELECT CASE WHEN status <> 'draft' AND revision > 0 THEN 1 ELSE 0 END AS listed, status, tier,
+            coalesce(department_id, 0) AS department_id, count(*) AS n
+     FROM requests GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+  );
   return { kept, counted };
+}
+
+/**
+ * Search entries for the requests after `lastIndexed`, copied straight into the table: what
+ * saving each would have indexed (as db/derived.ts rebuilds the index, through either store).
+ */
+function indexCopies(t: TestApp, lastIndexed: number) {
+  for (let after = lastIndexed; ;) {
+    const rows = t.rows<{ id: number; code: string; body: string }>(
+      'SELECT id, code, body FROM requests WHERE id > ? ORDER BY id LIMIT 1000',
+      after,
+    );
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    const values = rows.map(() => '(?, ?)').join(', ');
+    t.exec(
+      `INSERT INTO request_search (rowid, terms) VALUES ${values}`,
+      ...rows.flatMap((r) => [
+        r.id,
+        ngramTerms(requestSearchTexts(r.code, JSON.parse(r.body) as RequestBody)),
+      ]),
+    );
+    after = last.id;
+  }
 }
 
 async function total(t: TestApp, r: Reception, f: Record<string, unknown> = {}) {
@@ -75,18 +97,18 @@ describe('list totals without scanning', () => {
     const { t, r } = await companyApp();
     const one = await submitted(t, r, { orgName: '批量单位' });
     // Copies of one request, straight into the table (the triggers keep the counters).
-    t.app.sqlite
-      .prepare(
-        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-         INSERT INTO requests (code, status, host_user_id, department_id, org_name, org_key,
-           org_category, tier, arrival_date, departure_date, visitor_count, retroactive,
-           policy_version, body, budget_total_fen, revision, version, created_at_ms, updated_at_ms)
-         SELECT code || '-' || i, status, host_user_id, department_id, org_name, org_key,
-           org_category, tier, arrival_date, departure_date, visitor_count, retroactive,
-           policy_version, body, budget_total_fen, revision, version, created_at_ms, updated_at_ms
-         FROM requests, n WHERE id = ?`,
-      )
-      .run(COUNT_CAP + 5, one.id);
+    t.exec(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO requests (code, status, host_user_id, department_id, org_name, org_key,
+         org_category, tier, arrival_date, departure_date, visitor_count, retroactive,
+         policy_version, body, budget_total_fen, revision, version, created_at_ms, updated_at_ms)
+       SELECT code || '-' || i, status, host_user_id, department_id, org_name, org_key,
+         org_category, tier, arrival_date, departure_date, visitor_count, retroactive,
+         policy_version, body, budget_total_fen, revision, version, created_at_ms, updated_at_ms
+       FROM requests, n WHERE id = ?`,
+      COUNT_CAP + 5,
+      one.id,
+    );
     // The counters are exact whatever the number …
     expect(await total(t, r)).toEqual({ count: COUNT_CAP + 6, atLeast: false });
     // … a count that has to look at the rows stops at the cap.
@@ -103,26 +125,33 @@ describe('search, few hits or many', () => {
     const one = await submitted(t, r, { orgName: '批量单位' });
     const rare = await submitted(t, r, { orgName: '稀有单位' });
     // 6,000 copies: more hits than the list reads and sorts (it walks the sort's index then).
-    t.app.sqlite
-      .prepare(
-        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)
-         INSERT INTO requests (code, status, host_user_id, department_id, org_name, org_key,
-           org_category, tier, arrival_date, departure_date, visitor_count, retroactive,
-           policy_version, body, budget_total_fen, revision, version, created_at_ms, updated_at_ms)
-         SELECT code || '-' || i, status, host_user_id, department_id, org_name, org_key,
-           org_category, tier, date(arrival_date, '+' || (i % 97) || ' days'), departure_date,
-           visitor_count, retroactive, policy_version, body, budget_total_fen + i % 13, revision,
-           version, created_at_ms, updated_at_ms + i % 101
-         FROM requests, n WHERE id = ?`,
-      )
-      .run(one.id);
-    rebuildRequestSearch(t.app.sqlite);
-    const rows = t.app.sqlite
-      .prepare(
-        `SELECT id, arrival_date AS a, updated_at_ms AS u, budget_total_fen AS b FROM requests
-         WHERE org_name = '批量单位'`,
-      )
-      .all() as SortValues[];
+    // Their arrivals spread over 97 days from the first's (dates written out: date arithmetic
+    // is spelled differently on each store).
+    const arrival = Date.parse(
+      `${t.rows<{ a: string }>('SELECT arrival_date AS a FROM requests WHERE id = ?', one.id)[0]!.a}T00:00:00Z`,
+    );
+    const days = Array.from(
+      { length: 97 },
+      (_, k) => `(${k}, '${new Date(arrival + k * 86_400_000).toISOString().slice(0, 10)}')`,
+    );
+    t.exec(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000),
+         d(k, day) AS (VALUES ${days.join(', ')})
+       INSERT INTO requests (code, status, host_user_id, department_id, org_name, org_key,
+         org_category, tier, arrival_date, departure_date, visitor_count, retroactive,
+         policy_version, body, budget_total_fen, revision, version, created_at_ms, updated_at_ms)
+       SELECT code || '-' || i, status, host_user_id, department_id, org_name, org_key,
+         org_category, tier, d.day, departure_date,
+         visitor_count, retroactive, policy_version, body, budget_total_fen + i % 13, revision,
+         version, created_at_ms, updated_at_ms + i % 101
+       FROM requests, n JOIN d ON d.k = i % 97 WHERE id = ?`,
+      one.id,
+    );
+    indexCopies(t, rare.id);
+    const rows = t.rows<SortValues>(
+      `SELECT id, arrival_date AS a, updated_at_ms AS u, budget_total_fen AS b FROM requests
+       WHERE org_name = '批量单位'`,
+    );
     const orders = listOrders(rows);
     const list = (f: Record<string, unknown>) =>
       t.ok('requests.list', { scope: 'all', ...f }, r.office.token);
@@ -154,10 +183,10 @@ describe('date ranges', () => {
     expect(await ids('2026-12-15', '2026-12-16')).toEqual([long.id]);
     expect(await ids('2026-12-20', '2026-12-31')).toEqual([long.id]);
     expect(await ids('2026-12-21', '2026-12-31')).toEqual([]);
-    const stay = t.app.sqlite
-      .prepare(`SELECT value FROM request_stats WHERE key = 'max_stay_days'`)
-      .get() as { value: number };
-    expect(stay.value).toBe(19);
+    const stay = t.rows<{ value: number }>(
+      `SELECT value FROM request_stats WHERE key = 'max_stay_days'`,
+    );
+    expect(stay).toEqual([{ value: 19 }]);
   });
 });
 

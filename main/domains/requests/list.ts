@@ -111,7 +111,7 @@ export async function listRequests(
   if (f.after && typeof f.after.key !== sort.key) {
     throw new AppError('INVALID_INPUT', 'errors.INVALID_INPUT');
   }
-  const search = f.search ? searchCondition(f.search) : null;
+  const search = f.search ? searchCondition(ctx.db, f.search) : null;
   // Few hits: read them and sort. Many: walk the sort's index, where they come soon. Counted
   // once, far enough for the total below too (drafts never submitted are hits but not listed).
   const unlisted = search && f.scope === 'all' ? await countFromCounters(ctx.db, {}, 0) : 0;

@@ -5,7 +5,8 @@ import { orgKey } from '../../../shared/requests/org';
 import type { RequestSummary } from '../../../shared/requests/views';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../core/errors';
-import { ngramMatch, ngramTerms } from '../../core/ngrams';
+import { ngramMatch, ngramPattern, ngramTerms } from '../../core/ngrams';
+import { storeKind } from '../../db/dialect';
 import { requestSearchTexts } from '../../../shared/requests/search';
 import type { RequestBody } from '../../../shared/requests/schema';
 
@@ -153,12 +154,28 @@ export async function executiveUserIds(db: Kysely<DB>): Promise<Set<number>> {
  * organisation, visitors, purpose …) through the bigram index, or of the host's name. `r` is the
  * list query's alias. Null when the text holds nothing to look for (only spaces).
  */
-export function searchCondition(search: string): Expression<SqlBool> | null {
-  const match = ngramMatch(search);
-  if (match === null) return null;
+export function searchCondition(db: Kysely<DB>, search: string): Expression<SqlBool> | null {
+  const hits = searchHitIds(db, search);
+  if (hits === null) return null;
   const like = `%${search.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-  return sql<SqlBool>`(r.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ${match})
-        OR r.host_user_id IN (SELECT id FROM users WHERE display_name LIKE ${like} ESCAPE '\\'))`;
+  // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does so for all.
+  const likeOp = sql.raw(storeKind(db) === 'postgres' ? 'ILIKE' : 'LIKE');
+  return sql<SqlBool>`(r.id IN (${hits})
+        OR r.host_user_id IN (SELECT id FROM users WHERE display_name ${likeOp} ${like} ESCAPE '\\'))`;
+}
+
+/** The ids of the requests whose indexed text holds `search`, as a subquery; null: nothing to look for. */
+function searchHitIds(db: Kysely<DB>, search: string) {
+  if (storeKind(db) === 'postgres') {
+    const pattern = ngramPattern(search);
+    return pattern === null
+      ? null
+      : sql`SELECT rowid FROM request_search WHERE (' ' || terms || ' ') LIKE ${pattern}`;
+  }
+  const match = ngramMatch(search);
+  return match === null
+    ? null
+    : sql`SELECT rowid FROM request_search WHERE request_search MATCH ${match}`;
 }
 
 /**
@@ -166,21 +183,23 @@ export function searchCondition(search: string): Expression<SqlBool> | null {
  * millisecond): how the list should be read depends on it (list.ts).
  */
 export async function searchHits(db: Kysely<DB>, search: string, cap: number): Promise<number> {
-  const match = ngramMatch(search);
-  if (match === null) return 0;
+  const hits = searchHitIds(db, search);
+  if (hits === null) return 0;
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM
-      (SELECT rowid FROM request_search WHERE request_search MATCH ${match} LIMIT ${cap + 1})`.execute(
-    db,
-  );
+      (${hits} LIMIT ${cap + 1}) AS hits`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 
 /**
- * A sort that does not use the column's index (SQLite's unary +): for a few search hits, reading
- * them and sorting beats walking the index past thousands of rows that do not match.
+ * A sort that does not use the column's index (an expression of it: SQLite's planner, like
+ * PostgreSQL's, uses an index only for the bare column): for a few search hits, reading them and
+ * sorting beats walking the index past thousands of rows that do not match. `|| ''` and `+ 0`
+ * rather than SQLite's unary +, which PostgreSQL has for numbers only.
  */
 export function sortedOffIndex(column: 'r.arrivalDate' | 'r.updatedAtMs' | 'r.budgetTotalFen') {
-  return sql`+${sql.ref(column)}`;
+  return column === 'r.arrivalDate'
+    ? sql`(${sql.ref(column)} || '')`
+    : sql`(${sql.ref(column)} + 0)`;
 }
 
 /** Keeps a request's entry in the search index in step with its text (`isNew`: no entry yet). */
@@ -197,16 +216,16 @@ export async function indexForSearch(
 }
 
 /**
- * Status and tier filters of the lists, kept off the indexes on purpose (SQLite's unary +): a
+ * Status and tier filters of the lists, kept off the indexes on purpose (an expression, `|| ''`): a
  * list walks the index of its sort order and stops at the page's end, whereas an index on status
  * would fetch every 'filed' request of ten years and sort them. Statuses and tiers are few, so
  * the walk meets a match soon; the totals come from the counters.
  */
 export function statusIn(statuses: readonly RequestStatus[]): Expression<SqlBool> {
-  return sql<SqlBool>`+r.status IN (${sql.join(statuses)})`;
+  return sql<SqlBool>`(r.status || '') IN (${sql.join(statuses)})`;
 }
 export function tierIn(tiers: readonly Tier[]): Expression<SqlBool> {
-  return sql<SqlBool>`+r.tier IN (${sql.join(tiers)})`;
+  return sql<SqlBool>`(r.tier || '') IN (${sql.join(tiers)})`;
 }
 
 /** Removes a deleted request's entry from the search index. */

@@ -2,18 +2,19 @@
  * A second process for two-writers.test.ts: opens the same database file and submits requests as
  * fast as it can, from the moment its parent says "go" on stdin (once both twins have said "ready"
  * on stderr). Prints the codes it got and the errors on stdout.
- * Run with `node --import tsx two-writers.child.ts <db file> <token> <count> <tag> <now>`.
+ * Run with `node --import tsx two-writers.child.ts <db file or postgres:// URL> <token> <count> <tag>
+ * <now>`.
  * (Not a test file and no vitest import: it runs outside the test runner.)
  */
 import { dispatch } from '../../api/dispatcher';
-import { createApp } from '../../app';
+import { openTwin } from '../../test-twin';
 import { requestBody } from '../../test-fixtures';
 
 async function main() {
   const [file = '', token = '', count = '0', tag = '', now = '0'] = process.argv.slice(2);
   // The parent test holds the file's one-process lock (main/db/lock.ts); this twin is the
   // deliberate second writer whose races the test is about, so it opens without the lock.
-  const app = createApp(file, { clock: () => Number(now), lock: false });
+  const app = openTwin(file, () => Number(now));
   const codes: string[] = [];
   const errors: unknown[] = [];
   // Both processes start submitting together: each waits for "go" once it is ready.

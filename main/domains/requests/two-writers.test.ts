@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTestApp, receptionCompany, START_MS } from '../../test-support';
+import { twinTarget } from '../../test-twin';
 
 const CHILD = path.join(__dirname, 'two-writers.child.ts');
 
@@ -16,10 +17,11 @@ describe('two writers on one database file', () => {
     const t = makeTestApp();
     const r = await receptionCompany(t);
     const count = 15;
+    const target = twinTarget(t);
     const child = (tag: string) => {
       const proc = spawn(
         process.execPath,
-        ['--import', 'tsx', CHILD, t.file, r.host.token, String(count), tag, String(START_MS)],
+        ['--import', 'tsx', CHILD, target, r.host.token, String(count), tag, String(START_MS)],
         { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 },
       );
       let stdout = '';

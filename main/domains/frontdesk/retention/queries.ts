@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { storeKind } from '../../../db/dialect';
 
 /**
  * Merges the requests' search index into one segment: a row deleted from a contentless FTS5
@@ -7,6 +8,9 @@ import type { DB } from '../../../db/schema';
  * no purged name's terms left anywhere (secure_delete zeroes the freed pages).
  */
 export async function optimizeRequestSearch(db: Kysely<DB>): Promise<void> {
+  // PostgreSQL's search table holds each request's terms in its own row: deleted is gone (the
+  // freed space is reused by later writes; VACUUM reclaims it, outside the app).
+  if (storeKind(db) === 'postgres') return;
   await sql`INSERT INTO request_search (request_search) VALUES ('optimize')`.execute(db);
 }
 
@@ -16,5 +20,6 @@ export async function optimizeRequestSearch(db: Kysely<DB>): Promise<void> {
  * (the next day's run tries again).
  */
 export async function checkpointTruncate(db: Kysely<DB>): Promise<void> {
+  if (storeKind(db) === 'postgres') return; // its write-ahead log is the server's to recycle
   await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
 }
