@@ -23,7 +23,10 @@ import { rng, type World } from './users';
  *
  *   npm run load -- [--seconds 60] [--users 50] [--visits 20000] [--quick] [--no-faults | --faults]
  *                   [--fault-seconds 15] [--server auto|built|build|tsx] [--seed 1] [--keep]
+ *                   [--store all|sqlite|postgres]
  *
+ * `--store`: the stores to run on, one after the other (default both; PostgreSQL needs a server,
+ * RM_TEST_POSTGRES_URL as for the tests).
  * `--quick`: 10 s, 20 users, 2,000 generated visits, a 10 s fault run (CI). `--faults`: the
  * fault run only.
  * Everything happens in a new temp folder (database, certificate, server log), removed at the end
@@ -32,7 +35,7 @@ import { rng, type World } from './users';
 
 const USAGE = `usage: npm run load -- [--quick] [--seconds N] [--users N] [--visits N]
   [--no-faults | --faults] [--fault-seconds N] [--server auto|built|build|tsx] [--seed N] [--keep]
-  [--steps-per-head N] [--visitors-per-desk N]`;
+  [--steps-per-head N] [--visitors-per-desk N] [--store all|sqlite|postgres]`;
 
 const { values } = parseArgs({
   options: {
@@ -48,6 +51,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'steps-per-head': { type: 'string' },
     'visitors-per-desk': { type: 'string' },
+    store: { type: 'string', default: 'all' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -236,8 +240,12 @@ async function runStore(
   running = null;
   if (code !== 0) failures.push(`${store.name}: the server exited with ${code} on SIGTERM`);
   await timed(phases, 'verify', () => {
-    if (main) main.verify = opened.check(mainAcks);
-    if (faults) faults.verify = opened.check(faultAcks);
+    try {
+      if (main) main.verify = opened.check(mainAcks);
+      if (faults) faults.verify = opened.check(faultAcks);
+    } finally {
+      opened.dispose?.();
+    }
     return Promise.resolve();
   });
 
@@ -328,7 +336,9 @@ async function main() {
     );
     say('');
     const reports: StoreReport[] = [];
-    for (const store of STORES) {
+    const chosen = STORES.filter((st) => values.store === 'all' || values.store === st.name);
+    if (chosen.length === 0) fail(`--store must be all, sqlite or postgres (got ${values.store})`);
+    for (const store of chosen) {
       reports.push(await runStore(store, data, generated, dir, failures));
     }
     say('');

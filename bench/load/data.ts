@@ -1,3 +1,4 @@
+import { rebuildRequestSearch } from '../../main/db/derived';
 import { performance } from 'node:perf_hooks';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { dispatch } from '../../main/api/dispatcher';
@@ -122,6 +123,10 @@ export async function prepareData(o: DataOptions): Promise<PreparedData> {
     // Each desk its own visits, so no two desks reach for the same visitor.
     arrivals.forEach((a, i) => desks[i % desks.length]?.arrivals.push(...a));
     for (const s of seats) s.dossierIds = dossierPool(sqlite, s);
+    // The cloned requests in the search index, as the app would have put them (store:copy checks
+    // that the index holds every request).
+    rebuildRequestSearch(sqlite);
+    phase('search index');
     // Today's retention round, done before the server starts, as on a server up since the
     // morning: its first run over ten years of generated visitors anonymises tens of thousands
     // of them in one transaction (seconds during which the server answers nobody), which a

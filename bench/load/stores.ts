@@ -1,8 +1,18 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { createApp } from '../../main/app';
 import { runBackupIfDue } from '../../main/domains/backups';
+import {
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  forget,
+  queryRows,
+} from '../../main/test-postgres';
+import { storeCopy } from '../../scripts/store-copy/run';
+import { formatChecks } from '../../scripts/store-copy/verify';
 import type { Ack } from './users';
 
 /**
@@ -10,9 +20,9 @@ import type { Ack } from './users';
  * generated once (the generator writes SQLite); each store gets its own copy of it, its server
  * arguments, and its own way to check afterwards that every acknowledged write is there.
  *
- * Only SQLite exists today. PostgreSQL (issue 14) will be one more entry: `open` copies the
- * generated file with `npm run store:copy -- --from sqlite:FILE --to postgres://…` into a fresh
- * database and answers `--postgres URL`; `check` reads the same facts with `pg`.
+ * PostgreSQL (issue 14): `open` copies the generated file with store:copy into a fresh database
+ * on the tests' server (RM_TEST_POSTGRES_URL, as the `postgres` test project) and answers
+ * `--postgres URL --files DIR`; `check` reads the same facts there.
  */
 
 export interface VerifyResult {
@@ -29,6 +39,8 @@ export interface OpenedStore {
   tlsDir: string;
   /** Run once the server has stopped: every acknowledged write, looked up in the store. */
   check: (acks: readonly Ack[]) => VerifyResult;
+  /** After the checks: what the store made outside the run's folder (a PostgreSQL database). */
+  dispose?: () => void;
 }
 
 export interface Store {
@@ -93,7 +105,63 @@ const sqlite: Store = {
   },
 };
 
-export const STORES: readonly Store[] = [sqlite];
+const postgres: Store = {
+  name: 'postgres',
+  async open(generatedFile, dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    const database = `rmload_${crypto.randomBytes(4).toString('hex')}`;
+    createDatabase(database, 'template0');
+    const url = databaseUrl(database);
+    const copied = await storeCopy({ from: generatedFile, to: url });
+    if (!copied.ok) throw new Error(`store:copy did not verify:\n${formatChecks(copied.checks)}`);
+    const one = <T>(sql: string, ...params: unknown[]) => queryRows<T>(url, sql, params)[0];
+    return {
+      serverArgs: ['--postgres', url, '--files', path.join(dir, 'files')],
+      tlsDir: path.join(dir, 'tls'),
+      dispose: () => {
+        forget(url);
+        dropDatabase(database);
+      },
+      check: (acks) =>
+        checkAcks(acks, {
+          key: (userId, k) =>
+            one('SELECT 1 FROM idempotency_keys WHERE user_id = ? AND key = ?', userId, k) !==
+            undefined,
+          request: (id) =>
+            one<{ hostUserId: number; version: number }>(
+              'SELECT host_user_id AS "hostUserId", version FROM requests WHERE id = ?',
+              id,
+            ),
+          sameName: (orgName, hostUserId) =>
+            one<{ n: number }>(
+              'SELECT count(*) AS n FROM requests WHERE org_name = ? AND host_user_id = ?',
+              orgName,
+              hostUserId,
+            )?.n ?? 0,
+          step: (id) =>
+            one<{ status: string; decidedBy: number | null }>(
+              'SELECT status, decided_by AS "decidedBy" FROM approval_steps WHERE id = ?',
+              id,
+            ),
+          arrived: (requestId, seq, day) =>
+            one(
+              'SELECT 1 FROM frontdesk_guests WHERE request_id = ? AND seq = ? AND day = ?',
+              requestId,
+              seq,
+              day,
+            ) !== undefined,
+          left: (guestId) =>
+            one(
+              'SELECT 1 FROM frontdesk_guests WHERE id = ? AND (left_at_ms IS NOT NULL OR version > 2)',
+              guestId,
+            ) !== undefined,
+        }),
+    };
+  },
+};
+
+/** SQLite always; PostgreSQL unless `--no-postgres` (it needs a server: RM_TEST_POSTGRES_URL). */
+export const STORES: readonly Store[] = [sqlite, postgres];
 
 /** The facts a store answers; the rules of "present" are the same for every store. */
 interface Facts {
