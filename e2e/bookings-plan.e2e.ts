@@ -22,6 +22,7 @@ import {
   zh,
   type Journey,
 } from './support/journey';
+import { ON_POSTGRES } from './support/server';
 import {
   addDays,
   decideApi,
@@ -354,7 +355,8 @@ describe('booking a filed request from its plan', () => {
     page.screenshot({ path: shotPath(language, `bookings-plan-${name}`), fullPage: true });
 
   for (const language of ['zh-CN', 'en'] as const) {
-    it(`every screen of the plan area in ${language}`, async () => {
+    // The screens are the same on either store: their pictures and axe run on SQLite only.
+    it.skipIf(ON_POSTGRES)(`every screen of the plan area in ${language}`, async () => {
       const t = (key: string, params?: Record<string, string | number>) =>
         tr(language, key, params);
       const person: Person = c.people.office;

@@ -26,6 +26,7 @@ import {
   zh,
   type Journey,
 } from './support/journey';
+import { ON_POSTGRES } from './support/server';
 import {
   addDays,
   decideApi,
@@ -258,49 +259,57 @@ describe('the front desk: board, check-in, badges, on-site list, check-out', () 
     ).toBe(2);
   });
 
-  it('screens in zh-CN and en: board, check-in, badge, on-site list, end of day (axe clean)', async () => {
-    for (const language of LANGUAGES) {
-      const t = (key: string, params?: Record<string, string | number>) =>
-        tr(language, key, params);
-      ok(await api(j.url, 'auth.setLanguage', { language }, desk.cookie));
-      const page = await openAs(j, desk, language);
-      await go(page, '/frontdesk');
-      await visible(page.getByTestId('board-visit'));
-      await expect
-        .poll(() => page.getByTestId('board-counts').innerText())
-        .toBe(t('frontdeskDesk.board.counts', { expected: 3, arrived: 2, left: 0 }));
-      await page.screenshot({ path: shotPath(language, 'frontdesk-board'), fullPage: true });
-      await expectAccessible(page, `board ${language}`);
+  // The screens are the same on either store: their pictures and axe run on SQLite only.
+  it.skipIf(ON_POSTGRES)(
+    'screens in zh-CN and en: board, check-in, badge, on-site list, end of day (axe clean)',
+    async () => {
+      for (const language of LANGUAGES) {
+        const t = (key: string, params?: Record<string, string | number>) =>
+          tr(language, key, params);
+        ok(await api(j.url, 'auth.setLanguage', { language }, desk.cookie));
+        const page = await openAs(j, desk, language);
+        await go(page, '/frontdesk');
+        await visible(page.getByTestId('board-visit'));
+        await expect
+          .poll(() => page.getByTestId('board-counts').innerText())
+          .toBe(t('frontdeskDesk.board.counts', { expected: 3, arrived: 2, left: 0 }));
+        await page.screenshot({ path: shotPath(language, 'frontdesk-board'), fullPage: true });
+        await expectAccessible(page, `board ${language}`);
 
-      // 王五 is still expected: his check-in dialog.
-      await page.getByTestId('board-guest').filter({ hasText: '王五' }).getByRole('button').click();
-      const dialog = page.getByRole('dialog');
-      await visible(dialog.getByTestId('check-in-form'));
-      await page.screenshot({ path: shotPath(language, 'frontdesk-check-in') });
-      await expectAccessible(page, `check-in ${language}`);
-      await page.keyboard.press('Escape');
-      await gone(dialog);
+        // 王五 is still expected: his check-in dialog.
+        await page
+          .getByTestId('board-guest')
+          .filter({ hasText: '王五' })
+          .getByRole('button')
+          .click();
+        const dialog = page.getByRole('dialog');
+        await visible(dialog.getByTestId('check-in-form'));
+        await page.screenshot({ path: shotPath(language, 'frontdesk-check-in') });
+        await expectAccessible(page, `check-in ${language}`);
+        await page.keyboard.press('Escape');
+        await gone(dialog);
 
-      await go(page, `/frontdesk/print/badges/${today()}/${requestId}`);
-      await expect.poll(() => page.getByTestId('badge-qr').count()).toBe(2);
-      await page.screenshot({ path: shotPath(language, 'frontdesk-badge'), fullPage: true });
-      await expectAccessible(page, `badge ${language}`);
+        await go(page, `/frontdesk/print/badges/${today()}/${requestId}`);
+        await expect.poll(() => page.getByTestId('badge-qr').count()).toBe(2);
+        await page.screenshot({ path: shotPath(language, 'frontdesk-badge'), fullPage: true });
+        await expectAccessible(page, `badge ${language}`);
 
-      await go(page, '/frontdesk');
-      await visible(page.getByTestId('board-visit'));
-      await page.keyboard.press('F2');
-      await expect.poll(() => page.getByTestId('on-site-row').count()).toBe(2);
-      await page.screenshot({ path: shotPath(language, 'frontdesk-on-site'), fullPage: true });
-      await expectAccessible(page, `on-site ${language}`);
+        await go(page, '/frontdesk');
+        await visible(page.getByTestId('board-visit'));
+        await page.keyboard.press('F2');
+        await expect.poll(() => page.getByTestId('on-site-row').count()).toBe(2);
+        await page.screenshot({ path: shotPath(language, 'frontdesk-on-site'), fullPage: true });
+        await expectAccessible(page, `on-site ${language}`);
 
-      await go(page, '/frontdesk/end-of-day');
-      await visible(page.getByTestId('end-of-day-bar'));
-      await page.screenshot({ path: shotPath(language, 'frontdesk-end-of-day'), fullPage: true });
-      await expectAccessible(page, `end of day ${language}`);
-      await page.context().close();
-    }
-    ok(await api(j.url, 'auth.setLanguage', { language: 'zh-CN' }, desk.cookie));
-  });
+        await go(page, '/frontdesk/end-of-day');
+        await visible(page.getByTestId('end-of-day-bar'));
+        await page.screenshot({ path: shotPath(language, 'frontdesk-end-of-day'), fullPage: true });
+        await expectAccessible(page, `end of day ${language}`);
+        await page.context().close();
+      }
+      ok(await api(j.url, 'auth.setLanguage', { language: 'zh-CN' }, desk.cookie));
+    },
+  );
 
   it('checks both out as a group; the visit is completed', async () => {
     // The home page's front-desk section counts the day.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LATEST_VERSION } from '../main/db/migrations';
+import { ON_POSTGRES } from './support/server';
 import {
   ADMIN,
   count,
@@ -123,7 +124,11 @@ describe('first start and sign-in', () => {
     expect(LATEST_VERSION).toBeGreaterThanOrEqual(10);
     expect(body).toEqual({
       ok: true,
-      value: { schemaVersion: LATEST_VERSION, sqlite: expect.stringMatching(/^\d+\.\d+\.\d+$/) },
+      value: {
+        schemaVersion: LATEST_VERSION,
+        // The store's version: SQLite's, or PostgreSQL's name (the journeys' postgres project).
+        sqlite: ON_POSTGRES ? 'PostgreSQL' : expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      },
     });
   });
 });

@@ -650,7 +650,7 @@ export async function bellCount(page: Page): Promise<number> {
 
 /** Counts rows of a table in the database the server is using. */
 export function count(srv: TestServer, sql: string, ...params: unknown[]): number {
-  const row = srv.app.sqlite.prepare(sql).get(...params) as Record<string, number>;
+  const row = srv.rows<Record<string, number>>(sql, ...params)[0] ?? {};
   const value = Object.values(row)[0];
   if (typeof value !== 'number') throw new Error(`Not a count: ${sql}`);
   return value;

@@ -378,20 +378,18 @@ export interface StepRow {
 }
 
 export function steps(srv: TestServer, requestId: number): StepRow[] {
-  return srv.app.sqlite
-    .prepare(
-      `select id, revision, seq, kind, reason, status, assignee_user_id, decided_by, on_behalf_of, comment
-         from approval_steps where subject_type = 'request' and subject_id = ? order by revision, seq`,
-    )
-    .all(requestId) as StepRow[];
+  return srv.rows<StepRow>(
+    `select id, revision, seq, kind, reason, status, assignee_user_id, decided_by, on_behalf_of, comment
+       from approval_steps where subject_type = 'request' and subject_id = ? order by revision, seq`,
+    requestId,
+  );
 }
 
 export function requestRow(srv: TestServer, requestId: number) {
-  return srv.app.sqlite
-    .prepare(
-      'select id, code, status, revision, org_name, visitor_count from requests where id = ?',
-    )
-    .get(requestId) as
+  return srv.rows(
+    'select id, code, status, revision, org_name, visitor_count from requests where id = ?',
+    requestId,
+  )[0] as
     | {
         id: number;
         code: string;

@@ -4,17 +4,34 @@ import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type RunningApp } from '../../main/app';
+import { createPostgresApp } from '../../main/app-postgres';
+import {
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  forget,
+  queryRows,
+} from '../../main/test-postgres';
 import { startServer, type RunningServer } from '../../main/server/http';
 import { selfSignedCertificate, type ServerCertificate } from '../../main/server/tls';
 import { startScheduler } from '../../main/scheduler';
 
 export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
 
+/**
+ * `RM_E2E_STORE=postgres` (the journeys' `postgres` project, vitest.e2e.config.ts): the server runs
+ * on a fresh PostgreSQL database instead of a SQLite file — the office server with `--postgres`.
+ */
+export const ON_POSTGRES = process.env.RM_E2E_STORE === 'postgres';
+
 export interface TestServer {
+  /** On PostgreSQL `app.sqlite` is null: the journeys that read SQLite run on SQLite only. */
   app: RunningApp;
   server: RunningServer;
   url: string;
   dbFile: string;
+  /** Plain SQL reads for assertions (`?` parameters), on either store. */
+  rows: <T>(sql: string, ...params: unknown[]) => T[];
   /** Writes a copy of the database as it is now to `file` (for `startTestServer({ from })`). */
   saveDatabase: (file: string) => void;
   /**
@@ -126,8 +143,27 @@ export async function startTestServer(
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rm-e2e-'));
   const dbFile = path.join(dir, 'reception.db');
-  if (options.from) fs.copyFileSync(options.from, dbFile);
-  const app = createApp(dbFile, options.clock ? { clock: options.clock } : {});
+  let database: string | null = null;
+  let app: RunningApp;
+  if (ON_POSTGRES) {
+    if (options.from) throw new Error('a saved SQLite database cannot start a PostgreSQL journey');
+    database = `rme2e_${crypto.randomBytes(6).toString('hex')}`;
+    createDatabase(database, 'template0');
+    // Migrated by the server, as `npm run server -- --postgres URL` does; the files beside it.
+    const pgApp = await createPostgresApp(databaseUrl(database), {
+      filesDir: path.join(dir, 'reception.files'),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    app = pgApp as unknown as RunningApp;
+  } else {
+    if (options.from) fs.copyFileSync(options.from, dbFile);
+    app = createApp(dbFile, options.clock ? { clock: options.clock } : {});
+  }
+  const dropStore = () => {
+    if (database === null) return;
+    forget(databaseUrl(database));
+    dropDatabase(database);
+  };
   const server = await startServer(app, { port: 0, staticDir: RENDERER_DIR });
   let office: OfficeServer | undefined;
   if (options.office) {
@@ -136,6 +172,7 @@ export async function startTestServer(
     } catch (e) {
       await server.close();
       await app.close();
+      dropStore();
       fs.rmSync(dir, { recursive: true, force: true });
       throw e;
     }
@@ -147,7 +184,12 @@ export async function startTestServer(
     url: server.url,
     ...(office ? { office } : {}),
     dbFile,
+    rows: <T>(sql: string, ...params: unknown[]) =>
+      database === null
+        ? (app.sqlite.prepare(sql).all(...params) as T[])
+        : queryRows<T>(databaseUrl(database), sql, params),
     saveDatabase: (file) => {
+      if (database !== null) throw new Error('saveDatabase copies a SQLite file');
       app.sqlite.prepare('VACUUM INTO ?').run(file);
     },
     tick: () => scheduler.tick(),
@@ -156,6 +198,7 @@ export async function startTestServer(
       await office?.server.close();
       await server.close();
       await app.close();
+      dropStore();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
