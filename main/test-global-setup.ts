@@ -14,7 +14,7 @@ import {
   databaseUrl,
   dropDatabases,
   forget,
-  psql,
+  runSql,
   TEST_FUNCTIONS,
   TEST_STORE,
 } from './test-postgres';
@@ -43,8 +43,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
     createDatabase(`${prefix}_empty`, 'template0');
     const store = await openPostgres(empty, { max: 1 });
     await store.close();
-    psql(empty, TEST_FUNCTIONS);
-    project.provide('postgresEmpty', psql(empty, 'SELECT rm_test_dump()').trim());
+    runSql(empty, TEST_FUNCTIONS);
+    project.provide('postgresEmpty', runSql(empty, 'SELECT rm_test_dump()').trim());
     // A template is copied only while no session is on it.
     forget(empty);
   } else {

@@ -70,8 +70,8 @@ parentPort.on('message', async ({ url, sql, port, flag }) => {
 
 let worker: Worker | null = null;
 
-/** Runs SQL on database `url` and returns the first column of its rows, one per line. */
-export function psql(url: string, statement: string): string {
+/** Runs SQL on database `url` (synchronously) and returns the first column of its rows, one per line. */
+export function runSql(url: string, statement: string): string {
   return ask(url, statement);
 }
 
@@ -92,7 +92,7 @@ function ask(url: string, sql: string | null): string {
   const { port1, port2 } = new MessageChannel();
   worker.postMessage({ url, sql, port: port2, flag }, [port2]);
   if (Atomics.wait(flag, 0, 0, Number(process.env.RM_TEST_PG_WAIT_MS ?? 120_000)) === 'timed-out') {
-    throw new Error(`PostgreSQL did not answer within 120 s: ${sql}`);
+    throw new Error(`PostgreSQL did not answer in time: ${sql}`);
   }
   const reply = receiveMessageOnPort(port1)?.message as { ok: boolean; text: string } | undefined;
   port1.close();
@@ -116,7 +116,7 @@ const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 export function createDatabase(name: string, template: string): void {
   for (let attempt = 1; ; attempt++) {
     try {
-      psql(TEST_POSTGRES_URL, `CREATE DATABASE ${ident(name)} TEMPLATE ${ident(template)}`);
+      runSql(TEST_POSTGRES_URL, `CREATE DATABASE ${ident(name)} TEMPLATE ${ident(template)}`);
       return;
     } catch (e) {
       const busy = /is being accessed by other users/.test(String((e as Error).message));
@@ -127,12 +127,12 @@ export function createDatabase(name: string, template: string): void {
 }
 
 export function dropDatabase(name: string): void {
-  psql(TEST_POSTGRES_URL, `DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
+  runSql(TEST_POSTGRES_URL, `DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
 }
 
 /** Every test database of a run (their names start with the run's prefix). */
 export function dropDatabases(prefix: string): void {
-  const names = psql(
+  const names = runSql(
     TEST_POSTGRES_URL,
     `SELECT datname FROM pg_database WHERE datname LIKE '${prefix.replace(/[^a-z0-9_]/g, '')}%'`,
   )
@@ -175,13 +175,13 @@ export function inlineParameters(statement: string, params: readonly unknown[]):
 /** The rows of a query, as objects keyed by column name (numbers as numbers: json_agg). */
 export function queryRows<T>(url: string, statement: string, params: readonly unknown[]): T[] {
   const sql = inlineParameters(statement, params);
-  const text = psql(url, `SELECT coalesce(json_agg(q), '[]'::json) FROM (${sql}) AS q`);
+  const text = runSql(url, `SELECT coalesce(json_agg(q), '[]'::json) FROM (${sql}) AS q`);
   return JSON.parse(text) as T[];
 }
 
 /** The base tables of the app (not the schema's version row). */
 export function tableNames(url: string): string[] {
-  return psql(
+  return runSql(
     url,
     `SELECT table_name FROM information_schema.tables
        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'rm_schema'

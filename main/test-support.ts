@@ -34,7 +34,7 @@ import {
   createDatabase,
   databaseUrl,
   inlineParameters,
-  psql,
+  runSql,
   queryRows,
   tableNames,
   TEST_STORE,
@@ -102,8 +102,8 @@ export function useArgon2id(): void {
 export interface TestApp {
   /**
    * The running app (a new object after `reopen()`). On PostgreSQL (`RM_TEST_STORE=postgres`)
-   * its `sqlite` and `statements` are null: the files that use them run on SQLite only
-   * (vitest.config.ts lists them).
+   * its `sqlite` and `statements` are null: the tests that use them skip themselves there
+   * (`sqliteOnly`, test-postgres.ts).
    */
   readonly app: RunningApp;
   readonly dir: string;
@@ -311,13 +311,14 @@ function acquireDatabase(template: string): string {
     name = newDatabaseName();
     createDatabase(name, `${inject('postgresPrefix')}_empty`);
   }
-  psql(databaseUrl(name), `SELECT rm_test_reset($rm_dump$${template}$rm_dump$::json)`);
+  runSql(databaseUrl(name), `SELECT rm_test_reset($rm_dump$${template}$rm_dump$::json)`);
   return name;
 }
 
 /**
- * The PostgreSQL twin of `testAppAt`: database `name`, made from the empty template on first
- * use; the same clock, calls and assertion helpers (test-postgres.ts reads through psql).
+ * The PostgreSQL twin of `testAppAt`: a database of the worker's, reset to the empty template on
+ * first use; the same clock, calls and assertion helpers (test-postgres.ts reads on a connection
+ * of its own).
  */
 function postgresTestAppAt(dir: string): TestApp {
   let now = START_MS;
@@ -376,7 +377,7 @@ function postgresTestAppAt(dir: string): TestApp {
     },
     exec(statement: string, ...params: unknown[]) {
       open();
-      psql(url, inlineParameters(statement, params));
+      runSql(url, inlineParameters(statement, params));
     },
     snapshot(tables) {
       open();
@@ -409,7 +410,7 @@ function postgresTestAppAt(dir: string): TestApp {
       running = null;
       closed = true;
       if (name === null) return templates().empty;
-      const dump = psql(url, 'SELECT rm_test_dump()').trim();
+      const dump = runSql(url, 'SELECT rm_test_dump()').trim();
       freeDatabases.push(name);
       return dump;
     },
