@@ -33,6 +33,8 @@ import { postgresStore } from './db/postgres/open';
 import {
   createDatabase,
   databaseUrl,
+  dropDatabase,
+  forget,
   inlineParameters,
   runSql,
   queryRows,
@@ -305,6 +307,33 @@ function newDatabaseName(): string {
  */
 const freeDatabases: string[] = [];
 
+/**
+ * The shape of a database's schema: its tables, functions and triggers, counted. A test that
+ * changes the schema (a failing trigger, say) and does not undo it — it failed first — must not
+ * pass the change on: such a database is dropped instead of reused.
+ */
+const SCHEMA_SHAPE = `SELECT (SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace)
+  || ',' || (SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace)
+  || ',' || (SELECT count(*) FROM pg_trigger)`;
+let templateShape: string | null = null;
+
+/** Back to the worker's databases when its schema is the template's; dropped otherwise. */
+function releaseDatabase(name: string): void {
+  const url = databaseUrl(name);
+  const shape = runSql(url, SCHEMA_SHAPE).trim();
+  if (templateShape === null) {
+    const template = databaseUrl(`${inject('postgresPrefix')}_empty`);
+    templateShape = runSql(template, SCHEMA_SHAPE).trim();
+    forget(template); // a template is copied only while no session is on it
+  }
+  if (shape === templateShape) {
+    freeDatabases.push(name);
+    return;
+  }
+  forget(url);
+  dropDatabase(name);
+}
+
 function acquireDatabase(template: string): string {
   let name = freeDatabases.pop();
   if (name === undefined) {
@@ -398,7 +427,7 @@ function postgresTestAppAt(dir: string): TestApp {
       if (closed) return;
       closed = true;
       await running?.close();
-      if (name !== null) freeDatabases.push(name);
+      if (name !== null) releaseDatabase(name);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -411,7 +440,7 @@ function postgresTestAppAt(dir: string): TestApp {
       closed = true;
       if (name === null) return templates().empty;
       const dump = runSql(url, 'SELECT rm_test_dump()').trim();
-      freeDatabases.push(name);
+      releaseDatabase(name);
       return dump;
     },
   });
