@@ -195,8 +195,33 @@ function callsOn(open: () => RunningApp): Pick<TestApp, 'call' | 'ok' | 'fail'> 
   };
 }
 
-/** A test app over `file`; the database opens (from the empty template) on first use. */
-function testAppAt(dir: string, file: string): TestApp {
+/**
+ * What a test app needs of its store (SQLite file or PostgreSQL database): everything else — the
+ * clock, the calls, the lifecycle — is the same for both (`testAppOn`).
+ */
+interface TestBacking {
+  readonly file: string;
+  /** The PostgreSQL database's URL once made; null on SQLite. */
+  postgresUrl(): string | null;
+  /** A database exists for this app (made from a template, or copied). */
+  made(): boolean;
+  /** Makes the database from the empty template when there is none yet. */
+  ensure(): void;
+  open(clock: () => number): RunningApp;
+  rows<T>(app: RunningApp, sql: string, params: unknown[]): T[];
+  exec(app: RunningApp, sql: string, params: unknown[]): void;
+  tables(app: RunningApp): string[];
+  copyFrom(template: string): void;
+  /** Before the app closes to become a template (SQLite: its log into the file). */
+  beforeKeep(app: RunningApp | null): void;
+  /** The app is closed: what `copyFrom` takes to copy this database; the database is let go. */
+  keep(): string;
+  /** The app is closed for good: the database is let go. */
+  release(): void;
+}
+
+/** A test app on `backing`; the database is made (from the empty template) on first use. */
+function testAppOn(dir: string, backing: TestBacking): TestApp {
   let now = START_MS;
   const clock = () => now;
   let running: RunningApp | null = null;
@@ -205,20 +230,24 @@ function testAppAt(dir: string, file: string): TestApp {
   const open = (): RunningApp => {
     if (closed) throw new Error('this test app is closed');
     if (!running) {
-      if (!fs.existsSync(file)) copyDatabase(templates().empty, file);
-      running = createApp(file, { clock });
+      backing.ensure();
+      running = backing.open(clock);
     }
     return running;
   };
   const { call, ok, fail } = callsOn(open);
+  const rows = <T>(sql: string, params: unknown[]) => backing.rows<T>(open(), sql, params);
 
   const t: TestApp = {
     get app() {
       return open();
     },
     dir,
-    file,
-    postgresUrl: null,
+    file: backing.file,
+    get postgresUrl() {
+      open();
+      return backing.postgresUrl();
+    },
     now: () => now,
     advance(ms) {
       now += ms;
@@ -227,40 +256,20 @@ function testAppAt(dir: string, file: string): TestApp {
     call,
     ok,
     fail,
-    rows<T>(sql: string, ...params: unknown[]) {
-      return open()
-        .sqlite.prepare(sql)
-        .all(...params) as T[];
-    },
+    rows: <T>(sql: string, ...params: unknown[]) => rows<T>(sql, params),
     count(table, where, ...params) {
       const sql = `SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`;
-      return (
-        open()
-          .sqlite.prepare(sql)
-          .get(...params) as { n: number }
-      ).n;
+      return rows<{ n: number }>(sql, params)[0]?.n ?? 0;
     },
     exec(sql: string, ...params: unknown[]) {
-      open()
-        .sqlite.prepare(sql)
-        .run(...params);
+      backing.exec(open(), sql, params);
     },
     snapshot(tables) {
-      const sqlite = open().sqlite;
-      const names =
-        tables ??
-        (
-          sqlite
-            .prepare(
-              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-            )
-            .all() as { name: string }[]
-        ).map((r) => r.name);
+      const app = open();
       const out: Record<string, string[]> = {};
-      for (const name of names) {
-        out[name] = sqlite
-          .prepare(`SELECT * FROM ${name}`)
-          .all()
+      for (const name of tables ?? backing.tables(app)) {
+        out[name] = backing
+          .rows(app, `SELECT * FROM ${name}`, [])
           .map((row) => JSON.stringify(row))
           .sort();
       }
@@ -275,21 +284,54 @@ function testAppAt(dir: string, file: string): TestApp {
       if (closed) return;
       closed = true;
       await running?.close();
+      backing.release();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
   lifecycles.set(t, {
-    untouched: () => running === null && !closed && now === START_MS,
-    copyFrom: (template) => copyDatabase(template, file),
+    untouched: () => !backing.made() && running === null && !closed && now === START_MS,
+    copyFrom: (template) => backing.copyFrom(template),
     async close() {
-      running?.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      backing.beforeKeep(running);
       await running?.close();
       running = null;
       closed = true;
-      return file;
+      return backing.keep();
     },
   });
   return t;
+}
+
+/** A SQLite test app: the database is `file`, a copy of a template file. */
+function testAppAt(dir: string, file: string): TestApp {
+  return testAppOn(dir, {
+    file,
+    postgresUrl: () => null,
+    made: () => fs.existsSync(file),
+    ensure() {
+      if (!fs.existsSync(file)) copyDatabase(templates().empty, file);
+    },
+    open: (clock) => createApp(file, { clock }),
+    rows: <T>(app: RunningApp, sql: string, params: unknown[]) =>
+      app.sqlite.prepare(sql).all(...params) as T[],
+    exec(app, sql, params) {
+      app.sqlite.prepare(sql).run(...params);
+    },
+    tables: (app) =>
+      (
+        app.sqlite
+          .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+          )
+          .all() as { name: string }[]
+      ).map((r) => r.name),
+    copyFrom: (template) => copyDatabase(template, file),
+    beforeKeep(app) {
+      app?.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    },
+    keep: () => file,
+    release: () => undefined,
+  });
 }
 
 let databases = 0;
@@ -346,105 +388,48 @@ function acquireDatabase(template: string): string {
 
 /**
  * The PostgreSQL twin of `testAppAt`: a database of the worker's, reset to the empty template on
- * first use; the same clock, calls and assertion helpers (test-postgres.ts reads on a connection
- * of its own).
+ * first use (test-postgres.ts reads and writes for the tests on a connection of its own).
  */
 function postgresTestAppAt(dir: string): TestApp {
-  let now = START_MS;
-  const clock = () => now;
-  let running: RunningApp | null = null;
   let name: string | null = null;
-  let closed = false;
   let url = '';
   const copy = (template: string) => {
     name = acquireDatabase(template);
     url = databaseUrl(name);
   };
-
-  const open = (): RunningApp => {
-    if (closed) throw new Error('this test app is closed');
-    if (name === null) copy(templates().empty);
-    if (!running) {
-      const app = postgresApp(
+  return testAppOn(dir, {
+    file: path.join(dir, 'reception.db'),
+    postgresUrl: () => url,
+    made: () => name !== null,
+    ensure() {
+      if (name === null) copy(templates().empty);
+    },
+    open: (clock) =>
+      // The tests' type: the tests that read `sqlite` skip themselves here (see TestApp.app).
+      postgresApp(
         postgresStore(url, { max: 4 }),
         { filesDir: path.join(dir, 'reception.files'), clock },
         new EventBus(),
-      );
-      // The tests' type: files that read `sqlite` run on SQLite only (see TestApp.app).
-      running = app as unknown as RunningApp;
-    }
-    return running;
-  };
-  const { call, ok, fail } = callsOn(open);
-  const rows = <T>(statement: string, params: unknown[]): T[] => {
-    open();
-    return queryRows<T>(url, statement, params);
-  };
-
-  const t: TestApp = {
-    get app() {
-      return open();
+      ) as unknown as RunningApp,
+    rows: <T>(_app: RunningApp, sql: string, params: unknown[]) => queryRows<T>(url, sql, params),
+    exec(_app, sql, params) {
+      runSql(url, inlineParameters(sql, params));
     },
-    dir,
-    file: path.join(dir, 'reception.db'),
-    get postgresUrl() {
-      open();
-      return url;
-    },
-    now: () => now,
-    advance(ms) {
-      now += ms;
-      return now;
-    },
-    call,
-    ok,
-    fail,
-    rows: <T>(statement: string, ...params: unknown[]) => rows<T>(statement, params),
-    count(table, where, ...params) {
-      const statement = `SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`;
-      return rows<{ n: number }>(statement, params)[0]?.n ?? 0;
-    },
-    exec(statement: string, ...params: unknown[]) {
-      open();
-      runSql(url, inlineParameters(statement, params));
-    },
-    snapshot(tables) {
-      open();
-      const out: Record<string, string[]> = {};
-      for (const name of tables ?? tableNames(url)) {
-        out[name] = queryRows<unknown>(url, `SELECT * FROM ${name}`, [])
-          .map((row) => JSON.stringify(row))
-          .sort();
-      }
-      return out;
-    },
-    async reopen() {
-      await running?.close();
-      running = null;
-      open();
-    },
-    async cleanup() {
-      if (closed) return;
-      closed = true;
-      await running?.close();
-      if (name !== null) releaseDatabase(name);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-  lifecycles.set(t, {
-    untouched: () => name === null && running === null && !closed && now === START_MS,
+    tables: () => tableNames(url),
     copyFrom: copy,
-    async close() {
-      await running?.close();
-      running = null;
-      closed = true;
+    beforeKeep: () => undefined,
+    keep() {
       if (name === null) return templates().empty;
       const dump = runSql(url, 'SELECT rm_test_dump()').trim();
       releaseDatabase(name);
+      name = null;
       return dump;
     },
+    release() {
+      if (name !== null) releaseDatabase(name);
+      name = null;
+    },
   });
-  return t;
 }
 
 // ------------------------------------------------------------------ template databases
